@@ -1,0 +1,58 @@
+"""Stage 2: normalise whitespace and line endings and strip web-page leftovers."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .resources import read_lines, read_table
+
+__all__ = ["clean_text", "normalize_spaces"]
+
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_RUNS = re.compile(r" {2,}")
+
+
+def normalize_spaces(line: str) -> str:
+    """Non-breaking, full-width and other spaces become one plain space; invisible marks go.
+
+    >>> normalize_spaces("\\u3000\\u3000天伦乐满堂\\u00a0白首永相随 ")
+    '天伦乐满堂 白首永相随'
+    """
+    line = _INVISIBLE.sub("", line)
+    return _RUNS.sub(" ", _SPACES.sub(" ", line)).strip()
+
+
+@cache
+def _chrome_rules() -> tuple[frozenset[str], tuple[re.Pattern, ...], tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
+    rules = {"drop": [], "cut": [], "tail": []}
+    for kind, pattern in read_table("web_chrome_patterns.txt"):
+        rules[kind].append(re.compile(pattern))
+    return frozenset(read_lines("web_chrome.txt")), tuple(rules["drop"]), tuple(rules["cut"]), tuple(rules["tail"])
+
+
+def _is_spaced_title(line: str) -> bool:
+    """'政 府 工 作 报 告': a heading typeset with spaces between characters."""
+    return bool(re.fullmatch(r"(\S ){3,}\S", line)) and all(len(tok) == 1 for tok in line.split(" "))
+
+
+def clean_text(text: str) -> str:
+    """Report text with one paragraph per line, normalised spaces and no web-page furniture.
+
+    >>> clean_text("下载\\r\\n打印\\r\\n\\u3000\\u3000一、2013年工作回顾\\r\\n\\r\\n相关报道：\\r\\n别的新闻")
+    '一、2013年工作回顾'
+    """
+    chrome_lines, drops, cuts, tails = _chrome_rules()
+    lines: list[str] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = normalize_spaces(raw)
+        for cut in cuts:
+            line = cut.sub("", line).strip()
+        if not line or line in chrome_lines or any(d.search(line) for d in drops):
+            continue
+        if any(t.search(line) for t in tails):
+            break
+        if _is_spaced_title(line):
+            line = line.replace(" ", "")
+        lines.append(line)
+    return "\n".join(lines)

@@ -1,0 +1,113 @@
+"""Thin command-line interface: parses arguments, calls the library, prints one clear line on error."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .config import DEFAULT_BASE_IRI, Config
+from .load import ReportError
+
+__all__ = ["main", "cli"]
+
+DEFAULT_REPORT = Path(__file__).resolve().parent.parent / "data" / "2023_shanghai-jinshan-shihua_subdistrict.txt"
+
+
+def fail(message: str, code: int = 1) -> None:
+    """One line on stderr and a non-zero exit."""
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+def cli() -> None:
+    """Knowledge graphs from Chinese local-government work reports."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("exports"), show_default=True,
+              help="Folder for the exports.")
+@click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base IRI of the data.")
+@click.option("--jobs", "-j", type=int, default=0, help="Worker processes (0 = all cores).")
+@click.option("--min-confidence", type=float, default=0.0, show_default=True, help="Drop facts below this.")
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
+def build(paths, out_dir, base_iri, jobs, min_confidence, no_validate):
+    """Build the graph of report files or folders (default: the sample report) and write every export."""
+    from .pipeline import ValidationError, run_build
+
+    try:
+        config = Config(base_iri=base_iri, out_dir=out_dir, jobs=jobs, min_confidence=min_confidence,
+                        validate=not no_validate)
+    except ValueError as error:
+        fail(str(error), 2)
+    try:
+        result = run_build(paths or [DEFAULT_REPORT], config,
+                           on_error=lambda e: click.echo(f"error: {e}", err=True))
+    except ValidationError as error:
+        fail(f"built graph does not conform to the SHACL shapes; nothing written\n{error}")
+    if not result.extractions:
+        if not any("no report files" in str(e) for e in result.failures):
+            fail("no report could be read; nothing written")
+        fail(str(result.failures[0]))
+    entities = sum(len(x.entities) for x in result.extractions)
+    relations = sum(len(x.relations) for x in result.extractions)
+    metrics = sum(len(x.metrics) for x in result.extractions)
+    click.echo(f"built {len(result.extractions)} report(s): {entities} entities, {relations} relations, "
+               f"{metrics} metrics, {len(result.rdf)} triples -> {out_dir}/")
+    if result.failures:
+        fail(f"{len(result.failures)} file(s) could not be read (see above)")
+
+
+@cli.command("extract")
+@click.argument("report", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), required=True,
+              help="Folder for entities.tsv, relations.tsv, metrics.tsv, glossary.tsv.")
+@click.option("--min-confidence", type=float, default=0.0, show_default=True)
+def extract_command(report, out_dir, min_confidence):
+    """Write the evaluation TSVs (ANNOTATION.md format) for one report."""
+    from .pipeline import process_file
+    from .tsv import write_extraction
+
+    try:
+        extraction = process_file(report, Config(min_confidence=min_confidence))
+    except ReportError as error:
+        fail(str(error))
+    write_extraction(extraction, out_dir)
+    click.echo(f"{report}: {len(extraction.entities)} entities, {len(extraction.relations)} relations, "
+               f"{len(extraction.metrics)} metrics, {len(extraction.definitions)} definitions -> {out_dir}/")
+
+
+@cli.command("eval")
+@click.argument("gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.argument("pred_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--show-errors", is_flag=True, help="List misses and false hits.")
+def eval_command(gold_dir, pred_dir, as_json, show_errors):
+    """Score predicted TSVs against gold TSVs: precision, recall and F1 per type."""
+    from .evaluate import errors, evaluate_dirs, format_report, report_to_json
+
+    try:
+        report = evaluate_dirs(gold_dir, pred_dir)
+    except (OSError, ValueError) as error:
+        fail(str(error))
+    if as_json:
+        click.echo(json.dumps(report_to_json(report), ensure_ascii=False, indent=1, sort_keys=True))
+        return
+    click.echo(format_report(report))
+    if show_errors:
+        click.echo(json.dumps(errors(report), ensure_ascii=False, indent=1))
+
+
+# Further commands (view, query, serve, push) register themselves below.
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

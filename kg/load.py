@@ -1,0 +1,151 @@
+"""Stage 1: read a report file into text (encoding detection, HTML and PDF to text)."""
+from __future__ import annotations
+
+import codecs
+import html.parser
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["ReportError", "LoadedText", "read_report", "decode_bytes", "html_to_text", "report_files",
+           "SUPPORTED_SUFFIXES"]
+
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf")
+
+
+class ReportError(Exception):
+    """An input that cannot be read as a report; str() is the one-line message for the user."""
+
+    def __init__(self, path: Path | str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class LoadedText:
+    text: str
+    encoding: str
+    format: str  # "text" | "html" | "pdf"
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode report bytes as UTF-8 (with or without BOM) or GB18030; raise ValueError otherwise.
+
+    >>> decode_bytes("工作报告".encode("gb18030"))
+    ('工作报告', 'gb18030')
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError as gb_error:
+            raise ValueError(
+                f"not UTF-8 or GB18030 text (invalid byte at offset {min(utf8_error.start, gb_error.start)})"
+            ) from None
+
+
+def _looks_binary(text: str) -> bool:
+    """Many control characters mean the bytes decoded by accident: an image, an archive."""
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    return "\x00" in sample or controls > max(3, len(sample) // 100)
+
+
+class _TextExtractor(html.parser.HTMLParser):
+    """Collect visible text; scripts, styles and other non-content elements are dropped, never run."""
+
+    SKIP = {"script", "style", "noscript", "head", "template", "svg", "iframe", "object", "canvas"}
+    BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+             "table", "ul", "ol", "dd", "dt", "blockquote", "pre", "hr", "title"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self._skip += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of an HTML page, one block element per line."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    return "".join(parser.parts)
+
+
+def _pdf_to_text(path: Path) -> str:
+    from pdfminer.high_level import extract_text  # imported lazily: only PDFs pay for it
+
+    try:
+        return extract_text(str(path))
+    except Exception as error:  # pdfminer raises many unrelated types for damaged files
+        raise ReportError(path, f"unreadable PDF ({type(error).__name__})") from None
+
+
+def _is_html(path: Path, head: str) -> bool:
+    return path.suffix.lower() in {".html", ".htm", ".xhtml"} or head.lstrip().lower().startswith(
+        ("<!doctype html", "<html"))
+
+
+def read_report(path: Path | str) -> LoadedText:
+    """Read one report file; raise ReportError with a one-line reason when it is not a readable report."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise ReportError(path, "is a directory") from None
+    except OSError as error:
+        raise ReportError(path, f"cannot read ({error.strerror or error})") from None
+    if not data.strip():
+        raise ReportError(path, "empty file")
+    if data.startswith(b"%PDF") or path.suffix.lower() == ".pdf":
+        text, encoding, fmt = _pdf_to_text(path), "pdf", "pdf"
+    else:
+        if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise ReportError(path, "binary file, not a text report")
+        try:
+            text, encoding = decode_bytes(data)
+        except ValueError as error:
+            raise ReportError(path, str(error)) from None
+        fmt = "text"
+        if _is_html(path, text[:512]):
+            text, fmt = html_to_text(text), "html"
+    if _looks_binary(text):
+        raise ReportError(path, "binary content, not a text report")
+    if not text.strip():
+        raise ReportError(path, "no text in file")
+    return LoadedText(text=text, encoding=encoding, format=fmt)
+
+
+def report_files(paths) -> list[Path]:
+    """Expand files and folders into a sorted list of report files (folders: supported suffixes only)."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(p for p in sorted(path.rglob("*"))
+                         if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith("."))
+        else:
+            found.append(path)
+    unique = dict.fromkeys(found)
+    return sorted(unique, key=lambda p: str(p))

@@ -1,0 +1,228 @@
+"""Stage 3: document → parts → sections → paragraphs → sentences, with status, year, glossary, metadata.
+
+Status and year come from part headings ("一、2023年工作总结", "二、2024年工作打算"), never from the
+file name; a heading without a year falls back on the delivery date (a report delivered in year N
+reviews N-1 and plans N).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .models import ACHIEVED, PLANNED, UNKNOWN, Document, GlossaryEntry, Paragraph, Part, Section, Sentence
+from .resources import read_table
+
+__all__ = ["parse_document", "split_sentences", "heading_status", "CHINESE_DIGITS", "chinese_to_int"]
+
+CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                  "八": 8, "九": 9}
+_NUMERAL = "[一二三四五六七八九十]{1,3}"
+_PART = re.compile(rf"^({_NUMERAL})、\s*(.+)$")
+_SECTION = re.compile(rf"^[（(]({_NUMERAL})[）)]\s*(.*)$")
+_GLOSSARY_HEAD = re.compile(r"^(?:附[:：]?)?(?:名词解释|名词注释|注释|注解|词语解释)[:：]?$")
+_GLOSSARY_ITEM = re.compile(r"^(?:\d{1,3}\s*[\.．、]|[［\[【（(]\d{1,3}[］\]】）)])\s*(.+?)\s*[:：]\s*(.*)$")
+_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
+_REPRESENT = re.compile(r"我代表(\S{2,20}?(?:人民政府|办事处|政府))")
+_CONGRESS = re.compile(r"在(\S{2,15}?)\s*第\S{1,4}届\s*人民代表大会")
+_TITLE_ISSUER = re.compile(r"^(\S{2,20}?(?:办事处|人民政府|政府))(?:(?:19|20)\d{2}年)?\S*工作报告")
+_SIGNATURE = re.compile(r"^(\S{2,20}?(?:人民政府|办事处))\S{0,4}长", re.M)
+_LEVELS = (("自治区", "province"), ("省", "province"), ("街道", "subdistrict"), ("办事处", "subdistrict"),
+           ("镇", "town"), ("乡", "township"), ("县", "county"), ("旗", "county"), ("区", "district"),
+           ("市", "city"))
+
+
+def chinese_to_int(numeral: str) -> int:
+    """Value of a small Chinese numeral.
+
+    >>> [chinese_to_int(n) for n in ("三", "十", "十二", "二十", "二十三")]
+    [3, 10, 12, 20, 23]
+    """
+    if "十" not in numeral:
+        value = 0
+        for ch in numeral:
+            value = value * 10 + CHINESE_DIGITS[ch]
+        return value
+    tens, _, units = numeral.partition("十")
+    return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[units] if units else 0)
+
+
+def split_sentences(paragraph: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of one paragraph; the end mark (and a closing quote) stays with the sentence.
+
+    >>> text = "完成建设。新建4个助餐点！"
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['完成建设。', '新建4个助餐点！']
+    """
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        if paragraph[start:match.end()].strip():
+            spans.append((start, match.end()))
+        start = match.end()
+    if paragraph[start:].strip():
+        spans.append((start, len(paragraph)))
+    return spans
+
+
+def heading_status(heading: str) -> str:
+    """achieved for a review heading, planned for a plan heading, unknown otherwise (first cue wins).
+
+    >>> heading_status("一、2023年工作总结"), heading_status("二、2024年工作打算"), heading_status("四、加强政府自身建设")
+    ('achieved', 'planned', 'unknown')
+    """
+    hits = [(heading.find(cue), status) for status, cue in read_table("part_status.tsv") if cue in heading]
+    return min(hits)[1] if hits else UNKNOWN
+
+
+def _delivery_date(lines: list[str]) -> str:
+    """The first full date in the head of the report, as YYYY-MM-DD."""
+    for line in lines[:12]:
+        match = _DATE.search(line) or _ISO_DATE.search(line)
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return ""
+
+
+def _metadata(text: str, lines: list[str]) -> dict[str, str]:
+    """Title, issuing body, place, level and date where the text gives them."""
+    title = next((line for line in lines[:12] if "报告" in line and len(line) <= 40), lines[0] if lines else "")
+    issuer = ""
+    undated_title = _YEAR.sub("", title, count=1) if title[:4].isdigit() else title
+    if match := (_REPRESENT.search(text[:3000]) or _TITLE_ISSUER.match(undated_title)
+                 or _SIGNATURE.search("\n".join(lines[:12]))):
+        issuer = match.group(1)
+    place = ""
+    if match := _CONGRESS.search(text[:3000]):
+        place = match.group(1)
+    elif issuer:
+        place = re.sub(r"(人民政府|政府|办事处)$", "", issuer)
+    if place and issuer.startswith(("省", "市", "区", "县")) and len(issuer) <= 6:
+        issuer = place + issuer[1:] if place.endswith(issuer[0]) else place + issuer  # "我代表省人民政府"
+    level = next((lvl for suffix, lvl in _LEVELS if (issuer or place).replace("人民政府", "").replace(
+        "政府", "").endswith(suffix)), "")
+    if issuer.endswith("办事处"):
+        level = "subdistrict"
+    return {"title": title, "issuer": issuer, "place": place, "level": level, "date": _delivery_date(lines)}
+
+
+def _part_year(heading: str, status: str, delivered: int | None) -> int | None:
+    if match := _YEAR.search(heading):
+        return int(match.group(1))
+    if delivered is None:
+        return None
+    return delivered - 1 if status == ACHIEVED else delivered if status == PLANNED else None
+
+
+def _glossary_entries(lines: list[tuple[int, str]]) -> list[tuple[str, str, int, int]]:
+    """Glossary items (term, definition, start, end) from (offset, line) pairs after the glossary head.
+
+    Handles 'N.term:definition', 'N.term:' + definition lines, and '［N］term:' + definition lines.
+    """
+    entries: list[list] = []
+    for offset, line in lines:
+        if match := _GLOSSARY_ITEM.match(line):
+            term, definition = match.group(1), match.group(2)
+            entries.append([term, definition, offset, offset + len(line)])
+        elif entries:
+            entry = entries[-1]
+            entry[1] = (entry[1] + line) if entry[1] else line
+            entry[3] = offset + len(line)
+    return [(t, d.strip(), s, e) for t, d, s, e in entries if t and d.strip()]
+
+
+def parse_document(text: str, doc_id: str, source: str = "", encoding: str = "utf-8") -> Document:
+    """Structure cleaned report text (one paragraph per line) into a Document."""
+    raw_lines = text.split("\n")
+    offsets, pos = [], 0
+    for line in raw_lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    meta = _metadata(text, raw_lines)
+    delivered = int(meta["date"][:4]) if meta["date"] else None
+
+    parts = [Part(index=0, title="", start=0, end=0)]
+    sections: list[Section] = []
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    glossary_lines: list[tuple[int, str]] = []
+    in_glossary = False
+    section_index: int | None = None
+    last_status, last_year = UNKNOWN, None
+    list_count = 0  # a numbered list inside a part (一、二、… again) is not a run of parts
+
+    for line, start in zip(raw_lines, offsets):
+        if not line:
+            continue
+        end = start + len(line)
+        is_heading = False
+        part_match = _PART.match(line)
+        if not in_glossary and _GLOSSARY_HEAD.match(line):
+            in_glossary, section_index, is_heading = True, None, True
+            parts.append(Part(index=len(parts), title=line, start=start, end=len(text), is_glossary=True))
+        elif part_match and not in_glossary and _is_list_item(chinese_to_int(part_match.group(1)), list_count,
+                                                              len(parts)):
+            list_count += 1
+        elif (not in_glossary and part_match and chinese_to_int(part_match.group(1)) == len(parts)
+              and len(line) <= 60):
+            status = heading_status(line)
+            if status == UNKNOWN and last_status == PLANNED:
+                status = PLANNED
+            year = _part_year(line, status, delivered)
+            if year is None and status == last_status:
+                year = last_year
+            last_status, last_year = status, year
+            parts.append(Part(index=len(parts), title=line, start=start, end=len(text), status=status, year=year))
+            section_index, is_heading, list_count = None, True, 0
+        elif not in_glossary and (section_match := _SECTION.match(line)) and len(parts) > 1:
+            number = chinese_to_int(section_match.group(1))
+            if number == sum(1 for s in sections if s.part == len(parts) - 1) + 1:
+                title = re.split(r"(?<=[。！？])", section_match.group(2), maxsplit=1)[0]
+                sections.append(Section(part=len(parts) - 1, index=number, title=title, start=start, end=end))
+                section_index = number
+                is_heading = len(line) <= 60 and line.count("。") <= 1
+        part = parts[-1]
+        if in_glossary and not is_heading:
+            glossary_lines.append((start, line))
+        paragraph = Paragraph(index=len(paragraphs), part=part.index, section=section_index, start=start,
+                              end=end, is_heading=is_heading)
+        paragraphs.append(paragraph)
+        for s, e in split_sentences(line):
+            while s < e and line[s] == " ":
+                s += 1
+            sentences.append(Sentence(index=len(sentences), text=line[s:e], start=start + s, end=start + e,
+                                      part=part.index, section=section_index, paragraph=paragraph.index,
+                                      status=part.status, year=part.year, in_glossary=in_glossary))
+
+    parts = _close_spans(parts, len(text))
+    sections = [replace(sec, end=_section_end(sec, sections, parts)) for sec in sections]
+    glossary = tuple(
+        GlossaryEntry(term=t, definition=d, start=s, end=e, sentence=_sentence_at(sentences, s))
+        for t, d, s, e in _glossary_entries(glossary_lines))
+    return Document(doc_id=doc_id, source=source, text=text, encoding=encoding, parts=tuple(parts),
+                    sections=tuple(sections), paragraphs=tuple(paragraphs), sentences=tuple(sentences),
+                    glossary=glossary, **meta)
+
+
+def _is_list_item(number: int, list_count: int, part_count: int) -> bool:
+    """一、 restarting inside a part opens a list; its next numbers continue the list, not the parts."""
+    return (number == 1 and part_count > 1) or (list_count > 0 and number == list_count + 1)
+
+
+def _close_spans(parts: list[Part], length: int) -> list[Part]:
+    """Each part ends where the next begins."""
+    closed = []
+    for part, following in zip(parts, parts[1:] + [None]):
+        closed.append(replace(part, end=following.start if following else length))
+    return closed
+
+
+def _section_end(section: Section, sections: list[Section], parts: list[Part]) -> int:
+    later = [s.start for s in sections if s.start > section.start] + [parts[section.part].end]
+    return min(later)
+
+
+def _sentence_at(sentences: list[Sentence], offset: int) -> int | None:
+    return next((s.index for s in sentences if s.start <= offset < s.end), None)
