@@ -20,6 +20,9 @@ class ReportError(Exception):
         self.path = str(path)
         self.reason = reason
 
+    def __reduce__(self):  # picklable, so worker processes can hand errors back
+        return (ReportError, (self.path, self.reason))
+
 
 @dataclass(frozen=True)
 class LoadedText:

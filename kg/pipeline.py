@@ -1,12 +1,16 @@
 """The pipeline, top to bottom: load → clean → structure → extract → graphs → exports."""
 from __future__ import annotations
 
+import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 from rdflib import Graph
+from tqdm import tqdm
 
 from .clean import clean_text
 from .config import Config
@@ -62,6 +66,25 @@ class ValidationError(Exception):
     """The built graph does not conform to the SHACL shapes; nothing was written."""
 
 
+def _try_process(path: Path, config: Config) -> Extraction | ReportError:
+    """Worker entry: an error is returned, not raised, so one bad file never stops the others."""
+    try:
+        return process_file(path, config)
+    except ReportError as error:
+        return error
+
+
+def _extract_all(files: list[Path], config: Config) -> Iterator[Extraction | ReportError]:
+    """Extract every file, in worker processes when there are several files and jobs; in input order."""
+    jobs = min(config.jobs, len(files))
+    progress = dict(total=len(files), unit="report", disable=None if len(files) > 1 else True, file=sys.stderr)
+    if jobs <= 1:
+        yield from tqdm((_try_process(path, config) for path in files), **progress)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from tqdm(pool.map(_try_process, files, repeat(config), chunksize=4), **progress)
+
+
 def run_build(paths: Iterable[Path | str], config: Config = Config(),
               on_error: Callable[[ReportError], None] | None = None) -> BuildResult:
     """Build every readable report; unreadable ones are reported and skipped, never half-written."""
@@ -69,13 +92,13 @@ def run_build(paths: Iterable[Path | str], config: Config = Config(),
     files = report_files(paths)
     if not files:
         result.failures.append(ReportError(", ".join(map(str, paths)) or ".", "no report files found"))
-    for path in files:
-        try:
-            result.extractions.append(process_file(path, config))
-        except ReportError as error:
-            result.failures.append(error)
+    for outcome in _extract_all(files, config):
+        if isinstance(outcome, ReportError):
+            result.failures.append(outcome)
             if on_error:
-                on_error(error)
+                on_error(outcome)
+        else:
+            result.extractions.append(outcome)
     if not result.extractions:
         return result
     result.rdf, result.nx = build_graphs(result.extractions, config)

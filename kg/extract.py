@@ -1,0 +1,1011 @@
+"""Stage 4: entities, glossary definitions, relations and metrics from a structured Document.
+
+Entities come from the report's own signals, sentence by sentence, on one jieba pass:
+
+- 《…》 titles (policy documents, creative works);
+- “…” quoted names, told apart from emphasis by the words around them (a type word after the
+  quote, a cue verb before it, a list of quoted names, a ``以“X”为主题`` frame …);
+- unquoted names ending in a head word (居民区, 中心, 联盟, 行动, 机制, 规划 …, see
+  ``resources/heads.tsv``), grown leftwards word by word until a verb or function word;
+- honours after award verbs (荣获, 成功创建为, 通过…评审), institutions (区委, 街道党工委 …),
+  person names before a title, coordinated lists (合浦、十村等居民区), 党的…精神 concepts;
+- glossary terms, each attached to the entity it defines.
+
+Candidates of one sentence compete for their span (stronger rules first); candidates of the whole
+document are then merged by shared names and aliases into one ``Entity`` each, whose mentions are
+every occurrence of any of its names.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Iterable, Sequence
+
+from .metrics import extract_metrics
+from .models import Definition, Document, Entity, Extraction, Mention, Sentence
+from .relations import Hint, extract_relations
+from .resources import read_lines, read_table
+from .segment import PUNCT, Token, name_key, tokens
+
+__all__ = ["Candidate", "extract", "extract_entities", "sentence_candidates", "glossary_term_name"]
+
+_CJK = "\u4e00-\u9fff"
+_NUMERALS = "一二三四五六七八九十两双多百千万"
+_FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o", "d"})
+_NOUN_TAGS = ("n", "j", "l", "x", "vn", "an")
+_TITLE = re.compile(r"《([^《》]{2,80})》")
+_QUOTE = re.compile(r"“([^“”]{1,40})”")
+_VERSION = re.compile(r"^(\d+(?:\.\d+)?版本?)")
+_ADJECTIVAL = ("型", "式", "版", "化", "性", "级")
+_YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d{2}年(?:度)?|第[一二三四五六七八九十\d]+(?:批|届|次))")
+_SCOPE_PREFIX = re.compile(r"^(?:全国|国家级|国家|省级|市级|区级|自治区级)")
+_INSTITUTION = re.compile(
+    r"(?:^|(?<=[在和与及、，,。；;：:对向由经的将把被请我即是]))"
+    r"(中共)?(街道|自治区|区|市|县|旗|镇|乡|州|省)(党工委|人大常委会|人民政府|政府|人大|政协|党委|纪委|监委|委)"
+    r"(?![员会办部局厅室])")
+_PARTY_SPIRIT = re.compile(
+    r"党的((?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届(?:[一二三四五六七八九十]+中|历次)全会)"
+    r"(?:[、和及](?:[一二三四五六七八九十]+届(?:[一二三四五六七八九十]+中|历次)全会|[一二三四五六七八九十]+大))*)精神")
+_RA_LIST = re.compile(
+    rf"(?:^|(?<=[在对和与、，,]))((?:[{_CJK}]{{2,4}}、)*[{_CJK}]{{2,4}})等"
+    rf"(?:\d+|[一二三四五六七八九十]+)?(?:个|家|处)?(居民区|小区|村|社区|嘎查)")
+_EACH_IN = re.compile(rf"分别在((?:[{_CJK}]{{2,4}}、)+[{_CJK}]{{2,4}}?)(?=开展|设立|打造|建设|实施|推进|建成)")
+_VILLAGE_GROUP = re.compile(rf"(?:^|(?<=[在对和与、，,焦]))([{_CJK}]{{1,3}}[一二三四五六七八九十]{{1,2}}组)(?=[等、和，,的])")
+_ALNUM_QUOTE = re.compile(r"[0-9０-９+＋XxＸ]")
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    heads: dict[str, tuple[str, str, int]]          # head → (type, mode, min chars before)
+    head_lengths: tuple[int, ...]
+    quote_types: dict[str, tuple[str, str]]          # type word after a quote → (type, naming)
+    quote_type_lengths: tuple[int, ...]
+    stop: frozenset[str]
+    soft: frozenset[str]
+    not_heads: frozenset[str]
+    generic: frozenset[str]
+    rhetoric: frozenset[str]
+    cues: frozenset[str]
+    surnames: frozenset[str]
+    titles: tuple[str, ...]
+    award_cue: re.Pattern
+    award_done: frozenset[str]
+    honor: tuple[str, ...]
+    award_generic: frozenset[str]
+    award_trim: tuple[str, ...]
+    title_after: re.Pattern
+    title_before: re.Pattern
+
+
+@cache
+def _vocab() -> _Vocab:
+    heads = {h: (t, mode, int(n)) for h, t, mode, n in read_table("heads.tsv")}
+    quote_types = {w: (t, naming) for w, t, naming in read_table("quote_types.tsv")}
+    awards: dict[str, list[str]] = {}
+    for kind, word in read_table("award_words.tsv"):
+        awards.setdefault(kind, []).append(word)
+    cues = sorted(awards["cue_done"] + awards["cue_try"], key=len, reverse=True)
+    titles = tuple(sorted(read_lines("person_titles.txt"), key=len, reverse=True))
+    surnames = frozenset("".join(read_lines("surnames.txt")))
+    sur = "".join(sorted(surnames))
+    title_alt = "|".join(titles)
+    return _Vocab(
+        heads=heads, head_lengths=tuple(sorted({len(h) for h in heads}, reverse=True)),
+        quote_types=quote_types, quote_type_lengths=tuple(sorted({len(w) for w in quote_types}, reverse=True)),
+        stop=frozenset(read_lines("stop_words.txt")) | frozenset(read_lines("stop_verbs.txt")),
+        soft=frozenset(read_lines("soft_verbs.txt")),
+        not_heads=frozenset(read_lines("not_heads.txt")),
+        generic=frozenset(read_lines("generic_modifiers.txt")),
+        rhetoric=frozenset(read_lines("rhetoric.txt")),
+        cues=frozenset(read_lines("cue_verbs.txt")),
+        surnames=surnames, titles=titles,
+        award_cue=re.compile("|".join(map(re.escape, cues))),
+        award_done=frozenset(awards["cue_done"]),
+        honor=tuple(awards["honor"]),
+        award_generic=frozenset(awards["generic"]),
+        award_trim=tuple(sorted(awards["trim"], key=len, reverse=True)),
+        title_after=re.compile(rf"(?<![{_CJK}])([{sur}][{_CJK}]{{1,2}}?)(?:{title_alt})"),
+        title_before=re.compile(rf"(?:{title_alt})[ \u3000\u00a0]+([{sur}][{_CJK}]{{1,2}})[ \u3000\u00a0]*$"),
+    )
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass
+class Candidate:
+    """A possible entity found in one sentence (span in the sentence's text)."""
+    name: str
+    type: str
+    sentence: int
+    start: int
+    end: int
+    aliases: tuple[str, ...] = ()
+    confidence: float = 0.7
+    priority: int = 1
+    nested: bool = False
+    rule: str = ""
+
+
+@dataclass
+class _View:
+    """A sentence with its tokens, the document context and the spans stronger rules own."""
+    sentence: Sentence
+    text: str
+    toks: list[Token]
+    level: str
+    protected: list[tuple[int, int]] = field(default_factory=list)
+
+    def token_at(self, offset: int) -> int:
+        for i, t in enumerate(self.toks):
+            if t.start <= offset < t.end:
+                return i
+        return len(self.toks)
+
+    def is_protected(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.protected)
+
+
+def _is_boundary(tok: Token, voc: _Vocab, before: Token | None = None) -> bool:
+    """A word a name cannot run across leftwards (``before`` is the word left of it, if any).
+
+    Soft verbs (提升, 建设 …) stop a name only when nothing name-like stands before them.
+    """
+    t = tok.text
+    if t[0] in PUNCT and t not in ("-", "－"):
+        return True
+    if t in ("-", "－"):
+        return before is None or before.text[-1] not in "路街道"
+    if t in voc.stop or tok.tag in _FUNCTION_TAGS or (len(t) >= 3 and t[-2:] in voc.stop and tok.tag == "v"):
+        return True
+    if t in voc.soft:
+        return before is None or _is_boundary(before, voc) or before.tag.startswith("v")
+    if tok.tag == "q":
+        return before is None or before.tag == "m" or before.text[-1].isdigit()
+    if any(ch.isdigit() for ch in t):
+        return True
+    return tok.tag == "m" and not _ordinal_or_numeral(t)
+
+
+def _ordinal_or_numeral(word: str) -> bool:
+    return bool(re.fullmatch(rf"第?[{_NUMERALS}零〇]+[组村号期批次届路街巷项条大类]?", word))
+
+
+def _specific(modifier: str, mod_tokens: Sequence[Token], voc: _Vocab) -> bool:
+    """Whether the words before a head make a name (辰凯, 第五睦邻) rather than a class (服务, 社区)."""
+    if not modifier or re.fullmatch(rf"[\d{_NUMERALS}第个大]+", modifier):
+        return False
+    if modifier in voc.generic:
+        return False
+    if not mod_tokens:
+        return True
+    return not all(t.text in voc.generic or t.text[0] in PUNCT for t in mod_tokens)
+
+
+def _head_at(view: _View, i: int, voc: _Vocab) -> tuple[str, int] | None:
+    """The longest head word ending with token i, and the index of the token where it starts."""
+    toks = view.toks
+    end = toks[i].end
+    best: tuple[str, int] | None = None
+    tok = toks[i].text
+    if tok in voc.not_heads:
+        return None
+    for k in range(i, max(-1, i - 3), -1):  # heads spanning whole tokens k..i
+        word = view.text[toks[k].start:end]
+        if word in voc.heads and (best is None or len(word) > len(best[0])):
+            best = (word, k)
+    if not toks[i].tag.startswith(_NOUN_TAGS):
+        return best
+    for n in voc.head_lengths:  # a suffix head inside the last token (服务站 → 站)
+        if n < len(tok) and tok[-n:] in voc.heads and voc.heads[tok[-n:]][1] == "suffix":
+            if best is None or n > len(best[0]):
+                best = (tok[-n:], i)
+            break
+    return best
+
+
+_ADMIN_HEADS = ("政府", "人民政府", "办事处")
+_JOINABLE_ORG = ("部", "局", "厅", "委", "委员会")
+
+
+def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
+    """Unquoted names ending in a head word, grown leftwards to the nearest boundary word."""
+    out = []
+    toks = view.toks
+    text = view.text
+    for i, tok in enumerate(toks):
+        if tok.text[0] in PUNCT or view.is_protected(tok.start, tok.end):
+            continue
+        found = _head_at(view, i, voc)
+        if not found:
+            continue
+        head, k = found
+        typ, mode, min_chars = voc.heads[head]
+        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        if typ in ("Place", "ResidentialArea") and nxt[:1] in ("长", "制"):
+            continue  # 街长, 河长制: an office or a rule, not the street
+        j = k
+        limit = 8 if typ == "TargetGroup" else 20
+        while j > 0:
+            prev = toks[j - 1]
+            before = toks[j - 2] if j >= 2 else None
+            if prev.text == "和" and head in _JOINABLE_ORG and j - k <= 2 and before is not None \
+                    and len(before.text) >= 2 and not _is_boundary(before, voc):
+                j -= 1  # 住房和城乡建设部, 文化和旅游局
+                continue
+            if _is_boundary(prev, voc, before) or view.is_protected(prev.start, prev.end):
+                break
+            if tok.end - prev.start > limit:
+                break
+            j -= 1
+        if j > 0 and toks[j - 1].text == "等":
+            continue  # the class noun after a list (…等优秀志愿者赋能行动) names no one thing
+        start = toks[j].start
+        name = text[start:tok.end]
+        modifier = name[: len(name) - len(head)]
+        mod_tokens = [t for t in toks[j:i + 1] if t.end <= tok.end - len(head)]
+        if len(modifier) < min_chars:
+            continue
+        if typ not in ("Organization", "Concept", "Award") and not _specific(modifier, mod_tokens, voc):
+            continue
+        if head in _ADMIN_HEADS and not (modifier[-1] in "省市区县镇乡旗州" or any(
+                t.tag.startswith("ns") for t in mod_tokens)):
+            continue
+        if mode == "token" and typ == "Place" and len(head) == 1 and head in "区县市省镇乡旗":
+            if not any(t.tag.startswith("ns") for t in mod_tokens):
+                continue
+        out.append(Candidate(name, typ, view.sentence.index, start, tok.end, confidence=0.6, priority=1,
+                             rule=f"head:{head}"))
+    for i, tok in enumerate(toks):  # place names the dictionary knows with their level (金山区)
+        if tok.tag == "ns" and len(tok.text) >= 3 and tok.text[-1] in "省市区县镇乡旗州" \
+                and not view.is_protected(tok.start, tok.end):
+            out.append(Candidate(tok.text, "Place", view.sentence.index, tok.start, tok.end,
+                                 confidence=0.6, priority=1, nested=True, rule="ns-admin"))
+    out.extend(_brands(view, voc))
+    return out
+
+
+_BRAND_CATEGORY = re.compile(r"(?:非遗文化|传统文化|公益|服务|特色)$")
+
+
+def _brands(view: _View, voc: _Vocab) -> list[Candidate]:
+    """Unquoted X品牌 (麦秆画和龙头风筝非遗文化品牌): each X is a brand, named without its category."""
+    out = []
+    for m in re.finditer(rf"(?:^|(?<=[、，,。；;和与及]))([{_CJK}·]{{2,16}}?)品牌", view.text):
+        start = m.start(1)
+        words = m.group(1)
+        toks = [t for t in view.toks if start <= t.start < m.end(1)]
+        cut = 0
+        for t in toks:  # drop a leading verb phrase (重点建设 …)
+            if t.text in voc.stop or t.tag.startswith("v") and t.text not in voc.soft:
+                cut = t.end - start
+        words = words[cut:]
+        start += cut
+        core = _BRAND_CATEGORY.sub("", words)
+        for item in core.split("和"):
+            if len(item) < 2 or item in voc.generic or view.is_protected(start, start + len(item)):
+                continue
+            pos = view.text.find(item, start)
+            out.append(Candidate(item, "Brand", view.sentence.index, pos, pos + len(item),
+                                 aliases=(item + "品牌", words + "品牌") if item == core else (item + "品牌",),
+                                 confidence=0.65, priority=1, rule="brand"))
+    return out
+
+
+def _titles(view: _View, voc: _Vocab) -> list[Candidate]:
+    """《…》: a policy document when the title ends like one, otherwise a creative work."""
+    out = []
+    for m in _TITLE.finditer(view.text):
+        inner = m.group(1)
+        bare = re.sub(r"[(（][^()（）]*[)）]$", "", inner)
+        plain = bare.replace("“", "").replace("”", "")
+        typ = "PolicyDocument" if _policy_title(plain, voc) else "CreativeWork"
+        aliases = {inner.replace("“", "").replace("”", ""), plain}
+        view.protected.append((m.start(), m.end()))
+        out.append(Candidate(m.group(0), typ, view.sentence.index, m.start(), m.end(),
+                             aliases=tuple(sorted(aliases)), confidence=0.9, priority=3, rule="title"))
+    return out
+
+
+def _policy_title(title: str, voc: _Vocab) -> bool:
+    for n in voc.head_lengths:
+        if title[-n:] in voc.heads and voc.heads[title[-n:]][0] == "PolicyDocument":
+            return True
+    return title.endswith(("意见", "通知", "决定", "法", "条例", "计划", "规划", "纲要", "制度", "标准", "公约",
+                           "清单", "报告", "准则", "章程", "协议", "政策", "措施"))
+
+
+def _type_word_end(phrase: str, table: dict, lengths: Iterable[int]) -> str | None:
+    """The longest word of ``table`` that ``phrase`` ends with."""
+    for n in lengths:
+        if n <= len(phrase) and phrase[-n:] in table:
+            return phrase[-n:]
+    return None
+
+
+def _trailing(view: _View, pos: int, voc: _Vocab) -> tuple[str, str | None, int]:
+    """Words right after a quote up to the longest that ends in a quote type word.
+
+    Returns (phrase up to the type word, type word, end offset); the phrase is '' when none ends so.
+    """
+    toks = view.toks
+    i = view.token_at(pos)
+    phrase, best, best_end, best_phrase = "", None, pos, ""
+    while i < len(toks) and len(phrase) < 12:
+        t = toks[i]
+        if t.text[0] in PUNCT or (t.text in voc.stop and t.tag != "v") or t.tag in ("p", "c", "uj", "u", "r", "d"):
+            break
+        phrase += t.text
+        word = _type_word_end(phrase, voc.quote_types, voc.quote_type_lengths)
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if word == "工作" and nxt is not None and nxt.text[0] not in PUNCT and nxt.text not in voc.stop \
+                and not nxt.tag.startswith("v"):
+            word = None  # “12345”热线工单工作满意率: 工作 inside a longer noun
+        if word:
+            best, best_end = word, t.end
+            best_phrase = phrase
+        i += 1
+    if best is None:
+        return "", None, pos
+    return best_phrase, best, best_end
+
+
+def _qualifier(view: _View, pos: int, voc: _Vocab) -> str:
+    """Nouns written right before a quote (信访工作“六步法”, 滨海“骑手联盟”), at most two words."""
+    i = view.token_at(pos) - 1
+    words: list[str] = []
+    toks = view.toks
+    while i >= 0 and len(words) < 2:
+        t = toks[i]
+        if _is_boundary(t, voc) or not t.tag.startswith(("n", "vn", "j", "x")) or t.text in voc.cues:
+            break
+        if t.tag == "x" and t.text[0] in PUNCT:
+            break
+        words.insert(0, t.text)
+        i -= 1
+    q = "".join(words)
+    return q if 2 <= len(q) <= 6 else ""
+
+
+def _cue_before(view: _View, pos: int, voc: _Vocab) -> bool:
+    """A cue verb (打造, 推进 …) right before the quote, allowing one adverb or adjective between."""
+    before = view.text[max(0, pos - 6):pos]
+    return any(before.endswith(c) for c in voc.cues) or any(
+        before[:-k].endswith(c) for c in voc.cues for k in (1, 2) if len(before) > k)
+
+
+def _shape_type(content: str) -> str:
+    """A quoted name's type from its shape when nothing else tells."""
+    if re.match(rf"^[{_NUMERALS}\d]+个", content):
+        return "Concept"
+    if _ALNUM_QUOTE.search(content) or content[0] in _NUMERALS:
+        return "Mechanism"
+    if re.search(r"[、，, ]", content):
+        return "Concept"
+    return "Program"
+
+
+def _own_type(content: str, voc: _Vocab) -> str | None:
+    """Type of a quoted string from its own last word (微光行动, 骑士驿站, 优秀群文新作奖)."""
+    typ = None
+    word = _type_word_end(content, voc.quote_types, voc.quote_type_lengths)
+    if word and len(word) < len(content) and word != "工作":
+        typ = voc.quote_types[word][0]
+    else:
+        for n in voc.head_lengths:
+            if n < len(content) and content[-n:] in voc.heads and content not in voc.not_heads:
+                if voc.heads[content[-n:]][1] == "suffix" or content[-n - 1] not in _NUMERALS:
+                    typ = voc.heads[content[-n:]][0]
+                    break
+    if typ in ("Facility", "Place", "ResidentialArea") and len(re.findall(rf"[{_NUMERALS}\dX]", content)) >= 2:
+        return "Mechanism"  # 一中心三站点六区域X个联系点: a layout, not one site
+    if typ in ("TargetGroup",):
+        return None
+    return typ
+
+
+def _is_rhetoric(content: str, voc: _Vocab) -> bool:
+    if content in voc.rhetoric or len(content) <= 1:
+        return True
+    if len(content) <= 3 and content[0] == "新":
+        return True
+    if len(content) <= 4 and any(content.endswith(w) for w in voc.rhetoric):
+        return True
+    items = re.split(r"[、，,]", content)
+    if len(items) > 1 and all(len(i) <= 3 for i in items):
+        return True  # “对象、内容、流程”: an enumeration of words
+    return len(content) > 30 or "。" in content
+
+
+def _quotes(view: _View, voc: _Vocab) -> tuple[list[Candidate], list[Hint]]:
+    """“…” quoted names; emphasis and qualities are left out."""
+    out: list[Candidate] = []
+    hints: list[Hint] = []
+    text = view.text
+    found = [m for m in _QUOTE.finditer(text) if not view.is_protected(m.start(), m.end())]
+    # runs of quotes that touch (“孝”“爱”“智”“安”) or are listed with 、
+    runs: list[list[re.Match]] = []
+    for m in found:
+        if runs and text[runs[-1][-1].end():m.start()] in ("", "、"):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    sidx = view.sentence.index
+    for run in runs:
+        last = run[-1]
+        if len(run) > 1 and all(len(m.group(1)) <= 2 for m in run) and all(
+                a.end() == b.start() for a, b in zip(run, run[1:])):
+            merged = "".join(m.group(1) for m in run)
+            phrase, word, end = _trailing(view, last.end(), voc)
+            if word:
+                typ = voc.quote_types[word][0]
+                name = merged + phrase
+                out.append(Candidate(name, typ, sidx, run[0].start(), end, aliases=(merged,),
+                                     confidence=0.8, priority=2, rule="quote-merged"))
+            for m in run:
+                view.protected.append((m.start(), m.end()))
+            continue
+        run_after = text[last.end():last.end() + 24]
+        run_class = None
+        listed = len(run) > 1 or run_after.startswith(("等", "、"))
+        if listed:
+            clause = re.split(r"[，,。；;：:]", run_after, maxsplit=1)[0]
+            run_class = _class_of(clause, voc) if "等" in clause else None
+        touching = len(run) > 1 and all(a.end() == b.start() for a, b in zip(run, run[1:]))
+        if touching and not run_class and "为主题" not in run_after[:6]:
+            for m in run:  # “民事民提”“四个渠道”: paired catchwords, not names
+                view.protected.append((m.start(), m.end()))
+            continue
+        for n, m in enumerate(run):
+            nxt = run[n + 1] if n + 1 < len(run) else None
+            cand, more_hints = _one_quote(view, m, voc, run_class if listed else None)
+            view.protected.append((m.start(), m.end()))
+            if cand:
+                out.extend(cand)
+                hints.extend(more_hints)
+    return out, hints
+
+
+def _class_of(clause: str, voc: _Vocab) -> str | None:
+    """Type of the class noun after a list of quoted names (…等一批服务阵地 → Facility)."""
+    for n in range(len(clause), 0, -1):
+        phrase = clause[:n]
+        word = _type_word_end(phrase, voc.quote_types, voc.quote_type_lengths)
+        if word:
+            return voc.quote_types[word][0]
+        for k in voc.head_lengths:
+            if phrase[-k:] in voc.heads and len(phrase) >= k:
+                return voc.heads[phrase[-k:]][0]
+    if "阵地" in clause:
+        return "Facility"
+    return None
+
+
+def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
+               ) -> tuple[list[Candidate], list[Hint]]:
+    text, sidx = view.text, view.sentence.index
+    raw = m.group(1).strip()
+    content = raw.rstrip("+＋").strip()
+    if not content:
+        return [], []
+    after = text[m.end():]
+    before = text[:m.start()]
+    if re.search(r"由$", before) or (before.endswith("向") and "由“" in before):
+        return [], []  # 由“单一型”向“全能型”: a change of state, not names
+    phrase, word, end = _trailing(view, m.end(), voc)
+    aliases = {raw} if raw != content else set()
+    cands: list[Candidate] = []
+    hints: list[Hint] = []
+    adjectival = len(content) <= 5 and content.endswith(_ADJECTIVAL) and not re.search(r"[、，, ]", content)
+
+    if word:
+        typ, naming = voc.quote_types[word]
+        full = content + phrase
+        qual = _qualifier(view, m.start(), voc)
+        if naming == "full" and not (typ == "Concept" and word == "文章" and len(content) > 4):
+            name = full
+            aliases.add(content) if not adjectival and len(content) >= 2 else None
+        else:
+            name = content
+            aliases.add(full)
+        if qual and typ in ("Mechanism", "PolicyDocument", "Organization", "Program"):
+            aliases.add(qual + full)
+        if typ == "Concept" and re.search(r"[、，, ]", content) is None and word in ("精神", "理念") and len(
+                content) < 3:
+            return [], []
+        conf = 0.85
+        if adjectival and naming != "full":
+            return [], []
+        if typ == "Award" and _award_generic(name, voc):
+            return [], []
+        cands.append(Candidate(name, typ, sidx, m.start(), end, aliases=tuple(sorted(aliases - {name})),
+                               confidence=conf, priority=2, rule=f"quote+{word}"))
+        if (v := _VERSION.match(text[end:])) is not None:
+            version = name + v.group(1)
+            cands.append(Candidate(version if naming == "full" else content + word + v.group(1), typ, sidx,
+                                   m.start(), end + len(v.group(1)),
+                                   aliases=(version.replace("版本", "版"),), confidence=0.8, priority=2,
+                                   rule="quote-version"))
+            cands[0] = Candidate(content, typ, sidx, m.start(), m.end(), confidence=0.85, priority=2,
+                                 nested=True, rule="quote-base")
+            hints.append(Hint(cands[1].name, "partOf", content, sidx, 0.8, "版"))
+        return cands, hints
+
+    if after.startswith("的"):
+        return _quote_of(view, m, content, aliases, voc), []
+
+    if adjectival:
+        return [], []
+    own = _own_type(content, voc)
+    qual = _qualifier(view, m.start(), voc)
+    if own:
+        name = content
+        if qual and own in ("Mechanism", "Organization"):
+            name = qual + content
+            aliases.add(content)
+        if own == "Award" and _award_generic(name, voc):
+            return [], []
+        return [Candidate(name, own, sidx, m.start(), m.end(), aliases=tuple(sorted(aliases - {name})),
+                          confidence=0.85, priority=2, rule="quote-own")], []
+    if _is_rhetoric(content, voc):
+        return [], []
+    if run_class:
+        return [Candidate(content, run_class, sidx, m.start(), m.end(), aliases=tuple(aliases),
+                          confidence=0.75, priority=2, rule="quote-list")], []
+    if re.match(r"为主题", after) or (before.endswith("以") and "为主题" in after[:12]):
+        return [Candidate(content, "Program", sidx, m.start(), m.end(), confidence=0.75, priority=2,
+                          rule="quote-theme")], []
+    numeric = content[0] in _NUMERALS or _ALNUM_QUOTE.search(content)
+    if len(content) == 2 and not numeric and not _cue_before(view, m.start(), voc) and not re.match(
+            rf"[{_CJK}]", after[:1] or "。"):
+        return [], []
+    if len(content) == 2 and before.endswith("的"):
+        return [], []
+    conf = 0.7 if _cue_before(view, m.start(), voc) else 0.55
+    return [Candidate(content, _shape_type(content), sidx, m.start(), m.end(), aliases=tuple(aliases),
+                      confidence=conf, priority=2, rule="quote-shape")], []
+
+
+def _quote_of(view: _View, m: re.Match, content: str, aliases: set[str], voc: _Vocab) -> list[Candidate]:
+    """“X”的NP: a slogan of a concept (的良好氛围), or the formula of a named mechanism (的…工作机制)."""
+    sidx = view.sentence.index
+    rest = view.text[m.end() + 1:]
+    clause = re.split(rf"[^{_CJK}\w+＋]", rest, maxsplit=1)[0][:14]
+    word = None
+    for n in range(len(clause), 1, -1):
+        word = _type_word_end(clause[:n], voc.quote_types, voc.quote_type_lengths)
+        if word:
+            clause = clause[:n]
+            break
+    if not word:
+        return []
+    typ, _ = voc.quote_types[word]
+    if typ == "Concept" and len(content) >= 4:
+        return [Candidate(content, "Concept", sidx, m.start(), m.end(), aliases=(content + clause,),
+                          confidence=0.7, priority=2, rule="quote-of-concept")]
+    if typ == "Mechanism":
+        if "+" in content or "＋" in content:
+            name = clause if len(clause) >= 6 else content + clause
+        else:
+            name = content if re.search(r"[、，, ]", content) else content + clause
+        al = {content, content + clause} - {name}
+        return [Candidate(name, "Mechanism", sidx, m.start(), m.end() + 1 + len(clause),
+                          aliases=tuple(sorted(al | aliases)), confidence=0.75, priority=2,
+                          rule="quote-of-mechanism")]
+    return []
+
+
+def _award_generic(name: str, voc: _Vocab) -> bool:
+    core = _SCOPE_PREFIX.sub("", name)
+    return core in voc.award_generic or len(core) < 2
+
+
+def _honor_like(phrase: str, voc: _Vocab) -> bool:
+    return any(w in phrase for w in voc.honor) and not _award_generic(phrase, voc)
+
+
+def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
+    """Honours after award verbs: 荣获X, 成功创建为X, 通过X评审, 积极创建X和Y, 巩固X成果."""
+    out = []
+    text, sidx = view.text, view.sentence.index
+    for m in voc.award_cue.finditer(text):
+        cue = m.group(0)
+        if cue == "获" and text[m.end():m.end() + 1] in ("得", "批", "悉", "取"):
+            continue
+        rest = text[m.end():]
+        stop = re.search(r"[，,。；;：:！!？?]|等荣誉|的好成绩|并(?=[成获])", rest)
+        obj_end = m.end() + (stop.start() if stop else len(rest))
+        obj = text[m.end():obj_end]
+        if cue == "通过":
+            t = re.search(r"(评审|验收|复审|复评|考核|评估|认证)", obj)
+            if not t:
+                continue
+            obj = obj[:t.start()]
+            obj_end = m.end() + len(obj)
+        for w in voc.award_trim:
+            if obj.endswith(w) and len(obj) > len(w):
+                obj = obj[: -len(w)]
+                obj_end = m.end() + len(obj)
+                break
+        parts = [obj]
+        if cue not in ("荣获", "获", "获评") or "和" in obj:
+            pieces = re.split(r"[和及、]", obj)
+            if len(pieces) > 1 and all(_honor_like(p, voc) for p in pieces):
+                parts = pieces
+        pos = m.end()
+        for part in parts:
+            p_start = text.find(part, pos)
+            pos = p_start + len(part)
+            stripped = part.replace("“", "").replace("”", "")
+            if not stripped or len(stripped) > 40:
+                continue
+            name = _YEAR_PREFIX.sub("", stripped)
+            if not _honor_like(name, voc) and not name.endswith(("奖", "称号")):
+                continue
+            if re.search(r"[，。]|(?:建设|推进|工作|提升)$", name):
+                continue
+            aliases = set()
+            if name != stripped:
+                aliases.add(stripped)
+            q = re.search(r"“([^”]+)”", part)
+            if q:
+                aliases.add(q.group(1))
+                prefix = _YEAR_PREFIX.sub("", part[:q.start()].replace("“", ""))
+                if prefix.endswith(("活动", "竞赛", "大赛", "评选")) and len(prefix) >= 4:
+                    out.append(Candidate(prefix, "Program", sidx, p_start, p_start + q.start(),
+                                         aliases=(part[:q.start()],) if part[:q.start()] != prefix else (),
+                                         confidence=0.7, priority=2, nested=True, rule="award-event"))
+            scopeless = _SCOPE_PREFIX.sub("", name)
+            if scopeless != name and len(scopeless) >= 4:
+                aliases.add(scopeless)
+            out.append(Candidate(name, "Award", sidx, p_start, p_start + len(part),
+                                 aliases=tuple(sorted(aliases - {name})),
+                                 confidence=0.85 if cue in voc.award_done else 0.75, priority=3,
+                                 rule=f"award:{cue}"))
+    return out
+
+
+def _institutions(view: _View, voc: _Vocab) -> list[Candidate]:
+    """区委, 区政府, 街道党工委 …: bodies named by level and organ alone."""
+    out = []
+    for m in _INSTITUTION.finditer(view.text):
+        name = m.group(0)
+        out.append(Candidate(name, "Organization", view.sentence.index, m.start(), m.end(), confidence=0.85,
+                             priority=2, rule="institution"))
+    for m in re.finditer(r"党中央|国务院|全国人大|全国政协|中共中央|中央军委", view.text):
+        out.append(Candidate(m.group(0), "Organization", view.sentence.index, m.start(), m.end(),
+                             confidence=0.85, priority=2, rule="institution"))
+    return out
+
+
+def _concepts(view: _View, voc: _Vocab) -> list[Candidate]:
+    out = []
+    for m in _PARTY_SPIRIT.finditer(view.text):
+        out.append(Candidate(m.group(0), "Concept", view.sentence.index, m.start(), m.end(), confidence=0.8,
+                             priority=2, rule="party-spirit"))
+    return out
+
+
+def _persons(view: _View, voc: _Vocab) -> list[Candidate]:
+    """Names before a title (习近平总书记, 殷勇同志) or after one at the end of a by-line (区长 杜联合)."""
+    out = []
+    text, toks = view.text, view.toks
+    for i, t in enumerate(toks):
+        if t.tag in ("nr", "nrfg") and 2 <= len(t.text) <= 3 and t.text[0] in voc.surnames:
+            nxt = text[t.end:t.end + 3]
+            if any(nxt.startswith(ti) for ti in voc.titles):
+                out.append(Candidate(t.text, "Person", view.sentence.index, t.start, t.end, confidence=0.85,
+                                     priority=2, nested=True, rule="person-title"))
+    for m in voc.title_before.finditer(text):
+        out.append(Candidate(m.group(1), "Person", view.sentence.index, m.start(1), m.end(1), confidence=0.8,
+                             priority=2, nested=True, rule="person-byline"))
+    for m in re.finditer(rf"([{_CJK}]{{2,3}})(?=[{_CJK}]{{0,6}}工作室)", text):
+        pass
+    return out
+
+
+def _studio_persons(cands: list[Candidate], view: _View, voc: _Vocab) -> list[Candidate]:
+    """A person's name opening a studio's name (熊国瑞麦秆画工作室): surname + 1–2 unknown characters."""
+    out = []
+    for c in cands:
+        if c.type != "Facility" or not c.name.endswith("工作室"):
+            continue
+        toks = [t for t in view.toks if c.start <= t.start < c.end]
+        if len(toks) >= 3 and toks[0].text in voc.surnames and len(toks[0].text) == 1:
+            given = ""
+            for t in toks[1:3]:
+                if len(t.text) == 1:
+                    given += t.text
+                else:
+                    break
+            if 1 <= len(given) <= 2:
+                name = toks[0].text + given
+                out.append(Candidate(name, "Person", c.sentence, c.start, c.start + len(name), confidence=0.7,
+                                     priority=2, nested=True, rule="person-studio"))
+    return out
+
+
+def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
+    """合浦、十村等居民区 / 在一村等6个小区 / 分别在山鑫、东泉开展 / 金卫三组: residential areas in lists."""
+    out = []
+    sidx = view.sentence.index
+    for m in _RA_LIST.finditer(view.text):
+        cls = m.group(2)
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            start = view.text.find(item, pos)
+            pos = start + len(item)
+            if item in voc.stop or item in voc.generic or item.endswith(cls):
+                continue
+            out.append(Candidate(item, "ResidentialArea", sidx, start, start + len(item),
+                                 aliases=(item + cls,) if cls in ("居民区", "小区", "嘎查") else (),
+                                 confidence=0.75, priority=2, rule="ra-list"))
+    for m in _EACH_IN.finditer(view.text):
+        typ = "ResidentialArea" if view.level == "subdistrict" else "Place"
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            start = view.text.find(item, pos)
+            pos = start + len(item)
+            out.append(Candidate(item, typ, sidx, start, start + len(item), confidence=0.65, priority=2,
+                                 rule="each-in"))
+    for m in _VILLAGE_GROUP.finditer(view.text):
+        if m.group(1)[0] in voc.stop or m.group(1)[:2] in voc.stop:
+            continue
+        out.append(Candidate(m.group(1), "ResidentialArea", sidx, m.start(1), m.end(1), confidence=0.6,
+                             priority=1, rule="village-group"))
+    return out
+
+
+def _select(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the strongest candidates of a sentence; a weaker one may only sit inside a kept one if nested."""
+    kept: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+        ok = True
+        for k in kept:
+            if c.start < k.end and k.start < c.end:
+                inside = k.start <= c.start and c.end <= k.end
+                if not ((inside and c.nested) or (c.start <= k.start and k.end <= c.end and k.nested)
+                        or (c.name == k.name)):
+                    ok = False
+                    break
+        if ok and not any(c.name == k.name and c.start == k.start for k in kept):
+            kept.append(c)
+    return kept
+
+
+def sentence_candidates(sentence: Sentence, level: str = "") -> tuple[list[Candidate], list[Hint]]:
+    """All entity candidates of one sentence (after span competition), and relation hints."""
+    voc = _vocab()
+    view = _View(sentence, sentence.text, tokens(sentence.text), level)
+    cands = _titles(view, voc)
+    quoted, hints = _quotes(view, voc)
+    cands += quoted
+    cands += _awards(view, voc)
+    cands += _institutions(view, voc)
+    cands += _concepts(view, voc)
+    cands += _persons(view, voc)
+    cands += _coordination(view, voc)
+    suffixed = _suffix_names(view, voc)
+    cands += suffixed
+    cands += _studio_persons(suffixed, view, voc)
+    return _select(cands), hints
+
+
+# --------------------------------------------------------------------------- glossary
+
+
+def glossary_term_name(term: str, definition: str = "") -> tuple[str, str, tuple[str, ...]]:
+    """Canonical name, type and aliases of a glossary term (居委会“8+3”错时工作制 → 8+3错时工作制)."""
+    sentence = Sentence(index=0, text=term, start=0, end=len(term), part=0, section=None, paragraph=0)
+    cands, _ = sentence_candidates(sentence)
+    plain = term.replace("“", "").replace("”", "").strip()
+    best = max(cands, key=lambda c: (c.end - c.start, c.priority), default=None)
+    if best is not None and best.end - best.start >= len(term) - 6:
+        name, typ, aliases = best.name, best.type, set(best.aliases) | {plain}
+        if best.rule in ("quote-shape", "quote-list", "ns", "head:区"):
+            typ = _definition_type(term, definition) or typ
+    else:
+        name, typ, aliases = plain, _definition_type(term, definition) or _shape_type(plain), set()
+    return name, typ, tuple(sorted(aliases - {name}))
+
+
+_DEF_CLASS = re.compile(r"(机制|制度|系统|平台|模式|体系|工作法|办法|行动|工程|计划|项目|活动|方案|规划|理念|战略|目标|格局)")
+
+
+def _definition_type(term: str, definition: str) -> str | None:
+    """Type from what the definition says the term is (…的责任落实机制 → Mechanism)."""
+    first = re.split(r"[。；;]", definition, maxsplit=1)[0]
+    head = first[:16]
+    m = None
+    for m in _DEF_CLASS.finditer(first):
+        pass
+    if m is not None and (m.end() >= len(first) - 2 or "简称" in first or m.start() < 12 and m.end() == len(head)):
+        word = m.group(1)
+        return {"机制": "Mechanism", "制度": "Mechanism", "系统": "Mechanism", "平台": "Mechanism",
+                "模式": "Mechanism", "体系": "Mechanism", "工作法": "Mechanism", "办法": "Mechanism",
+                "行动": "Program", "工程": "Program", "计划": "Program", "项目": "Program", "活动": "Program",
+                "方案": "PolicyDocument", "规划": "PolicyDocument"}.get(word, "Concept")
+    plain = term.replace("“", "").replace("”", "")
+    if re.match(rf"[{_NUMERALS}\d]+个", plain) or "圈" in plain[-2:]:
+        return "Concept"
+    if re.match(r"^(?:是指|指|即)", definition) and re.fullmatch(rf"(?:是指|指|即)[{_CJK}、和]+。?", definition):
+        return "Concept"
+    return None
+
+
+# --------------------------------------------------------------------------- document
+
+
+def _issuer_candidates(doc: Document) -> list[Candidate]:
+    """The body that issues the report (石化街道办事处 → 石化街道), the default subject of its honours."""
+    issuer = doc.issuer
+    if not issuer:
+        return []
+    out = []
+    if issuer.endswith("办事处"):
+        name = issuer[: -len("办事处")]
+        aliases = (issuer, "街道")
+    elif issuer.endswith("人民政府"):
+        name = issuer
+        base = issuer[: -len("人民政府")]
+        aliases = (base + "政府", base[-1] + "政府" if base else "")
+    else:
+        name, aliases = issuer, ()
+    idx = next((s.index for s in doc.sentences if issuer in s.text), 0)
+    out.append(Candidate(name, "Organization", idx, 0, 0, aliases=tuple(a for a in aliases if a),
+                         confidence=0.9, priority=4, rule="issuer"))
+    return out
+
+
+def issuer_name(doc: Document) -> str:
+    """Canonical name of the reporting body, the subject of honours the text gives no subject for."""
+    cands = _issuer_candidates(doc)
+    return cands[0].name if cands else ""
+
+
+def _alias_variants(c: Candidate) -> set[str]:
+    """Other forms of a name the same report uses (柳城居民区 ~ 柳城, 金山区 ~ 金山, 滨海华韵品牌)."""
+    out = set(c.aliases)
+    name = c.name
+    if c.type == "ResidentialArea":
+        for suf in ("居民区", "小区", "嘎查"):
+            if name.endswith(suf) and len(name) - len(suf) >= 2:
+                out.add(name[: -len(suf)])
+    if c.type == "Place" and len(name) >= 3 and name[-1] in "省市区县" and c.rule.startswith("ns"):
+        out.add(name[:-1])
+    if (m := _YEAR_PREFIX.match(name)) and len(name) - m.end() >= 4:
+        out.add(name[m.end():])
+    if c.type == "Brand":
+        out.add(name + "品牌")
+    return {a for a in out if a and a != name}
+
+
+@dataclass
+class _Group:
+    cands: list[Candidate]
+    keys: set[str]
+
+
+def _merge(cands: list[Candidate]) -> list[_Group]:
+    """Union candidates that share a name or alias key."""
+    groups: list[_Group] = []
+    index: dict[str, int] = {}
+    parent: list[int] = []
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    surfaces = []
+    for n, c in enumerate(cands):
+        parent.append(n)
+        keys = {name_key(c.name)} | {name_key(a) for a in _alias_variants(c)}
+        keys.discard("")
+        surfaces.append(keys)
+        for k in keys:
+            if k in index:
+                a, b = find(index[k]), find(n)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+            else:
+                index[k] = n
+    by_root: dict[int, _Group] = {}
+    for n, c in enumerate(cands):
+        g = by_root.setdefault(find(n), _Group([], set()))
+        g.cands.append(c)
+        g.keys |= surfaces[n]
+    groups = list(by_root.values())
+    return groups
+
+
+_TYPE_RANK = {"Award": 6, "PolicyDocument": 5, "CreativeWork": 5, "Person": 5, "Brand": 4, "Organization": 3,
+              "ResidentialArea": 3, "Mechanism": 2, "Program": 2, "Facility": 2, "Concept": 2, "Place": 1,
+              "TargetGroup": 1}
+
+
+def _entity_of(group: _Group) -> Entity:
+    """One entity from a group of candidates: the strongest candidate names and types it."""
+    cands = group.cands
+    score: dict[str, float] = {}
+    for c in cands:
+        score[c.type] = score.get(c.type, 0.0) + c.confidence * (1 + c.priority)
+    if "Brand" in score and "Program" in score:
+        score["Brand"] += score.pop("Program")
+    typ = max(score, key=lambda t: (score[t], _TYPE_RANK.get(t, 0)))
+    best = max((c for c in cands if c.type == typ),
+               key=lambda c: (c.priority, c.confidence, -abs(len(c.name) - 6) if c.rule != "issuer" else 99))
+    aliases = set()
+    for c in cands:
+        aliases.add(c.name)
+        aliases |= _alias_variants(c)
+    aliases.discard(best.name)
+    conf = max(c.confidence for c in cands)
+    conf = min(0.99, conf + 0.05 * (len({c.sentence for c in cands}) - 1))
+    return Entity(name=best.name, type=typ, aliases=aliases, confidence=round(conf, 3))
+
+
+def _mentions(doc: Document, entities: list[Entity]) -> None:
+    """Every occurrence of any of an entity's surfaces, longest surface first at each position."""
+    surface_of: dict[str, int] = {}
+    for n, e in enumerate(entities):
+        for s in sorted({e.name, *e.aliases}, key=len, reverse=True):
+            if len(s) >= 2 and s not in surface_of:
+                surface_of[s] = n
+    if not surface_of:
+        return
+    pattern = re.compile("|".join(map(re.escape, sorted(surface_of, key=len, reverse=True))))
+    for s in doc.sentences:
+        for m in pattern.finditer(s.text):
+            e = entities[surface_of[m.group(0)]]
+            e.mentions.append(Mention(m.group(0), s.index, s.start + m.start(), s.start + m.end()))
+
+
+def extract_entities(doc: Document) -> tuple[list[Entity], list[Definition], list[Hint]]:
+    """Entities (merged, with mentions), glossary definitions and relation hints of a document."""
+    cands: list[Candidate] = list(_issuer_candidates(doc))
+    hints: list[Hint] = []
+    for s in doc.sentences:
+        if s.in_glossary and any(g.sentence == s.index for g in doc.glossary):
+            pass
+        found, h = sentence_candidates(s, doc.level)
+        cands += found
+        hints += h
+    gloss: list[tuple[str, str, int | None]] = []
+    for g in doc.glossary:
+        name, typ, aliases = glossary_term_name(g.term, g.definition)
+        sidx = g.sentence if g.sentence is not None else 0
+        cands.append(Candidate(name, typ, sidx, 0, 0, aliases=aliases, confidence=0.95, priority=4,
+                               rule="glossary"))
+        gloss.append((name, g.definition, g.sentence))
+    groups = _merge(cands)
+    entities = [_entity_of(g) for g in groups]
+    key_to_name = {}
+    for g, e in zip(groups, entities):
+        for k in g.keys:
+            key_to_name.setdefault(k, e.name)
+    definitions = [Definition(key_to_name.get(name_key(n), n), d, s) for n, d, s in gloss]
+    _mentions(doc, entities)
+    for e in entities:
+        e.mentions.sort(key=lambda m: (m.sentence, m.start))
+    hints = [Hint(key_to_name.get(name_key(h.subject), h.subject), h.predicate,
+                  key_to_name.get(name_key(h.object), h.object), h.sentence, h.confidence, h.cue)
+             for h in hints]
+    entities.sort(key=lambda e: (e.mentions[0].start if e.mentions else -1, e.name))
+    return entities, definitions, hints
+
+
+def extract(doc: Document, min_confidence: float = 0.0) -> Extraction:
+    """Entities, relations, metrics and glossary definitions of one document."""
+    entities, definitions, hints = extract_entities(doc)
+    entities = [e for e in entities if e.confidence >= min_confidence]
+    relations = [r for r in extract_relations(doc, entities, hints=hints, issuer=issuer_name(doc))
+                 if r.confidence >= min_confidence]
+    metrics = [m for m in extract_metrics(doc, entities) if m.confidence >= min_confidence]
+    return Extraction(document=doc, entities=entities, relations=relations, metrics=metrics,
+                      definitions=definitions)

@@ -1,0 +1,35 @@
+"""Stage 2: whitespace and web-page leftovers."""
+from kg.clean import clean_text, normalize_spaces
+from kg.load import read_report
+
+from conftest import DATA, SAMPLE
+
+
+def test_clean_normalises_spaces_and_line_endings():
+    text = "\u3000\u3000一、2013年工作回顾\r\n\r\n天伦乐满堂\u00a0白首永相随\r\n"
+    assert clean_text(text) == "一、2013年工作回顾\n天伦乐满堂 白首永相随"
+
+
+def test_clean_keeps_single_spaces_inside_lines():
+    assert normalize_spaces("衔石填海\u3000\u3000崇德向善") == "衔石填海 崇德向善"
+
+
+def test_clean_strips_sample_page_chrome():
+    cleaned = clean_text(read_report(SAMPLE).text)
+    lines = cleaned.split("\n")
+    assert lines[0] == "石化街道办事处2023年工作报告"  # the title lost its '保护视力色…' tail
+    assert "请使用tab按钮" not in cleaned and "公众意见" not in cleaned and "分享" not in lines
+    assert lines[-1].startswith("13.“三个湾区”")
+
+
+def test_clean_strips_news_site_heads_and_related_tail():
+    cleaned = clean_text(read_report(DATA / "reports" / "beijing_chrome_excerpt.txt").text)
+    lines = cleaned.split("\n")
+    assert lines[0] == "2026年北京市政府工作报告"
+    assert not {"下载", "打印", "全屏", "收藏", "【字号：", "加大", "】"} & set(lines)
+    assert "相关报道" not in cleaned and "某某新闻标题" not in cleaned
+    assert not any(line.endswith("摄") for line in lines)
+
+
+def test_clean_joins_spaced_title():
+    assert clean_text("政 府 工 作 报 告\n各位代表：") == "政府工作报告\n各位代表："

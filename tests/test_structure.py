@@ -1,0 +1,88 @@
+"""Stage 3: parts, sections, sentences with offsets, status and year; glossary; metadata."""
+import pytest
+
+from kg.pipeline import document_from_text, load_document
+from kg.structure import chinese_to_int, heading_status, split_sentences
+
+from conftest import DATA, HAILAER_2014
+
+
+def test_structure_sample_parts_status_and_year(sample_document):
+    parts = [(p.title, p.status, p.year, p.is_glossary) for p in sample_document.parts]
+    assert parts == [("", "unknown", None, False), ("一、2023年工作总结", "achieved", 2023, False),
+                     ("二、2024年工作打算", "planned", 2024, False), ("名词解释", "unknown", None, True)]
+
+
+def test_structure_sample_sections_and_offsets(sample_document):
+    doc = sample_document
+    assert [s.index for s in doc.sections if s.part == 1] == [1, 2, 3, 4, 5]
+    assert doc.sections[0].title == "全力以赴推动共治共享,社区活力持续增强"
+    for sentence in doc.sentences:
+        assert doc.text[sentence.start:sentence.end] == sentence.text
+    hit = next(s for s in doc.sentences if "第六睦邻中心完成建设" in s.text)
+    assert (hit.status, hit.year, hit.section) == ("achieved", 2023, 2)
+    plan = next(s for s in doc.sentences if "新建2个助餐点" in s.text)
+    assert (plan.status, plan.year) == ("planned", 2024)
+
+
+def test_structure_sample_metadata(sample_document):
+    doc = sample_document
+    assert (doc.title, doc.issuer, doc.place, doc.level, doc.date) == (
+        "石化街道办事处2023年工作报告", "石化街道办事处", "石化街道", "subdistrict", "2024-01-25")
+
+
+def test_structure_sample_glossary(sample_document):
+    glossary = sample_document.glossary
+    assert len(glossary) == 13
+    assert glossary[0].term == "居委会“8+3”错时工作制"
+    assert glossary[0].definition.startswith("即在白天8小时工作时间基础上")
+    assert glossary[-1].term == "“三个湾区”" and glossary[-1].definition == "是指活力湾区、美丽湾区、幸福湾区。"
+    assert all(sample_document.sentences[g.sentence].in_glossary for g in glossary)
+
+
+def test_structure_hailaer_gbk_years_from_headings():
+    doc = load_document(HAILAER_2014)
+    assert [(p.status, p.year) for p in doc.parts[1:]] == [("achieved", 2013), ("planned", 2014)]
+    assert (doc.place, doc.issuer, doc.level, doc.date) == ("海拉尔区", "海拉尔区人民政府", "district", "2014-02-19")
+
+
+@pytest.mark.parametrize("name, term, definition_start", [
+    ("hainan_glossary_excerpt.txt", "一降三减", "全年火灾起数总体下降"),
+    ("guangdong_glossary_excerpt.txt", "“四上”企业", "现阶段统计工作实践中"),
+])
+def test_structure_glossary_on_next_line_formats(name, term, definition_start):
+    doc = load_document(DATA / "reports" / name)
+    assert doc.glossary[0].term == term
+    assert doc.glossary[0].definition.startswith(definition_start)
+    assert len(doc.glossary) >= 3
+
+
+def test_structure_heading_without_year_uses_delivery_date():
+    doc = document_from_text("政府工作报告\n——2012年2月29日在某区第十三届人民代表大会第六次会议上\n"
+                             "一、过去一年工作回顾\n完成。\n二、今年工作安排\n推进。", "x")
+    assert [(p.status, p.year) for p in doc.parts[1:]] == [("achieved", 2011), ("planned", 2012)]
+
+
+def test_structure_numbered_list_inside_part_is_not_a_part():
+    text = ("一、2025年工作回顾\n完成。\n二、2026年工作安排\n推进。\n十件民生实事：\n"
+            "一、提高补贴。\n二、加快建设。\n三、提升服务。\n四、扎实推进。")
+    doc = document_from_text(text, "x")
+    assert len(doc.parts) == 3
+
+
+@pytest.mark.parametrize("heading, status", [
+    ("一、2023年工作总结", "achieved"), ("一、2013年工作回顾", "achieved"), ("二、2024年工作打算", "planned"),
+    ("三、2026年重点工作", "planned"), ("二、2012年政府工作总体要求和目标任务", "planned"),
+    ("四、加强政府自身建设", "unknown"),
+])
+def test_structure_heading_status(heading, status):
+    assert heading_status(heading) == status
+
+
+def test_structure_split_sentences_keeps_closing_quote():
+    text = "他说“好。”然后走了！"
+    assert [text[s:e] for s, e in split_sentences(text)] == ["他说“好。”", "然后走了！"]
+
+
+def test_structure_chinese_numerals():
+    assert [chinese_to_int(n) for n in ("一", "九", "十", "十一", "二十")] == [1, 9, 10, 11, 20]
