@@ -35,7 +35,8 @@ def cli() -> None:
 @click.option("--jobs", "-j", type=int, default=0, help="Worker processes (0 = all cores).")
 @click.option("--min-confidence", type=float, default=0.0, show_default=True, help="Drop facts below this.")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
-def build(paths, out_dir, base_iri, jobs, min_confidence, no_validate):
+@click.option("--no-views", is_flag=True, help="Do not write the interactive views (DIR/views/).")
+def build(paths, out_dir, base_iri, jobs, min_confidence, no_validate, no_views):
     """Build the graph of report files or folders (default: the sample report) and write every export."""
     from .pipeline import ValidationError, run_build
 
@@ -53,6 +54,13 @@ def build(paths, out_dir, base_iri, jobs, min_confidence, no_validate):
         if not any("no report files" in str(e) for e in result.failures):
             fail("no report could be read; nothing written")
         fail(str(result.failures[0]))
+    if not no_views:
+        from .views import ViewError, write_views
+
+        try:
+            write_views(result.rdf, out_dir / "views")
+        except ViewError as error:
+            fail(f"exports written, views not: {error}")
     entities = sum(len(x.entities) for x in result.extractions)
     relations = sum(len(x.relations) for x in result.extractions)
     metrics = sum(len(x.metrics) for x in result.extractions)
@@ -103,6 +111,28 @@ def eval_command(gold_dir, pred_dir, as_json, show_errors):
 
 
 # Further commands (view, query, serve, push) register themselves below.
+
+
+@cli.command("view")
+@click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=Path("exports"), show_default=True,
+              help="A build folder (its graph.ttl) or a Turtle file.")
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder for the views  [default: BUILD/views]")
+@click.option("--focus", default=None, help="Write the ego view of this entity (name or alias).")
+@click.option("--depth", type=click.IntRange(1, 10), default=2, show_default=True, help="Relations around --focus.")
+@click.option("--max-nodes", type=click.IntRange(1), default=2000, show_default=True,
+              help="Entities per view at most (the best connected are kept).")
+def view_command(graph_path, out_dir, focus, depth, max_nodes):
+    """Write offline interactive HTML views of a built graph (index, whole graph, families, ego views)."""
+    from .views import ViewError, default_views_dir, write_views
+
+    out_dir = out_dir or default_views_dir(graph_path)
+    try:
+        written = write_views(graph_path, out_dir, focus=focus, depth=depth, max_nodes=max_nodes)
+    except ViewError as error:
+        fail(str(error))
+    pages = [p.name for p in written if p.suffix == ".html" and p.name != "index.html"]
+    click.echo(f"wrote {len(pages)} view(s): {', '.join(pages)} -> {out_dir}/index.html")
 
 
 def main() -> None:

@@ -17,11 +17,20 @@ __all__ = ["EXPORT_FILES", "write_exports", "atomic_write_text", "atomic_write_b
 EXPORT_FILES = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.graphml", "graph.json", "nodes.csv", "edges.csv")
 
 
+def _file_mode() -> int:
+    """The mode a plain open() would give (mkstemp's files are private)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write to a temporary file beside the target, fsync, then rename over it."""
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -30,6 +39,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+_FILE_MODE = _file_mode()
 
 
 def atomic_write_text(path: Path, text: str) -> None:

@@ -26,7 +26,7 @@ from .metrics import extract_metrics
 from .models import Definition, Document, Entity, Extraction, Mention, Sentence
 from .relations import Hint, extract_relations
 from .resources import read_lines, read_table
-from .segment import PUNCT, Token, name_key, tokens
+from .segment import PUNCT, Token, name_key, tokens, word_tags
 
 __all__ = ["Candidate", "extract", "extract_entities", "sentence_candidates", "glossary_term_name"]
 
@@ -66,6 +66,8 @@ class _Vocab:
     quote_type_lengths: tuple[int, ...]
     stop: frozenset[str]
     soft: frozenset[str]
+    hard: frozenset[str]
+    name_verbs: frozenset[str]
     not_heads: frozenset[str]
     generic: frozenset[str]
     rhetoric: frozenset[str]
@@ -98,6 +100,8 @@ def _vocab() -> _Vocab:
         quote_types=quote_types, quote_type_lengths=tuple(sorted({len(w) for w in quote_types}, reverse=True)),
         stop=frozenset(read_lines("stop_words.txt")) | frozenset(read_lines("stop_verbs.txt")),
         soft=frozenset(read_lines("soft_verbs.txt")),
+        hard=frozenset(read_lines("stop_verbs.txt")),
+        name_verbs=frozenset(read_lines("name_verbs.txt")),
         not_heads=frozenset(read_lines("not_heads.txt")),
         generic=frozenset(read_lines("generic_modifiers.txt")),
         rhetoric=frozenset(read_lines("rhetoric.txt")),
@@ -160,10 +164,12 @@ def _is_boundary(tok: Token, voc: _Vocab, before: Token | None = None) -> bool:
         return True
     if t in ("-", "－"):
         return before is None or before.text[-1] not in "路街道"
-    if t in voc.stop or tok.tag in _FUNCTION_TAGS or (len(t) >= 3 and t[-2:] in voc.stop and tok.tag == "v"):
+    if t in voc.stop or tok.tag in _FUNCTION_TAGS or (len(t) >= 3 and t[-2:] in voc.hard):
         return True
     if t in voc.soft:
         return before is None or _is_boundary(before, voc) or before.tag.startswith("v")
+    if tok.tag == "v" and len(t) >= 2 and t not in voc.name_verbs:
+        return True
     if tok.tag == "q":
         return before is None or before.tag == "m" or before.text[-1].isdigit()
     if any(ch.isdigit() for ch in t):
@@ -175,15 +181,15 @@ def _ordinal_or_numeral(word: str) -> bool:
     return bool(re.fullmatch(rf"第?[{_NUMERALS}零〇]+[组村号期批次届路街巷项条大类]?", word))
 
 
-def _specific(modifier: str, mod_tokens: Sequence[Token], voc: _Vocab) -> bool:
+def _specific(modifier: str, mod_tokens: Sequence[Token], voc: _Vocab, typ: str = "") -> bool:
     """Whether the words before a head make a name (辰凯, 第五睦邻) rather than a class (服务, 社区)."""
     if not modifier or re.fullmatch(rf"[\d{_NUMERALS}第个大]+", modifier):
         return False
     if modifier in voc.generic:
         return False
-    if not mod_tokens:
+    if not mod_tokens or not all(t.text in voc.generic or t.text[0] in PUNCT for t in mod_tokens):
         return True
-    return not all(t.text in voc.generic or t.text[0] in PUNCT for t in mod_tokens)
+    return len(mod_tokens) > (2 if typ in ("Facility", "Place", "ResidentialArea", "TargetGroup") else 1)
 
 
 def _head_at(view: _View, i: int, voc: _Vocab) -> tuple[str, int] | None:
@@ -242,6 +248,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             if tok.end - prev.start > limit:
                 break
             j -= 1
+        if head == "主题教育" and j >= 2 and toks[j - 1].text == "贯彻" and toks[j - 2].text == "学习":
+            j -= 2  # 学习贯彻…主题教育: the campaign's name begins with its verbs
         if j > 0 and toks[j - 1].text == "等":
             continue  # the class noun after a list (…等优秀志愿者赋能行动) names no one thing
         start = toks[j].start
@@ -250,7 +258,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         mod_tokens = [t for t in toks[j:i + 1] if t.end <= tok.end - len(head)]
         if len(modifier) < min_chars:
             continue
-        if typ not in ("Organization", "Concept", "Award") and not _specific(modifier, mod_tokens, voc):
+        if typ not in ("Organization", "Concept", "Award") and not _specific(modifier, mod_tokens, voc, typ):
             continue
         if head in _ADMIN_HEADS and not (modifier[-1] in "省市区县镇乡旗州" or any(
                 t.tag.startswith("ns") for t in mod_tokens)):
@@ -262,6 +270,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                              rule=f"head:{head}"))
     for i, tok in enumerate(toks):  # place names the dictionary knows with their level (金山区)
         if tok.tag == "ns" and len(tok.text) >= 3 and tok.text[-1] in "省市区县镇乡旗州" \
+                and word_tags().get(tok.text[:-1], "ns").startswith("ns") \
                 and not view.is_protected(tok.start, tok.end):
             out.append(Candidate(tok.text, "Place", view.sentence.index, tok.start, tok.end,
                                  confidence=0.6, priority=1, nested=True, rule="ns-admin"))
@@ -337,7 +346,7 @@ def _trailing(view: _View, pos: int, voc: _Vocab) -> tuple[str, str | None, int]
     phrase, best, best_end, best_phrase = "", None, pos, ""
     while i < len(toks) and len(phrase) < 12:
         t = toks[i]
-        if t.text[0] in PUNCT or (t.text in voc.stop and t.tag != "v") or t.tag in ("p", "c", "uj", "u", "r", "d"):
+        if t.text[0] in PUNCT or t.text in voc.stop or t.tag in ("p", "c", "uj", "u", "r", "d"):
             break
         phrase += t.text
         word = _type_word_end(phrase, voc.quote_types, voc.quote_type_lengths)
@@ -379,14 +388,18 @@ def _cue_before(view: _View, pos: int, voc: _Vocab) -> bool:
 
 
 def _shape_type(content: str) -> str:
-    """A quoted name's type from its shape when nothing else tells."""
-    if re.match(rf"^[{_NUMERALS}\d]+个", content):
+    """A quoted name's type from its shape when nothing else tells.
+
+    >>> [_shape_type(c) for c in ("三个转型", "四风", "一网通办", "美丽家园、幸福社区", "满天星", "亲伴一小时")]
+    ['Concept', 'Concept', 'Mechanism', 'Concept', 'Mechanism', 'Program']
+    """
+    if re.match(rf"^[{_NUMERALS}\d]+个", content) or (len(content) == 2 and content[0] in _NUMERALS):
         return "Concept"
     if _ALNUM_QUOTE.search(content) or content[0] in _NUMERALS:
         return "Mechanism"
     if re.search(r"[、，, ]", content):
         return "Concept"
-    return "Program"
+    return "Mechanism" if len(content) <= 3 else "Program"
 
 
 def _own_type(content: str, voc: _Vocab) -> str | None:
@@ -415,6 +428,8 @@ def _is_rhetoric(content: str, voc: _Vocab) -> bool:
         return True
     if len(content) <= 4 and any(content.endswith(w) for w in voc.rhetoric):
         return True
+    if len(content) == 4 and word_tags().get(content, "") in ("i", "l"):
+        return True  # a set phrase (以点带面)
     items = re.split(r"[、，,]", content)
     if len(items) > 1 and all(len(i) <= 3 for i in items):
         return True  # “对象、内容、流程”: an enumeration of words
@@ -617,7 +632,8 @@ def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
         if cue == "获" and text[m.end():m.end() + 1] in ("得", "批", "悉", "取"):
             continue
         rest = text[m.end():]
-        stop = re.search(r"[，,。；;：:！!？?]|等荣誉|的好成绩|并(?=[成获])", rest)
+        ends = r"[，,。；;：:！!？?]|等荣誉|的好成绩|并(?=[成获])" + ("|、" if cue in voc.award_done else "")
+        stop = re.search(ends, rest)
         obj_end = m.end() + (stop.start() if stop else len(rest))
         obj = text[m.end():obj_end]
         if cue == "通过":
@@ -739,7 +755,9 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
         for item in m.group(1).split("、"):
             start = view.text.find(item, pos)
             pos = start + len(item)
-            if item in voc.stop or item in voc.generic or item.endswith(cls):
+            if item[0] in "在对和与向" and start == m.start(1):
+                item, start = item[1:], start + 1
+            if len(item) < 2 or item in voc.stop or item in voc.generic or item.endswith(cls):
                 continue
             out.append(Candidate(item, "ResidentialArea", sidx, start, start + len(item),
                                  aliases=(item + cls,) if cls in ("居民区", "小区", "嘎查") else (),

@@ -12,13 +12,12 @@ readers go by the header, so missing optional columns and extra columns are both
 """
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from kg.export import atomic_write_text
 from kg.models import Document, Entity, Extraction, Sentence
 
 __all__ = [
@@ -160,24 +159,9 @@ def _year(value: int | None) -> str:
 
 
 def write_tsv_atomic(path: Path | str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    """Write a TSV via a temp file in the same directory and ``os.replace``, so readers never see half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write("\t".join(clean_cell(h) for h in header) + "\n")
-            for row in rows:
-                fh.write("\t".join(clean_cell(c) for c in row) + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    """Write a TSV atomically, so readers never see half a file."""
+    lines = ["\t".join(clean_cell(h) for h in header)] + ["\t".join(clean_cell(c) for c in row) for row in rows]
+    atomic_write_text(Path(path), "\n".join(lines) + "\n")
 
 
 def _sentence(doc: Document, index: int | None) -> Sentence | None:

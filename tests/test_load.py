@@ -1,5 +1,4 @@
 """Stage 1: reading files — encodings, formats, and one clear error for what is not a report."""
-from pathlib import Path
 
 import pytest
 
