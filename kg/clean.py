@@ -16,8 +16,8 @@ _RUNS = re.compile(r" {2,}")
 def normalize_spaces(line: str) -> str:
     """Non-breaking, full-width and other spaces become one plain space; invisible marks go.
 
-    >>> normalize_spaces("\\u3000\\u3000天伦乐满堂\\u00a0白首永相随 ")
-    '天伦乐满堂 白首永相随'
+    >>> normalize_spaces("\\u3000\\u3000春风十里\\u00a0满城花开 ")
+    '春风十里 满城花开'
     """
     line = _INVISIBLE.sub("", line)
     return _RUNS.sub(" ", _SPACES.sub(" ", line)).strip()

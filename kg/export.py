@@ -51,8 +51,8 @@ def atomic_write_text(path: Path, text: str) -> None:
 def safe_cell(value: object) -> str:
     """A CSV cell that spreadsheets will not run as a formula.
 
-    >>> safe_cell("=1+1"), safe_cell("爱心点名")
-    ("'=1+1", '爱心点名')
+    >>> safe_cell("=1+1"), safe_cell("邻里守望")
+    ("'=1+1", '邻里守望')
     """
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

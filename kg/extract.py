@@ -26,7 +26,7 @@ from .metrics import extract_metrics
 from .models import Definition, Document, Entity, Extraction, Mention, Sentence
 from .relations import Hint, extract_relations
 from .resources import read_lines, read_table
-from .segment import PUNCT, Token, name_key, tokens, word_tags
+from .segment import PUNCT, Token, name_key, tokenizer, tokens, word_tags
 
 __all__ = ["Candidate", "extract", "extract_entities", "sentence_candidates", "glossary_term_name"]
 
@@ -47,10 +47,17 @@ _INSTITUTION = re.compile(
 _PARTY_SPIRIT = re.compile(
     r"党的((?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届(?:[一二三四五六七八九十]+中|历次)全会)"
     r"(?:[、和及](?:[一二三四五六七八九十]+届(?:[一二三四五六七八九十]+中|历次)全会|[一二三四五六七八九十]+大))*)精神")
-_RA_LIST = re.compile(
-    rf"(?:^|(?<=[在对和与、，,]))((?:[{_CJK}]{{2,4}}、)*[{_CJK}]{{2,4}})等"
-    rf"(?:\d+|[一二三四五六七八九十]+)?(?:个|家|处)?(居民区|小区|村|社区|嘎查)")
+_CLASS_TYPES = {"居民区": "ResidentialArea", "小区": "ResidentialArea", "村": "ResidentialArea",
+                "社区": "ResidentialArea", "嘎查": "ResidentialArea", "广场": "Place", "公园": "Place",
+                "遗址": "Place", "景区": "Place", "街区": "Place", "商城": "Facility", "市场": "Facility",
+                "企业": "Organization", "公司": "Organization", "项目": "Program"}
+_CLASS_LIST = re.compile(
+    rf"(?:^|(?<=[在对和与、，,；;：:]))((?:(?:(?!等)[{_CJK}]){{2,8}}、)*(?:(?!等)[{_CJK}]){{2,8}})"
+    rf"(等|两个|两|(?:\d+|[一二三四五六七八九十]+)[个家处座条所])([{_CJK}]{{0,6}})({'|'.join(sorted(_CLASS_TYPES, key=len, reverse=True))})(?![{_CJK}]?[区制长])")
 _EACH_IN = re.compile(rf"分别在((?:[{_CJK}]{{2,4}}、)+[{_CJK}]{{2,4}}?)(?=开展|设立|打造|建设|实施|推进|建成)")
+_PROGRAM_LIST = re.compile(
+    rf"(?:^|(?<=[，,；;：:]))((?:[{_CJK}]{{2,10}}、)+[{_CJK}]{{2,10}})等(?:\d+|[一二三四五六七八九十]+)个[{_CJK}]{{0,6}}"
+    r"(?:项目|活动|行动|工程)")
 _VILLAGE_GROUP = re.compile(rf"(?:^|(?<=[在对和与、，,焦]))([{_CJK}]{{1,3}}[一二三四五六七八九十]{{1,2}}组)(?=[等、和，,的])")
 _ALNUM_QUOTE = re.compile(r"[0-9０-９+＋XxＸ]")
 
@@ -164,17 +171,38 @@ def _is_boundary(tok: Token, voc: _Vocab, before: Token | None = None) -> bool:
         return True
     if t in ("-", "－"):
         return before is None or before.text[-1] not in "路街道"
-    if t in voc.stop or tok.tag in _FUNCTION_TAGS or (len(t) >= 3 and t[-2:] in voc.hard):
+    if t == "暨":
+        return False  # 经贸洽谈暨商品展销会: one event
+    if t in voc.stop or (len(t) >= 3 and t[-2:] in voc.hard and not tok.tag.startswith("n")) or t == "好":
+        return True
+    if _ordinal_or_numeral(t):
+        return False
+    if tok.tag in _FUNCTION_TAGS:
         return True
     if t in voc.soft:
-        return before is None or _is_boundary(before, voc) or before.tag.startswith("v")
-    if tok.tag == "v" and len(t) >= 2 and t not in voc.name_verbs:
+        return before is None or _is_boundary(before, voc) or before.tag == "v"
+    if tok.tag == "v" and len(t) >= 2 and t not in voc.name_verbs and tokenizer().FREQ.get(t, 0) >= 1000:
         return True
-    if tok.tag == "q":
-        return before is None or before.tag == "m" or before.text[-1].isdigit()
+    if before is not None and (before.tag == "m" or before.text[-1].isdigit()) and (
+            tok.tag == "q" or len(t) == 1) and not _ordinal_or_numeral(before.text):
+        return True  # the measure word after a number (4个, 9条)
     if any(ch.isdigit() for ch in t):
         return True
-    return tok.tag == "m" and not _ordinal_or_numeral(t)
+    return tok.tag == "m" and bool(re.fullmatch(rf"[{_NUMERALS}零〇]+.?", t))
+
+
+def _number_group(toks: Sequence[Token], i: int) -> int | None:
+    """Start of a number with its unit ending at token i (700万吨, 2×35万千瓦), or None."""
+    if i < 0:
+        return None
+    g = i
+    if not any(ch.isdigit() for ch in toks[g].text):
+        if g == 0 or toks[g].tag not in ("m", "q") or not toks[g - 1].text[-1].isdigit():
+            return None
+        g -= 1
+    while g > 0 and (toks[g - 1].text[-1].isdigit() or toks[g - 1].text in (".", "×", "x", "X")):
+        g -= 1
+    return g
 
 
 def _ordinal_or_numeral(word: str) -> bool:
@@ -214,6 +242,7 @@ def _head_at(view: _View, i: int, voc: _Vocab) -> tuple[str, int] | None:
     return best
 
 
+_ORG_GENERIC = frozenset({"专业", "物业", "社会", "企业", "行业", "相关", "有关", "各类", "基层", "群众", "工作"})
 _ADMIN_HEADS = ("政府", "人民政府", "办事处")
 _JOINABLE_ORG = ("部", "局", "厅", "委", "委员会")
 
@@ -243,6 +272,19 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                     and len(before.text) >= 2 and not _is_boundary(before, voc):
                 j -= 1  # 住房和城乡建设部, 文化和旅游局
                 continue
+            if j == k and mode == "token" and typ in ("Place", "ResidentialArea") and prev.text not in voc.stop \
+                    and prev.tag.startswith(("v", "a", "nr", "ns", "n", "x")) and len(prev.text) >= 2:
+                j -= 1  # the stem of 奋斗镇, 胜利路 may be any word
+                continue
+            group = _number_group(toks, j - 1)
+            if group is not None:  # 大唐700万吨露天矿项目: a capacity inside a project's name
+                g = group
+                if typ == "Program" and g > 0 and not _is_boundary(toks[g - 1], voc, toks[g - 2] if g >= 2 else None) \
+                        and toks[g - 1].tag.startswith(("n", "j", "x", "v")) and not toks[g - 1].text[0].isdigit() \
+                        and tok.end - toks[g - 1].start <= limit:
+                    j = g
+                    continue
+                break
             if _is_boundary(prev, voc, before) or view.is_protected(prev.start, prev.end):
                 break
             if tok.end - prev.start > limit:
@@ -250,32 +292,75 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             j -= 1
         if head == "主题教育" and j >= 2 and toks[j - 1].text == "贯彻" and toks[j - 2].text == "学习":
             j -= 2  # 学习贯彻…主题教育: the campaign's name begins with its verbs
-        if j > 0 and toks[j - 1].text == "等":
-            continue  # the class noun after a list (…等优秀志愿者赋能行动) names no one thing
         start = toks[j].start
+        lead = text[max(0, start - 24):start]
+        if lead.endswith("等") or (re.search(r"(?:两个|两|[\d一二三四五六七八九十]+[个处家座条所])$", lead)
+                                   and "、" in lead):
+            continue  # the class noun after a list (…等优秀志愿者赋能行动) names no one thing
+        if lead.endswith("党的") and typ in ("Program", "Concept"):
+            start -= 2  # 党的群众路线教育实践活动
         name = text[start:tok.end]
         modifier = name[: len(name) - len(head)]
         mod_tokens = [t for t in toks[j:i + 1] if t.end <= tok.end - len(head)]
+        if len(tok.text) > len(head) and k == i:  # the head's own token carries words too (健身活动)
+            mod_tokens.append(Token(tok.text[: -len(head)], tok.start, tok.end - len(head), tok.tag))
         if len(modifier) < min_chars:
             continue
-        if typ not in ("Organization", "Concept", "Award") and not _specific(modifier, mod_tokens, voc, typ):
+        if typ not in ("Organization", "Concept", "Award", "TargetGroup") and not _specific(
+                modifier, mod_tokens, voc, typ):
+            continue
+        if typ == "Organization" and modifier in _ORG_GENERIC:
             continue
         if head in _ADMIN_HEADS and not (modifier[-1] in "省市区县镇乡旗州" or any(
                 t.tag.startswith("ns") for t in mod_tokens)):
             continue
-        if mode == "token" and typ == "Place" and len(head) == 1 and head in "区县市省镇乡旗":
+        if mode == "token" and typ == "Place" and len(head) == 1 and head in "区县市省旗":
             if not any(t.tag.startswith("ns") for t in mod_tokens):
                 continue
+        if head == "项目":
+            inner = _inner_site(name[:-2], voc)
+            if inner:  # 龙腾果蔬批发市场项目: the entity is the market, the project its building
+                out.append(Candidate(name[:-2], inner, view.sentence.index, start, tok.end - 2,
+                                     aliases=(name,), confidence=0.6, priority=1, rule="head:site"))
+                continue
         out.append(Candidate(name, typ, view.sentence.index, start, tok.end, confidence=0.6, priority=1,
-                             rule=f"head:{head}"))
+                             nested=typ in ("Place", "Organization", "ResidentialArea"), rule=f"head:{head}"))
+        if j >= 2 and toks[j - 1].text in ("和", "及") and len(modifier) <= 4 and typ in (
+                "Mechanism", "Program", "Facility"):
+            other = _elided(view, j - 1, voc)
+            if other:  # 临时救助和大病救助制度: 临时救助制度 too
+                out.append(Candidate(other[0] + head, typ, view.sentence.index, other[1], start - 1,
+                                     confidence=0.5, priority=1, rule="elided"))
     for i, tok in enumerate(toks):  # place names the dictionary knows with their level (金山区)
-        if tok.tag == "ns" and len(tok.text) >= 3 and tok.text[-1] in "省市区县镇乡旗州" \
-                and word_tags().get(tok.text[:-1], "ns").startswith("ns") \
+        if tok.tag == "ns" and len(tok.text) >= 3 and (tok.text[-1] in "河湖江山岛" or (
+                tok.text[-1] in "省市区县镇乡旗州"
+                and word_tags().get(tok.text[:-1], "").startswith(("ns", "nr", "nz")))) \
                 and not view.is_protected(tok.start, tok.end):
             out.append(Candidate(tok.text, "Place", view.sentence.index, tok.start, tok.end,
                                  confidence=0.6, priority=1, nested=True, rule="ns-admin"))
     out.extend(_brands(view, voc))
     return out
+
+
+def _inner_site(name: str, voc: _Vocab) -> str | None:
+    """Type of a site named before 项目 (…市场, …产业园, …度假城), if the words before 项目 name one."""
+    for n in voc.head_lengths:
+        if n < len(name) - 1 and name[-n:] in voc.heads and voc.heads[name[-n:]][1] == "suffix":
+            typ = voc.heads[name[-n:]][0]
+            return typ if typ in ("Facility", "Place") else None
+    return None
+
+
+def _elided(view: _View, k: int, voc: _Vocab) -> tuple[str, int] | None:
+    """The words before a 和/、 at token k when they share the next name's head (临时救助和…制度)."""
+    toks = view.toks
+    j = k
+    while j > 0 and not _is_boundary(toks[j - 1], voc, toks[j - 2] if j >= 2 else None) and k - j < 3:
+        j -= 1
+    words = view.text[toks[j].start:toks[k].start] if j < k else ""
+    if 2 <= len(words) <= 4 and not any(_head_at(view, i, voc) for i in range(j, k)):
+        return words, toks[j].start
+    return None
 
 
 _BRAND_CATEGORY = re.compile(r"(?:非遗文化|传统文化|公益|服务|特色)$")
@@ -284,13 +369,13 @@ _BRAND_CATEGORY = re.compile(r"(?:非遗文化|传统文化|公益|服务|特色
 def _brands(view: _View, voc: _Vocab) -> list[Candidate]:
     """Unquoted X品牌 (麦秆画和龙头风筝非遗文化品牌): each X is a brand, named without its category."""
     out = []
-    for m in re.finditer(rf"(?:^|(?<=[、，,。；;和与及]))([{_CJK}·]{{2,16}}?)品牌", view.text):
+    for m in re.finditer(rf"(?:^|(?<=[、，,。；;和与及]))([{_CJK}·]{{2,24}}?)品牌", view.text):
         start = m.start(1)
         words = m.group(1)
         toks = [t for t in view.toks if start <= t.start < m.end(1)]
         cut = 0
         for t in toks:  # drop a leading verb phrase (重点建设 …)
-            if t.text in voc.stop or t.tag.startswith("v") and t.text not in voc.soft:
+            if t.text in voc.stop or t.tag.startswith("v"):
                 cut = t.end - start
         words = words[cut:]
         start += cut
@@ -301,7 +386,7 @@ def _brands(view: _View, voc: _Vocab) -> list[Candidate]:
             pos = view.text.find(item, start)
             out.append(Candidate(item, "Brand", view.sentence.index, pos, pos + len(item),
                                  aliases=(item + "品牌", words + "品牌") if item == core else (item + "品牌",),
-                                 confidence=0.65, priority=1, rule="brand"))
+                                 confidence=0.65, priority=2, rule="brand"))
     return out
 
 
@@ -370,7 +455,8 @@ def _qualifier(view: _View, pos: int, voc: _Vocab) -> str:
     toks = view.toks
     while i >= 0 and len(words) < 2:
         t = toks[i]
-        if _is_boundary(t, voc) or not t.tag.startswith(("n", "vn", "j", "x")) or t.text in voc.cues:
+        if _is_boundary(t, voc) or t.text in voc.cues or not (
+                t.tag.startswith(("n", "vn", "j", "x")) or (len(t.text) == 1 and t.tag not in _FUNCTION_TAGS)):
             break
         if t.tag == "x" and t.text[0] in PUNCT:
             break
@@ -404,6 +490,8 @@ def _shape_type(content: str) -> str:
 
 def _own_type(content: str, voc: _Vocab) -> str | None:
     """Type of a quoted string from its own last word (微光行动, 骑士驿站, 优秀群文新作奖)."""
+    if re.match(rf"[{_NUMERALS}\d]+个", content):
+        return "Concept"  # “两个中心”, “四个服务”
     typ = None
     word = _type_word_end(content, voc.quote_types, voc.quote_type_lengths)
     if word and len(word) < len(content) and word != "工作":
@@ -411,7 +499,7 @@ def _own_type(content: str, voc: _Vocab) -> str | None:
     else:
         for n in voc.head_lengths:
             if n < len(content) and content[-n:] in voc.heads and content not in voc.not_heads:
-                if voc.heads[content[-n:]][1] == "suffix" or content[-n - 1] not in _NUMERALS:
+                if voc.heads[content[-n:]][1] == "suffix":
                     typ = voc.heads[content[-n:]][0]
                     break
     if typ in ("Facility", "Place", "ResidentialArea") and len(re.findall(rf"[{_NUMERALS}\dX]", content)) >= 2:
@@ -428,7 +516,7 @@ def _is_rhetoric(content: str, voc: _Vocab) -> bool:
         return True
     if len(content) <= 4 and any(content.endswith(w) for w in voc.rhetoric):
         return True
-    if len(content) == 4 and word_tags().get(content, "") in ("i", "l"):
+    if len(content) == 4 and word_tags().get(content, "") == "i":
         return True  # a set phrase (以点带面)
     items = re.split(r"[、，,]", content)
     if len(items) > 1 and all(len(i) <= 3 for i in items):
@@ -475,14 +563,27 @@ def _quotes(view: _View, voc: _Vocab) -> tuple[list[Candidate], list[Hint]]:
             for m in run:  # “民事民提”“四个渠道”: paired catchwords, not names
                 view.protected.append((m.start(), m.end()))
             continue
-        for n, m in enumerate(run):
-            nxt = run[n + 1] if n + 1 < len(run) else None
+        for m in run:
             cand, more_hints = _one_quote(view, m, voc, run_class if listed else None)
             view.protected.append((m.start(), m.end()))
             if cand:
                 out.extend(cand)
                 hints.extend(more_hints)
+    _fold_formulas(view, found, out)
     return out, hints
+
+
+def _fold_formulas(view: _View, found: list[re.Match], out: list[Candidate]) -> None:
+    """“一平、二听…”信访工作“六步法”: an enumeration quoted just before a named method is its alias."""
+    for a, b in zip(found, found[1:]):
+        gap = view.text[a.end():b.start()]
+        if len(gap) > 8 or re.search(r"[，,。；;、]", gap) or not re.search(r"[、，,]", a.group(1)):
+            continue
+        target = next((c for c in out if c.start <= b.start() < c.end), None)
+        if target is None:
+            continue
+        out[:] = [c for c in out if not (c.start == a.start() and c is not target)]
+        target.aliases = tuple(sorted(set(target.aliases) | {a.group(1)}))
 
 
 def _class_of(clause: str, voc: _Vocab) -> str | None:
@@ -509,7 +610,7 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
         return [], []
     after = text[m.end():]
     before = text[:m.start()]
-    if re.search(r"由$", before) or (before.endswith("向") and "由“" in before):
+    if (before.endswith("由") and re.match(r"[^，,。；;]{0,3}向“", after)) or (before.endswith("向") and "由“" in before):
         return [], []  # 由“单一型”向“全能型”: a change of state, not names
     phrase, word, end = _trailing(view, m.end(), voc)
     aliases = {raw} if raw != content else set()
@@ -527,7 +628,10 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
         else:
             name = content
             aliases.add(full)
-        if qual and typ in ("Mechanism", "PolicyDocument", "Organization", "Program"):
+        if qual and typ in ("Organization", "Facility") and naming == "full":
+            aliases.add(name)
+            name = qual + full
+        elif qual and typ in ("Mechanism", "PolicyDocument", "Organization", "Program"):
             aliases.add(qual + full)
         if typ == "Concept" and re.search(r"[、，, ]", content) is None and word in ("精神", "理念") and len(
                 content) < 3:
@@ -555,13 +659,18 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
 
     if adjectival:
         return [], []
-    own = _own_type(content, voc)
     qual = _qualifier(view, m.start(), voc)
+    if after.startswith("创建") and _honor_like(content, voc):
+        return [Candidate(content, "Award", sidx, m.start(), m.end(), aliases=(qual + content,) if qual else (),
+                          confidence=0.75, priority=2, rule="quote-award")], []
+    own = _own_type(content, voc)
     if own:
         name = content
-        if qual and own in ("Mechanism", "Organization"):
+        if qual and own in ("Mechanism", "Organization", "Facility"):
             name = qual + content
             aliases.add(content)
+        elif qual and own == "PolicyDocument":
+            aliases.add(qual + content)
         if own == "Award" and _award_generic(name, voc):
             return [], []
         return [Candidate(name, own, sidx, m.start(), m.end(), aliases=tuple(sorted(aliases - {name})),
@@ -623,6 +732,11 @@ def _honor_like(phrase: str, voc: _Vocab) -> bool:
     return any(w in phrase for w in voc.honor) and not _award_generic(phrase, voc)
 
 
+_STRONG_AWARD_CUES = ("晋升为", "被评为", "评为", "被列为", "列为", "被授予", "授予", "荣获", "获评", "被命名为",
+                      "命名为", "荣膺")
+_AWARD_CLASS = r"(?:城市|城区|区|县|市|镇|村|街道|社区|单位|集体|称号|奖|示范区|示范点|先进|模范|站|中心|园区|基地|医院|学校)$"
+
+
 def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
     """Honours after award verbs: 荣获X, 成功创建为X, 通过X评审, 积极创建X和Y, 巩固X成果."""
     out = []
@@ -636,6 +750,8 @@ def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
         stop = re.search(ends, rest)
         obj_end = m.end() + (stop.start() if stop else len(rest))
         obj = text[m.end():obj_end]
+        if obj.startswith(("了", "得")):
+            continue
         if cue == "通过":
             t = re.search(r"(评审|验收|复审|复评|考核|评估|认证)", obj)
             if not t:
@@ -660,8 +776,11 @@ def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
             if not stripped or len(stripped) > 40:
                 continue
             name = _YEAR_PREFIX.sub("", stripped)
-            if not _honor_like(name, voc) and not name.endswith(("奖", "称号")):
+            strong = cue in _STRONG_AWARD_CUES and len(name) >= 4 and not _award_generic(name, voc)
+            if not strong and not _honor_like(name, voc) and not name.endswith(("奖", "称号")):
                 continue
+            if cue not in voc.award_done and not re.search(_AWARD_CLASS, name):
+                continue  # 保持了…健康发展: not an honour
             if re.search(r"[，。]|(?:建设|推进|工作|提升)$", name):
                 continue
             aliases = set()
@@ -701,8 +820,19 @@ def _institutions(view: _View, voc: _Vocab) -> list[Candidate]:
 def _concepts(view: _View, voc: _Vocab) -> list[Candidate]:
     out = []
     for m in _PARTY_SPIRIT.finditer(view.text):
-        out.append(Candidate(m.group(0), "Concept", view.sentence.index, m.start(), m.end(), confidence=0.8,
-                             priority=2, rule="party-spirit"))
+        items = re.split(r"[、和及]", m.group(1))
+        if len(items) == 1:
+            out.append(Candidate(m.group(0), "Concept", view.sentence.index, m.start(), m.end(), confidence=0.8,
+                                 priority=2, rule="party-spirit"))
+            continue
+        pos = m.start(1)
+        for n, item in enumerate(items):  # 党的十八大、十八届三中全会精神: one concept per meeting
+            start = view.text.find(item, pos)
+            pos = start + len(item)
+            name = ("党的" if n == 0 else "") + item + "精神"
+            aliases = ("党的" + item,) if n == 0 else ("党的" + item + "精神", item)
+            out.append(Candidate(name, "Concept", view.sentence.index, start, start + len(item),
+                                 aliases=aliases, confidence=0.75, priority=2, rule="party-spirit"))
     return out
 
 
@@ -745,23 +875,54 @@ def _studio_persons(cands: list[Candidate], view: _View, voc: _Vocab) -> list[Ca
     return out
 
 
+def _drop_lead_verbs(view: _View, item: str, start: int, voc: _Vocab) -> tuple[str, int]:
+    """The first item of a list may carry the clause's verb (引导三元、元盛…): cut it off."""
+    cut = 0
+    for t in view.toks:
+        if start <= t.start < start + len(item) - 1 and (t.text in voc.stop or t.tag in ("v", "p", "d") or (
+                t.tag == "a" and len(t.text) >= 2)):
+            cut = t.end - start
+    return item[cut:], start + cut
+
+
 def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
     """合浦、十村等居民区 / 在一村等6个小区 / 分别在山鑫、东泉开展 / 金卫三组: residential areas in lists."""
     out = []
     sidx = view.sentence.index
-    for m in _RA_LIST.finditer(view.text):
-        cls = m.group(2)
+    for m in _CLASS_LIST.finditer(view.text):
+        cls, typ = m.group(4), _CLASS_TYPES[m.group(4)]
+        items = m.group(1).split("、")
+        if len(items) == 1 and m.group(2) != "等" and not m.group(2)[0].isdigit():
+            continue
+        if typ == "Program" and len(items) == 1:
+            continue
         pos = m.start(1)
-        for item in m.group(1).split("、"):
+        for n, item in enumerate(items):
             start = view.text.find(item, pos)
             pos = start + len(item)
-            if item[0] in "在对和与向" and start == m.start(1):
-                item, start = item[1:], start + 1
-            if len(item) < 2 or item in voc.stop or item in voc.generic or item.endswith(cls):
+            if n == 0:
+                item, start = _drop_lead_verbs(view, item, start, voc)
+            if len(item) < 2 or item in voc.stop or item in voc.generic or item.endswith(cls) or "及" in item or \
+                    view.is_protected(start, start + len(item)) or (typ != "Program" and len(item) > 5):
                 continue
-            out.append(Candidate(item, "ResidentialArea", sidx, start, start + len(item),
-                                 aliases=(item + cls,) if cls in ("居民区", "小区", "嘎查") else (),
-                                 confidence=0.75, priority=2, rule="ra-list"))
+            name, aliases = item, (item + m.group(3) + cls,)
+            if cls == "遗址":
+                name, aliases = item + cls, (item,)
+            out.append(Candidate(name, typ, sidx, start, start + len(item), aliases=aliases,
+                                 confidence=0.7, priority=2, rule="class-list"))
+    for m in _PROGRAM_LIST.finditer(view.text):
+        pos = m.start(1)
+        for n, item in enumerate(m.group(1).split("、")):
+            start = view.text.find(item, pos)
+            pos = start + len(item)
+            if n == 0:
+                item, start = _drop_lead_verbs(view, item, start, voc)
+            if len(item) < 3 or view.is_protected(start, start + len(item)):
+                continue
+            bare = re.sub(r"(?:打造|建设|创建)$", "", item)
+            out.append(Candidate(item, "Program", sidx, start, start + len(item),
+                                 aliases=(bare,) if bare != item and len(bare) >= 3 else (),
+                                 confidence=0.6, priority=1, rule="program-list"))
     for m in _EACH_IN.finditer(view.text):
         typ = "ResidentialArea" if view.level == "subdistrict" else "Place"
         pos = m.start(1)
@@ -778,6 +939,9 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
     return out
 
 
+_CLOSED_TYPES = frozenset({"Award", "PolicyDocument", "CreativeWork"})
+
+
 def _select(cands: list[Candidate]) -> list[Candidate]:
     """Keep the strongest candidates of a sentence; a weaker one may only sit inside a kept one if nested."""
     kept: list[Candidate] = []
@@ -785,7 +949,7 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
         ok = True
         for k in kept:
             if c.start < k.end and k.start < c.end:
-                inside = k.start <= c.start and c.end <= k.end
+                inside = k.start <= c.start and c.end <= k.end and k.type not in _CLOSED_TYPES
                 if not ((inside and c.nested) or (c.start <= k.start and k.end <= c.end and k.nested)
                         or (c.name == k.name)):
                     ok = False
@@ -810,7 +974,15 @@ def sentence_candidates(sentence: Sentence, level: str = "") -> tuple[list[Candi
     suffixed = _suffix_names(view, voc)
     cands += suffixed
     cands += _studio_persons(suffixed, view, voc)
-    return _select(cands), hints
+    kept = _select(cands)
+    for c in kept:  # a 中心 that wins honours or runs a platform acts as a body (城运中心荣获…)
+        if c.type == "Facility" and c.name.endswith("中心"):
+            after = re.sub(r"^[(（][^()（）]{1,8}[)）]", "", view.text[c.end:])
+            if after.startswith(tuple(c for c in voc.award_done if c != "通过" and not c.startswith("被"))) \
+                    or view.text[:c.start].endswith("依托") and \
+                    after.startswith("“"):
+                c.type, c.priority = "Organization", 2
+    return kept, hints
 
 
 # --------------------------------------------------------------------------- glossary
@@ -824,7 +996,7 @@ def glossary_term_name(term: str, definition: str = "") -> tuple[str, str, tuple
     best = max(cands, key=lambda c: (c.end - c.start, c.priority), default=None)
     if best is not None and best.end - best.start >= len(term) - 6:
         name, typ, aliases = best.name, best.type, set(best.aliases) | {plain}
-        if best.rule in ("quote-shape", "quote-list", "ns", "head:区"):
+        if best.rule == "quote-shape" or best.type in ("Place", "ResidentialArea", "TargetGroup", "Facility"):
             typ = _definition_type(term, definition) or typ
     else:
         name, typ, aliases = plain, _definition_type(term, definition) or _shape_type(plain), set()
@@ -837,11 +1009,17 @@ _DEF_CLASS = re.compile(r"(机制|制度|系统|平台|模式|体系|工作法|�
 def _definition_type(term: str, definition: str) -> str | None:
     """Type from what the definition says the term is (…的责任落实机制 → Mechanism)."""
     first = re.split(r"[。；;]", definition, maxsplit=1)[0]
-    head = first[:16]
+    clause = re.split(r"[，,]", first, maxsplit=1)[0]
     m = None
     for m in _DEF_CLASS.finditer(first):
         pass
-    if m is not None and (m.end() >= len(first) - 2 or "简称" in first or m.start() < 12 and m.end() == len(head)):
+    if m is None or not (m.end() >= len(first) - 2 or "简称" in first):
+        m = None
+        for m in _DEF_CLASS.finditer(clause):
+            pass
+        if m is not None and m.end() < len(clause) - 1:
+            m = None
+    if m is not None:
         word = m.group(1)
         return {"机制": "Mechanism", "制度": "Mechanism", "系统": "Mechanism", "平台": "Mechanism",
                 "模式": "Mechanism", "体系": "Mechanism", "工作法": "Mechanism", "办法": "Mechanism",
@@ -850,7 +1028,10 @@ def _definition_type(term: str, definition: str) -> str | None:
     plain = term.replace("“", "").replace("”", "")
     if re.match(rf"[{_NUMERALS}\d]+个", plain) or "圈" in plain[-2:]:
         return "Concept"
-    if re.match(r"^(?:是指|指|即)", definition) and re.fullmatch(rf"(?:是指|指|即)[{_CJK}、和]+。?", definition):
+    enum = re.fullmatch(rf"(?:是指|指|即)([{_CJK}、和]+)。?", definition)
+    if enum and all(len(i) <= 6 for i in re.split("[、和]", enum.group(1))):
+        return "Concept"
+    if "成为" in first or "目标" in first:
         return "Concept"
     return None
 
@@ -876,13 +1057,28 @@ def _issuer_candidates(doc: Document) -> list[Candidate]:
     idx = next((s.index for s in doc.sentences if issuer in s.text), 0)
     out.append(Candidate(name, "Organization", idx, 0, 0, aliases=tuple(a for a in aliases if a),
                          confidence=0.9, priority=4, rule="issuer"))
+    place = doc.place
+    if place and place != name and doc.level not in ("subdistrict", "") and place[-1] in "省市区县旗镇乡":
+        level = "自治区" if place.endswith("自治区") else place[-1]
+        stem = place[: -len(level)]
+        aliases = tuple(a for a in (stem if len(stem) >= 2 else "", "全" + level[-1], "我" + level[-1]) if a)
+        idx = next((s.index for s in doc.sentences if place in s.text), idx)
+        out.append(Candidate(place, "Place", idx, 0, 0, aliases=aliases, confidence=0.9, priority=4,
+                             rule="place"))
     return out
 
 
 def issuer_name(doc: Document) -> str:
-    """Canonical name of the reporting body, the subject of honours the text gives no subject for."""
+    """Canonical name of the reporting body."""
     cands = _issuer_candidates(doc)
     return cands[0].name if cands else ""
+
+
+def honour_holder(doc: Document) -> str:
+    """Who holds an honour the text names no holder for: the place a district, city or province
+    government speaks for, else the reporting body itself (a subdistrict office)."""
+    cands = _issuer_candidates(doc)
+    return cands[-1].name if cands else ""
 
 
 def _alias_variants(c: Candidate) -> set[str]:
@@ -968,20 +1164,31 @@ def _entity_of(group: _Group) -> Entity:
     return Entity(name=best.name, type=typ, aliases=aliases, confidence=round(conf, 3))
 
 
+_MARKS = re.compile(r"[“”《》]")
+
+
 def _mentions(doc: Document, entities: list[Entity]) -> None:
-    """Every occurrence of any of an entity's surfaces, longest surface first at each position."""
+    """Every occurrence of any of an entity's surfaces, longest surface first at each position.
+
+    Quotation and title marks are ignored on both sides, so 信访工作六步法 is found in 信访工作“六步法”.
+    """
     surface_of: dict[str, int] = {}
     for n, e in enumerate(entities):
-        for s in sorted({e.name, *e.aliases}, key=len, reverse=True):
+        for s in sorted({_MARKS.sub("", x) for x in (e.name, *e.aliases)}, key=len, reverse=True):
             if len(s) >= 2 and s not in surface_of:
                 surface_of[s] = n
     if not surface_of:
         return
     pattern = re.compile("|".join(map(re.escape, sorted(surface_of, key=len, reverse=True))))
     for s in doc.sentences:
-        for m in pattern.finditer(s.text):
+        kept = [i for i, ch in enumerate(s.text) if ch not in "“”《》"]
+        plain = "".join(s.text[i] for i in kept)
+        for m in pattern.finditer(plain):
             e = entities[surface_of[m.group(0)]]
-            e.mentions.append(Mention(m.group(0), s.index, s.start + m.start(), s.start + m.end()))
+            a, b = kept[m.start()], kept[m.end() - 1] + 1
+            if a > 0 and s.text[a - 1] in "“《" and b < len(s.text) and s.text[b] in "”》":
+                a, b = a - 1, b + 1
+            e.mentions.append(Mention(s.text[a:b], s.index, s.start + a, s.start + b))
 
 
 def extract_entities(doc: Document) -> tuple[list[Entity], list[Definition], list[Hint]]:
@@ -998,6 +1205,13 @@ def extract_entities(doc: Document) -> tuple[list[Entity], list[Definition], lis
     for g in doc.glossary:
         name, typ, aliases = glossary_term_name(g.term, g.definition)
         sidx = g.sentence if g.sentence is not None else 0
+        core = re.search(r"“([^”]{2,})”", g.term)
+        core_key = name_key(core.group(1)) if core and len(core.group(1)) >= 3 else ""
+        for c in cands:  # the definition restates the term (“提、议…”协商议事五步法): same entity
+            if c.sentence == g.sentence and core_key and c.rule.startswith("quote") and c.name != name \
+                    and name_key(c.name).endswith(core_key):
+                c.aliases = tuple(sorted(set(c.aliases) | {c.name}))
+                c.name = name
         cands.append(Candidate(name, typ, sidx, 0, 0, aliases=aliases, confidence=0.95, priority=4,
                                rule="glossary"))
         gloss.append((name, g.definition, g.sentence))
@@ -1022,7 +1236,8 @@ def extract(doc: Document, min_confidence: float = 0.0) -> Extraction:
     """Entities, relations, metrics and glossary definitions of one document."""
     entities, definitions, hints = extract_entities(doc)
     entities = [e for e in entities if e.confidence >= min_confidence]
-    relations = [r for r in extract_relations(doc, entities, hints=hints, issuer=issuer_name(doc))
+    relations = [r for r in extract_relations(doc, entities, hints=hints, issuer=issuer_name(doc),
+                                              holder=honour_holder(doc))
                  if r.confidence >= min_confidence]
     metrics = [m for m in extract_metrics(doc, entities) if m.confidence >= min_confidence]
     return Extraction(document=doc, entities=entities, relations=relations, metrics=metrics,

@@ -14,8 +14,8 @@ def iri_segment(name: str) -> str:
 
     >>> iri_segment("“8+3”错时工作制")
     '%E2%80%9C8%2B3%E2%80%9D错时工作制'
-    >>> iri_segment("爱·多一点")
-    '爱%C2%B7多一点'
+    >>> iri_segment("乐·同行")
+    '乐%C2%B7同行'
     """
     out = []
     for ch in name:

@@ -1,13 +1,170 @@
-"""Stage 4c: numbers the report states about something (value, unit, year, qualifier, subject)."""
+"""Stage 4c: numbers the report states about something (value, unit, year, qualifier, subject).
+
+A metric is a number with a unit (1053户, 16.5%, 240余万人次, 2.4亿元, 百名, 六大片区). Dates,
+ordinals (第五), plan names (十四五) and numbers inside quoted names are not metrics. 万/亿 multiply
+counts (240万人次 → 2400000 人次) and stay in the unit for money and measures (15万平方米).
+"""
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+from functools import cache
 from typing import Sequence
 
-from .models import Document, Entity, Metric
+from .models import Document, Entity, Metric, Sentence
+from .resources import read_table
 
-__all__ = ["extract_metrics"]
+__all__ = ["extract_metrics", "sentence_metrics", "chinese_number"]
+
+_CJK = "\u4e00-\u9fff"
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+           "九": 9}
+_POWERS = {"十": 10, "百": 100, "千": 1000}
+_ZH_NUM = "[一二两三四五六七八九十百千]+"
+_ZH_UNITS = ("个", "项", "名", "家", "条", "处", "位", "大", "方面", "支", "所", "座", "类")
+_SKIP_BEFORE = ("第", "党的", "十", "前", "近", "每")
+_QUALIFIERS = ("同比增长", "同比下降", "比上年增长", "增长", "下降", "减少", "提高", "累计", "共计", "共有", "总数",
+               "新建", "新增", "全年", "年内", "年末", "年底", "达到", "突破", "力争", "超过", "超", "约", "近")
+_CLAUSE_END = re.compile(r"[，,。；;：:、！!？?（）()“”]")
+
+
+@cache
+def _units() -> tuple[dict[str, str], re.Pattern]:
+    """Unit → kind, and the pattern of a number with its unit."""
+    units = {u: kind for u, kind in read_table("metric_units.tsv")}
+    alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?P<num>\d+(?:\.\d+)?|{_ZH_NUM})(?P<approx>余|多)?(?P<mult>万亿|万|亿)?(?P<approx2>余|多)?"
+        rf"(?P<unit>个小时|方面|{alt}|大)(?P<approx3>余|多|以上|以内|左右)?")
+    return units, pattern
+
+
+def chinese_number(text: str) -> int | None:
+    """Value of a Chinese numeral up to the thousands.
+
+    >>> [chinese_number(t) for t in ("百", "六", "十二", "二十三", "两", "一百零五", "三千")]
+    [100, 6, 12, 23, 2, 105, 3000]
+    """
+    total, current = 0, 0
+    for ch in text:
+        if ch in _DIGITS:
+            current = _DIGITS[ch]
+        elif ch in _POWERS:
+            total += (current or 1) * _POWERS[ch]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _plain(value: Decimal) -> str:
+    """A decimal as plain text without exponent or trailing zeros (2.40E+6 → 2400000)."""
+    text = format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"“[^“”]*”|《[^《》]*》", text)]
+
+
+def _subject(text: str, start: int, end: int) -> str:
+    """The noun phrase a number counts: the words after it (新建4个助餐点 → 新建助餐点), else before it."""
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    before = text[clause_start:start]
+    after_m = re.match(rf"[{_CJK}\w]{{0,12}}", text[end:])
+    after = after_m.group(0) if after_m else ""
+    after = re.split(r"的|和|及|等|[是为被将把在对]|(?:投入|实现|达到|完成|开工|建成|全部|正式)", after, maxsplit=1)[0]
+    verb = re.search(r"(新建|新增|建成|完成|实施|安装|开展|增设|组织|提供|清理|调整|布局|完善|发放|投放|封存)$",
+                     re.sub(r"(全年|年内|累计|共计|共有|共)$", "", before))
+    if len(after) >= 2:
+        return (verb.group(1) if verb else "") + after
+    head = re.sub(r"^(?:全年|年内|年末|其中|全区|全市|全省|累计|共计|共有|共|力争|确保)", "", before)
+    head = re.sub(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
+                  r"比上年增长|增速|增加|减少|下降|提高)+$", "", head)
+    return head[-16:]
+
+
+def _qualifier(text: str, start: int, approx: str) -> str:
+    window = text[max(0, start - 12):start]
+    found = [q for q in _QUALIFIERS if q in window]
+    found = [q for q in found if not any(q != o and q in o for o in found)]
+    if approx:
+        found.append(approx)
+    return ";".join(dict.fromkeys(found))
+
+
+def sentence_metrics(sentence: Sentence, year: int | None = None,
+                     names: Sequence[tuple[int, int]] = ()) -> list[Metric]:
+    """Metrics of one sentence; ``names`` are spans of names in it (中央八项规定 holds no metric)."""
+    units, pattern = _units()
+    text = sentence.text
+    quoted = _quoted_spans(text)
+    out = []
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        if any(a <= start < b for a, b in quoted):
+            continue
+        num, unit, mult = m.group("num"), m.group("unit"), m.group("mult") or ""
+        before = text[:start]
+        nxt = text[end:end + 1]
+        if unit == "个小时":
+            unit = "小时"
+        if num[0].isdigit():
+            if before.endswith(("第", ".", "-", "+", "＋", "×")) or nxt in ("+", "＋", "年", "月", "日", "号") \
+                    or re.match(r"[A-Za-z]", nxt or " "):
+                continue
+            if re.search(r"\d[.．、]?$", before[-2:]) and not before.endswith(("、",)):
+                continue
+            value = Decimal(num)
+        else:
+            if unit not in _ZH_UNITS or num in ("一", "十") or before.endswith(_SKIP_BEFORE):
+                continue
+            if any(a <= start and end <= b for a, b in names):
+                continue
+            if unit == "大" and not re.match(rf"[{_CJK}]", nxt or " "):
+                continue
+            if re.match(r"(中全会|届|五|规划|大精神)", text[end - len(unit):end + 3]) and unit == "大" or \
+                    re.match(r"[届中]", nxt or " "):
+                continue
+            parsed = chinese_number(num)
+            if parsed is None or parsed < 2 and "百" not in num:
+                continue
+            value = Decimal(parsed)
+            if unit in ("大", "方面"):
+                unit = "个"
+        kind = units.get(unit, "count")
+        if mult:
+            if kind == "count":
+                value *= Decimal(10_000) if mult == "万" else Decimal(100_000_000) if mult == "亿" \
+                    else Decimal(10 ** 12)
+            else:
+                unit = mult + unit
+        approx = m.group("approx") or m.group("approx2") or m.group("approx3") or ""
+        if approx in ("以内",):
+            approx = "以内"
+        out.append(Metric(subject=_subject(text, start, end), value=_plain(value), unit=unit, year=year,
+                          qualifier=_qualifier(text, start, approx), sentence=sentence.index,
+                          confidence=0.8 if num[0].isdigit() else 0.6))
+    return out
 
 
 def extract_metrics(doc: Document, entities: Sequence[Entity] = ()) -> list[Metric]:
-    """Metrics of the document (placeholder while the rules are written)."""
-    return []
+    """Metrics of the document; ``about`` names an entity mentioned in the metric's subject, if any."""
+    names = sorted(((n, e.name) for e in entities for n in {e.name, *e.aliases} if len(n) >= 2),
+                   key=lambda x: -len(x[0]))
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for e in entities:
+        for m in e.mentions:
+            s = doc.sentences[m.sentence]
+            spans.setdefault(m.sentence, []).append((m.start - s.start, m.end - s.start))
+    out = []
+    for s in doc.sentences:
+        if s.part == 0 and not s.in_glossary:
+            continue  # the title and by-line: dates, sessions
+        if re.match(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]", s.text) and len(s.text) < 40:
+            continue  # a heading
+        for metric in sentence_metrics(s, None if s.in_glossary else s.year, spans.get(s.index, ())):
+            about = next((name for n, name in names if n in metric.subject), "")
+            out.append(Metric(metric.subject, metric.value, metric.unit, metric.year, metric.qualifier,
+                              metric.sentence, about, metric.confidence))
+    return out

@@ -32,8 +32,14 @@ def _integer(value: int) -> Literal:
     return Literal(int(value), datatype=XSD.integer)
 
 
+def _decimal_literal(value: Decimal) -> Literal:
+    """xsd:decimal in the lexical form Turtle writes back ("46.0", not "46"), so round trips are exact."""
+    text = format(value.normalize(), "f")
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
+
+
 def _decimal(value: float | str) -> Literal:
-    return Literal(Decimal(str(round(float(value), 3))), datatype=XSD.decimal)
+    return _decimal_literal(Decimal(str(round(float(value), 3))))
 
 
 def _zh(text: str) -> Literal:
@@ -187,7 +193,7 @@ class _ReportGraph:
             sentence = self.doc.sentences[metric.sentence]
             g.add((node, RDF.type, KGO.Metric))
             g.add((node, KGO.subjectText, _zh(metric.subject)))
-            g.add((node, KGO.value, Literal(value, datatype=XSD.decimal)))
+            g.add((node, KGO.value, _decimal_literal(value)))
             g.add((node, KGO.unit, Literal(metric.unit)))
             if metric.year is not None:
                 g.add((node, KGO.year, _integer(metric.year)))

@@ -1,11 +1,37 @@
-"""Stage 4b: relations between the entities of a document, from the genre's cue words."""
+"""Stage 4b: relations between the entities of a document, from the genre's cue words.
+
+Rules read one sentence at a time over the entity mentions found in it, plus a few that read names
+alone (a 工程 named after its river is located on it; a 项目 named after its company is run by it):
+
+- receivedAward: X荣获/获/被授予/成功创建为/通过…评审 Y; no X in the clause → the reporting body
+  (or the place it governs) holds the honour.
+- locatedIn: 在X设立/打造/开展/建成 Y; 分别在A、B… pairs; a name that contains a place name.
+- partOf: 2.0版 of a programme; glossary enumerations (“3”即A、B、C); A、B等C when C is a programme.
+- targets: 为A、B等C解决/提供/拍照…; 对N户X开展…; 提升X获得感; names holding a group (失地农民安置).
+- organizedBy: 依托X的Y / 依托X“Y”平台; 由X组织/牵头; X联合…开展Y; names opening with a company.
+"""
 from __future__ import annotations
 
+import re
 from typing import NamedTuple, Sequence
 
 from .models import Document, Entity, Relation
+from .segment import word_tags
 
 __all__ = ["Hint", "extract_relations"]
+
+_AWARD_HOLDERS = frozenset({"Organization", "ResidentialArea", "Place", "Facility", "Person", "CreativeWork"})
+_LOCATABLE = frozenset({"Facility", "Program", "Brand", "Organization"})
+_LOCATIONS = frozenset({"ResidentialArea", "Place", "Facility"})
+_ACTIVE = frozenset({"Program", "Brand", "Facility", "Mechanism"})
+_DONE_CUES = ("荣获", "获评", "获得", "被评为", "评为", "被授予", "授予", "成功创建成为", "成功创建为", "成功创建",
+              "创建成为", "被命名为", "命名为", "被列为", "列为", "入选", "晋升为", "获", "荣膺", "通过")
+_TRY_CUES = ("积极创建", "争创", "创建", "巩固", "保持", "力争")
+_LOC_VERBS = ("设立", "打造", "开展", "建成", "建设", "新建", "增设", "推动", "布局", "安装", "实施", "启动", "举办",
+              "成立", "开设", "建立", "推进", "引入", "设置", "落地")
+_TARGET_VERBS = ("解决", "提供", "服务", "拍照", "发放", "开展", "送", "办理", "创造", "打造", "建立", "落实", "推出")
+_CLAUSE = re.compile(r"[^，,；;。！？!?]+")
+_ADMIN_END = ("省", "市", "区", "县", "旗", "镇", "乡", "自治区")
 
 
 class Hint(NamedTuple):
@@ -18,7 +44,258 @@ class Hint(NamedTuple):
     cue: str = ""
 
 
+class _M(NamedTuple):
+    """A mention inside one sentence (offsets relative to the sentence)."""
+    start: int
+    end: int
+    entity: Entity
+
+
+def _sentence_mentions(doc: Document, entities: Sequence[Entity]) -> dict[int, list[_M]]:
+    out: dict[int, list[_M]] = {}
+    for e in entities:
+        for m in e.mentions:
+            base = doc.sentences[m.sentence].start
+            out.setdefault(m.sentence, []).append(_M(m.start - base, m.end - base, e))
+    for ms in out.values():
+        ms.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+class _Collector:
+    """Relations found so far, one per (subject, predicate, object)."""
+
+    def __init__(self) -> None:
+        self.items: dict[tuple[str, str, str], Relation] = {}
+
+    def add(self, subject: str, predicate: str, obj: str, sentence: int, confidence: float, cue: str) -> None:
+        if not subject or not obj or subject == obj:
+            return
+        key = (subject, predicate, obj)
+        if key not in self.items or self.items[key].confidence < confidence:
+            self.items[key] = Relation(subject, predicate, obj, sentence, confidence, cue)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _CLAUSE.finditer(text)]
+
+
+def _in(ms: Sequence[_M], start: int, end: int) -> list[_M]:
+    return [m for m in ms if start <= m.start and m.end <= end]
+
+
+def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Collector) -> None:
+    """X荣获Y / 通过Y评审 / 被授予Y: the holder is the nearest suitable name before the cue in the clause."""
+    clauses = _clauses(text)
+    for ci, (cs, ce) in enumerate(clauses):
+        for award in (m for m in _in(ms, cs, ce) if m.entity.type == "Award"):
+            before = text[cs:award.start]
+            cue = next((c for c in _DONE_CUES if c in before[-12:]), None)
+            if cue is None:
+                continue
+            tail = before[-10:].replace("成功创建", "")
+            if any(t in tail for t in _TRY_CUES):
+                continue  # 积极创建, 巩固…成果, 力争…: sought or kept, not received here
+            if cue == "通过" and not re.match(r"(评审|验收|复审|复评|考核|评估|认证)", text[award.end:]):
+                continue
+            cue_at = cs + before.rfind(cue)
+            holders = [m for m in _in(ms, cs, cue_at) if m.entity.type in _AWARD_HOLDERS]
+            if "被" in text[cs:cue_at]:  # X被Y授予Z: the holder stands before 被
+                by = cs + text[cs:cue_at].rfind("被")
+                holders = [m for m in holders if m.end <= by]
+            holder = holders[-1].entity.name if holders else ""
+            if not holder and text[cs:cs + 1] == "并" and ci > 0:
+                ps, pe = clauses[ci - 1]
+                prev = [m for m in _in(ms, ps, pe) if m.entity.type in _AWARD_HOLDERS]
+                holder = prev[-1].entity.name if prev else ""
+            if not holder and not holders:
+                lead = text[cs:cue_at]
+                if re.search(r"\d+(?:家|名|个)", lead):
+                    continue  # 3家企业荣获…: unnamed holders
+                holder = default_holder
+            out.add(holder, "receivedAward", award.entity.name, sidx, 0.8 if holders else 0.65, cue)
+
+
+def _located(text: str, sidx: int, ms: list[_M], level: str, out: _Collector) -> None:
+    """在X(内)设立/打造/开展 Y; 分别在A、B开展 with one named programme per place."""
+    for cs, ce in _clauses(text):
+        cms = _in(ms, cs, ce)
+        for n, m in enumerate(cms):
+            if m.entity.type not in _LOCATIONS or not text[:m.start].endswith("在"):
+                continue
+            rest = text[m.end:ce]
+            verb = re.match(rf"(?:内|中|里|周边)?(?:[{_CJK_SHORT}]{{0,4}}?)({'|'.join(_LOC_VERBS)})", rest)
+            if not verb:
+                continue
+            after = [x for x in cms[n + 1:] if x.start >= m.end + verb.end() - 1 and x.entity.type in _LOCATABLE]
+            if after:
+                out.add(after[0].entity.name, "locatedIn", m.entity.name, sidx, 0.75, verb.group(1))
+    each = re.search(r"分别在(.+?)(开展|设立|打造|建设|实施|推进|建成)", text)
+    if each:
+        places = [m for m in ms if each.start(1) <= m.start < each.end(1) and m.entity.type in _LOCATIONS]
+        progs = [m for m in ms if m.end <= each.start() and m.entity.type in ("Program", "Brand")]
+        if places and len(places) == len(progs):
+            for p, q in zip(progs, places):
+                out.add(p.entity.name, "locatedIn", q.entity.name, sidx, 0.7, "分别在")
+
+
+_CJK_SHORT = "\u4e00-\u9fff"
+
+
+def _targets(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
+    """为A、B等C解决…; 对N户X开展…; 推动X个性化服务; 提升X获得感."""
+    actives = [m for m in ms if m.entity.type in _ACTIVE]
+    groups = [m for m in ms if m.entity.type == "TargetGroup"]
+    if not groups:
+        return
+    for cs, ce in _clauses(text):
+        clause = text[cs:ce]
+        for g in (g for g in groups if cs <= g.start < ce):
+            lead = text[cs:g.start]
+            frame = re.search(r"(?:为|对|向|帮助|服务|关爱|面向|推动|惠及)(?:\d+(?:余|多)?[户名位对人个家])?"
+                              rf"[{_CJK_SHORT}\d、]{{0,16}}$", lead)
+            gain = re.match(r"(?:的)?(?:获得感|幸福感|安全感|满意度)", text[g.end:])
+            if not (frame or gain):
+                continue
+            subj = [a for a in actives if a.end <= g.start and a.start >= (0 if gain else cs - 60)]
+            if gain:
+                subj = [a for a in actives if a.end <= g.start]
+                listed = [a for a in subj if re.search(r"等", text[a.end:g.start])]
+                for a in (listed or subj[-1:]):
+                    out.add(a.entity.name, "targets", g.entity.name, sidx, 0.6, "获得感")
+                continue
+            if not subj:
+                after = [a for a in actives if a.start >= g.end and a.start < ce]
+                subj = after[:1]
+            if subj:
+                out.add(subj[-1].entity.name, "targets", g.entity.name, sidx, 0.65, frame.group(0)[:2])
+
+
+def _organized(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
+    """依托X“Y”平台 / 依托X的Y; 由X组织|牵头|主办; X牵头…Y; X联合…开展Y."""
+    orgs = [m for m in ms if m.entity.type == "Organization"]
+    for o in orgs:
+        before = text[:o.start]
+        after = [m for m in ms if m.start >= o.end and m.entity.type in _ACTIVE]
+        if before.endswith("依托") and after and after[0].start - o.end <= 2:
+            out.add(after[0].entity.name, "organizedBy", o.entity.name, sidx, 0.75, "依托")
+        elif before.endswith("由") and re.match(r"(?:负责)?(?:组织|牵头|主办|承办|实施)", text[o.end:]):
+            subj = [m for m in ms if m.end <= o.start and m.entity.type in _ACTIVE]
+            if subj:
+                out.add(subj[-1].entity.name, "organizedBy", o.entity.name, sidx, 0.7, "由")
+        elif re.match(r"(?:牵头|联合|主办|承办)", text[o.end:]) and after:
+            out.add(after[0].entity.name, "organizedBy", o.entity.name, sidx, 0.6, text[o.end:o.end + 2])
+
+
+def _lists(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
+    """A、B等C where C names a programme: A and B are parts of it."""
+    for c in ms:
+        if c.entity.type not in ("Program", "Brand", "Mechanism"):
+            continue
+        lead = text[:c.start]
+        if not re.search(r"等(?:\d+个|[一二三四五六七八九十]+个)?$", lead):
+            continue
+        items = [m for m in ms if m.end <= c.start and m.entity.type in ("Program", "Facility", "Mechanism", "Brand")
+                 and re.fullmatch(r"[、和]?|(?:项目)?等|(?:项目)?[、和]", text[m.end:m.end + 3].split("等")[0] + (
+                     "等" if "等" in text[m.end:m.end + 3] else "")) is not None]
+        span_start = max((m.end for m in ms if m.end <= c.start and m not in items), default=0)
+        for m in items:
+            if m.start >= span_start and re.fullmatch(r"[^，,；;。]*", text[m.end:c.start]):
+                out.add(m.entity.name, "partOf", c.entity.name, sidx, 0.6, "等")
+
+
+def _glossary_parts(doc: Document, entities: Sequence[Entity], out: _Collector) -> None:
+    """Glossary items that enumerate their parts: “3”即A、B、C,“1”即D / 是指A、B和C…机制."""
+    by_name = {e.name: e for e in entities}
+    ms_by_sentence = _sentence_mentions(doc, entities)
+    for d in _definitions_of(doc, entities):
+        term, definition, sidx = d
+        owner = by_name.get(term)
+        if owner is None or owner.type not in ("Mechanism", "Program") or sidx is None:
+            continue
+        if not re.match(r"(?:“[^”]{1,4}”)?(?:即|是指|指)", definition):
+            continue
+        text = doc.sentences[sidx].text
+        offset = text.find(definition[:10])
+        for m in ms_by_sentence.get(sidx, ()):
+            listed = text[m.end:m.end + 1] == "、" or text[max(0, m.start - 1):m.start] in ("、", "即") \
+                or text[max(0, m.start - 3):m.start].endswith(("”即", "、“"))
+            if m.start >= max(0, offset) and m.entity.name != term and listed and m.entity.type in (
+                    "Mechanism", "Program", "Facility"):
+                out.add(m.entity.name, "partOf", term, sidx, 0.7, "即")
+
+
+def _definitions_of(doc: Document, entities: Sequence[Entity]):
+    keys = {}
+    for e in entities:
+        for n in (e.name, *e.aliases):
+            keys.setdefault(_plain(n), e.name)
+    for g in doc.glossary:
+        term = keys.get(_plain(g.term))
+        if term is None:
+            plain = _plain(g.term)
+            term = next((name for k, name in keys.items() if k and (k in plain and len(k) >= len(plain) - 4)), None)
+        if term:
+            yield term, g.definition, g.sentence
+
+
+def _admin(name: str) -> bool:
+    """An administrative area (金山区, 上海市): programmes named after it are not located by name."""
+    return name.endswith(_ADMIN_END) and (word_tags().get(name, "").startswith("ns") or word_tags().get(
+        name[:-1], "").startswith(("ns", "nr")))
+
+
+def _plain(name: str) -> str:
+    return re.sub(r"[“”《》\s]", "", name)
+
+
+def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
+    """Relations written into names: 伊敏河沿河景观改造工程 locatedIn 伊敏河; 双良集团集中供热项目 organizedBy
+    双良集团; 失地农民安置 targets 失地农民."""
+    places = [e for e in entities if e.type in _LOCATIONS and len(e.name) >= 2]
+    orgs = [e for e in entities if e.type == "Organization" and len(e.name) >= 2]
+    groups = [e for e in entities if e.type == "TargetGroup" and len(e.name) >= 2]
+    for e in entities:
+        if e.type not in ("Program", "Facility", "Brand", "Mechanism") or not e.mentions:
+            continue
+        sidx = e.mentions[0].sentence
+        name = e.name.strip("《》")
+        for p in places:
+            if p.name != name and p.name in name and not _admin(p.name) and e.type != "Mechanism" \
+                    and not name.startswith(p.name + "和") and len(name) - len(p.name) >= 2:
+                if p.type == "Facility" and e.type == "Facility" and not name.startswith(p.name):
+                    continue
+                out.add(e.name, "locatedIn", p.name, sidx, 0.55, "name")
+        for o in orgs:
+            if name.startswith(o.name) and len(name) - len(o.name) >= 2 and e.type in ("Program", "Facility") \
+                    and not o.name.endswith(("委", "政府", "办事处", "街道")):
+                out.add(e.name, "organizedBy", o.name, sidx, 0.55, "name")
+        for g in groups:
+            if g.name in name and len(name) - len(g.name) >= 2 and e.type in ("Program", "Facility", "Mechanism"):
+                out.add(e.name, "targets", g.name, sidx, 0.55, "name")
+
+
 def extract_relations(doc: Document, entities: Sequence[Entity], hints: Sequence[Hint] = (),
-                      issuer: str = "") -> list[Relation]:
-    """Relations of the document (placeholder while the cue rules are written)."""
-    return [Relation(h.subject, h.predicate, h.object, h.sentence, h.confidence, h.cue) for h in hints]
+                      issuer: str = "", holder: str = "") -> list[Relation]:
+    """Relations of the document, one per (subject, predicate, object), earliest evidence kept.
+
+    ``issuer`` is the reporting body; ``holder`` the default holder of honours (the issuer, or the
+    place it governs when the report speaks for a district, city or province).
+    """
+    out = _Collector()
+    for h in hints:
+        out.add(h.subject, h.predicate, h.object, h.sentence, h.confidence, h.cue)
+    mentions = _sentence_mentions(doc, entities)
+    default_holder = holder or issuer
+    for s in doc.sentences:
+        ms = mentions.get(s.index)
+        if not ms:
+            continue
+        _awards(s.text, s.index, ms, default_holder, out)
+        _located(s.text, s.index, ms, doc.level, out)
+        _targets(s.text, s.index, ms, out)
+        _organized(s.text, s.index, ms, out)
+        _lists(s.text, s.index, ms, out)
+    _glossary_parts(doc, entities, out)
+    _by_names(entities, out)
+    return sorted(out.items.values(), key=lambda r: (r.sentence, r.subject, r.predicate, r.object))

@@ -18,11 +18,11 @@ import json
 import math
 import re
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable
 
 import networkx as nx
 from rdflib import RDF, RDFS, Graph, URIRef
@@ -185,7 +185,7 @@ def graph_from_nx(source: nx.Graph) -> nx.MultiDiGraph:
                        aliases=tuple(sorted(set(_split(a.get("aliases"))) - {label})),
                        statuses=_status_sort(_split(a.get("status"))),
                        years=tuple(sorted({int(y) for y in _split(a.get("years")) if y.isdigit()})),
-                       sentences=tuple(_split_sentences(a.get("sentence"))), definition="")
+                       sentences=(str(a["sentence"]),) if a.get("sentence") else (), definition="")
     merged: dict[tuple, dict[str, set]] = {}
     for u, v, a in source.edges(data=True):
         predicate = a.get("predicate")
@@ -200,10 +200,6 @@ def graph_from_nx(source: nx.Graph) -> nx.MultiDiGraph:
         graph.add_edge(u, v, key=predicate, predicate=predicate, statuses=_status_sort(info["statuses"]),
                        years=tuple(sorted(info["years"])), sentences=tuple(sorted(info["sentences"])))
     return graph
-
-
-def _split_sentences(value) -> list[str]:
-    return [str(value)] if value else []
 
 
 def load_view_graph(source: Path | str | Graph | nx.Graph) -> nx.MultiDiGraph:
@@ -303,10 +299,13 @@ def layout_positions(graph: nx.Graph, seed: int = 7, iterations: int = 60,
     step = 0.1
     cooling = step / (iterations + 1)
     for _ in range(iterations):
-        delta = pos[:, None, :] - pos[None, :, :]
-        dist2 = np.einsum("ijk,ijk->ij", delta, delta)
-        np.maximum(dist2, 1e-6, out=dist2)
-        disp = np.einsum("ijk,ij->ik", delta, (k * k) / dist2)
+        # repulsion k²/d along each pair, summed without an n×n×2 array: Σ_j w_ij (p_i − p_j)
+        square = (pos * pos).sum(axis=1)
+        weight = square[:, None] + square[None, :] - 2.0 * (pos @ pos.T)
+        np.maximum(weight, 1e-6, out=weight)
+        np.divide(k * k, weight, out=weight)
+        np.fill_diagonal(weight, 0.0)
+        disp = pos * weight.sum(axis=1)[:, None] - weight @ pos
         if len(pairs):
             d = pos[src] - pos[dst]
             pull = d * (np.sqrt((d * d).sum(axis=1)) / k)[:, None]
@@ -409,7 +408,7 @@ def view_payload(graph: nx.MultiDiGraph, title: str, notes: Iterable[str] = (),
 def _darker(colour: str, factor: float = 0.7) -> str:
     value = int(colour.lstrip("#"), 16)
     r, g, b = (value >> 16) & 255, (value >> 8) & 255, value & 255
-    return "#%02x%02x%02x" % (int(r * factor), int(g * factor), int(b * factor))
+    return f"#{int(r * factor):02x}{int(g * factor):02x}{int(b * factor):02x}"
 
 
 def embed_json(value) -> str:

@@ -174,8 +174,9 @@
     box.appendChild(dl);
     var rels = el("ul");
     data.edges.forEach(function (e) {
-      if (e.from === id) rels.appendChild(el("li", "→ " + e.label + " → " + byId[e.to].label));
-      else if (e.to === id) rels.appendChild(el("li", byId[e.from].label + " → " + e.label + " →"));
+      if (e.from === id || e.to === id) {
+        rels.appendChild(el("li", byId[e.from].label + " → " + e.label + " → " + byId[e.to].label));
+      }
     });
     if (rels.childNodes.length) { box.appendChild(el("h2", "关系 Relations")); box.appendChild(rels); }
     if (n.sentences.length) {
