@@ -113,6 +113,54 @@ def eval_command(gold_dir, pred_dir, as_json, show_errors):
 # Further commands (view, query, serve, push) register themselves below.
 
 
+@cli.command("query")
+@click.argument("query", required=False)
+@click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=Path("exports"), show_default=True,
+              help="A build folder or an RDF file (.nt, .ttl, .jsonld).")
+@click.option("--store", default="memory", show_default=True, help="memory (rdflib) or oxigraph:PATH (on disk).")
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="Bind a query variable to an RDF term (repeatable).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt",
+                                                          "jsonld"]), default="table", show_default=True)
+@click.option("--timeout", type=float, default=None, help="Cancel the query after this many seconds.")
+@click.option("--list", "list_only", is_flag=True, help="List the query library and exit.")
+def query_command(query, graph_path, store, params, fmt, timeout, list_only):
+    """Run QUERY (a library name, a .rq file or SPARQL text) over a built graph."""
+    from .query import QueryError, format_result, iter_library_help, open_store, parse_param_assignments, run_query
+
+    if list_only or not query:
+        click.echo("\n".join(iter_library_help()))
+        return
+    try:
+        values = parse_param_assignments(params)
+        graph = open_store(graph_path, store)
+        result = run_query(graph, query, values, timeout=timeout)
+    except QueryError as error:
+        fail(str(error))
+    click.echo(format_result(result, fmt, graph.prefixes), nl=False)
+
+
+@cli.command("serve")
+@click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=Path("exports"), show_default=True,
+              help="A build folder or an RDF file (.nt, .ttl, .jsonld).")
+@click.option("--store", default="memory", show_default=True, help="memory (rdflib) or oxigraph:PATH (on disk).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds per query.")
+def serve_command(graph_path, store, port, timeout):
+    """Serve the graph as a read-only SPARQL 1.1 endpoint at http://127.0.0.1:PORT/sparql."""
+    from .query import QueryError, open_store
+    from .server import serve
+
+    try:
+        graph = open_store(graph_path, store)
+    except QueryError as error:
+        fail(str(error))
+    try:
+        serve(graph, port, timeout=timeout)
+    except OSError as error:
+        fail(f"cannot listen on 127.0.0.1:{port} ({error.strerror or error})")
+
+
 @cli.command("view")
 @click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=Path("exports"), show_default=True,
               help="A build folder (its graph.ttl) or a Turtle file.")

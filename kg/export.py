@@ -1,20 +1,35 @@
-"""Stage 6: write every export format atomically (a failed build leaves earlier files intact)."""
+"""Stage 6: write every export format atomically (a failed build leaves earlier files intact).
+
+RDF is written from sorted N-Triples lines (``kg.rdf``) by small writers of our own: N-Triples,
+Turtle and JSON-LD of the union, TriG and N-Quads of the named graphs (one per report). They stream
+(a corpus of thousands of reports never sits in one rdflib graph) and are deterministic: the same
+input always gives the same bytes.
+"""
 from __future__ import annotations
 
 import csv
 import io
 import json
 import os
+import re
 import tempfile
+from contextlib import ExitStack
+from functools import lru_cache
 from pathlib import Path
+from typing import IO, Iterable, Sequence
 
 import networkx as nx
-from rdflib import Graph
+from rdflib import Dataset, Graph
+from rdflib.graph import ConjunctiveGraph
 
-__all__ = ["EXPORT_FILES", "write_exports", "atomic_write_text", "atomic_write_bytes", "safe_cell",
-           "serialize_turtle"]
+__all__ = ["EXPORT_FILES", "RDF_FILES", "write_exports", "atomic_write_text", "atomic_write_bytes", "safe_cell",
+           "serialize_turtle", "turtle_body", "jsonld_nodes", "graph_lines", "RdfWriter", "write_tsv",
+           "render_nx"]
 
-EXPORT_FILES = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.graphml", "graph.json", "nodes.csv", "edges.csv")
+RDF_FILES = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "graph.nq")
+EXPORT_FILES = RDF_FILES + ("graph.graphml", "graph.json", "nodes.csv", "edges.csv")
+_PREFIX_ORDER = ("kgo", "id", "skos", "prov", "dct", "owl", "xsd", "rdfs", "rdf")
+_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
 
 def _file_mode() -> int:
@@ -66,14 +81,221 @@ def _csv(rows: list[list[object]]) -> str:
     return buffer.getvalue()
 
 
+# --- RDF writers over sorted N-Triples lines -----------------------------------------------------
+
+_PN_U = ("A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D"
+         "\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD")
+_LOCAL = re.compile(f"[{_PN_U}][{_PN_U}0-9\\-]*")     # a conservative PN_LOCAL: no '.', ':', '%'
+
+
+def graph_prefixes(graph: Graph) -> list[tuple[str, str]]:
+    """The project's prefixes bound on a graph, in their fixed order."""
+    bound = {prefix: str(ns) for prefix, ns in graph.namespaces()}
+    return [(prefix, bound[prefix]) for prefix in _PREFIX_ORDER if prefix in bound]
+
+
+class _Compactor:
+    """Turns N-Triples tokens into Turtle: prefixed names where the local part is safe, 'a' for rdf:type."""
+
+    def __init__(self, prefixes: Sequence[tuple[str, str]]):
+        self.prefixes = sorted(prefixes, key=lambda p: -len(p[1]))
+        self.iri = lru_cache(maxsize=1 << 16)(self._iri)
+
+    def _iri(self, token: str) -> str:
+        iri = token[1:-1]
+        for prefix, namespace in self.prefixes:
+            if iri.startswith(namespace) and _LOCAL.fullmatch(iri[len(namespace):]):
+                return f"{prefix}:{iri[len(namespace):]}"
+        return token
+
+    def term(self, token: str) -> str:
+        if token[0] == "<":
+            return self.iri(token)
+        if token[-1] == ">":
+            at = token.rindex("^^<")
+            return token[:at + 2] + self.iri(token[at + 2:])
+        return token
+
+    def predicate(self, token: str) -> str:
+        return "a" if token == _RDF_TYPE else self.iri(token)
+
+
+def _split(line: str) -> tuple[str, str, str]:
+    subject, predicate, rest = line.split(" ", 2)
+    return subject, predicate, rest[:-2]
+
+
+def turtle_body(lines: Iterable[str], compactor: _Compactor) -> Iterable[str]:
+    """Turtle statements for sorted N-Triples lines: one block per subject, predicates grouped."""
+    subject = predicate = None
+    out: list[str] = []
+    for line in lines:
+        s, p, o = _split(line)
+        if s != subject:
+            if subject is not None:
+                out.append(" .\n\n")
+                yield "".join(out)
+                out = []
+            subject, predicate = s, p
+            out += [compactor.term(s), " ", compactor.predicate(p), " ", compactor.term(o)]
+        elif p != predicate:
+            predicate = p
+            out += [" ;\n    ", compactor.predicate(p), " ", compactor.term(o)]
+        else:
+            out += [" ,\n        ", compactor.term(o)]
+    if subject is not None:
+        out.append(" .\n\n")
+        yield "".join(out)
+
+
+def _prefix_header(prefixes: Sequence[tuple[str, str]]) -> str:
+    return "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in prefixes) + "\n"
+
+
+_UNESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
+_SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _lexical(text: str) -> str:
+    if "\\" not in text:
+        return text
+    return _UNESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)) if (m.group(1) or m.group(2))
+                         else _SIMPLE.get(m.group(3), m.group(3)), text)
+
+
+def _json_value(token: str) -> dict:
+    if token[0] == "<":
+        return {"@id": token[1:-1]}
+    end = token.rindex('"')
+    value, suffix = {"@value": _lexical(token[1:end])}, token[end + 1:]
+    if suffix.startswith("@"):
+        value["@language"] = suffix[1:]
+    elif suffix.startswith("^^"):
+        value["@type"] = suffix[3:-1]
+    return value
+
+
+def jsonld_nodes(lines: Iterable[str]) -> Iterable[str]:
+    """Expanded JSON-LD node objects (one JSON text each) for sorted N-Triples lines."""
+    subject, node = None, {}
+    for line in lines:
+        s, p, o = _split(line)
+        if s != subject:
+            if subject is not None:
+                yield json.dumps(node, ensure_ascii=False, separators=(",", ":"))
+            subject, node = s, {"@id": s[1:-1]}
+        if p == _RDF_TYPE and o[0] == "<":
+            node.setdefault("@type", []).append(o[1:-1])
+        else:
+            node.setdefault(p[1:-1], []).append(_json_value(o))
+    if subject is not None:
+        yield json.dumps(node, ensure_ascii=False, separators=(",", ":"))
+
+
+class RdfWriter:
+    """Streams the five RDF exports into temporary files beside their targets; ``commit`` renames them.
+
+    The union (graph.ttl, graph.nt, graph.jsonld) is written section by section: each section is a run
+    of sorted lines whose subjects appear in no other section. The named graphs (graph.trig,
+    graph.nq) are written graph by graph.
+    """
+
+    def __init__(self, out_dir: Path, prefixes: Sequence[tuple[str, str]]):
+        self.out_dir = Path(out_dir)
+        self.compactor = _Compactor(prefixes)
+        self.prefixes = prefixes
+        self.triples = 0
+        self._stack = ExitStack()
+        self._files: dict[str, tuple[IO[str], str]] = {}
+        self._first_node = True
+
+    def __enter__(self) -> "RdfWriter":
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        for name in RDF_FILES:
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.out_dir)
+            os.fchmod(fd, _FILE_MODE)
+            handle = self._stack.enter_context(open(fd, "w", encoding="utf-8", newline="\n",
+                                                    buffering=1 << 20))
+            self._files[name] = (handle, tmp)
+        header = _prefix_header(self.prefixes)
+        self._out("graph.ttl").write(header)
+        self._out("graph.trig").write(header)
+        self._out("graph.jsonld").write("[\n")
+        return self
+
+    def _out(self, name: str) -> IO[str]:
+        return self._files[name][0]
+
+    def union(self, lines: Sequence[str]) -> None:
+        """A section of the union graph: sorted lines, subjects not in any other section."""
+        if not lines:
+            return
+        self.triples += len(lines)
+        nt = self._out("graph.nt")
+        nt.write("\n".join(lines))
+        nt.write("\n")
+        self._out("graph.ttl").writelines(turtle_body(lines, self.compactor))
+        jsonld = self._out("graph.jsonld")
+        for node in jsonld_nodes(lines):
+            jsonld.write(node if self._first_node else ",\n" + node)
+            self._first_node = False
+
+    def named_graph(self, iri: str | None, *sections: Sequence[str]) -> None:
+        """One named graph (``None``: the default graph), given as sections of sorted lines."""
+        if not any(sections):
+            return
+        trig, nq = self._out("graph.trig"), self._out("graph.nq")
+        trig.write(f"<{iri}> {{\n" if iri else "{\n")
+        suffix = f" <{iri}> .\n" if iri else " .\n"
+        for lines in sections:
+            trig.writelines(turtle_body(lines, self.compactor))
+            nq.writelines(line[:-2] + suffix for line in lines)
+        trig.write("}\n\n")
+
+    def commit(self) -> list[Path]:
+        """Finish, fsync and rename every file over its target."""
+        self._out("graph.jsonld").write("\n]\n")
+        written = []
+        for name, (handle, _tmp) in self._files.items():
+            handle.flush()
+            os.fsync(handle.fileno())
+        self._stack.close()
+        for name, (_handle, tmp) in self._files.items():
+            os.replace(tmp, self.out_dir / name)
+            written.append(self.out_dir / name)
+        self._files.clear()
+        return written
+
+    def __exit__(self, *exc) -> None:
+        self._stack.close()
+        for _handle, tmp in self._files.values():
+            Path(tmp).unlink(missing_ok=True)
+        self._files.clear()
+
+
+def graph_lines(graph: Graph) -> list[tuple[str | None, list[str]]]:
+    """An rdflib graph as (graph IRI or None, sorted unique N-Triples lines) per named graph."""
+    from .rdf import nt_term
+
+    def lines(triples) -> list[str]:
+        return sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in triples})
+
+    if isinstance(graph, (Dataset, ConjunctiveGraph)):
+        out = []
+        for context in sorted(graph.contexts(), key=lambda c: str(c.identifier)):
+            found = lines(context.triples((None, None, None)))
+            if found:
+                name = str(context.identifier)
+                out.append((None if name.startswith("urn:x-rdflib:default") else name, found))
+        return sorted(out, key=lambda item: (item[0] is not None, item[0] or ""))
+    return [(None, lines(graph))]
+
+
 def serialize_turtle(graph: Graph) -> str:
-    """Turtle with rdflib's sorted output: the same graph always gives the same bytes."""
-    return graph.serialize(format="turtle")
-
-
-def _ntriples(graph: Graph) -> str:
-    lines = graph.serialize(format="nt").splitlines()
-    return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
+    """Turtle of the graph (for a dataset: of the union), sorted: the same graph always gives the same bytes."""
+    union = sorted({line for _name, found in graph_lines(graph) for line in found})
+    prefixes = graph_prefixes(graph)
+    return _prefix_header(prefixes) + "".join(turtle_body(union, _Compactor(prefixes)))
 
 
 def _node_rows(graph: nx.MultiDiGraph) -> list[list[object]]:
@@ -105,20 +327,36 @@ def _node_link(graph: nx.MultiDiGraph) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
 
 
-def write_exports(rdf: Graph, graph: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
-    """Render every format in memory first, then replace the files one by one, each atomically."""
-    rendered: dict[str, bytes] = {
-        "graph.ttl": serialize_turtle(rdf).encode("utf-8"),
-        "graph.nt": _ntriples(rdf).encode("utf-8"),
-        "graph.jsonld": rdf.serialize(format="json-ld", indent=1, sort_keys=True, ensure_ascii=False).encode("utf-8"),
+def render_nx(graph: nx.MultiDiGraph) -> dict[str, bytes]:
+    """The NetworkX exports, rendered in memory."""
+    return {
         "graph.graphml": _graphml(graph),
         "graph.json": _node_link(graph).encode("utf-8"),
         "nodes.csv": _csv(_node_rows(graph)).encode("utf-8"),
         "edges.csv": _csv(_edge_rows(graph)).encode("utf-8"),
     }
-    written = []
-    for name in EXPORT_FILES:
+
+
+def write_tsv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """A tab-separated table (tabs and newlines inside cells become spaces), written atomically."""
+    clean = lambda cell: re.sub(r"[\t\r\n]+", " ", "" if cell is None else str(cell))  # noqa: E731
+    text = "\t".join(header) + "\n" + "".join("\t".join(map(clean, row)) + "\n" for row in rows)
+    atomic_write_text(path, text)
+
+
+def write_exports(rdf: Graph, graph: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
+    """Every format of an rdflib graph (a ``Dataset``: its named graphs in TriG and N-Quads) and a
+    NetworkX graph. Everything is rendered before any file is replaced; each file is replaced atomically."""
+    rendered_nx = render_nx(graph)
+    named = graph_lines(rdf)
+    union = sorted({line for _name, found in named for line in found})
+    with RdfWriter(out_dir, graph_prefixes(rdf)) as writer:
+        writer.union(union)
+        for name, found in named:
+            writer.named_graph(name, found)
+        written = writer.commit()
+    for name, data in rendered_nx.items():
         path = Path(out_dir) / name
-        atomic_write_bytes(path, rendered[name])
+        atomic_write_bytes(path, data)
         written.append(path)
     return written

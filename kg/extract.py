@@ -7,7 +7,7 @@ Entities come from the report's own signals, sentence by sentence, on one jieba 
   quote, a cue verb before it, a list of quoted names, a ``以“X”为主题`` frame …);
 - unquoted names ending in a head word (居民区, 中心, 联盟, 行动, 机制, 规划 …, see
   ``resources/heads.tsv``), grown leftwards word by word until a verb or function word;
-- honours after award verbs (荣获, 成功创建为, 通过…评审), institutions (区委, 街道党工委 …),
+- honours after award verbs (荣获, 成功创建为, 通过…评审), institutions (县委, 镇党委 …),
   person names before a title, coordinated lists (合浦、十村等居民区), 党的…精神 concepts;
 - glossary terms, each attached to the entity it defines.
 
@@ -33,6 +33,7 @@ __all__ = ["Candidate", "extract", "extract_entities", "sentence_candidates", "g
 _CJK = "\u4e00-\u9fff"
 _NUMERALS = "一二三四五六七八九十两双多百千万"
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o", "d"})
+_SIDE_WORDS = frozenset("上下内外里间旁")
 _NOUN_TAGS = ("n", "j", "l", "x", "vn", "an")
 _TITLE = re.compile(r"《([^《》]{2,80})》")
 _QUOTE = re.compile(r"“([^“”]{1,40})”")
@@ -49,16 +50,18 @@ _PARTY_SPIRIT = re.compile(
     r"(?:[、和及](?:[一二三四五六七八九十]+届(?:[一二三四五六七八九十]+中|历次)全会|[一二三四五六七八九十]+大))*)精神")
 _CLASS_TYPES = {"居民区": "ResidentialArea", "小区": "ResidentialArea", "村": "ResidentialArea",
                 "社区": "ResidentialArea", "嘎查": "ResidentialArea", "广场": "Place", "公园": "Place",
-                "遗址": "Place", "景区": "Place", "街区": "Place", "商城": "Facility", "市场": "Facility",
+                "遗址": "Place", "景区": "Place", "街区": "Place", "商城": "Facility",
                 "企业": "Organization", "公司": "Organization", "项目": "Program"}
 _CLASS_LIST = re.compile(
     rf"(?:^|(?<=[在对和与、，,；;：:]))((?:(?:(?!等)[{_CJK}]){{2,8}}、)*(?:(?!等)[{_CJK}]){{2,8}})"
-    rf"(等|两个|两|(?:\d+|[一二三四五六七八九十]+)[个家处座条所])([{_CJK}]{{0,6}})({'|'.join(sorted(_CLASS_TYPES, key=len, reverse=True))})(?![{_CJK}]?[区制长])")
+    rf"(等(?:\d+|[一二三四五六七八九十]+)?[个家处座条所]?|两个|两|(?:\d+|[一二三四五六七八九十]+)[个家处座条所])"
+    rf"([{_CJK}]{{0,6}})({'|'.join(sorted(_CLASS_TYPES, key=len, reverse=True))})(?![{_CJK}]?[区制长])")
 _EACH_IN = re.compile(rf"分别在((?:[{_CJK}]{{2,4}}、)+[{_CJK}]{{2,4}}?)(?=开展|设立|打造|建设|实施|推进|建成)")
 _PROGRAM_LIST = re.compile(
     rf"(?:^|(?<=[，,；;：:]))((?:[{_CJK}]{{2,10}}、)+[{_CJK}]{{2,10}})等(?:\d+|[一二三四五六七八九十]+)个[{_CJK}]{{0,6}}"
     r"(?:项目|活动|行动|工程)")
 _VILLAGE_GROUP = re.compile(rf"(?:^|(?<=[在对和与、，,焦]))([{_CJK}]{{1,3}}[一二三四五六七八九十]{{1,2}}组)(?=[等、和，,的])")
+_PERIOD = re.compile(r"[一二三四五六七八九十]{1,2}五")
 _ALNUM_QUOTE = re.compile(r"[0-9０-９+＋XxＸ]")
 
 
@@ -173,14 +176,15 @@ def _is_boundary(tok: Token, voc: _Vocab, before: Token | None = None) -> bool:
         return before is None or before.text[-1] not in "路街道"
     if t == "暨":
         return False  # 经贸洽谈暨商品展销会: one event
-    if t in voc.stop or (len(t) >= 3 and t[-2:] in voc.hard and not tok.tag.startswith("n")) or t == "好":
+    if t in voc.stop or t == "好" or (len(t) >= 3 and (t[:2] in voc.stop or t[:3] in voc.stop or (
+            t[-2:] in voc.hard and not tok.tag.startswith("n")))):
         return True
     if _ordinal_or_numeral(t):
         return False
-    if tok.tag in _FUNCTION_TAGS:
+    if tok.tag in _FUNCTION_TAGS or (tok.tag == "f" and t in _SIDE_WORDS):
         return True
     if t in voc.soft:
-        return before is None or _is_boundary(before, voc) or before.tag == "v"
+        return before is None or _is_boundary(before, voc) or before.tag in ("v", "a", "ad")
     if tok.tag == "v" and len(t) >= 2 and t not in voc.name_verbs and tokenizer().FREQ.get(t, 0) >= 1000:
         return True
     if before is not None and (before.tag == "m" or before.text[-1].isdigit()) and (
@@ -211,6 +215,8 @@ def _ordinal_or_numeral(word: str) -> bool:
 
 def _specific(modifier: str, mod_tokens: Sequence[Token], voc: _Vocab, typ: str = "") -> bool:
     """Whether the words before a head make a name (辰凯, 第五睦邻) rather than a class (服务, 社区)."""
+    if re.fullmatch(rf"第[{_NUMERALS}]+", modifier or "") and typ in ("Facility", "Organization"):
+        return True  # 第三小学, 第九邻里中心
     if not modifier or re.fullmatch(rf"[\d{_NUMERALS}第个大]+", modifier):
         return False
     if modifier in voc.generic:
@@ -228,6 +234,8 @@ def _head_at(view: _View, i: int, voc: _Vocab) -> tuple[str, int] | None:
     tok = toks[i].text
     if tok in voc.not_heads:
         return None
+    if _ordinal_or_numeral(tok) and tok[-1] in voc.heads and len(tok) >= 2:
+        return tok[-1], i  # 建设二路
     for k in range(i, max(-1, i - 3), -1):  # heads spanning whole tokens k..i
         word = view.text[toks[k].start:end]
         if word in voc.heads and (best is None or len(word) > len(best[0])):
@@ -261,7 +269,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         head, k = found
         typ, mode, min_chars = voc.heads[head]
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
-        if typ in ("Place", "ResidentialArea") and nxt[:1] in ("长", "制"):
+        if nxt[:1] in ("牌",) or (typ in ("Place", "ResidentialArea") and nxt[:1] in ("长", "制")):
             continue  # 街长, 河长制: an office or a rule, not the street
         j = k
         limit = 8 if typ == "TargetGroup" else 20
@@ -270,35 +278,59 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             before = toks[j - 2] if j >= 2 else None
             if prev.text == "和" and head in _JOINABLE_ORG and j - k <= 2 and before is not None \
                     and len(before.text) >= 2 and not _is_boundary(before, voc):
-                j -= 1  # 住房和城乡建设部, 文化和旅游局
+                j -= 1  # 人力资源和社会保障局, 文化和旅游局
                 continue
             if j == k and mode == "token" and typ in ("Place", "ResidentialArea") and prev.text not in voc.stop \
                     and prev.tag.startswith(("v", "a", "nr", "ns", "n", "x")) and len(prev.text) >= 2:
                 j -= 1  # the stem of 奋斗镇, 胜利路 may be any word
                 continue
             group = _number_group(toks, j - 1)
-            if group is not None:  # 大唐700万吨露天矿项目: a capacity inside a project's name
+            if group is not None:  # 某某500万吨选矿项目: a capacity inside a project's name
                 g = group
-                if typ == "Program" and g > 0 and not _is_boundary(toks[g - 1], voc, toks[g - 2] if g >= 2 else None) \
+                if typ in ("Program", "PolicyDocument") and g > 0 and not _is_boundary(toks[g - 1], voc, toks[g - 2] if g >= 2 else None) \
                         and toks[g - 1].tag.startswith(("n", "j", "x", "v")) and not toks[g - 1].text[0].isdigit() \
                         and tok.end - toks[g - 1].start <= limit:
                     j = g
                     continue
                 break
+            if prev.text in ("、", "和") and typ == "Program" and before is not None and j >= 2 \
+                    and toks[j].tag.startswith("ns") and re.search(r"(?:河|山|湖|江|流域|地区)$", before.text):
+                j -= 1  # 清水河、白沙河堤防工程: one project on two rivers
+                continue
             if _is_boundary(prev, voc, before) or view.is_protected(prev.start, prev.end):
+                cur = toks[j].text
+                if cur in ("镇", "乡", "村", "路", "街") and prev.text not in voc.stop and len(prev.text) >= 2 \
+                        and prev.text[0] not in PUNCT and prev.tag not in _FUNCTION_TAGS:
+                    j -= 1  # 团结镇新镇区: a town's name inside a longer place name
+                    continue
                 break
             if tok.end - prev.start > limit:
                 break
             j -= 1
         if head == "主题教育" and j >= 2 and toks[j - 1].text == "贯彻" and toks[j - 2].text == "学习":
             j -= 2  # 学习贯彻…主题教育: the campaign's name begins with its verbs
+        if typ == "Place":  # 管网普查东部地区 → 东部地区: a place's name holds no activity words
+            verbs = [n for n in range(j, k) if voc.heads.get(toks[n].text, ("",))[0] == "Program"]
+            if verbs:
+                j = verbs[-1] + 1
+                if j > k:
+                    continue
+        if typ == "Concept":
+            while j < k and (toks[j].text in voc.soft or toks[j].tag == "v"):
+                j += 1
+        while j < k and toks[j].text in ("暨",):
+            j += 1
         start = toks[j].start
         lead = text[max(0, start - 24):start]
-        if lead.endswith("等") or (re.search(r"(?:两个|两|[\d一二三四五六七八九十]+[个处家座条所])$", lead)
+        kind = text[start:tok.end - len(head)]
+        if lead.endswith("等") and head in ("项目", "工程") and len(kind) >= 4 and kind[:2] not in voc.stop \
+                and not all(t.text in voc.generic for t in toks[j:k]):
+            pass  # …等老街区更新项目: a named kind of project the listed ones belong to
+        elif typ != "TargetGroup" and lead.endswith("等") or (re.search(r"(?:两个|两|[\d一二三四五六七八九十]+[个处家座条所])$", lead)
                                    and "、" in lead):
             continue  # the class noun after a list (…等优秀志愿者赋能行动) names no one thing
         if lead.endswith("党的") and typ in ("Program", "Concept"):
-            start -= 2  # 党的群众路线教育实践活动
+            start -= 2  # 党的某某教育实践活动
         name = text[start:tok.end]
         modifier = name[: len(name) - len(head)]
         mod_tokens = [t for t in toks[j:i + 1] if t.end <= tok.end - len(head)]
@@ -309,6 +341,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if typ not in ("Organization", "Concept", "Award", "TargetGroup") and not _specific(
                 modifier, mod_tokens, voc, typ):
             continue
+        if head == "市场" and not any(t.tag.startswith(("nr", "ns", "nz", "x", "j")) or (
+                len(t.text) == 1 and t.tag not in ("n", "v", "a")) for t in mod_tokens):
+            continue  # 住房租赁市场 is a market, 青山水产批发市场 a place
         if typ == "Organization" and modifier in _ORG_GENERIC:
             continue
         if head in _ADMIN_HEADS and not (modifier[-1] in "省市区县镇乡旗州" or any(
@@ -319,23 +354,27 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 continue
         if head == "项目":
             inner = _inner_site(name[:-2], voc)
-            if inner:  # 龙腾果蔬批发市场项目: the entity is the market, the project its building
+            if inner:  # 青山水产批发市场项目: the entity is the market, the project its building
                 out.append(Candidate(name[:-2], inner, view.sentence.index, start, tok.end - 2,
                                      aliases=(name,), confidence=0.6, priority=1, rule="head:site"))
                 continue
-        out.append(Candidate(name, typ, view.sentence.index, start, tok.end, confidence=0.6, priority=1,
-                             nested=typ in ("Place", "Organization", "ResidentialArea"), rule=f"head:{head}"))
+        phase = re.match(rf"(.+?(?:项目|工程))[{_NUMERALS}]期(?:工程|项目)?$", name)
+        if re.match(rf"[{_NUMERALS}]期", name):
+            continue
+        aliases: tuple[str, ...] = ()
+        if phase:  # 某集团旧区改造项目二期工程 is the project's first phase
+            name, aliases = phase.group(1), (name,)
+        out.append(Candidate(name, typ, view.sentence.index, start, start + len(name), aliases=aliases,
+                             confidence=0.6, priority=1, rule=f"head:{head}",
+                             nested=typ in ("Place", "Organization", "ResidentialArea", "Facility", "TargetGroup")))
         if j >= 2 and toks[j - 1].text in ("和", "及") and len(modifier) <= 4 and typ in (
                 "Mechanism", "Program", "Facility"):
             other = _elided(view, j - 1, voc)
-            if other:  # 临时救助和大病救助制度: 临时救助制度 too
+            if other:  # 医疗救助和就业救助制度: 医疗救助制度 too
                 out.append(Candidate(other[0] + head, typ, view.sentence.index, other[1], start - 1,
                                      confidence=0.5, priority=1, rule="elided"))
     for i, tok in enumerate(toks):  # place names the dictionary knows with their level (金山区)
-        if tok.tag == "ns" and len(tok.text) >= 3 and (tok.text[-1] in "河湖江山岛" or (
-                tok.text[-1] in "省市区县镇乡旗州"
-                and word_tags().get(tok.text[:-1], "").startswith(("ns", "nr", "nz")))) \
-                and not view.is_protected(tok.start, tok.end):
+        if tok.tag == "ns" and _known_place(tok.text) and not view.is_protected(tok.start, tok.end):
             out.append(Candidate(tok.text, "Place", view.sentence.index, tok.start, tok.end,
                                  confidence=0.6, priority=1, nested=True, rule="ns-admin"))
     out.extend(_brands(view, voc))
@@ -363,20 +402,48 @@ def _elided(view: _View, k: int, voc: _Vocab) -> tuple[str, int] | None:
     return None
 
 
+def _known_place(word: str) -> bool:
+    """A dictionary place name with its kind: 奉贤区, 黄浦江, 北山 (not 宜居城市)."""
+    if (len(word) >= 3 and word[-1] in "河湖江岛") or (len(word) == 2 and word[-1] == "山"):
+        return True
+    return len(word) >= 3 and word[-1] in "省市区县镇乡旗州" and word_tags().get(word[:-1], "").startswith(
+        ("ns", "nr", "nz"))
+
+
+class _Regroup:
+    """A match of the second alternative of the brand pattern, seen as the first."""
+
+    def __init__(self, m: re.Match) -> None:
+        self._m = m
+
+    def group(self, n: int) -> str:
+        return self._m.group(2)
+
+    def start(self, n: int) -> int:
+        return self._m.start(2)
+
+    def end(self, n: int) -> int:
+        return self._m.end(2)
+
+
 _BRAND_CATEGORY = re.compile(r"(?:非遗文化|传统文化|公益|服务|特色)$")
 
 
 def _brands(view: _View, voc: _Vocab) -> list[Candidate]:
-    """Unquoted X品牌 (麦秆画和龙头风筝非遗文化品牌): each X is a brand, named without its category."""
+    """Unquoted X品牌 (剪纸和皮影非遗文化品牌): each X is a brand, named without its category."""
     out = []
-    for m in re.finditer(rf"(?:^|(?<=[、，,。；;和与及]))([{_CJK}·]{{2,24}}?)品牌", view.text):
+    for m in re.finditer(rf"(?:^|(?<=[、，,。；;和与及]))([{_CJK}·]{{2,24}}?)品牌(?![{_CJK}])|"
+                         rf"(?:^|(?<=[、，,。；;和与及]))([{_CJK}·]{{2,24}}?)品牌(?=建设|效应|影响力|的|等)", view.text):
+        if m.group(1) is None:
+            m = _Regroup(m)
         start = m.start(1)
         words = m.group(1)
         toks = [t for t in view.toks if start <= t.start < m.end(1)]
         cut = 0
         for t in toks:  # drop a leading verb phrase (重点建设 …)
-            if t.text in voc.stop or t.tag.startswith("v"):
-                cut = t.end - start
+            if not (t.text in voc.stop or t.tag.startswith("v")):
+                break
+            cut = t.end - start
         words = words[cut:]
         start += cut
         core = _BRAND_CATEGORY.sub("", words)
@@ -395,7 +462,7 @@ def _titles(view: _View, voc: _Vocab) -> list[Candidate]:
     out = []
     for m in _TITLE.finditer(view.text):
         inner = m.group(1)
-        bare = re.sub(r"[(（][^()（）]*[)）]$", "", inner)
+        bare = re.sub(r"[(（](?:试行|草案|征求意见稿|修订|修正)[^()（）]*[)）]$", "", inner)
         plain = bare.replace("“", "").replace("”", "")
         typ = "PolicyDocument" if _policy_title(plain, voc) else "CreativeWork"
         aliases = {inner.replace("“", "").replace("”", ""), plain}
@@ -410,7 +477,7 @@ def _policy_title(title: str, voc: _Vocab) -> bool:
         if title[-n:] in voc.heads and voc.heads[title[-n:]][0] == "PolicyDocument":
             return True
     return title.endswith(("意见", "通知", "决定", "法", "条例", "计划", "规划", "纲要", "制度", "标准", "公约",
-                           "清单", "报告", "准则", "章程", "协议", "政策", "措施"))
+                           "清单", "报告", "准则", "章程", "协议", "政策", "措施", "建议", "草案", "法典", "宪法"))
 
 
 def _type_word_end(phrase: str, table: dict, lengths: Iterable[int]) -> str | None:
@@ -453,8 +520,13 @@ def _qualifier(view: _View, pos: int, voc: _Vocab) -> str:
     i = view.token_at(pos) - 1
     words: list[str] = []
     toks = view.toks
-    while i >= 0 and len(words) < 2:
+    while i >= 0 and len(words) < 3:
         t = toks[i]
+        if t.tag == "d" and len(t.text) == 2 and t.text not in voc.stop and words:
+            words.insert(0, t.text)  # 依法协商议事“五步法”
+            break
+        if len(words) == 2 and len(words[0]) + len(words[1]) + len(t.text) > 6:
+            break
         if _is_boundary(t, voc) or t.text in voc.cues or not (
                 t.tag.startswith(("n", "vn", "j", "x")) or (len(t.text) == 1 and t.tag not in _FUNCTION_TAGS)):
             break
@@ -463,6 +535,9 @@ def _qualifier(view: _View, pos: int, voc: _Vocab) -> str:
         words.insert(0, t.text)
         i -= 1
     q = "".join(words)
+    owner = _type_word_end(q, voc.heads, voc.head_lengths)
+    if owner and voc.heads[owner][0] in ("Organization", "Facility") and len(owner) >= 2 and q not in voc.not_heads:
+        return ""  # 指挥中心“一键调度”平台: an owner, not part of the name
     return q if 2 <= len(q) <= 6 else ""
 
 
@@ -476,7 +551,7 @@ def _cue_before(view: _View, pos: int, voc: _Vocab) -> bool:
 def _shape_type(content: str) -> str:
     """A quoted name's type from its shape when nothing else tells.
 
-    >>> [_shape_type(c) for c in ("三个转型", "四风", "一网通办", "美丽家园、幸福社区", "满天星", "亲伴一小时")]
+    >>> [_shape_type(c) for c in ("三个提升", "四风", "一窗受理", "美丽家园、幸福社区", "满天星", "陪伴一小时")]
     ['Concept', 'Concept', 'Mechanism', 'Concept', 'Mechanism', 'Program']
     """
     if re.match(rf"^[{_NUMERALS}\d]+个", content) or (len(content) == 2 and content[0] in _NUMERALS):
@@ -489,9 +564,9 @@ def _shape_type(content: str) -> str:
 
 
 def _own_type(content: str, voc: _Vocab) -> str | None:
-    """Type of a quoted string from its own last word (微光行动, 骑士驿站, 优秀群文新作奖)."""
+    """Type of a quoted string from its own last word (晨光行动, 暖心驿站, 优秀原创作品奖)."""
     if re.match(rf"[{_NUMERALS}\d]+个", content):
-        return "Concept"  # “两个中心”, “四个服务”
+        return "Concept"  # “两个确立”, “四个服务”
     typ = None
     word = _type_word_end(content, voc.quote_types, voc.quote_type_lengths)
     if word and len(word) < len(content) and word != "工作":
@@ -503,7 +578,7 @@ def _own_type(content: str, voc: _Vocab) -> str | None:
                     typ = voc.heads[content[-n:]][0]
                     break
     if typ in ("Facility", "Place", "ResidentialArea") and len(re.findall(rf"[{_NUMERALS}\dX]", content)) >= 2:
-        return "Mechanism"  # 一中心三站点六区域X个联系点: a layout, not one site
+        return "Mechanism"  # 一中心两站点N个联系点: a layout, not one site
     if typ in ("TargetGroup",):
         return None
     return typ
@@ -613,6 +688,8 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
     if (before.endswith("由") and re.match(r"[^，,。；;]{0,3}向“", after)) or (before.endswith("向") and "由“" in before):
         return [], []  # 由“单一型”向“全能型”: a change of state, not names
     phrase, word, end = _trailing(view, m.end(), voc)
+    if _PERIOD.fullmatch(content) and word not in ("规划", "规划纲要"):
+        return [], []  # “十四五”时期: a plan period
     aliases = {raw} if raw != content else set()
     cands: list[Candidate] = []
     hints: list[Hint] = []
@@ -675,8 +752,9 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
             return [], []
         return [Candidate(name, own, sidx, m.start(), m.end(), aliases=tuple(sorted(aliases - {name})),
                           confidence=0.85, priority=2, rule="quote-own")], []
-    if _is_rhetoric(content, voc):
-        return [], []
+    if _is_rhetoric(content, voc) or _PERIOD.fullmatch(content) or \
+            re.fullmatch(r"[\d·.、\s-]+", content):
+        return [], []  # “十四五” is a period, “7·31” a date
     if run_class:
         return [Candidate(content, run_class, sidx, m.start(), m.end(), aliases=tuple(aliases),
                           confidence=0.75, priority=2, rule="quote-list")], []
@@ -725,7 +803,8 @@ def _quote_of(view: _View, m: re.Match, content: str, aliases: set[str], voc: _V
 
 def _award_generic(name: str, voc: _Vocab) -> bool:
     core = _SCOPE_PREFIX.sub("", name)
-    return core in voc.award_generic or len(core) < 2
+    return core in voc.award_generic or len(core) < 2 or any(core.endswith(g) for g in voc.award_generic) \
+        or bool(re.search(r"以上|首位|数量|均居|[A-Z]级", core))
 
 
 def _honor_like(phrase: str, voc: _Vocab) -> bool:
@@ -750,7 +829,7 @@ def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
         stop = re.search(ends, rest)
         obj_end = m.end() + (stop.start() if stop else len(rest))
         obj = text[m.end():obj_end]
-        if obj.startswith(("了", "得")):
+        if obj.startswith(("了", "得")) or re.match(r"\d+(?!\d*年)", obj):
             continue
         if cue == "通过":
             t = re.search(r"(评审|验收|复审|复评|考核|评估|认证)", obj)
@@ -805,7 +884,7 @@ def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
 
 
 def _institutions(view: _View, voc: _Vocab) -> list[Candidate]:
-    """区委, 区政府, 街道党工委 …: bodies named by level and organ alone."""
+    """县委, 县政府, 镇党委 …: bodies named by level and organ alone."""
     out = []
     for m in _INSTITUTION.finditer(view.text):
         name = m.group(0)
@@ -826,7 +905,7 @@ def _concepts(view: _View, voc: _Vocab) -> list[Candidate]:
                                  priority=2, rule="party-spirit"))
             continue
         pos = m.start(1)
-        for n, item in enumerate(items):  # 党的十八大、十八届三中全会精神: one concept per meeting
+        for n, item in enumerate(items):  # 党的十九大、十九届四中全会精神: one concept per meeting
             start = view.text.find(item, pos)
             pos = start + len(item)
             name = ("党的" if n == 0 else "") + item + "精神"
@@ -855,7 +934,7 @@ def _persons(view: _View, voc: _Vocab) -> list[Candidate]:
 
 
 def _studio_persons(cands: list[Candidate], view: _View, voc: _Vocab) -> list[Candidate]:
-    """A person's name opening a studio's name (熊国瑞麦秆画工作室): surname + 1–2 unknown characters."""
+    """A person's name opening a studio's name (王小明剪纸工作室): surname + 1–2 unknown characters."""
     out = []
     for c in cands:
         if c.type != "Facility" or not c.name.endswith("工作室"):
@@ -879,20 +958,19 @@ def _drop_lead_verbs(view: _View, item: str, start: int, voc: _Vocab) -> tuple[s
     """The first item of a list may carry the clause's verb (引导三元、元盛…): cut it off."""
     cut = 0
     for t in view.toks:
-        if start <= t.start < start + len(item) - 1 and (t.text in voc.stop or t.tag in ("v", "p", "d") or (
-                t.tag == "a" and len(t.text) >= 2)):
+        if start <= t.start < start + len(item) - 1 and (t.text in voc.stop or t.tag in ("v", "p")):
             cut = t.end - start
     return item[cut:], start + cut
 
 
 def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
-    """合浦、十村等居民区 / 在一村等6个小区 / 分别在山鑫、东泉开展 / 金卫三组: residential areas in lists."""
+    """东林、八村等居民区 / 在二村等5个小区 / 分别在长青、南湖开展 / 张桥二组: residential areas in lists."""
     out = []
     sidx = view.sentence.index
     for m in _CLASS_LIST.finditer(view.text):
         cls, typ = m.group(4), _CLASS_TYPES[m.group(4)]
         items = m.group(1).split("、")
-        if len(items) == 1 and m.group(2) != "等" and not m.group(2)[0].isdigit():
+        if len(items) == 1 and not m.group(2).startswith("等") and not m.group(2)[0].isdigit():
             continue
         if typ == "Program" and len(items) == 1:
             continue
@@ -975,7 +1053,7 @@ def sentence_candidates(sentence: Sentence, level: str = "") -> tuple[list[Candi
     cands += suffixed
     cands += _studio_persons(suffixed, view, voc)
     kept = _select(cands)
-    for c in kept:  # a 中心 that wins honours or runs a platform acts as a body (城运中心荣获…)
+    for c in kept:  # a 中心 that wins honours or runs a platform acts as a body (网格中心荣获…)
         if c.type == "Facility" and c.name.endswith("中心"):
             after = re.sub(r"^[(（][^()（）]{1,8}[)）]", "", view.text[c.end:])
             if after.startswith(tuple(c for c in voc.award_done if c != "通过" and not c.startswith("被"))) \
@@ -989,7 +1067,7 @@ def sentence_candidates(sentence: Sentence, level: str = "") -> tuple[list[Candi
 
 
 def glossary_term_name(term: str, definition: str = "") -> tuple[str, str, tuple[str, ...]]:
-    """Canonical name, type and aliases of a glossary term (居委会“8+3”错时工作制 → 8+3错时工作制)."""
+    """Canonical name, type and aliases of a glossary term (居委会“5+2”延时服务制 → 5+2延时服务制)."""
     sentence = Sentence(index=0, text=term, start=0, end=len(term), part=0, section=None, paragraph=0)
     cands, _ = sentence_candidates(sentence)
     plain = term.replace("“", "").replace("”", "").strip()
@@ -1003,7 +1081,38 @@ def glossary_term_name(term: str, definition: str = "") -> tuple[str, str, tuple
     return name, typ, tuple(sorted(aliases - {name}))
 
 
-_DEF_CLASS = re.compile(r"(机制|制度|系统|平台|模式|体系|工作法|办法|行动|工程|计划|项目|活动|方案|规划|理念|战略|目标|格局)")
+_DEF_CLASS = re.compile(r"(机制|制度|系统|平台|模式|体系|工作法|办法|行动|工程|计划|项目|活动|方案|规划|理念|战略|目标|格局|"
+                       r"基础设施)")
+
+
+def _glossary_items(definition: str, sidx: int) -> list[Candidate]:
+    """Parts a glossary definition enumerates: “3”即A、B、C (an item without a head of its own joins the
+    next: 司法所长、法律顾问列席…制度), or 是指A、B、C和D… with three or more plain items."""
+    voc = _vocab()
+    out = []
+
+    def headed(item: str) -> bool:
+        return _type_word_end(item, voc.heads, voc.head_lengths) is not None
+
+    segments = re.findall(r"“[^”]{1,4}”即([^“]+?)(?=[，,；;。]?“|[；;。]|$)", definition)
+    for seg in segments:
+        items, pending = [], ""
+        for piece in re.split(r"[、]", seg.strip("，,")):
+            pending = f"{pending}、{piece}" if pending else piece
+            if headed(pending):
+                items.append(pending)
+                pending = ""
+        out += [Candidate(i, "Mechanism", sidx, 0, 0, confidence=0.6, priority=1, rule="glossary-item")
+                for i in items if 3 <= len(i) <= 30]
+    if not segments and (m := re.match(r"(?:是指|指|即)([^，,；;。]+)", definition)):
+        pieces = [re.split(r"的|有机|相结合|协同", p)[0] for p in re.split(r"[、和]", m.group(1))]
+        plain = [p for p in pieces if 4 <= len(p) <= 12 and "“" not in p
+                 and re.search(r"(?:责任|制度|机制|体系|模式|平台|制)$", p)
+                 and not any(t.tag == "v" or t.text in voc.stop for t in tokens(p))]
+        if len(plain) >= 3:
+            out += [Candidate(p, "Mechanism", sidx, 0, 0, confidence=0.5, priority=1, rule="glossary-item")
+                    for p in plain]
+    return out
 
 
 def _definition_type(term: str, definition: str) -> str | None:
@@ -1024,7 +1133,7 @@ def _definition_type(term: str, definition: str) -> str | None:
         return {"机制": "Mechanism", "制度": "Mechanism", "系统": "Mechanism", "平台": "Mechanism",
                 "模式": "Mechanism", "体系": "Mechanism", "工作法": "Mechanism", "办法": "Mechanism",
                 "行动": "Program", "工程": "Program", "计划": "Program", "项目": "Program", "活动": "Program",
-                "方案": "PolicyDocument", "规划": "PolicyDocument"}.get(word, "Concept")
+                "方案": "PolicyDocument", "规划": "PolicyDocument", "基础设施": "Facility"}.get(word, "Concept")
     plain = term.replace("“", "").replace("”", "")
     if re.match(rf"[{_NUMERALS}\d]+个", plain) or "圈" in plain[-2:]:
         return "Concept"
@@ -1040,7 +1149,7 @@ def _definition_type(term: str, definition: str) -> str | None:
 
 
 def _issuer_candidates(doc: Document) -> list[Candidate]:
-    """The body that issues the report (石化街道办事处 → 石化街道), the default subject of its honours."""
+    """The body that issues the report (某某街道办事处 → 某某街道), the default subject of its honours."""
     issuer = doc.issuer
     if not issuer:
         return []
@@ -1082,7 +1191,7 @@ def honour_holder(doc: Document) -> str:
 
 
 def _alias_variants(c: Candidate) -> set[str]:
-    """Other forms of a name the same report uses (柳城居民区 ~ 柳城, 金山区 ~ 金山, 滨海华韵品牌)."""
+    """Other forms of a name the same report uses (东林居民区 ~ 东林, 奉贤区 ~ 奉贤, 海韵品牌)."""
     out = set(c.aliases)
     name = c.name
     if c.type == "ResidentialArea":
@@ -1129,6 +1238,26 @@ def _merge(cands: list[Candidate]) -> list[_Group]:
                     parent[max(a, b)] = min(a, b)
             else:
                 index[k] = n
+    by_type: dict[str, list[int]] = {}
+    for n, c in enumerate(cands):
+        by_type.setdefault(c.type, []).append(n)
+    for typ, members in by_type.items():  # 社区治理巷长制 ~ 巷长制, 区税务局办公用房 ~ 税务局办公用房
+        if typ in ("Person", "Place", "ResidentialArea", "Concept", "Award"):
+            continue
+        names = {}
+        for n in members:
+            names.setdefault(name_key(cands[n].name), n)
+        longer: dict[str, list[str]] = {}
+        for key in names:
+            for cut in range(1, 5):
+                if len(key) - cut >= 3 and key[cut:] in names:
+                    longer.setdefault(key[cut:], []).append(key)
+                    break
+        for short, keys in longer.items():
+            if len(keys) == 1 and cands[names[short]].rule not in ("issuer", "place"):
+                a, b = find(names[keys[0]]), find(names[short])
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
     by_root: dict[int, _Group] = {}
     for n, c in enumerate(cands):
         g = by_root.setdefault(find(n), _Group([], set()))
@@ -1153,7 +1282,7 @@ def _entity_of(group: _Group) -> Entity:
         score["Brand"] += score.pop("Program")
     typ = max(score, key=lambda t: (score[t], _TYPE_RANK.get(t, 0)))
     best = max((c for c in cands if c.type == typ),
-               key=lambda c: (c.priority, c.confidence, -abs(len(c.name) - 6) if c.rule != "issuer" else 99))
+               key=lambda c: (c.priority, c.confidence, len(c.name) if c.rule != "issuer" else 99))
     aliases = set()
     for c in cands:
         aliases.add(c.name)
@@ -1170,7 +1299,7 @@ _MARKS = re.compile(r"[“”《》]")
 def _mentions(doc: Document, entities: list[Entity]) -> None:
     """Every occurrence of any of an entity's surfaces, longest surface first at each position.
 
-    Quotation and title marks are ignored on both sides, so 信访工作六步法 is found in 信访工作“六步法”.
+    Quotation and title marks are ignored on both sides, so 调解工作四步法 is found in 调解工作“四步法”.
     """
     surface_of: dict[str, int] = {}
     for n, e in enumerate(entities):
@@ -1214,6 +1343,8 @@ def extract_entities(doc: Document) -> tuple[list[Entity], list[Definition], lis
                 c.name = name
         cands.append(Candidate(name, typ, sidx, 0, 0, aliases=aliases, confidence=0.95, priority=4,
                                rule="glossary"))
+        if typ in ("Mechanism", "Program") and g.sentence is not None:
+            cands += _glossary_items(g.definition, g.sentence)
         gloss.append((name, g.definition, g.sentence))
     groups = _merge(cands)
     entities = [_entity_of(g) for g in groups]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-__all__ = ["iri_segment", "entity_iri", "report_iri", "doc_id_for", "digest"]
+__all__ = ["iri_segment", "entity_iri", "report_iri", "sentence_iri", "doc_id_for", "digest"]
 
 _SAFE_PUNCT = set("-_.~")
 
@@ -26,12 +26,24 @@ def iri_segment(name: str) -> str:
     return "".join(out) or "_"
 
 
-def entity_iri(base: str, entity_type: str, name: str) -> str:
+def entity_iri(base: str, entity_type: str, name: str, scope: str = "") -> str:
+    """``{base}{Type}/{name}``, or ``{base}{Type}/{scope}/{name}`` for a name local to a place.
+
+    >>> entity_iri("https://x.org/", "Facility", "社区卫生服务中心", "海拉尔区")
+    'https://x.org/Facility/海拉尔区/社区卫生服务中心'
+    """
+    if scope:
+        return f"{base}{entity_type}/{iri_segment(scope)}/{iri_segment(name)}"
     return f"{base}{entity_type}/{iri_segment(name)}"
 
 
 def report_iri(base: str, doc_id: str) -> str:
     return f"{base}report/{iri_segment(doc_id)}"
+
+
+def sentence_iri(report: str, index: int) -> str:
+    """The IRI of a report's sentence (``report`` is the report's IRI)."""
+    return f"{report}/sentence/{index}"
 
 
 def digest(*parts: object) -> str:

@@ -95,7 +95,7 @@ def _qualifier(text: str, start: int, approx: str) -> str:
 
 def sentence_metrics(sentence: Sentence, year: int | None = None,
                      names: Sequence[tuple[int, int]] = ()) -> list[Metric]:
-    """Metrics of one sentence; ``names`` are spans of names in it (中央八项规定 holds no metric)."""
+    """Metrics of one sentence; ``names`` are spans of names in it (某省十项规定 holds no metric)."""
     units, pattern = _units()
     text = sentence.text
     quoted = _quoted_spans(text)

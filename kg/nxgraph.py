@@ -1,19 +1,22 @@
 """Stage 5b: extractions → one NetworkX MultiDiGraph with the same entities and facts as the RDF graph.
 
-Node keys are the entities' IRIs; attributes are scalars (lists joined by '|') so every
-NetworkX writer, GraphML included, can store them.
+Node keys are the entities' IRIs as ``kg.corpus`` resolves them (so an entity named by several
+reports is one node); attributes are scalars (lists joined by '|') so every NetworkX writer,
+GraphML included, can store them.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import networkx as nx
 
 from .config import Config
-from .iris import entity_iri
+from .corpus import ReportResolution, admin_level, resolve_report
 from .models import Extraction
 
 __all__ = ["build_nx"]
+
+_SPECIFIC = {"Program": "Brand"}  # a node typed both ways shows the more specific type
 
 
 def _join(values) -> str:
@@ -24,31 +27,47 @@ def _merge(old: str, new) -> str:
     return _join(set(filter(None, old.split("|"))) | set(map(str, new)))
 
 
-def build_nx(extractions: Iterable[Extraction], config: Config = Config()) -> nx.MultiDiGraph:
+def build_nx(extractions: Iterable[Extraction], config: Config = Config(),
+             resolutions: Sequence[ReportResolution] | None = None) -> nx.MultiDiGraph:
     """One node per entity, one edge per (relation, sentence)."""
+    extractions = list(extractions)
+    if resolutions is None:
+        resolutions = [resolve_report(x, config.base_iri) for x in extractions]
     graph = nx.MultiDiGraph()
-    for extraction in extractions:
+    for extraction, resolution in sorted(zip(extractions, resolutions), key=lambda p: p[0].document.doc_id):
         doc = extraction.document
-        iris = {e.name: entity_iri(config.base_iri, e.type, e.name) for e in extraction.entities}
+        iris = {name: res.iri for name, res in resolution.entities.items()}
         for entity in sorted(extraction.entities, key=lambda e: (e.type, e.name)):
-            node = iris[entity.name]
+            res = resolution.entities[entity.name]
+            node = res.iri
             used = sorted({m.sentence for m in entity.mentions})
             statuses = {doc.sentences[i].status for i in used} or {"unknown"}
             years = {doc.sentences[i].year for i in used} - {None}
             first = doc.sentences[used[0]].text if used else ""
+            aliases = (entity.aliases | {entity.name}) - {res.label}
             if node in graph:
                 attrs = graph.nodes[node]
-                attrs["aliases"] = _merge(attrs["aliases"], entity.aliases - {entity.name})
+                attrs["aliases"] = _merge(attrs["aliases"], aliases)
                 attrs["status"] = _merge(attrs["status"], statuses)
                 attrs["years"] = _merge(attrs["years"], years)
                 attrs["reports"] = _merge(attrs["reports"], [doc.doc_id])
                 attrs["mentions"] += len(entity.mentions)
                 attrs["confidence"] = max(attrs["confidence"], round(entity.confidence, 3))
+                if _SPECIFIC.get(attrs["type"]) == entity.type:
+                    attrs["type"] = entity.type
+                if not attrs["sentence"]:
+                    attrs["sentence"] = first
             else:
-                graph.add_node(node, label=entity.name, type=entity.type,
-                               aliases=_join(entity.aliases - {entity.name}), status=_join(statuses),
-                               years=_join(years), confidence=round(entity.confidence, 3),
+                graph.add_node(node, label=res.label, type=entity.type, aliases=_join(aliases),
+                               status=_join(statuses), years=_join(years), confidence=round(entity.confidence, 3),
                                mentions=len(entity.mentions), sentence=first, reports=doc.doc_id)
+        for res in resolution.places.values():      # the report's place and the places above it
+            if res.iri in graph:
+                graph.nodes[res.iri]["reports"] = _merge(graph.nodes[res.iri]["reports"], [doc.doc_id])
+            else:
+                graph.add_node(res.iri, label=res.label, type="Place", aliases="", status="unknown", years="",
+                               confidence=1.0, mentions=0, sentence="", reports=doc.doc_id)
+            graph.nodes[res.iri]["level"] = admin_level(res.label)
         for rel in sorted(extraction.relations, key=lambda r: (r.subject, r.predicate, r.object, r.sentence)):
             if rel.subject not in iris or rel.object not in iris:
                 continue
@@ -57,4 +76,6 @@ def build_nx(extractions: Iterable[Extraction], config: Config = Config()) -> nx
                            predicate=rel.predicate, status=sentence.status,
                            year=sentence.year if sentence.year is not None else "",
                            confidence=round(rel.confidence, 3), sentence=sentence.text, report=doc.doc_id)
+    for node, attrs in graph.nodes(data=True):
+        attrs.setdefault("level", "")
     return graph

@@ -1,29 +1,42 @@
-"""The pipeline, top to bottom: load → clean → structure → extract → graphs → exports."""
+"""The pipeline, top to bottom: load → clean → structure → extract → graphs → exports.
+
+``run_build`` is the corpus pipeline: each report is read, extracted, resolved and turned into its
+own named graph (N-Triples lines) in a worker process, or taken from the cache when the same bytes
+were built before by the same tool; then the corpus steps (plan follow-through, merge report) run on
+the small per-report summaries and every export is streamed to disk.
+"""
 from __future__ import annotations
 
 import sys
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import repeat
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import networkx as nx
-from rdflib import Graph
+from rdflib import Dataset, Graph, URIRef
 from tqdm import tqdm
 
+from .cache import DEFAULT_CACHE_NAME, ReportCache, cache_key
 from .clean import clean_text
 from .config import Config
-from .export import write_exports
+from .corpus import (MERGE_COLUMNS, PLACE_COLUMNS, MergeRow, ReportResolution, ReportSummary, corpus_graph_iri,
+                     merge_rows, place_rows)
+from .export import RdfWriter, atomic_write_bytes, render_nx, write_tsv
 from .extract import extract
 from .iris import doc_id_for
 from .load import ReportError, read_report, report_files
 from .models import Document, Extraction
 from .nxgraph import build_nx
-from .rdf import build_rdf
+from .rdf import PREFIXES, build_rdf, corpus_lines, lines_to_graph, report_lines
 from .structure import parse_document
 
-__all__ = ["ValidationError", "BuildResult", "load_document", "document_from_text", "process_file", "run_build", "build_graphs"]
+__all__ = ["ValidationError", "BuildResult", "ReportBuild", "load_document", "document_from_text", "process_file",
+           "build_report", "run_build", "build_graphs", "CORPUS_FILES"]
+
+CORPUS_FILES = ("merges.tsv", "places.tsv")
 
 
 def document_from_text(text: str, doc_id: str, source: str = "", encoding: str = "utf-8") -> Document:
@@ -47,66 +60,231 @@ def process_file(path: Path | str, config: Config = Config()) -> Extraction:
 
 
 def build_graphs(extractions: list[Extraction], config: Config = Config()) -> tuple[Graph, nx.MultiDiGraph]:
-    """The RDF graph and the NetworkX graph, both from the same extractions."""
+    """The RDF graph (union of the report graphs and the corpus graph) and the NetworkX graph."""
     ordered = sorted(extractions, key=lambda x: x.document.doc_id)
     return build_rdf(ordered, config), build_nx(ordered, config)
-
-
-@dataclass
-class BuildResult:
-    extractions: list[Extraction] = field(default_factory=list)
-    failures: list[ReportError] = field(default_factory=list)
-    rdf: Graph | None = None
-    nx: nx.MultiDiGraph | None = None
-    written: list[Path] = field(default_factory=list)
-    validation: str = ""
 
 
 class ValidationError(Exception):
     """The built graph does not conform to the SHACL shapes; nothing was written."""
 
 
-def _try_process(path: Path, config: Config) -> Extraction | ReportError:
+# --- one report --------------------------------------------------------------------------------------
+
+@dataclass
+class ReportBuild:
+    """One report, built: what the corpus steps need in memory, and where its own lines are kept."""
+    source: str
+    extraction: Extraction
+    resolution: ReportResolution
+    summary: ReportSummary
+    graph: str                          # the report's named graph (its IRI)
+    shared: list[str]                   # sorted lines about entities (shared with other reports)
+    local: list[str] | None = None      # sorted lines about the report's own nodes (None: in ``entry``)
+    entry: str = ""                     # the cache (or spill) file that holds the full build
+    validation: str | None = None       # None: not validated; "": conforms; else pyshacl's report
+    cached: bool = False
+
+    def local_lines(self) -> list[str]:
+        if self.local is not None:
+            return self.local
+        return _load(self.entry).local
+
+    def light(self) -> "ReportBuild":
+        return replace(self, local=None)
+
+
+def _load(path: str) -> ReportBuild:
+    import pickle
+
+    with open(path, "rb") as handle:
+        return pickle.load(handle)
+
+
+def _validate_lines(lines: Iterable[str]) -> str:
+    from .validate import validate_graph
+
+    outcome = validate_graph(lines_to_graph(lines))
+    return "" if outcome.conforms else outcome.text
+
+
+def build_report(path: Path | str, config: Config = Config(), cache_dir: str | None = None,
+                 spill_dir: str | None = None, validate: bool = False) -> ReportBuild:
+    """Read, extract, resolve and write one report's graph; from the cache when it holds this build."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ReportError(path, error.strerror or str(error)) from None
+    key = cache_key(data, path.name, config.base_iri, config.min_confidence)
+    store = ReportCache(cache_dir or spill_dir) if (cache_dir or spill_dir) else None
+    if cache_dir and (found := store.get(key)) is not None and isinstance(found, ReportBuild):
+        found.source, found.cached, found.entry = str(path), True, str(store.path(key))
+        if validate and found.validation is None:
+            found.validation = _validate_lines([*found.shared, *found.local])
+            store.put(key, found)
+        return found.light()
+    extraction = extract(load_document(path), min_confidence=config.min_confidence)
+    lines = report_lines(extraction, config)
+    shared, local = lines.split()
+    built = ReportBuild(source=str(path), extraction=extraction, resolution=lines.resolution,
+                        summary=lines.summary, graph=lines.graph, shared=shared, local=local,
+                        validation=_validate_lines(lines.lines) if validate else None)
+    if store is not None:
+        built.entry = str(store.path(key))
+        store.put(key, built)
+        return built.light()
+    return built
+
+
+def _try_build(path: Path, config: Config, cache_dir: str | None, spill_dir: str | None,
+               validate: bool) -> ReportBuild | ReportError:
     """Worker entry: an error is returned, not raised, so one bad file never stops the others."""
     try:
-        return process_file(path, config)
+        return build_report(path, config, cache_dir, spill_dir, validate)
     except ReportError as error:
         return error
 
 
-def _extract_all(files: list[Path], config: Config) -> Iterator[Extraction | ReportError]:
-    """Extract every file, in worker processes when there are several files and jobs; in input order."""
+def _build_all(files: list[Path], config: Config, cache_dir: str | None, spill_dir: str | None,
+               validate: bool) -> Iterator[ReportBuild | ReportError]:
+    """Build every file, in worker processes when there are several files and jobs; in input order."""
     jobs = min(config.jobs, len(files))
     progress = dict(total=len(files), unit="report", disable=None if len(files) > 1 else True, file=sys.stderr)
+    args = (repeat(config), repeat(cache_dir), repeat(spill_dir), repeat(validate))
     if jobs <= 1:
-        yield from tqdm((_try_process(path, config) for path in files), **progress)
+        yield from tqdm(map(_try_build, files, *args), **progress)
         return
+    chunksize = max(1, min(8, len(files) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from tqdm(pool.map(_try_process, files, repeat(config), chunksize=4), **progress)
+        yield from tqdm(pool.map(_try_build, files, *args, chunksize=chunksize), **progress)
+
+
+# --- the corpus ----------------------------------------------------------------------------------
+
+@dataclass
+class BuildResult:
+    reports: list[ReportBuild] = field(default_factory=list)
+    failures: list[ReportError] = field(default_factory=list)
+    nx: nx.MultiDiGraph | None = None
+    written: list[Path] = field(default_factory=list)
+    validation: str = ""
+    corpus: list[str] = field(default_factory=list)       # the corpus graph's lines
+    merges: list[MergeRow] = field(default_factory=list)
+    triples: int = 0
+    out_dir: Path | None = None
+    _rdf: Graph | None = field(default=None, repr=False)
+
+    @property
+    def extractions(self) -> list[Extraction]:
+        return [report.extraction for report in self.reports]
+
+    @property
+    def extracted(self) -> int:
+        """How many reports were extracted in this build (the others came from the cache)."""
+        return sum(not report.cached for report in self.reports)
+
+    @property
+    def rdf(self) -> Graph | None:
+        """The union graph as an rdflib Graph, read back from graph.nt on first use (small builds)."""
+        if self._rdf is None and self.out_dir is not None and (self.out_dir / "graph.nt").is_file():
+            from .rdf import bind_prefixes
+
+            base = self.reports[0].graph.rsplit("report/", 1)[0] if self.reports else ""
+            with open(self.out_dir / "graph.nt", encoding="utf-8") as handle:
+                self._rdf = lines_to_graph((line.rstrip("\n") for line in handle if line.strip()),
+                                           bind_prefixes(Graph(), base))
+        return self._rdf
+
+    def dataset(self) -> Dataset:
+        """The named graphs as an rdflib Dataset, read back from graph.nq."""
+        dataset = Dataset()
+        graphs: dict[str, list[str]] = {}
+        with open(self.out_dir / "graph.nq", encoding="utf-8") as handle:
+            for line in handle:
+                line = line.rstrip("\n")
+                if line:
+                    head, _, name = line[:-2].rpartition(" ")
+                    graphs.setdefault(name[1:-1], []).append(head + " .")
+        for name, lines in graphs.items():
+            lines_to_graph(lines, dataset.graph(URIRef(name)))
+        return dataset
+
+
+def _corpus_validation(corpus: list[str], reports: list[ReportBuild]) -> str:
+    """Validate the corpus graph with the types of the reports and sentences it points to."""
+    if not corpus:
+        return ""
+    from .rdf import nt_iri
+    from .vocab import KGO
+
+    typed = [f"{nt_iri(r.graph)} <{RDF_TYPE}> <{KGO.Report}> ." for r in reports]
+    sentences = {line.split(" ", 2)[2][:-2] for line in corpus if "wasDerivedFrom" in line}
+    typed += [f"{s} <{RDF_TYPE}> <{KGO.Sentence}> ." for s in sentences]
+    return _validate_lines([*corpus, *typed])
+
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def run_build(paths: Iterable[Path | str], config: Config = Config(),
-              on_error: Callable[[ReportError], None] | None = None) -> BuildResult:
-    """Build every readable report; unreadable ones are reported and skipped, never half-written."""
-    result = BuildResult()
+              on_error: Callable[[ReportError], None] | None = None,
+              cache: Path | str | bool | None = True) -> BuildResult:
+    """Build every readable report; unreadable ones are reported and skipped, never half-written.
+
+    ``cache``: True (default) keeps per-report results in ``OUT/.cache``; a path puts them there;
+    False or None keeps nothing (a temporary spill folder is used and removed).
+    """
+    result = BuildResult(out_dir=Path(config.out_dir))
+    paths = list(paths)
     files = report_files(paths)
     if not files:
         result.failures.append(ReportError(", ".join(map(str, paths)) or ".", "no report files found"))
-    for outcome in _extract_all(files, config):
-        if isinstance(outcome, ReportError):
-            result.failures.append(outcome)
-            if on_error:
-                on_error(outcome)
-        else:
-            result.extractions.append(outcome)
-    if not result.extractions:
-        return result
-    result.rdf, result.nx = build_graphs(result.extractions, config)
-    if config.validate:
-        from .validate import validate_graph
-
-        outcome = validate_graph(result.rdf)
-        if not outcome.conforms:
-            raise ValidationError(outcome.text)
-    result.written = write_exports(result.rdf, result.nx, config.out_dir)
+    cache_dir = (Path(config.out_dir) / DEFAULT_CACHE_NAME if cache is True else Path(cache) if cache else None)
+    with tempfile.TemporaryDirectory(prefix="kg-spill-") as spill:
+        seen: dict[str, str] = {}
+        for outcome in _build_all(files, config, str(cache_dir) if cache_dir else None,
+                                  None if cache_dir else spill, config.validate):
+            if isinstance(outcome, ReportBuild) and outcome.graph in seen:
+                outcome = ReportError(outcome.source, f"same report id as {seen[outcome.graph]}")
+            if isinstance(outcome, ReportError):
+                result.failures.append(outcome)
+                if on_error:
+                    on_error(outcome)
+                continue
+            seen[outcome.graph] = outcome.source
+            result.reports.append(outcome)
+        if not result.reports:
+            return result
+        reports = sorted(result.reports, key=lambda r: r.graph)
+        summaries = [r.summary for r in reports]
+        result.corpus = corpus_lines(summaries, config)
+        if config.validate:
+            problems = [f"{r.source}:\n{r.validation}" for r in reports if r.validation]
+            if corpus_text := _corpus_validation(result.corpus, reports):
+                problems.append(f"corpus graph:\n{corpus_text}")
+            if problems:
+                raise ValidationError("\n".join(problems))
+        result.nx = build_nx([r.extraction for r in reports], config, [r.resolution for r in reports])
+        rendered_nx = render_nx(result.nx)
+        result.merges = merge_rows(summaries)
+        out = Path(config.out_dir)
+        with RdfWriter(out, PREFIXES(config.base_iri)) as writer:
+            shared: set[str] = set()
+            for report in reports:
+                local = report.local_lines()
+                writer.named_graph(report.graph, report.shared, local)
+                writer.union(local)
+                shared.update(report.shared)
+            writer.union(sorted(shared))
+            writer.union(result.corpus)
+            writer.named_graph(corpus_graph_iri(config.base_iri), result.corpus)
+            result.written = writer.commit()
+            result.triples = writer.triples
+    for name, data in rendered_nx.items():
+        atomic_write_bytes(out / name, data)
+        result.written.append(out / name)
+    write_tsv(out / "merges.tsv", MERGE_COLUMNS, (row.cells() for row in result.merges))
+    write_tsv(out / "places.tsv", PLACE_COLUMNS, place_rows(summaries))
+    result.written += [out / name for name in CORPUS_FILES]
     return result

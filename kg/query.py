@@ -16,12 +16,12 @@ import json
 import re
 import threading
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 from urllib.parse import unquote
 from xml.sax.saxutils import escape, quoteattr
 
@@ -37,12 +37,40 @@ from .iris import iri_segment
 from .vocab import KGO
 
 __all__ = [
-    "QueryError", "QuerySyntaxError", "ReadOnlyError", "ParamError", "QueryTimeout", "StoreError",
-    "Param", "NamedQuery", "Result", "GraphStore", "MemoryStore", "OxigraphStore",
-    "list_queries", "get_query", "resolve_query", "parse_header", "query_form", "check_syntax",
-    "check_read_only", "parse_param_assignments", "bind_params", "graph_file", "open_store",
-    "run_query", "FORMATS", "format_result", "to_json", "to_xml", "to_csv", "to_tsv", "to_table",
-    "to_turtle", "DEFAULT_PREFIXES", "iter_library_help",
+    "DEFAULT_PREFIXES",
+    "FORMATS",
+    "GraphStore",
+    "MemoryStore",
+    "NamedQuery",
+    "OxigraphStore",
+    "Param",
+    "ParamError",
+    "QueryError",
+    "QuerySyntaxError",
+    "QueryTimeout",
+    "ReadOnlyError",
+    "Result",
+    "StoreError",
+    "bind_params",
+    "check_read_only",
+    "check_syntax",
+    "format_result",
+    "get_query",
+    "graph_file",
+    "iter_library_help",
+    "list_queries",
+    "open_store",
+    "parse_header",
+    "parse_param_assignments",
+    "query_form",
+    "resolve_query",
+    "run_query",
+    "to_csv",
+    "to_json",
+    "to_table",
+    "to_tsv",
+    "to_turtle",
+    "to_xml",
 ]
 
 DEFAULT_PREFIXES = {
@@ -200,7 +228,7 @@ def _parser_store() -> ox.Store:
     return ox.Store()
 
 
-_OX_ERROR = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.S)
+_OX_ERROR = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.DOTALL)
 
 
 def _one_line(detail: str, limit: int = 160) -> str:
@@ -221,10 +249,14 @@ def query_form(text: str, source: str = "query", prefixes: dict[str, str] = DEFA
             raise ReadOnlyError(f"{source}: SPARQL Update ({_update_verb(text)}) is not allowed: "
                                 "the graph is read-only") from None
         match = _OX_ERROR.match(message)
-        if match:
-            raise QuerySyntaxError(source, int(match.group(1)), int(match.group(2)),
-                                   _one_line(match.group(3))) from None
-        raise QuerySyntaxError(source, 1, 1, _one_line(message)) from None
+        line, column, detail = ((int(match.group(1)), int(match.group(2)), match.group(3)) if match
+                                else (1, 1, message))
+        if "Prefix not found" in detail:
+            detail = "undeclared prefix (declare it with PREFIX)"
+        line, column = _earliest_error(text, prefixes, line, column)
+        near = text.splitlines()[line - 1].strip() if 0 < line <= len(text.splitlines()) else ""
+        detail = f"near {_one_line(near, 60)!r}: {detail}" if near else detail
+        raise QuerySyntaxError(source, line, column, _one_line(detail)) from None
     except (OSError, RuntimeError, ValueError) as error:
         raise QueryError(f"{source}: {_one_line(str(error))}") from None
     if isinstance(result, ox.QueryBoolean):
@@ -236,11 +268,24 @@ def query_form(text: str, source: str = "query", prefixes: dict[str, str] = DEFA
 
 check_syntax = query_form
 
+
+def _earliest_error(text: str, prefixes: dict[str, str], line: int, column: int) -> tuple[int, int]:
+    """pyoxigraph reports the furthest point it reached, which can drift past the error (to a
+    closing brace or the end); rdflib's parser names the statement it could not read. Take the
+    earlier of the two."""
+    try:
+        prepareQuery(text, initNs=prefixes)
+    except Exception as error:  # noqa: BLE001 - pyparsing's ParseException and friends
+        other = (getattr(error, "lineno", None), getattr(error, "col", None))
+        if isinstance(other[0], int) and isinstance(other[1], int) and other < (line, column):
+            return other
+    return line, column
+
 _LEXEME = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
     r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
     r'|<[^<>"{}|^`\\\s]*>|#[^\n]*|[?$]\w+|[A-Za-z_][\w.-]*:[^\s{}()<>,;]*|:[^\s{}()<>,;]*'
-    r'|[A-Za-z]+|\s+|.', re.S)
+    r'|[A-Za-z]+|\s+|.', re.DOTALL)
 _UPDATE_VERBS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
 
 
@@ -274,7 +319,7 @@ def check_read_only(text: str, source: str = "query", allow_dataset: bool = Fals
 # --- parameters ------------------------------------------------------------------------------------
 
 _IRI_BAD = re.compile(r'[\s<>"{}|^`\\]')
-_NT_LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^(\S+))?$', re.S)
+_NT_LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^(\S+))?$', re.DOTALL)
 _NT_ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 
 
@@ -434,9 +479,16 @@ class _CancellableMemory(Memory):
             yield item
 
 
-def _check(cancel: threading.Event | None, count: int) -> None:
-    if cancel is not None and not count & 255 and cancel.is_set():
-        raise _Cancelled()
+def _collect(items: Iterable, convert: Callable, cancel: threading.Event | None, max_rows: int | None) -> list:
+    """Materialise results, stopping when cancelled or past ``max_rows``."""
+    out = []
+    for count, item in enumerate(items):
+        if not count & 255 and cancel is not None and cancel.is_set():
+            raise _Cancelled()
+        if max_rows is not None and count >= max_rows:
+            raise QueryError(f"the result has more than {max_rows} rows; add a LIMIT")
+        out.append(convert(item))
+    return out
 
 
 class GraphStore:
@@ -447,8 +499,8 @@ class GraphStore:
     def __len__(self) -> int:  # pragma: no cover - interface
         raise NotImplementedError
 
-    def execute(self, text: str, form: str, bindings: dict[str, Node],
-                cancel: threading.Event | None = None) -> Result:  # pragma: no cover - interface
+    def execute(self, text: str, form: str, bindings: dict[str, Node], cancel: threading.Event | None = None,
+                max_rows: int | None = None) -> Result:  # pragma: no cover - interface
         raise NotImplementedError
 
     def describe(self) -> str:
@@ -463,6 +515,12 @@ def _base_of(report_iri: str | None) -> str | None:
     return report_iri.rsplit("report/", 1)[0] if report_iri and "report/" in report_iri else None
 
 
+@lru_cache(maxsize=256)
+def _prepared(text: str, prefixes: tuple[tuple[str, str], ...]):
+    """rdflib's parse of a query (slow with pyparsing), kept for reuse; evaluation does not change it."""
+    return prepareQuery(text, initNs=dict(prefixes))
+
+
 class MemoryStore(GraphStore):
     """An rdflib Graph held in memory (the default for one report)."""
     kind = "memory"
@@ -472,7 +530,7 @@ class MemoryStore(GraphStore):
         self._set_base(_base_of(next((str(s) for s in graph.subjects(RDF.type, KGO.Report)), None)))
 
     @classmethod
-    def load(cls, path: Path, rdf_format: str | None = None) -> "MemoryStore":
+    def load(cls, path: Path, rdf_format: str | None = None) -> MemoryStore:
         graph = Graph(store=_CancellableMemory())
         try:
             graph.parse(str(path), format=rdf_format or _rdf_format(path))
@@ -483,7 +541,7 @@ class MemoryStore(GraphStore):
     def __len__(self) -> int:
         return len(self.graph)
 
-    def execute(self, text, form, bindings, cancel=None):
+    def execute(self, text, form, bindings, cancel=None, max_rows=None):
         _WORKER.cancel = cancel
         try:
             result = self.graph.query(_prepared(text, tuple(sorted(self.prefixes.items()))),
@@ -491,17 +549,9 @@ class MemoryStore(GraphStore):
             if form == "ASK":
                 return Result("ASK", boolean=bool(result.askAnswer))
             if form == "CONSTRUCT":
-                triples = []
-                for count, triple in enumerate(result):
-                    _check(cancel, count)
-                    triples.append(triple)
-                return Result("CONSTRUCT", triples=triples)
+                return Result("CONSTRUCT", triples=_collect(result, tuple, cancel, max_rows))
             variables = [str(v) for v in result.vars]
-            rows = []
-            for count, row in enumerate(result):
-                _check(cancel, count)
-                rows.append(tuple(row))
-            return Result("SELECT", variables=variables, rows=rows)
+            return Result("SELECT", variables=variables, rows=_collect(result, tuple, cancel, max_rows))
         except (_Cancelled, QueryError):
             raise
         except Exception as error:  # noqa: BLE001 - rdflib raises many kinds; the user needs one line
@@ -510,12 +560,6 @@ class MemoryStore(GraphStore):
             raise QueryError(f"query failed{where}: {_one_line(str(error))}") from None
         finally:
             _WORKER.cancel = None
-
-
-@lru_cache(maxsize=256)
-def _prepared(text: str, prefixes: tuple[tuple[str, str], ...]):
-    """rdflib's parse of a query (slow with pyparsing), kept for reuse; evaluation does not change it."""
-    return prepareQuery(text, initNs=dict(prefixes))
 
 
 def _from_ox(term) -> Node | None:
@@ -559,7 +603,7 @@ class OxigraphStore(GraphStore):
         self._set_base(_base_of(next((s["r"].value for s in reports), None)))
 
     @classmethod
-    def open(cls, source: Path | None, path: Path | None = None) -> "OxigraphStore":
+    def open(cls, source: Path | None, path: Path | None = None) -> OxigraphStore:
         """Open (or create) the store; (re)load ``source`` when the store holds another version of it."""
         signature = _signature(source) if source is not None else None
         try:
@@ -597,24 +641,19 @@ class OxigraphStore(GraphStore):
         found = self.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         return int(next(iter(found))["n"].value)
 
-    def execute(self, text, form, bindings, cancel=None):
+    def execute(self, text, form, bindings, cancel=None, max_rows=None):
         substitutions = {ox.Variable(name): _to_ox(term) for name, term in bindings.items()}
         try:
             result = self.store.query(text, prefixes=self.prefixes, substitutions=substitutions or None)
             if form == "ASK":
                 return Result("ASK", boolean=bool(result))
             if form == "CONSTRUCT":
-                triples = []
-                for count, triple in enumerate(result):
-                    _check(cancel, count)
-                    triples.append((_from_ox(triple.subject), _from_ox(triple.predicate), _from_ox(triple.object)))
-                return Result("CONSTRUCT", triples=triples)
+                return Result("CONSTRUCT", triples=_collect(
+                    result, lambda t: (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)),
+                    cancel, max_rows))
             variables = [v.value for v in result.variables]
-            rows = []
-            for count, solution in enumerate(result):
-                _check(cancel, count)
-                rows.append(tuple(_from_ox(solution[v]) for v in variables))
-            return Result("SELECT", variables=variables, rows=rows)
+            return Result("SELECT", variables=variables, rows=_collect(
+                result, lambda solution: tuple(_from_ox(solution[v]) for v in variables), cancel, max_rows))
         except _Cancelled:
             raise
         except SyntaxError as error:
@@ -681,46 +720,48 @@ def open_store(graph: Path | str | None = "exports", store: str = "memory") -> G
 
 def run_query(store: GraphStore, query: NamedQuery | str, params: dict[str, str] | None = None,
               timeout: float | None = None, bindings: dict[str, Node] | None = None,
-              allow_dataset: bool = True, on_finish: Callable[[], None] | None = None) -> Result:
+              allow_dataset: bool = True, on_finish: Callable[[], None] | None = None,
+              max_rows: int | None = None) -> Result:
     """Check, bind and run a query; with ``timeout`` it runs in a worker that is cancelled at the deadline.
 
     rdflib workers stop at their next triple lookup; a pyoxigraph worker stops at its next result
-    row (an aggregate being computed in Rust finishes first, without holding the GIL).
-    ``on_finish`` runs when the worker has really finished, which may be after the timeout.
+    row (an aggregate being computed inside pyoxigraph finishes first, without holding the GIL).
+    ``on_finish`` is called once the query no longer runs: at once on an error, else when the
+    worker really ends, which may be after the timeout.
     """
-    named = query if isinstance(query, NamedQuery) else resolve_query(query)
-    form = check_read_only(named.text, named.source or named.name, allow_dataset, store.prefixes)
-    bound = dict(bindings or {})
-    bound.update(bind_params(named, params or {}, store.prefixes))
-    if timeout is None:
-        try:
-            return store.execute(named.text, form, bound)
-        finally:
-            if on_finish:
-                on_finish()
-    cancel = threading.Event()
-    done = threading.Event()
-    outcome: list = []
+    started = False
+    try:
+        named = query if isinstance(query, NamedQuery) else resolve_query(query)
+        form = check_read_only(named.text, named.source or named.name, allow_dataset, store.prefixes)
+        bound = dict(bindings or {})
+        bound.update(bind_params(named, params or {}, store.prefixes))
+        if timeout is None:
+            return store.execute(named.text, form, bound, None, max_rows)
+        cancel, done, outcome = threading.Event(), threading.Event(), []
 
-    def work() -> None:
-        try:
-            outcome.append(store.execute(named.text, form, bound, cancel))
-        except _Cancelled:
-            pass
-        except BaseException as error:  # noqa: BLE001 - handed to the waiting caller
-            outcome.append(error)
-        finally:
-            done.set()
-            if on_finish:
-                on_finish()
+        def work() -> None:
+            try:
+                outcome.append(store.execute(named.text, form, bound, cancel, max_rows))
+            except _Cancelled:
+                pass
+            except BaseException as error:  # noqa: BLE001 - handed to the waiting caller
+                outcome.append(error)
+            finally:
+                done.set()
+                if on_finish:
+                    on_finish()
 
-    threading.Thread(target=work, name=f"sparql-{named.name}", daemon=True).start()
-    if not done.wait(timeout):
-        cancel.set()
-        raise QueryTimeout(f"{named.name}: query exceeded the {timeout:g} s time limit and was cancelled")
-    if isinstance(outcome[0], BaseException):
-        raise outcome[0]
-    return outcome[0]
+        threading.Thread(target=work, name=f"sparql-{named.name}", daemon=True).start()
+        started = True
+        if not done.wait(timeout):
+            cancel.set()
+            raise QueryTimeout(f"{named.name}: query exceeded the {timeout:g} s time limit and was cancelled")
+        if isinstance(outcome[0], BaseException):
+            raise outcome[0]
+        return outcome[0]
+    finally:
+        if on_finish and not started:
+            on_finish()
 
 
 # --- output formats --------------------------------------------------------------------------------

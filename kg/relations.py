@@ -7,7 +7,7 @@ alone (a 工程 named after its river is located on it; a 项目 named after its
   (or the place it governs) holds the honour.
 - locatedIn: 在X设立/打造/开展/建成 Y; 分别在A、B… pairs; a name that contains a place name.
 - partOf: 2.0版 of a programme; glossary enumerations (“3”即A、B、C); A、B等C when C is a programme.
-- targets: 为A、B等C解决/提供/拍照…; 对N户X开展…; 提升X获得感; names holding a group (失地农民安置).
+- targets: 为A、B等C解决/提供/拍照…; 对N户X开展…; 提升X获得感; names holding a group (失业人员帮扶).
 - organizedBy: 依托X的Y / 依托X“Y”平台; 由X组织/牵头; X联合…开展Y; names opening with a company.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ _LOCATIONS = frozenset({"ResidentialArea", "Place", "Facility"})
 _ACTIVE = frozenset({"Program", "Brand", "Facility", "Mechanism"})
 _DONE_CUES = ("荣获", "获评", "获得", "被评为", "评为", "被授予", "授予", "成功创建成为", "成功创建为", "成功创建",
               "创建成为", "被命名为", "命名为", "被列为", "列为", "入选", "晋升为", "获", "荣膺", "通过")
-_TRY_CUES = ("积极创建", "争创", "创建", "巩固", "保持", "力争")
+_TRY_CUES = ("积极创建", "争创", "创建", "巩固", "保持")
 _LOC_VERBS = ("设立", "打造", "开展", "建成", "建设", "新建", "增设", "推动", "布局", "安装", "实施", "启动", "举办",
               "成立", "开设", "建立", "推进", "引入", "设置", "落地")
 _TARGET_VERBS = ("解决", "提供", "服务", "拍照", "发放", "开展", "送", "办理", "创造", "打造", "建立", "落实", "推出")
@@ -35,7 +35,7 @@ _ADMIN_END = ("省", "市", "区", "县", "旗", "镇", "乡", "自治区")
 
 
 class Hint(NamedTuple):
-    """A relation a naming rule already saw (爱心点名行动2.0版 partOf 爱心点名), by surface names."""
+    """A relation a naming rule already saw (暖心行动2.0版 partOf 暖心), by surface names."""
     subject: str
     predicate: str
     object: str
@@ -104,6 +104,11 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
                 by = cs + text[cs:cue_at].rfind("被")
                 holders = [m for m in holders if m.end <= by]
             holder = holders[-1].entity.name if holders else ""
+            if len(holders) > 1 and re.search(r"等[\d一二三四五六七八九十]*[个处家座所]?[\u4e00-\u9fff]{0,4}$",
+                                              text[holders[-1].end:cue_at].split("被")[0]):
+                for h in holders:  # 哈克、团结等3处遗址被列为…: every listed holder
+                    if re.fullmatch(r"[、和及]?", text[h.end:h.end + 1]) or h is holders[-1]:
+                        out.add(h.entity.name, "receivedAward", award.entity.name, sidx, 0.7, cue)
             if not holder and text[cs:cs + 1] == "并" and ci > 0:
                 ps, pe = clauses[ci - 1]
                 prev = [m for m in _in(ms, ps, pe) if m.entity.type in _AWARD_HOLDERS]
@@ -140,6 +145,8 @@ def _located(text: str, sidx: int, ms: list[_M], level: str, out: _Collector) ->
 
 
 _CJK_SHORT = "\u4e00-\u9fff"
+_NUM = "一二三四五六七八九十"
+_ZONE = re.compile(r"(?:组团|园区|产业园|物流园|新区|开发区|片区|商圈|示范区|度假区|合作区|先导区|城区)$")
 
 
 def _targets(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
@@ -152,7 +159,8 @@ def _targets(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
         clause = text[cs:ce]
         for g in (g for g in groups if cs <= g.start < ce):
             lead = text[cs:g.start]
-            frame = re.search(r"(?:为|对|向|帮助|服务|关爱|面向|推动|惠及)(?:\d+(?:余|多)?[户名位对人个家])?"
+            frame = re.search(r"(?:为|对|向|帮助|服务|关爱|面向|推动|惠及|关注|关心|照顾|帮扶|扶助|救助)"
+                              r"(?:\d+(?:余|多)?[户名位对人个家])?"
                               rf"[{_CJK_SHORT}\d、]{{0,16}}$", lead)
             gain = re.match(r"(?:的)?(?:获得感|幸福感|安全感|满意度)", text[g.end:])
             if not (frame or gain):
@@ -164,11 +172,24 @@ def _targets(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
                 for a in (listed or subj[-1:]):
                     out.add(a.entity.name, "targets", g.entity.name, sidx, 0.6, "获得感")
                 continue
-            if not subj:
-                after = [a for a in actives if a.start >= g.end and a.start < ce]
+            after = [a for a in actives if g.end <= a.start < ce and re.match(
+                rf"[{_CJK_SHORT}\d、]{{0,16}}?(?:发放|提供|落实|实施|开展|建立|办理|送)", text[g.end:a.start] or "发放")]
+            if after and frame.group(0).startswith(("为", "向")):
                 subj = after[:1]
+            elif not subj:
+                subj = [a for a in actives if g.end <= a.start < ce][:1]
+            elif frame.group(0).startswith(("关注", "关心", "照顾", "帮扶", "扶助")) and not _in(subj, cs, ce):
+                prev_clause = max((c for c in _clauses(text) if c[1] <= cs and _in(subj, *c)), default=None)
+                subj = _in(subj, *prev_clause) if prev_clause else subj[-1:]
+                for a in subj:  # 完善A和B制度，重点关注X: both rules serve X
+                    out.add(a.entity.name, "targets", g.entity.name, sidx, 0.55, "关注")
+                continue
             if subj:
                 out.add(subj[-1].entity.name, "targets", g.entity.name, sidx, 0.65, frame.group(0)[:2])
+        for g in (g for g in groups if cs <= g.start < ce):  # 社区干部、环卫工人的补贴动态调整机制
+            nxt = [a for a in actives if a.start > g.end and a.start < ce]
+            if nxt and re.fullmatch(r"(?:[、和及][^，,；;。]{0,12})?的", text[g.end:nxt[0].start]):
+                out.add(nxt[0].entity.name, "targets", g.entity.name, sidx, 0.6, "的")
 
 
 def _organized(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
@@ -249,23 +270,87 @@ def _plain(name: str) -> str:
     return re.sub(r"[“”《》\s]", "", name)
 
 
+def _topics(doc: Document, mentions: dict[int, list[_M]], out: _Collector) -> None:
+    """A paragraph that opens on a zone (西区组团建设全面铺开。 / 全面加快西区组团建设。) places the sites and
+    projects it goes on to name inside that zone; later 组团/园区 in the paragraph refer back to it."""
+    by_par: dict[int, list[int]] = {}
+    last_zone: dict[str, Entity] = {}
+    for s in doc.sentences:
+        by_par.setdefault(s.paragraph, []).append(s.index)
+        ms = mentions.get(s.index, ())
+        for m in ms:  # 园区污水管网, “园区基础设施…”: a bare zone word points back to the last zone named
+            word = re.match(r"(园区|组团|新区|开发区|片区)", m.entity.name)
+            if word and m.entity.type in ("Facility", "Program") and word.group(1) in last_zone:
+                out.add(m.entity.name, "locatedIn", last_zone[word.group(1)].name, s.index, 0.5, "anaphora")
+        if re.match(r"(园区|组团)", s.text) and s.text[:2] in last_zone:
+            for m in ms:
+                if m.entity.type in ("Facility", "Program"):
+                    out.add(m.entity.name, "locatedIn", last_zone[s.text[:2]].name, s.index, 0.5, "anaphora")
+        for m in ms:
+            z = _ZONE.search(m.entity.name)
+            if z and m.entity.type == "Place":
+                last_zone[z.group(0)[-2:]] = m.entity
+        progs = [m for m in ms if m.entity.type in ("Program",)]
+        for route in re.finditer(r"([\u4e00-\u9fff]{2,6})至([\u4e00-\u9fff]{2,6})", s.text):
+            ends = [m for m in ms if m.entity.type == "Place" and route.start() <= m.start and m.end <= route.end()
+                    and not _admin(m.entity.name)]
+            before = [p for p in progs if p.end <= route.start()]
+            if before and len(ends) >= 2:  # …工程，重点推进A桥至B桥、C桥至D桥沿河两岸的…: the project runs along them
+                for seg in re.finditer(r"([\u4e00-\u9fff]{2,6})至([\u4e00-\u9fff]{2,6})", s.text[route.start():]):
+                    for m in ms:
+                        if m.entity.type == "Place" and route.start() + seg.start() <= m.start < route.start() + seg.end():
+                            out.add(before[-1].entity.name, "locatedIn", m.entity.name, s.index, 0.5, "至")
+                break
+    for idxs in by_par.values():
+        first = doc.sentences[idxs[0]]
+        lead = [m for m in mentions.get(first.index, ()) if m.entity.type in ("Program", "Mechanism")]
+        if len(first.text) <= 16 and len(lead) == 1:  # 积极实施技能提升工程。…下岗职工、残疾人…
+            for sidx in idxs[1:]:
+                for m in mentions.get(sidx, ()):
+                    if m.entity.type == "TargetGroup":
+                        out.add(lead[0].entity.name, "targets", m.entity.name, sidx, 0.45, "paragraph")
+        if len(first.text) > 24:
+            continue
+        zones = [m for m in mentions.get(first.index, ()) if m.entity.type == "Place" and _ZONE.search(m.entity.name)
+                 and re.match(r"\s*(?:的)?(?:建设|开发|发展)", first.text[m.end:])]
+        if len(zones) != 1:
+            continue
+        zone = zones[0].entity
+        for sidx in idxs[1:]:
+            for m in mentions.get(sidx, ()):
+                if m.entity.type in ("Facility", "Program") and m.entity is not zone \
+                        and not _ZONE.search(m.entity.name):
+                    out.add(m.entity.name, "locatedIn", zone.name, sidx, 0.5, "paragraph")
+
+
 def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
-    """Relations written into names: 伊敏河沿河景观改造工程 locatedIn 伊敏河; 双良集团集中供热项目 organizedBy
-    双良集团; 失地农民安置 targets 失地农民."""
+    """Relations written into names: 清水河沿河景观工程 locatedIn 清水河; 某某集团供热项目 organizedBy
+    某某集团; 失业人员帮扶 targets 失业人员."""
     places = [e for e in entities if e.type in _LOCATIONS and len(e.name) >= 2]
     orgs = [e for e in entities if e.type == "Organization" and len(e.name) >= 2]
     groups = [e for e in entities if e.type == "TargetGroup" and len(e.name) >= 2]
+    programmes = [e for e in entities if e.type == "Program" and len(e.name) >= 4]
     for e in entities:
         if e.type not in ("Program", "Facility", "Brand", "Mechanism") or not e.mentions:
             continue
         sidx = e.mentions[0].sentence
         name = e.name.strip("《》")
-        for p in places:
-            if p.name != name and p.name in name and not _admin(p.name) and e.type != "Mechanism" \
-                    and not name.startswith(p.name + "和") and len(name) - len(p.name) >= 2:
-                if p.type == "Facility" and e.type == "Facility" and not name.startswith(p.name):
-                    continue
-                out.add(e.name, "locatedIn", p.name, sidx, 0.55, "name")
+        inside = [p for p in places if p.name != name and p.name in name and not _admin(p.name)
+                  and e.type != "Mechanism" and not name.startswith(p.name + "和") and len(name) - len(p.name) >= 2]
+        for p in inside:
+            if any(q is not p and p.name in q.name for q in inside):
+                continue  # 青石站 inside 青石站水厂: the longest place only
+            rest = name.replace(p.name, "", 1)
+            if e.type == "Facility" and (not name.startswith(p.name) or re.fullmatch(
+                    rf"(?:第[{_NUM}]+)?[\u4e00-\u9fff]{{1,3}}", rest)):
+                continue  # 人民路小学, 第一中学分校: named after the place, not in a second site
+            out.add(e.name, "locatedIn", p.name, sidx, 0.55, "name")
+        for q in programmes:
+            for suffix in ("项目", "工程", ""):
+                if q.name != e.name and name.endswith(q.name + suffix) and len(name) - len(q.name + suffix) >= 2 \
+                        and e.type == "Program" and (suffix or q.name.endswith(("改造", "工程"))):
+                    out.add(e.name, "partOf", q.name, sidx, 0.5, "name")
+                    break
         for o in orgs:
             if name.startswith(o.name) and len(name) - len(o.name) >= 2 and e.type in ("Program", "Facility") \
                     and not o.name.endswith(("委", "政府", "办事处", "街道")):
@@ -297,5 +382,6 @@ def extract_relations(doc: Document, entities: Sequence[Entity], hints: Sequence
         _organized(s.text, s.index, ms, out)
         _lists(s.text, s.index, ms, out)
     _glossary_parts(doc, entities, out)
+    _topics(doc, mentions, out)
     _by_names(entities, out)
     return sorted(out.items.values(), key=lambda r: (r.sentence, r.subject, r.predicate, r.object))

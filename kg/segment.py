@@ -81,7 +81,7 @@ def tokens(text: str) -> list[Token]:
 def name_key(name: str) -> str:
     """Matching key of a name: NFKC (full/half width alike), no quotes, brackets or spaces.
 
-    >>> name_key("《石化“三所联动”规范》") == name_key("石化三所联动规范")
+    >>> name_key("《某街道“两所联动”规范》") == name_key("某街道两所联动规范")
     True
     """
     return _KEY_DROP.sub("", unicodedata.normalize("NFKC", name))

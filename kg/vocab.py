@@ -50,6 +50,7 @@ class KGO(DefinedNamespace):
 
     # Facts, metrics, glossary, status
     Fact: URIRef
+    FollowUp: URIRef
     Metric: URIRef
     GlossaryEntry: URIRef
     Status: URIRef
@@ -57,6 +58,7 @@ class KGO(DefinedNamespace):
     achieved: URIRef
     planned: URIRef
     unknown: URIRef
+    silent: URIRef
 
     # Relation properties (entity → entity)
     receivedAward: URIRef
@@ -64,6 +66,9 @@ class KGO(DefinedNamespace):
     partOf: URIRef
     targets: URIRef
     organizedBy: URIRef
+
+    # Administrative hierarchy (place → place)
+    withinPlace: URIRef
 
     # Other object properties
     mentionedIn: URIRef
@@ -74,6 +79,9 @@ class KGO(DefinedNamespace):
     about: URIRef
     defines: URIRef
     status: URIRef
+    followUpOf: URIRef
+    plannedIn: URIRef
+    followedUpIn: URIRef
 
     # Datatype properties
     definedAs: URIRef
@@ -93,6 +101,7 @@ class KGO(DefinedNamespace):
     issuedBy: URIRef
     place: URIRef
     level: URIRef
+    adminLevel: URIRef
 
     _NS = Namespace("https://kg.example.org/ontology#")
     _fail = True

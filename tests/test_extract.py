@@ -1,0 +1,220 @@
+"""Stage 4: entities and glossary definitions from real sentences of the genre; scores on the gold reports."""
+import pathlib
+
+import pytest
+
+from kg.evaluate import evaluate_dirs
+from kg.extract import extract, glossary_term_name, sentence_candidates
+from kg.models import Sentence
+from kg.pipeline import document_from_text, load_document
+from kg.tsv import write_extraction
+
+from conftest import GOLD, HAILAER_2014, SAMPLE
+
+
+def found(text: str, level: str = "subdistrict") -> dict[str, str]:
+    """Name → type of the candidates one sentence yields."""
+    sentence = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
+    cands, _ = sentence_candidates(sentence, level)
+    return {c.name: c.type for c in cands}
+
+
+def report(body: str) -> str:
+    return f"一、2023年工作总结\n{body}\n二、2024年工作打算\n继续努力。\n"
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("打造“啄木鸟”法治体检品牌,编撰企业“法治体检”实操手册",
+     {"啄木鸟": "Brand", "法治体检实操手册": "PolicyDocument"}, ()),
+    ("持续深化“孝”“爱”“智”“安”行动", {"孝爱智安行动": "Program"}, ("孝", "爱")),
+    ("切实把街道的“功能”补起来、“颜值”提上来、“气质”显出来", {}, ("功能", "颜值", "气质")),
+    ("坚持用政府“紧日子”保障人民“好日子”", {}, ("紧日子", "好日子")),
+    ("开辟“骑士驿站”等一批服务阵地", {"骑士驿站": "Facility"}, ()),
+    ("以“爱在山鑫”“约在东泉”为主题,分别在山鑫、东泉开展特色社区打造",
+     {"爱在山鑫": "Program", "约在东泉": "Program", "山鑫": "ResidentialArea", "东泉": "ResidentialArea"}, ()),
+    ("深入践行“人民城市”重要理念", {"人民城市": "Concept"}, ()),
+    ("“衔石填海 崇德向善”的社区精神得到进一步发扬", {"衔石填海 崇德向善": "Concept"}, ()),
+    ("多措并举推进“一网通办”,业务总量居全区前列", {"一网通办": "Mechanism"}, ()),
+    ("加快推进“百姓安居工程”", {"百姓安居工程": "Program"}, ()),
+    ("推动居民区社工窗口办理能力由“单一型”向“全能型”发展", {}, ("单一型", "全能型")),
+])
+def test_extract_quotes_names_versus_emphasis(text, expected, absent):
+    got = found(text)
+    for name, typ in expected.items():
+        assert got.get(name) == typ, (name, got)
+    for name in absent:
+        assert name not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("持续完善居委会“8+3”错时工作制", ("8+3错时工作制", "Mechanism", "居委会8+3错时工作制")),
+    ("推广信访工作“六步法”,提高初信初访化解率", ("信访工作六步法", "Mechanism", "六步法")),
+    ("建立滨海“骑手联盟”,凝聚新兴行业力量", ("滨海骑手联盟", "Organization", "骑手联盟")),
+    ("打造“爱心点名”行动2.0版", ("爱心点名行动2.0版", "Program", None)),
+])
+def test_extract_quotes_keep_qualifiers(text, expected):
+    sentence = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
+    cands, _ = sentence_candidates(sentence)
+    name, typ, alias = expected
+    hit = next(c for c in cands if c.name == name)
+    assert hit.type == typ
+    assert alias is None or alias in hit.aliases
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在合生居民区打造熊国瑞麦秆画工作室",
+     {"合生居民区": "ResidentialArea", "熊国瑞麦秆画工作室": "Facility", "熊国瑞": "Person"}),
+    ("推动辰凯卫生服务站搬迁", {"辰凯卫生服务站": "Facility"}),
+    ("在新城路与合浦路交叉口布局105个智慧停车服务泊位", {"新城路": "Place", "合浦路": "Place"}),
+    ("创新成立房产中介联盟、滨海骑手联盟", {"房产中介联盟": "Organization", "滨海骑手联盟": "Organization"}),
+    ("为外卖小哥、货车司机等新就业群体解决痛点堵点问题",
+     {"外卖小哥": "TargetGroup", "货车司机": "TargetGroup", "新就业群体": "TargetGroup"}),
+    ("实现党建网格与河长制、林长制、街长制等各条线网格的融合",
+     {"河长制": "Mechanism", "林长制": "Mechanism", "街长制": "Mechanism"}),
+    ("东海写字楼、区国税局综合业务用房主体封顶",
+     {"东海写字楼": "Facility", "区国税局综合业务用房": "Facility", "区国税局": "Organization"}),
+    ("大唐700万吨露天矿项目已进入国家核准程序", {"大唐700万吨露天矿项目": "Program"}),
+    ("推进奋斗镇新镇区和哈克镇滨河新区建设", {"奋斗镇新镇区": "Place", "哈克镇滨河新区": "Place"}),
+    ("严格落实中央八项规定及其实施细则精神", {"中央八项规定": "PolicyDocument"}),
+    ("坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻落实党的二十大精神",
+     {"习近平新时代中国特色社会主义思想": "Concept", "党的二十大精神": "Concept"}),
+    ("深入学习贯彻党的二十大精神和习近平总书记系列重要讲话", {"习近平": "Person"}),
+    ("在区委、区政府和街道党工委的坚强领导下",
+     {"区委": "Organization", "区政府": "Organization", "街道党工委": "Organization"}),
+])
+def test_extract_unquoted_names_by_head(text, expected):
+    got = found(text)
+    for name, typ in expected.items():
+        assert got.get(name) == typ, (name, got)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("完善睦邻中心布局,用好综合为老服务中心等阵地资源", ("服务中心", "用好综合为老服务中心")),
+    ("启动楼组会客厅打造、特色楼组创建等9个社区治理项目", ("社区治理项目",)),
+    ("新建4个助餐点,助餐点总数达到16个", ("4个助餐点",)),
+    ("我代表海拉尔区人民政府向大会作工作报告", ("代表海拉尔区人民政府",)),
+])
+def test_extract_unquoted_classes_are_not_names(text, absent):
+    got = found(text)
+    for name in absent:
+        assert name not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在合浦、十村等居民区增设创意墙绘", {"合浦": "ResidentialArea", "十村": "ResidentialArea"}),
+    ("在一村等6个小区见缝插针新建37个新能源汽车充电桩", {"一村": "ResidentialArea"}),
+    ("哈克、团结等3处遗址被列为国家级重点文物保护单位",
+     {"哈克遗址": "Place", "团结遗址": "Place", "国家级重点文物保护单位": "Award"}),
+    ("不断完善临时救助和大病救助制度", {"临时救助制度": "Mechanism", "大病救助制度": "Mechanism"}),
+    ("重点建设麦秆画和龙头风筝非遗文化品牌、市民修身行动品牌", {"麦秆画": "Brand", "龙头风筝": "Brand"}),
+])
+def test_extract_coordination_and_ellipsis(text, expected):
+    got = found(text)
+    for name, typ in expected.items():
+        assert got.get(name) == typ, (name, got)
+
+
+@pytest.mark.parametrize("text, awards, absent", [
+    ("一年来,顺利通过上海市法治建设示范街道评审,城运中心荣获上海市热线系统立功竞赛工单办理地区组集体奖",
+     ("上海市法治建设示范街道", "上海市热线系统立功竞赛工单办理地区组集体奖"), ()),
+    ("柳城居民区成功创建为全国老年友好型社区", ("全国老年友好型社区",), ()),
+    ("积极创建上海市卫生健康街道和上海市市容环境综合管理示范街道",
+     ("上海市卫生健康街道", "上海市市容环境综合管理示范街道"), ()),
+    ("辖区1家企业荣获国家级荣誉、3家企业荣获市级荣誉", (), ("国家级荣誉", "市级荣誉")),
+    ("第六次荣获全国科技进步考核先进县(区)称号,被自治区政府授予重点区域绿化先进单位",
+     ("全国科技进步考核先进县(区)称号", "重点区域绿化先进单位"), ()),
+])
+def test_extract_awards_after_award_verbs(text, awards, absent):
+    got = found(text)
+    for name in awards:
+        assert got.get(name) == "Award", (name, got)
+    for name in absent:
+        assert name not in got
+
+
+def test_extract_award_subject_becomes_an_organization():
+    assert found("城运中心荣获上海市热线系统立功竞赛工单办理地区组集体奖")["城运中心"] == "Organization"
+
+
+@pytest.mark.parametrize("term, definition, expected", [
+    ("居委会“8+3”错时工作制", "即在白天8小时工作时间基础上,向晚上延伸3个小时。", ("8+3错时工作制", "Mechanism")),
+    ("“满天星”", "是指视频监控系统,通过增设一定数量的监控探头,实现辖区监控网络全覆盖。", ("满天星", "Mechanism")),
+    ("“三个湾区”", "是指活力湾区、美丽湾区、幸福湾区。", ("三个湾区", "Concept")),
+    ("“双高计划”", "是“中国特色高水平高职学校和专业建设计划”的简称,由教育部和财政部联合实施。", ("双高计划", "Program")),
+    ("依法协商议事“五步法”", "是指“提、议、决、办、评”协商议事五步法。", ("依法协商议事五步法", "Mechanism")),
+])
+def test_extract_glossary_term_names_and_types(term, definition, expected):
+    name, typ, _ = glossary_term_name(term, definition)
+    assert (name, typ) == expected
+
+
+def test_extract_glossary_definitions_attach_to_their_entities():
+    text = report("持续完善居委会“8+3”错时工作制。深化“四责协同”机制。") + (
+        "名词解释\n1.居委会“8+3”错时工作制:即在白天8小时工作时间基础上,向晚上延伸3个小时。\n"
+        "2.“四责协同”:是指党委主体责任、纪委监督责任、党委书记第一责任人责任和班子成员有机协同的责任落实机制。\n")
+    ex = extract(document_from_text(text, "glossary-test"))
+    names = {e.name: e for e in ex.entities}
+    assert {d.term for d in ex.definitions} == {"8+3错时工作制", "四责协同"}
+    assert all(d.term in names for d in ex.definitions)
+    assert names["四责协同"].type == "Mechanism"
+    parts = {(r.subject, r.object) for r in ex.relations if r.predicate == "partOf"}
+    assert ("党委主体责任", "四责协同") in parts
+
+
+def test_extract_entities_once_with_all_mentions_status_and_year():
+    text = report("推进“一网通办”。深化“一网通办”改革。").replace("继续努力。", "持续推进“一网通办”。")
+    ex = extract(document_from_text(text, "mentions-test"))
+    doc = ex.document
+    entity = next(e for e in ex.entities if e.name == "一网通办")
+    assert len([e for e in ex.entities if e.name == "一网通办"]) == 1
+    assert len(entity.mentions) == 3
+    assert entity.statuses(doc) == ["achieved", "planned"] and entity.years(doc) == [2023, 2024]
+    for m in entity.mentions:
+        assert doc.text[m.start:m.end].strip("“”") == "一网通办"
+
+
+def test_extract_min_confidence_filters():
+    doc = document_from_text(report("推进“一网通办”。在合浦、十村等居民区增设创意墙绘。"), "conf-test")
+    everything = extract(doc)
+    strict = extract(doc, min_confidence=0.99)
+    assert len(strict.entities) < len(everything.entities)
+
+
+def _score(path, gold, tmp_path):
+    write_extraction(extract(load_document(path)), tmp_path)
+    return evaluate_dirs(gold, tmp_path)
+
+
+def test_extract_sample_report_scores(tmp_path):
+    r = _score(SAMPLE, GOLD / "2023_shanghai-jinshan-shihua_subdistrict", tmp_path)
+    assert r.entities.typed.f1 >= 0.84
+    assert r.entities.untyped.f1 >= 0.86
+    assert r.relations.overall.f1 >= 0.70
+    assert r.metrics.overall.f1 >= 0.95
+    assert r.glossary.overall.f1 == 1.0 and r.glossary.definitions == 13
+
+
+def test_extract_heldout_report_scores(tmp_path):
+    r = _score(HAILAER_2014, GOLD / "2014_neimenggu-hulunbeier-hailaer_district", tmp_path)
+    assert r.entities.typed.f1 >= 0.76
+    assert r.entities.untyped.f1 >= 0.80
+    assert r.relations.overall.f1 >= 0.43
+    assert r.metrics.overall.f1 >= 0.95
+
+
+def test_extract_vocabulary_holds_no_gold_names():
+    """Rules and generic words only: no name of a gold report appears in the package (cf. the stop hook)."""
+    names = set()
+    for f in GOLD.rglob("entities.tsv"):
+        for line in f.read_text(encoding="utf-8").splitlines()[1:]:
+            cell = line.split("\t")[0]
+            if len(cell) >= 4:
+                names.add(cell)
+    package = pathlib.Path(__file__).parent.parent / "kg"
+    sources = [package / f for f in ("segment.py", "extract.py", "relations.py", "metrics.py")]
+    sources += [package / "resources" / f for f in (
+        "heads.tsv", "quote_types.tsv", "award_words.tsv", "metric_units.tsv", "userdict.tsv", "stop_words.txt",
+        "stop_verbs.txt", "soft_verbs.txt", "name_verbs.txt", "not_heads.txt", "split_words.txt", "cue_verbs.txt",
+        "generic_modifiers.txt", "rhetoric.txt", "surnames.txt", "person_titles.txt")]
+    hits = {n for src in sources for n in names if n in src.read_text(encoding="utf-8")}
+    assert not hits

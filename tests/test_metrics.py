@@ -1,0 +1,56 @@
+"""Stage 4c: numbers with units, Chinese numerals, 万/亿, qualifiers; dates and ordinals are not metrics."""
+import pytest
+
+from kg.metrics import chinese_number, sentence_metrics
+from kg.models import Sentence
+
+
+def metrics(text: str, year: int = 2023) -> set[tuple[str, str]]:
+    s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
+    return {(m.value, m.unit) for m in sentence_metrics(s, year)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全年新招企业1053户、同比增长16.5%。", {("1053", "户"), ("16.5", "%")}),
+    ("已累计点名240余万人次。", {("2400000", "人次")}),
+    ("全年旅游接待人数438万人次,旅游收入完成47.2亿元。", {("4380000", "人次"), ("47.2", "亿元")}),
+    ("全年新增商业营业面积15万平方米。", {("15", "万平方米")}),
+    ("形成1+3+26+X的站点覆盖以及百名人民意见征集员的新局面。", {("100", "名")}),
+    ("实现辖区六大片区睦邻中心全覆盖。", {("6", "个")}),
+    ("从服务“对象、内容、流程、行动、宣传”五方面升级。", {("5", "个")}),
+    ("华汇、地壹街两个地下商城投入使用。", {("2", "个")}),
+    ("向晚上延伸3个小时。", {("3", "小时")}),
+    ("居民区违规充电数从年初1100余起降到300多起。", {("1100", "起"), ("300", "起")}),
+    ("2024年是中华人民共和国成立75周年。", {("75", "周年")}),
+    ("为1467位80岁以上低收入老年人发放高龄补贴176万元。", {("1467", "位"), ("80", "岁"), ("176", "万元")}),
+])
+def test_metrics_values_and_units(text, expected):
+    assert metrics(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "2024年01月25日 来源: 上海金山",
+    "提高第五次全国经济普查统计工作质效。",
+    "是实施“十四五”规划的关键一年。",
+    "全面贯彻落实党的二十大精神。",
+    "“12345”热线工单工作满意率持续提升。",
+    "打造“爱心点名”行动2.0版。",
+    "一个有花有海、有光有爱的社区建设取得了积极成效。",
+])
+def test_metrics_skip_dates_ordinals_and_names(text):
+    assert metrics(text) == set()
+
+
+def test_metrics_qualifier_subject_and_year():
+    s = Sentence(index=3, text="全年新招企业1053户、同比增长16.5%。", start=0, end=20, part=1, section=None,
+                 paragraph=0)
+    found = {m.unit: m for m in sentence_metrics(s, 2023)}
+    assert found["户"].subject == "新招企业" and found["户"].year == 2023 and found["户"].sentence == 3
+    assert "同比增长" in found["%"].qualifier
+    added = sentence_metrics(Sentence(0, "新建4个助餐点。", 0, 8, 1, None, 0), 2024)[0]
+    assert (added.subject, added.value, added.qualifier) == ("新建助餐点", "4", "新建")
+
+
+@pytest.mark.parametrize("numeral, value", [("百", 100), ("六", 6), ("十二", 12), ("二十三", 23), ("两", 2)])
+def test_metrics_chinese_numbers(numeral, value):
+    assert chinese_number(numeral) == value

@@ -1,0 +1,91 @@
+"""Stage 4b: relations from the genre's cue words, one real sentence (or paragraph) at a time."""
+import pytest
+
+from kg.extract import extract
+from kg.pipeline import document_from_text
+
+
+def relations(body: str, title: str = "某某街道办事处2023年工作报告", plan: str = "继续努力。") -> set[tuple[str, str, str]]:
+    text = f"{title}\n一、2023年工作总结\n{body}\n二、2024年工作打算\n{plan}\n"
+    return {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "rel-test")).relations}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("城运中心荣获上海市热线系统立功竞赛工单办理地区组集体奖。",
+     ("城运中心", "receivedAward", "上海市热线系统立功竞赛工单办理地区组集体奖")),
+    ("柳城居民区成功创建为全国老年友好型社区。", ("柳城居民区", "receivedAward", "全国老年友好型社区")),
+    ("一年来,顺利通过上海市法治建设示范街道评审。", ("某某街道", "receivedAward", "上海市法治建设示范街道")),
+    ("推动辰凯卫生服务站搬迁,并成功创建成为上海市中医特色示范社区卫生服务站。",
+     ("辰凯卫生服务站", "receivedAward", "上海市中医特色示范社区卫生服务站")),
+    ("作品《在您身边》获“优秀群文新作奖”、《赞赞新时代》获“群文新作奖”。",
+     ("《赞赞新时代》", "receivedAward", "群文新作奖")),
+    ("胜利社区卫生服务中心被授予国家级示范中心称号。",
+     ("胜利社区卫生服务中心", "receivedAward", "国家级示范中心称号")),
+])
+def test_relations_received_award(body, expected):
+    assert expected in relations(body)
+
+
+def test_relations_award_sought_is_not_received():
+    got = relations("积极创建上海市卫生健康街道和上海市市容环境综合管理示范街道。")
+    assert not any(p == "receivedAward" for _, p, _ in got)
+
+
+def test_relations_award_of_a_district_goes_to_the_place():
+    got = relations("第六次荣获全国科技进步考核先进县(区)称号。",
+                    title="政 府 工 作 报 告\n——2014年2月19日在海拉尔区第十四届人民代表大会第三次会议上\n"
+                          "现在,我代表海拉尔区人民政府向大会作工作报告。")
+    assert ("海拉尔区", "receivedAward", "全国科技进步考核先进县(区)称号") in got
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("在第二综合为老服务中心设立上海市首批老年心理关爱点。", ("老年心理关爱点", "locatedIn", "第二综合为老服务中心")),
+    ("在合生居民区打造熊国瑞麦秆画工作室。", ("熊国瑞麦秆画工作室", "locatedIn", "合生居民区")),
+    ("在象州路开展街面提升行动,更新店招店牌。", ("街面提升行动", "locatedIn", "象州路")),
+    ("以“爱在山鑫”“约在东泉”为主题,分别在山鑫、东泉开展特色社区打造。", ("约在东泉", "locatedIn", "东泉")),
+    ("伊敏河沿河景观改造工程全面实施。", ("伊敏河沿河景观改造工程", "locatedIn", "伊敏河")),
+    ("东山组团建设全面铺开。东海写字楼主体封顶,红星美凯龙主力店项目开工建设。", ("东海写字楼", "locatedIn", "东山组团")),
+])
+def test_relations_located_in(body, expected):
+    assert expected in relations(body)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("打造“爱心点名”行动2.0版。", ("爱心点名行动2.0版", "partOf", "爱心点名")),
+])
+def test_relations_part_of(body, expected):
+    assert expected in relations(body)
+
+
+def test_relations_part_of_from_glossary_enumeration():
+    text = ("某某街道办事处2023年工作报告\n一、2023年工作总结\n完善“3+1”法治保障体系。\n名词解释\n"
+            "1.“3+1”法治保障体系:“3”即重大行政决策法治评估机制、重大行政执法法制审核制度、办事处协议法治审核制度,"
+            "“1”即司法所长、法律顾问列席街道决策会议制度。\n")
+    got = {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "gl")).relations}
+    assert ("重大行政执法法制审核制度", "partOf", "3+1法治保障体系") in got
+    assert ("司法所长、法律顾问列席街道决策会议制度", "partOf", "3+1法治保障体系") in got
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("开辟“骑士驿站”等一批服务阵地,为外卖小哥、货车司机等新就业群体解决痛点堵点问题。",
+     [("骑士驿站", "targets", "外卖小哥"), ("骑士驿站", "targets", "新就业群体")]),
+    ("开展燃气安全专项整治,对310户燃气用户开展专项检查。", [("燃气安全专项整治", "targets", "燃气用户")]),
+    ("开展“天伦乐满堂 白首永相随”金婚夫妇摄影留念活动,共计为46对金婚夫妇拍照。",
+     [("天伦乐满堂 白首永相随", "targets", "金婚夫妇")]),
+    ("依托“暖心行动”等为老服务项目,提升老年居民获得感。", [("暖心行动", "targets", "老年居民")]),
+    ("建立社区干部、环卫工人的生活补贴标准稳定增长机制。",
+     [("生活补贴标准稳定增长机制", "targets", "社区干部"), ("生活补贴标准稳定增长机制", "targets", "环卫工人")]),
+])
+def test_relations_targets(body, expected):
+    got = relations(body)
+    for triple in expected:
+        assert triple in got
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("依托城运中心“一网统管”平台,坚持横向延伸、纵向到底的原则。", ("一网统管", "organizedBy", "城运中心")),
+    ("双良集团集中供热项目完成投资8.3亿元。", ("双良集团集中供热项目", "organizedBy", "双良集团")),
+])
+def test_relations_organized_by(body, expected):
+    subject, predicate, obj = expected
+    assert any(s.startswith(subject) and p == predicate and o == obj for s, p, o in relations(body))
