@@ -9,7 +9,8 @@ from .resources import read_lines, read_table
 __all__ = ["clean_text", "normalize_spaces"]
 
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]")  # and stray controls
+_CHROME_MAX = 80  # page furniture is short: a longer line (a report flattened to one line) is never dropped
 _RUNS = re.compile(r" {2,}")
 
 
@@ -47,10 +48,12 @@ def clean_text(text: str) -> str:
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = normalize_spaces(raw)
         for cut in cuts:
-            line = cut.sub("", line).strip()
-        if not line or line in chrome_lines or any(d.search(line) for d in drops):
+            if (found := cut.search(line)) and found.end() - found.start() <= _CHROME_MAX:
+                line = (line[:found.start()] + line[found.end():]).strip()
+        short = len(line) <= _CHROME_MAX
+        if not line or line in chrome_lines or short and any(d.search(line) for d in drops):
             continue
-        if any(t.search(line) for t in tails):
+        if short and any(t.search(line) for t in tails):
             break
         if _is_spaced_title(line):
             line = line.replace(" ", "")

@@ -36,8 +36,16 @@ def cli() -> None:
 @click.option("--min-confidence", type=float, default=0.0, show_default=True, help="Drop facts below this.")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
 @click.option("--no-views", is_flag=True, help="Do not write the interactive views (DIR/views/).")
-def build(paths, out_dir, base_iri, jobs, min_confidence, no_validate, no_views):
-    """Build the graph of report files or folders (default: the sample report) and write every export."""
+@click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder of the per-report cache  [default: DIR/.cache]")
+@click.option("--no-cache", is_flag=True, help="Extract every report again and keep no cache.")
+def build(paths, out_dir, base_iri, jobs, min_confidence, no_validate, no_views, cache_dir, no_cache):
+    """Build the graph of report files or folders (default: the sample report) and write every export.
+
+    Each report gets its own named graph (graph.trig, graph.nq); graph.ttl is their union. Reports
+    already built by this version of the tool come from the cache; merges.tsv lists entity merges
+    across reports, places.tsv the administrative hierarchy the reports support.
+    """
     from .pipeline import ValidationError, run_build
 
     try:
@@ -47,7 +55,8 @@ def build(paths, out_dir, base_iri, jobs, min_confidence, no_validate, no_views)
         fail(str(error), 2)
     try:
         result = run_build(paths or [DEFAULT_REPORT], config,
-                           on_error=lambda e: click.echo(f"error: {e}", err=True))
+                           on_error=lambda e: click.echo(f"error: {e}", err=True),
+                           cache=False if no_cache else cache_dir or True)
     except ValidationError as error:
         fail(f"built graph does not conform to the SHACL shapes; nothing written\n{error}")
     if not result.extractions:
@@ -64,8 +73,10 @@ def build(paths, out_dir, base_iri, jobs, min_confidence, no_validate, no_views)
     entities = sum(len(x.entities) for x in result.extractions)
     relations = sum(len(x.relations) for x in result.extractions)
     metrics = sum(len(x.metrics) for x in result.extractions)
+    cached = len(result.reports) - result.extracted
     click.echo(f"built {len(result.extractions)} report(s): {entities} entities, {relations} relations, "
-               f"{metrics} metrics, {len(result.rdf)} triples -> {out_dir}/")
+               f"{metrics} metrics, {result.triples} triples -> {out_dir}/"
+               + (f" ({cached} from the cache)" if cached else ""))
     if result.failures:
         fail(f"{len(result.failures)} file(s) could not be read (see above)")
 
@@ -124,8 +135,11 @@ def eval_command(gold_dir, pred_dir, as_json, show_errors):
                                                           "jsonld"]), default="table", show_default=True)
 @click.option("--timeout", type=float, default=None, help="Cancel the query after this many seconds.")
 @click.option("--list", "list_only", is_flag=True, help="List the query library and exit.")
-def query_command(query, graph_path, store, params, fmt, timeout, list_only):
-    """Run QUERY (a library name, a .rq file or SPARQL text) over a built graph."""
+@click.option("--endpoint", default=None, metavar="URL",
+              help="Run the query on this remote SPARQL endpoint instead of a local build.")
+@click.option("--user", default=None, help="User name for --endpoint (password: $KG_SPARQL_PASSWORD).")
+def query_command(query, graph_path, store, params, fmt, timeout, list_only, endpoint, user):
+    """Run QUERY (a library name, a .rq file or SPARQL text) over a built graph or a remote endpoint."""
     from .query import QueryError, format_result, iter_library_help, open_store, parse_param_assignments, run_query
 
     if list_only or not query:
@@ -133,11 +147,46 @@ def query_command(query, graph_path, store, params, fmt, timeout, list_only):
         return
     try:
         values = parse_param_assignments(params)
-        graph = open_store(graph_path, store)
+        if endpoint:
+            from .push import RemoteStore
+
+            graph = RemoteStore(endpoint, _auth(user, "KG_SPARQL_PASSWORD"), timeout=timeout or 120.0)
+        else:
+            graph = open_store(graph_path, store)
         result = run_query(graph, query, values, timeout=timeout)
     except QueryError as error:
         fail(str(error))
     click.echo(format_result(result, fmt, graph.prefixes), nl=False)
+
+
+def _auth(user: str | None, variable: str, scheme: str = "digest"):
+    """Credentials for a remote server: the user from the command line, the password from the environment."""
+    import os
+
+    from .push import Auth
+
+    if not user:
+        return None
+    return Auth(user, os.environ.get(variable, ""), scheme)
+
+
+@cli.command("push")
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The Graph Store endpoint, e.g. http://host:8890/sparql-graph-crud-auth (Virtuoso).")
+@click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=Path("exports"), show_default=True,
+              help="A build folder (its graph.nq) or a .nq / .trig file.")
+@click.option("--user", default=None, help="User name (password: $KG_PUSH_PASSWORD).")
+@click.option("--auth", "scheme", type=click.Choice(["digest", "basic"]), default="digest", show_default=True)
+@click.option("--timeout", type=float, default=120.0, show_default=True, help="Seconds per request.")
+def push_command(endpoint, graph_path, user, scheme, timeout):
+    """Load a build into a SPARQL 1.1 Graph Store: one PUT (replace) per named graph, i.e. per report."""
+    from .push import PushError, push_build
+
+    try:
+        result = push_build(endpoint, graph_path, _auth(user, "KG_PUSH_PASSWORD", scheme), timeout)
+    except PushError as error:
+        fail(str(error))
+    click.echo(f"pushed {result.graphs} graph(s), {result.triples} triples -> {endpoint}")
 
 
 @cli.command("serve")

@@ -36,7 +36,7 @@ __all__ = [
     "TYPE_SEGMENT", "GLOBAL_TYPES", "Resolution", "PlaceContext", "PlaceLink", "EntityUse", "ReportSummary",
     "FollowUp", "MergeRow", "admin_level", "leading_unit", "split_units", "place_context", "canonical_label",
     "entity_scope", "resolve_entity", "resolve_report", "admin_hierarchy", "summarize", "follow_through",
-    "merge_rows", "MERGE_COLUMNS", "PLACE_COLUMNS", "place_rows", "corpus_graph_iri",
+    "merge_rows", "MERGE_COLUMNS", "PLACE_COLUMNS", "place_rows", "corpus_graph_iri", "entities_graph_iri",
 ]
 
 TYPE_SEGMENT = {"Brand": "Program"}  # compatible types share one IRI: Brand ≈ Program
@@ -49,6 +49,11 @@ _FOREIGN = re.compile(r"(?<!中)国$")  # 蒙古国乌兰巴托市: the name fol
 def corpus_graph_iri(base: str) -> str:
     """The named graph of the facts that need several reports (plan follow-through)."""
     return f"{base}corpus"
+
+
+def entities_graph_iri(base: str) -> str:
+    """The named graph of what is said about entities, merged over the reports (labels, types…)."""
+    return f"{base}entities"
 
 
 # --- rules (kg/resources/place_rules.tsv, admin_divisions.tsv) -----------------------------------
@@ -565,7 +570,7 @@ PLACE_COLUMNS = ("report", "place", "level", "within", "within_level", "rule", "
 
 @dataclass(frozen=True)
 class MergeRow:
-    decision: str       # merged | kept-apart
+    decision: str       # merged | renamed (one name, canonical label by a rule) | kept-apart
     iri: str
     label: str
     types: str
@@ -606,7 +611,8 @@ def merge_rows(summaries: Iterable[ReportSummary]) -> list[MergeRow]:
             why.append("compatible-types")
         evidence = "; ".join(f"{s.doc_id}: {'|'.join(u.names)} ({u.type})" for s, u in
                              sorted(uses, key=lambda p: p[0].doc_id))
-        rows.append(MergeRow("merged", iri, label, "|".join(types), "|".join(reports), "|".join(names),
+        decision = "merged" if len(reports) > 1 or len(names) > 1 else "renamed"
+        rows.append(MergeRow(decision, iri, label, "|".join(types), "|".join(reports), "|".join(names),
                              "|".join(why), evidence))
     for label, iris in sorted(by_label.items()):
         if len(iris) < 2:

@@ -126,26 +126,33 @@ def _split(line: str) -> tuple[str, str, str]:
 
 
 def turtle_body(lines: Iterable[str], compactor: _Compactor) -> Iterable[str]:
-    """Turtle statements for sorted N-Triples lines: one block per subject, predicates grouped."""
-    subject = predicate = None
-    out: list[str] = []
+    """Turtle statements for sorted N-Triples lines: one block per subject (its types first),
+    objects of one predicate grouped."""
+    subject, block = None, []
     for line in lines:
         s, p, o = _split(line)
         if s != subject:
-            if subject is not None:
-                out.append(" .\n\n")
-                yield "".join(out)
-                out = []
-            subject, predicate = s, p
-            out += [compactor.term(s), " ", compactor.predicate(p), " ", compactor.term(o)]
-        elif p != predicate:
+            if block:
+                yield _block(subject, block, compactor)
+            subject, block = s, []
+        block.append((p, o))
+    if block:
+        yield _block(subject, block, compactor)
+
+
+def _block(subject: str, pairs: list[tuple[str, str]], compactor: _Compactor) -> str:
+    types = [o for p, o in pairs if p == _RDF_TYPE]
+    if types:
+        pairs = [(_RDF_TYPE, o) for o in types] + [(p, o) for p, o in pairs if p != _RDF_TYPE]
+    out, predicate = [compactor.term(subject)], None
+    for p, o in pairs:
+        if p != predicate:
+            out += [" " if predicate is None else " ;\n    ", compactor.predicate(p), " ", compactor.term(o)]
             predicate = p
-            out += [" ;\n    ", compactor.predicate(p), " ", compactor.term(o)]
         else:
             out += [" ,\n        ", compactor.term(o)]
-    if subject is not None:
-        out.append(" .\n\n")
-        yield "".join(out)
+    out.append(" .\n\n")
+    return "".join(out)
 
 
 def _prefix_header(prefixes: Sequence[tuple[str, str]]) -> str:
@@ -314,7 +321,22 @@ def _edge_rows(graph: nx.MultiDiGraph) -> list[list[object]]:
     return [header] + rows
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(value: object) -> object:
+    """Text XML 1.0 can hold: control characters (a stray BEL in a report) would make GraphML unreadable."""
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def _graphml(graph: nx.MultiDiGraph) -> bytes:
+    if any(_NOT_XML.search(v) for _, a in graph.nodes(data=True) for v in a.values() if isinstance(v, str)) or any(
+            _NOT_XML.search(v) for *_, a in graph.edges(data=True) for v in a.values() if isinstance(v, str)):
+        safe = nx.MultiDiGraph()
+        safe.add_nodes_from((_xml_safe(n), {k: _xml_safe(v) for k, v in a.items()}) for n, a in graph.nodes(data=True))
+        safe.add_edges_from((_xml_safe(u), _xml_safe(v), key, {k: _xml_safe(x) for k, x in a.items()})
+                            for u, v, key, a in graph.edges(keys=True, data=True))
+        graph = safe
     buffer = io.BytesIO()
     nx.write_graphml(graph, buffer, encoding="utf-8")
     return buffer.getvalue()

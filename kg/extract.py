@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterable, Sequence
 
 from .metrics import extract_metrics
@@ -71,6 +71,7 @@ _ALNUM_QUOTE = re.compile(r"[0-9０-９+＋XxＸ]")
 @dataclass(frozen=True)
 class _Vocab:
     heads: dict[str, tuple[str, str, int]]          # head → (type, mode, min chars before)
+    head_ends: frozenset[str]                         # last characters of heads (a quick filter)
     head_lengths: tuple[int, ...]
     quote_types: dict[str, tuple[str, str]]          # type word after a quote → (type, naming)
     quote_type_lengths: tuple[int, ...]
@@ -106,7 +107,7 @@ def _vocab() -> _Vocab:
     sur = "".join(sorted(surnames))
     title_alt = "|".join(titles)
     return _Vocab(
-        heads=heads, head_lengths=tuple(sorted({len(h) for h in heads}, reverse=True)),
+        heads=heads, head_ends=frozenset(h[-1] for h in heads), head_lengths=tuple(sorted({len(h) for h in heads}, reverse=True)),
         quote_types=quote_types, quote_type_lengths=tuple(sorted({len(w) for w in quote_types}, reverse=True)),
         stop=frozenset(read_lines("stop_words.txt")) | frozenset(read_lines("stop_verbs.txt")),
         soft=frozenset(read_lines("soft_verbs.txt")),
@@ -167,32 +168,44 @@ class _View:
 def _is_boundary(tok: Token, voc: _Vocab, before: Token | None = None) -> bool:
     """A word a name cannot run across leftwards (``before`` is the word left of it, if any).
 
-    Soft verbs (提升, 建设 …) stop a name only when nothing name-like stands before them.
+    Soft verbs (提升, 建设 …) stop a name only when nothing name-like stands before them. The
+    decision depends on the two words and their tags only, so it is cached per word pair.
     """
-    t = tok.text
+    if before is None:
+        return _boundary(tok.text, tok.tag, None, None)
+    return _boundary(tok.text, tok.tag, before.text, before.tag)
+
+
+_NUMERAL_WORD = re.compile(rf"[{_NUMERALS}零〇]+.?")
+
+
+@lru_cache(maxsize=1 << 16)
+def _boundary(t: str, tag: str, bt: str | None, btag: str | None) -> bool:
+    voc = _vocab()
     if t[0] in PUNCT and t not in ("-", "－"):
         return True
     if t in ("-", "－"):
-        return before is None or before.text[-1] not in "路街道"
+        return bt is None or bt[-1] not in "路街道"
     if t == "暨":
         return False  # 经贸洽谈暨商品展销会: one event
     if t in voc.stop or t == "好" or (len(t) >= 3 and (t[:2] in voc.stop or t[:3] in voc.stop or (
-            t[-2:] in voc.hard and not tok.tag.startswith("n")))):
+            t[-2:] in voc.hard and not tag.startswith("n")))):
         return True
     if _ordinal_or_numeral(t):
         return False
-    if tok.tag in _FUNCTION_TAGS or (tok.tag == "f" and t in _SIDE_WORDS):
+    if tag in _FUNCTION_TAGS or (tag == "f" and t in _SIDE_WORDS):
         return True
     if t in voc.soft:
-        return before is None or _is_boundary(before, voc) or before.tag in ("v", "a", "ad")
-    if tok.tag == "v" and len(t) >= 2 and t not in voc.name_verbs and tokenizer().FREQ.get(t, 0) >= 1000:
+        return bt is None or _boundary(bt, btag, None, None) or (
+            btag in ("v", "a", "ad") and bt not in voc.name_verbs and bt not in voc.soft)
+    if tag == "v" and len(t) >= 2 and t not in voc.name_verbs and tokenizer().FREQ.get(t, 0) >= 1000:
         return True
-    if before is not None and (before.tag == "m" or before.text[-1].isdigit()) and (
-            tok.tag == "q" or len(t) == 1) and not _ordinal_or_numeral(before.text):
+    if bt is not None and (btag == "m" or bt[-1].isdigit()) and (
+            tag == "q" or len(t) == 1) and not _ordinal_or_numeral(bt):
         return True  # the measure word after a number (4个, 9条)
     if any(ch.isdigit() for ch in t):
         return True
-    return tok.tag == "m" and bool(re.fullmatch(rf"[{_NUMERALS}零〇]+.?", t))
+    return tag == "m" and _NUMERAL_WORD.fullmatch(t) is not None
 
 
 def _number_group(toks: Sequence[Token], i: int) -> int | None:
@@ -209,12 +222,18 @@ def _number_group(toks: Sequence[Token], i: int) -> int | None:
     return g
 
 
+_ORDINAL = re.compile(rf"第?[{_NUMERALS}零〇]+[组村号期批次届路街巷项条大类]?")
+
+
+@lru_cache(maxsize=1 << 14)
 def _ordinal_or_numeral(word: str) -> bool:
-    return bool(re.fullmatch(rf"第?[{_NUMERALS}零〇]+[组村号期批次届路街巷项条大类]?", word))
+    return _ORDINAL.fullmatch(word) is not None
 
 
 def _specific(modifier: str, mod_tokens: Sequence[Token], voc: _Vocab, typ: str = "") -> bool:
     """Whether the words before a head make a name (辰凯, 第五睦邻) rather than a class (服务, 社区)."""
+    if re.search(r"\d", modifier or "") and typ == "Facility":
+        return False  # 4S店
     if re.fullmatch(rf"第[{_NUMERALS}]+", modifier or "") and typ in ("Facility", "Organization"):
         return True  # 第三小学, 第九邻里中心
     if not modifier or re.fullmatch(rf"[\d{_NUMERALS}第个大]+", modifier):
@@ -229,23 +248,35 @@ def _specific(modifier: str, mod_tokens: Sequence[Token], voc: _Vocab, typ: str 
 def _head_at(view: _View, i: int, voc: _Vocab) -> tuple[str, int] | None:
     """The longest head word ending with token i, and the index of the token where it starts."""
     toks = view.toks
-    end = toks[i].end
+    found = _head_of(toks[i - 2].text if i >= 2 else "", toks[i - 1].text if i >= 1 else "",
+                     toks[i].text, toks[i].tag)
+    return None if found is None else (found[0], i - found[1])
+
+
+@lru_cache(maxsize=1 << 16)
+def _head_of(w2: str, w1: str, tok: str, tag: str) -> tuple[str, int] | None:
+    """The longest head ending with the word ``tok`` (after ``w2 w1``), and how many words back it starts."""
+    voc = _vocab()
     best: tuple[str, int] | None = None
-    tok = toks[i].text
     if tok in voc.not_heads:
         return None
     if _ordinal_or_numeral(tok) and tok[-1] in voc.heads and len(tok) >= 2:
-        return tok[-1], i  # 建设二路
-    for k in range(i, max(-1, i - 3), -1):  # heads spanning whole tokens k..i
-        word = view.text[toks[k].start:end]
+        return tok[-1], 0  # 建设二路
+    word = ""
+    for back, w in enumerate((tok, w1, w2)):  # heads spanning whole words
+        if not w:
+            break
+        word = w + word
         if word in voc.heads and (best is None or len(word) > len(best[0])):
-            best = (word, k)
-    if not toks[i].tag.startswith(_NOUN_TAGS):
+            best = (word, back)
+    if not tag.startswith(_NOUN_TAGS):
+        return best
+    if any(tok[-n:] in voc.not_heads for n in range(2, len(tok))):
         return best
     for n in voc.head_lengths:  # a suffix head inside the last token (服务站 → 站)
         if n < len(tok) and tok[-n:] in voc.heads and voc.heads[tok[-n:]][1] == "suffix":
             if best is None or n > len(best[0]):
-                best = (tok[-n:], i)
+                best = (tok[-n:], 0)
             break
     return best
 
@@ -261,7 +292,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
     toks = view.toks
     text = view.text
     for i, tok in enumerate(toks):
-        if tok.text[0] in PUNCT or view.is_protected(tok.start, tok.end):
+        if tok.text[-1] not in voc.head_ends or tok.text[0] in PUNCT or view.is_protected(tok.start, tok.end):
             continue
         found = _head_at(view, i, voc)
         if not found:
@@ -269,7 +300,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         head, k = found
         typ, mode, min_chars = voc.heads[head]
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
-        if nxt[:1] in ("牌",) or (typ in ("Place", "ResidentialArea") and nxt[:1] in ("长", "制")):
+        if nxt[:1] in ("牌",) or (typ in ("Place", "ResidentialArea") and nxt[:1] in ("长", "制")) or (
+                len(head) == 1 and nxt[:1] == "前"):
             continue  # 街长, 河长制: an office or a rule, not the street
         j = k
         limit = 8 if typ == "TargetGroup" else 20
@@ -280,7 +312,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                     and len(before.text) >= 2 and not _is_boundary(before, voc):
                 j -= 1  # 人力资源和社会保障局, 文化和旅游局
                 continue
-            if j == k and mode == "token" and typ in ("Place", "ResidentialArea") and prev.text not in voc.stop \
+            if j == k and mode == "token" and head in ("镇", "乡", "路", "街") and prev.text not in voc.stop \
                     and prev.tag.startswith(("v", "a", "nr", "ns", "n", "x")) and len(prev.text) >= 2:
                 j -= 1  # the stem of 奋斗镇, 胜利路 may be any word
                 continue
@@ -331,6 +363,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # the class noun after a list (…等优秀志愿者赋能行动) names no one thing
         if lead.endswith("党的") and typ in ("Program", "Concept"):
             start -= 2  # 党的某某教育实践活动
+        age = re.search(r"\d+岁以[上下]$", lead)
+        if age and typ == "TargetGroup":
+            start -= len(age.group(0))  # 60岁以上独居老年人
         name = text[start:tok.end]
         modifier = name[: len(name) - len(head)]
         mod_tokens = [t for t in toks[j:i + 1] if t.end <= tok.end - len(head)]
@@ -374,6 +409,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 out.append(Candidate(other[0] + head, typ, view.sentence.index, other[1], start - 1,
                                      confidence=0.5, priority=1, rule="elided"))
     for i, tok in enumerate(toks):  # place names the dictionary knows with their level (金山区)
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if len(tok.text) == 2 and nxt is not None and not _is_boundary(nxt, voc) and nxt.text not in ("和", "、"):
+            continue  # 南山组团: the hill is only part of a longer name
         if tok.tag == "ns" and _known_place(tok.text) and not view.is_protected(tok.start, tok.end):
             out.append(Candidate(tok.text, "Place", view.sentence.index, tok.start, tok.end,
                                  confidence=0.6, priority=1, nested=True, rule="ns-admin"))
@@ -543,9 +581,9 @@ def _qualifier(view: _View, pos: int, voc: _Vocab) -> str:
 
 def _cue_before(view: _View, pos: int, voc: _Vocab) -> bool:
     """A cue verb (打造, 推进 …) right before the quote, allowing one adverb or adjective between."""
-    before = view.text[max(0, pos - 6):pos]
-    return any(before.endswith(c) for c in voc.cues) or any(
-        before[:-k].endswith(c) for c in voc.cues for k in (1, 2) if len(before) > k)
+    before = view.text[max(0, pos - 8):pos]
+    return any(before[len(before) - k - n:len(before) - k] in voc.cues
+               for k in (0, 1, 2) for n in (2, 3, 4) if len(before) >= k + n)
 
 
 def _shape_type(content: str) -> str:
@@ -687,6 +725,10 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
     before = text[:m.start()]
     if (before.endswith("由") and re.match(r"[^，,。；;]{0,3}向“", after)) or (before.endswith("向") and "由“" in before):
         return [], []  # 由“单一型”向“全能型”: a change of state, not names
+    if after.startswith("创建") and _honor_like(content, voc):
+        qual = _qualifier(view, m.start(), voc)
+        return [Candidate(content, "Award", sidx, m.start(), m.end(), aliases=(qual + content,) if qual else (),
+                          confidence=0.75, priority=2, rule="quote-award")], []
     phrase, word, end = _trailing(view, m.end(), voc)
     if _PERIOD.fullmatch(content) and word not in ("规划", "规划纲要"):
         return [], []  # “十四五”时期: a plan period
@@ -928,8 +970,6 @@ def _persons(view: _View, voc: _Vocab) -> list[Candidate]:
     for m in voc.title_before.finditer(text):
         out.append(Candidate(m.group(1), "Person", view.sentence.index, m.start(1), m.end(1), confidence=0.8,
                              priority=2, nested=True, rule="person-byline"))
-    for m in re.finditer(rf"([{_CJK}]{{2,3}})(?=[{_CJK}]{{0,6}}工作室)", text):
-        pass
     return out
 
 
@@ -1027,7 +1067,10 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
         ok = True
         for k in kept:
             if c.start < k.end and k.start < c.end:
-                inside = k.start <= c.start and c.end <= k.end and k.type not in _CLOSED_TYPES
+                inside = k.start <= c.start and c.end <= k.end and (
+                    k.type not in _CLOSED_TYPES or c.rule == "award-event") and not (
+                    k.type == "Facility" and k.name.startswith(c.name) and len(k.name) - len(c.name) <= 4) and not (
+                    c.type == "TargetGroup" and k.type == "Organization")
                 if not ((inside and c.nested) or (c.start <= k.start and k.end <= c.end and k.nested)
                         or (c.name == k.name)):
                     ok = False
@@ -1115,17 +1158,21 @@ def _glossary_items(definition: str, sidx: int) -> list[Candidate]:
     return out
 
 
+def _last(matches: Iterable[re.Match]) -> re.Match | None:
+    """The last of some regex matches, or None."""
+    last = None
+    for last in matches:
+        pass
+    return last
+
+
 def _definition_type(term: str, definition: str) -> str | None:
     """Type from what the definition says the term is (…的责任落实机制 → Mechanism)."""
     first = re.split(r"[。；;]", definition, maxsplit=1)[0]
     clause = re.split(r"[，,]", first, maxsplit=1)[0]
-    m = None
-    for m in _DEF_CLASS.finditer(first):
-        pass
+    m = _last(_DEF_CLASS.finditer(first))
     if m is None or not (m.end() >= len(first) - 2 or "简称" in first):
-        m = None
-        for m in _DEF_CLASS.finditer(clause):
-            pass
+        m = _last(_DEF_CLASS.finditer(clause))
         if m is not None and m.end() < len(clause) - 1:
             m = None
     if m is not None:
@@ -1258,6 +1305,15 @@ def _merge(cands: list[Candidate]) -> list[_Group]:
                 a, b = find(names[keys[0]]), find(names[short])
                 if a != b:
                     parent[max(a, b)] = min(a, b)
+    keys_all = {name_key(c.name): n for n, c in enumerate(cands)}
+    for n, c in enumerate(cands):  # 百佳 (from a list) ~ 百佳果品批发市场
+        if c.rule == "class-list":
+            k = name_key(c.name)
+            longer = {key for key in keys_all if key != k and key.startswith(k) and len(key) > len(k) + 1}
+            if len(longer) == 1:
+                a, b = find(n), find(keys_all[longer.pop()])
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
     by_root: dict[int, _Group] = {}
     for n, c in enumerate(cands):
         g = by_root.setdefault(find(n), _Group([], set()))
@@ -1325,8 +1381,6 @@ def extract_entities(doc: Document) -> tuple[list[Entity], list[Definition], lis
     cands: list[Candidate] = list(_issuer_candidates(doc))
     hints: list[Hint] = []
     for s in doc.sentences:
-        if s.in_glossary and any(g.sentence == s.index for g in doc.glossary):
-            pass
         found, h = sentence_candidates(s, doc.level)
         cands += found
         hints += h

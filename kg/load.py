@@ -3,13 +3,19 @@ from __future__ import annotations
 
 import codecs
 import html.parser
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ReportError", "LoadedText", "read_report", "decode_bytes", "html_to_text", "report_files",
-           "SUPPORTED_SUFFIXES"]
+__all__ = ["ReportError", "LoadedText", "read_report", "read_report_bytes", "decode_bytes", "html_to_text",
+           "report_files", "SUPPORTED_SUFFIXES", "MAX_REPORT_BYTES", "MAX_REPORT_CHARS"]
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf")
+# One report is at most ~100,000 characters (a provincial report with its glossary); a file far larger
+# is several reports or a dump, and one graph of it would need minutes and gigabytes: refused, clearly.
+MAX_REPORT_CHARS = 1_000_000
+MAX_REPORT_BYTES = 64 * 1024 * 1024  # not even read above this (HTML and PDF carry markup besides text)
 
 
 class ReportError(Exception):
@@ -42,14 +48,26 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16"), "utf-16"
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _decode_truncated(data, "utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
         try:
-            return data.decode("gb18030"), "gb18030"
+            return _decode_truncated(data, "gb18030"), "gb18030"
         except UnicodeDecodeError as gb_error:
-            raise ValueError(
-                f"not UTF-8 or GB18030 text (invalid byte at offset {min(utf8_error.start, gb_error.start)})"
-            ) from None
+            # where the likelier encoding breaks down: the later of the two failures
+            raise ValueError(f"not UTF-8 or GB18030 text (mixed or unknown encoding; invalid byte at offset "
+                             f"{max(utf8_error.start, gb_error.start)})") from None
+
+
+def _decode_truncated(data: bytes, encoding: str) -> str:
+    """Decode strictly, except that a file cut inside its last multi-byte character (an interrupted
+    download) loses only that character.
+
+    >>> _decode_truncated("报告".encode("gb18030")[:-1], "gb18030")
+    '报'
+    """
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    text = decoder.decode(data, final=False)   # raises on any invalid byte; keeps an incomplete tail
+    return text
 
 
 def _looks_binary(text: str) -> bool:
@@ -110,15 +128,40 @@ def _is_html(path: Path, head: str) -> bool:
         ("<!doctype html", "<html"))
 
 
-def read_report(path: Path | str) -> LoadedText:
-    """Read one report file; raise ReportError with a one-line reason when it is not a readable report."""
+_KINDS = ((stat.S_ISDIR, "is a directory"), (stat.S_ISFIFO, "is a named pipe, not a file"),
+          (stat.S_ISSOCK, "is a socket, not a file"), (stat.S_ISCHR, "is a device, not a file"),
+          (stat.S_ISBLK, "is a device, not a file"))
+
+
+def read_report_bytes(path: Path | str) -> bytes:
+    """The bytes of a report file; ReportError for what is not a readable regular file of sane size.
+    Never opens a pipe or a device (reading one could block for ever)."""
     path = Path(path)
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise ReportError(path, "is a directory") from None
+        info = os.stat(path)
+    except FileNotFoundError:
+        reason = "broken symbolic link" if path.is_symlink() else "no such file"
+        raise ReportError(path, f"cannot read ({reason})") from None
     except OSError as error:
         raise ReportError(path, f"cannot read ({error.strerror or error})") from None
+    for test, reason in _KINDS:
+        if test(info.st_mode):
+            raise ReportError(path, reason)
+    if info.st_size > MAX_REPORT_BYTES:
+        raise ReportError(path, f"too large for one report ({info.st_size / 1e6:.1f} MB; the limit is "
+                                f"{MAX_REPORT_BYTES / 1e6:.0f} MB): split it into one file per report")
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise ReportError(path, f"cannot read ({error.strerror or error})") from None
+
+
+def read_report(path: Path | str, data: bytes | None = None) -> LoadedText:
+    """Read one report file (or its bytes, already read); raise ReportError with a one-line reason when
+    it is not a readable report."""
+    path = Path(path)
+    if data is None:
+        data = read_report_bytes(path)
     if not data.strip():
         raise ReportError(path, "empty file")
     if data.startswith(b"%PDF") or path.suffix.lower() == ".pdf":
@@ -137,6 +180,9 @@ def read_report(path: Path | str) -> LoadedText:
         raise ReportError(path, "binary content, not a text report")
     if not text.strip():
         raise ReportError(path, "no text in file")
+    if len(text) > MAX_REPORT_CHARS:
+        raise ReportError(path, f"too long for one report ({len(text):,} characters; the limit is "
+                                f"{MAX_REPORT_CHARS:,}): split it into one file per report")
     return LoadedText(text=text, encoding=encoding, format=fmt)
 
 
@@ -146,8 +192,9 @@ def report_files(paths) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            # not only regular files: a broken link or a pipe named like a report gets its error line
             found.extend(p for p in sorted(path.rglob("*"))
-                         if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith("."))
+                         if not p.is_dir() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith("."))
         else:
             found.append(path)
     unique = dict.fromkeys(found)

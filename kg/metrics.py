@@ -152,6 +152,20 @@ def extract_metrics(doc: Document, entities: Sequence[Entity] = ()) -> list[Metr
     """Metrics of the document; ``about`` names an entity mentioned in the metric's subject, if any."""
     names = sorted(((n, e.name) for e in entities for n in {e.name, *e.aliases} if len(n) >= 2),
                    key=lambda x: -len(x[0]))
+    rank: dict[str, tuple[int, str]] = {}
+    for r, (n, name) in enumerate(names):
+        rank.setdefault(n, (r, name))
+    longest = max((len(n) for n in rank), default=0)
+
+    def about_of(subject: str) -> str:
+        """The first name (longest first) that the subject contains, by one lookup per substring."""
+        best = None
+        for a in range(len(subject) - 1):
+            for b in range(a + 2, min(len(subject), a + longest) + 1):
+                hit = rank.get(subject[a:b])
+                if hit is not None and (best is None or hit[0] < best[0]):
+                    best = hit
+        return best[1] if best else ""
     spans: dict[int, list[tuple[int, int]]] = {}
     for e in entities:
         for m in e.mentions:
@@ -164,7 +178,7 @@ def extract_metrics(doc: Document, entities: Sequence[Entity] = ()) -> list[Metr
         if re.match(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]", s.text) and len(s.text) < 40:
             continue  # a heading
         for metric in sentence_metrics(s, None if s.in_glossary else s.year, spans.get(s.index, ())):
-            about = next((name for n, name in names if n in metric.subject), "")
+            about = about_of(metric.subject)
             out.append(Metric(metric.subject, metric.value, metric.unit, metric.year, metric.qualifier,
                               metric.sentence, about, metric.confidence))
     return out

@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
-    "repo_root", "Built", "build_report", "report_table", "graph_sizes", "entity_table", "type_counts",
+    "repo_root", "Built", "build_in_memory", "report_table", "graph_sizes", "entity_table", "type_counts",
     "profile_by", "central_entities", "use_cjk_font", "inline_view",
     "query_markdown", "query_table", "Evaluation", "evaluate_report", "score_table", "entity_errors",
     "relation_errors", "metric_errors",
@@ -72,7 +72,7 @@ class Built:
         return MemoryStore(self.rdf)
 
 
-def build_report(path: Path | str, config: Config = Config()) -> Built:
+def build_in_memory(path: Path | str, config: Config = Config()) -> Built:
     """Read, extract and build one report in memory (nothing is written)."""
     extraction = process_file(path, config)
     rdf, graph = build_graphs([extraction], config)
@@ -345,19 +345,18 @@ _ORDER_BY = re.compile(r"\bORDER\s+BY\b(.*?)(?:\bLIMIT\b|\bOFFSET\b|$)", re.IGNO
 def _break_ties(frame: pd.DataFrame, text: str) -> pd.DataFrame:
     """Rows that the query's ORDER BY leaves tied come out in the store's (hash) order: sort each run
     of rows equal on the projected ORDER BY variables by the text of the whole row."""
-    clauses = _ORDER_BY.findall(text)
-    keys = [v for v in re.findall(r"[?$](\w+)", clauses[-1])] if clauses else []
-    keys = list(dict.fromkeys(k for k in keys if k in frame.columns))
     if frame.empty:
         return frame
-    rows = list(frame.itertuples(index=False))
-    block = [tuple(str(getattr(r, k)) for k in keys) if keys else () for r in rows]
-    # an ORDER BY block starts where its key changes; inside a block, order by the full row
-    starts, ranked = [], []
-    for i, key in enumerate(block):
-        if i == 0 or key != block[i - 1]:
-            starts.append(i)
-        ranked.append((len(starts), tuple(str(v) for v in rows[i])))
+    clauses = _ORDER_BY.findall(text)
+    names = dict.fromkeys(re.findall(r"[?$](\w+)", clauses[-1]) if clauses else [])
+    keys = [i for i, column in enumerate(frame.columns) if column in names]
+    rows = [tuple(str(v) for v in row) for row in frame.itertuples(index=False, name=None)]
+    # a block of ties starts where the ORDER BY key changes; inside a block, order by the whole row
+    block, ranked = 0, []
+    for i, row in enumerate(rows):
+        if i and [row[k] for k in keys] != [rows[i - 1][k] for k in keys]:
+            block += 1
+        ranked.append((block, row))
     order = sorted(range(len(rows)), key=lambda i: ranked[i])
     return frame.iloc[order].reset_index(drop=True)
 

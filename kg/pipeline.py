@@ -23,14 +23,15 @@ from .cache import DEFAULT_CACHE_NAME, ReportCache, cache_key
 from .clean import clean_text
 from .config import Config
 from .corpus import (MERGE_COLUMNS, PLACE_COLUMNS, MergeRow, ReportResolution, ReportSummary, corpus_graph_iri,
-                     merge_rows, place_rows)
+                     entities_graph_iri, merge_rows, place_rows)
 from .export import RdfWriter, atomic_write_bytes, render_nx, write_tsv
 from .extract import extract
 from .iris import doc_id_for
-from .load import ReportError, read_report, report_files
+from .load import ReportError, read_report, read_report_bytes, report_files
 from .models import Document, Extraction
 from .nxgraph import build_nx
-from .rdf import PREFIXES, build_rdf, corpus_lines, lines_to_graph, report_lines
+from .rdf import (PREFIXES, build_rdf, corpus_lines, entity_graph_lines, lines_to_graph, report_graph_sections,
+                  report_lines)
 from .structure import parse_document
 
 __all__ = ["ValidationError", "BuildResult", "ReportBuild", "load_document", "document_from_text", "process_file",
@@ -112,10 +113,7 @@ def build_report(path: Path | str, config: Config = Config(), cache_dir: str | N
                  spill_dir: str | None = None, validate: bool = False) -> ReportBuild:
     """Read, extract, resolve and write one report's graph; from the cache when it holds this build."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ReportError(path, error.strerror or str(error)) from None
+    data = read_report_bytes(path)          # never blocks on a pipe; refuses what is far too large
     key = cache_key(data, path.name, config.base_iri, config.min_confidence)
     store = ReportCache(cache_dir or spill_dir) if (cache_dir or spill_dir) else None
     if cache_dir and (found := store.get(key)) is not None and isinstance(found, ReportBuild):
@@ -212,16 +210,26 @@ class BuildResult:
 
 
 def _corpus_validation(corpus: list[str], reports: list[ReportBuild]) -> str:
-    """Validate the corpus graph with the types of the reports and sentences it points to."""
+    """Validate the corpus graph against the shapes of what it holds (follow-ups, statuses, years),
+    with the reports and sentences it points to typed (their own graphs were validated already)."""
     if not corpus:
         return ""
-    from .rdf import nt_iri
-    from .vocab import KGO
+    from rdflib.namespace import SH
 
+    from .rdf import nt_iri
+    from .validate import validate_graph
+    from .vocab import KGO, load_shapes
+
+    shapes, all_shapes = Graph(), load_shapes()
+    for shape in (URIRef("https://kg.example.org/shapes#" + name)
+                  for name in ("FollowUpShape", "StatusValueShape", "YearValueShape")):
+        for triple in all_shapes.cbd(shape):
+            shapes.add(triple)
     typed = [f"{nt_iri(r.graph)} <{RDF_TYPE}> <{KGO.Report}> ." for r in reports]
     sentences = {line.split(" ", 2)[2][:-2] for line in corpus if "wasDerivedFrom" in line}
     typed += [f"{s} <{RDF_TYPE}> <{KGO.Sentence}> ." for s in sentences]
-    return _validate_lines([*corpus, *typed])
+    outcome = validate_graph(lines_to_graph([*corpus, *typed]), shapes)
+    return "" if outcome.conforms else outcome.text
 
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -273,10 +281,13 @@ def run_build(paths: Iterable[Path | str], config: Config = Config(),
             shared: set[str] = set()
             for report in reports:
                 local = report.local_lines()
-                writer.named_graph(report.graph, report.shared, local)
+                writer.named_graph(report.graph, *report_graph_sections(report.shared, local))
                 writer.union(local)
                 shared.update(report.shared)
-            writer.union(sorted(shared))
+            entity_lines = sorted(shared)
+            del shared
+            writer.union(entity_lines)
+            writer.named_graph(entities_graph_iri(config.base_iri), entity_graph_lines(entity_lines))
             writer.union(result.corpus)
             writer.named_graph(corpus_graph_iri(config.base_iri), result.corpus)
             result.written = writer.commit()

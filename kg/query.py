@@ -53,7 +53,6 @@ __all__ = [
     "StoreError",
     "bind_params",
     "check_read_only",
-    "check_syntax",
     "format_result",
     "get_query",
     "graph_file",
@@ -78,7 +77,6 @@ DEFAULT_PREFIXES = {
     "prov": str(PROV), "dct": str(DCTERMS), "owl": str(OWL), "xsd": str(XSD),
 }
 _XSD_STRING = str(XSD.string)
-_RDF_LANGSTRING = str(RDF.langString)
 _META_GRAPH = ox.NamedNode("urn:kg:store-meta")
 _META_SOURCE = ox.NamedNode("urn:kg:source")
 _GRAPH_FILES = ("graph.nt", "graph.ttl", "graph.jsonld")
@@ -266,9 +264,6 @@ def query_form(text: str, source: str = "query", prefixes: dict[str, str] = DEFA
     return "SELECT"
 
 
-check_syntax = query_form
-
-
 def _earliest_error(text: str, prefixes: dict[str, str], line: int, column: int) -> tuple[int, int]:
     """pyoxigraph reports the furthest point it reached, which can drift past the error (to a
     closing brace or the end); rdflib's parser names the statement it could not read. Take the
@@ -280,6 +275,7 @@ def _earliest_error(text: str, prefixes: dict[str, str], line: int, column: int)
         if isinstance(other[0], int) and isinstance(other[1], int) and other < (line, column):
             return other
     return line, column
+
 
 _LEXEME = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
@@ -294,6 +290,11 @@ def _keywords(text: str) -> list[str]:
     return [lexeme.upper() for lexeme in _LEXEME.findall(text) if lexeme.isalpha()]
 
 
+def _expand_escapes(text: str) -> str:
+    return re.sub(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})",
+                  lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+
+
 def _update_verb(text: str) -> str:
     return next((word for word in _keywords(text) if word in _UPDATE_VERBS), "update")
 
@@ -306,14 +307,17 @@ def _is_update(text: str) -> bool:
 
 def check_read_only(text: str, source: str = "query", allow_dataset: bool = False,
                     prefixes: dict[str, str] = DEFAULT_PREFIXES) -> str:
-    """The query's form, after refusing updates, SERVICE and (unless allowed) FROM / FROM NAMED."""
-    form = query_form(text, source, prefixes)
-    words = set(_keywords(text))
+    """The query's form, after refusing updates, SERVICE and (unless allowed) FROM / FROM NAMED.
+
+    The keywords are checked before the query is parsed, since parsing an ASK also evaluates it,
+    and also after expanding ``\\u`` escapes, which rdflib applies to the whole text (comments too).
+    """
+    words = set(_keywords(text)) | set(_keywords(_expand_escapes(text)))
     if "SERVICE" in words:
         raise ReadOnlyError(f"{source}: SERVICE (federated query) is not allowed: only the local graph is served")
     if "FROM" in words and not allow_dataset:
         raise ReadOnlyError(f"{source}: FROM / FROM NAMED is not allowed: the dataset is the served graph")
-    return form
+    return query_form(text, source, prefixes)
 
 
 # --- parameters ------------------------------------------------------------------------------------

@@ -1,12 +1,18 @@
-"""Stage 5a: extractions → RDF: one named graph per report (plus a corpus graph), as N-Triples lines.
+"""Stage 5a: extractions → RDF: a named graph per report, an entity graph and a corpus graph.
 
-Each report's graph is built on its own, from the report alone, as sorted N-Triples lines (plain
+Each report is turned into RDF on its own, from the report alone, as sorted N-Triples lines (plain
 strings: fast in worker processes, no rdflib objects): its structure, its entities as resolved by
 ``kg.corpus`` (IRI, label, scope), their facts, metrics, glossary and the administrative hierarchy
-the report supports. Entity descriptions are repeated in every report graph that names the entity,
-so each named graph stands alone (push it, drop it, validate it) and the union of the graphs is the
-graph of the corpus. Facts that need several reports (plan follow-through) go to the corpus graph.
+the report supports. The lines are then shared out so that no triple is in two named graphs:
 
+- the report's graph (named by the report's IRI): the report, its parts, sections, paragraphs,
+  sentences, facts, metrics, glossary entries, and which of its sentences mention which entity;
+- the entity graph (``{base}entities``): what is said about entities (types, labels, statuses,
+  years, confidences, relations, the place hierarchy), merged over all reports;
+- the corpus graph (``{base}corpus``): facts that need several reports (plan follow-through).
+
+The default graph of the exports is their union (graph.ttl). A store whose default graph is the
+union of named graphs with repetitions (Virtuoso) then gives the same answers as the union itself.
 ``build_rdf`` gives the union as an rdflib ``Graph``, ``build_dataset`` the named graphs as an rdflib
 ``Dataset``; both are made from the same lines.
 """
@@ -23,14 +29,14 @@ from rdflib.term import Node
 
 from .config import Config
 from .corpus import (FollowUp, ReportResolution, ReportSummary, admin_level, corpus_graph_iri,
-                     follow_through, resolve_report, summarize)
+                     entities_graph_iri, follow_through, resolve_report, summarize)
 from .iris import digest, report_iri, sentence_iri
 from .models import Extraction
 from .vocab import KGO
 
 __all__ = ["build_rdf", "build_dataset", "bind_prefixes", "STATUS_IRIS", "ReportLines", "report_lines",
            "corpus_lines", "follow_up_lines", "nt_iri", "nt_literal", "nt_term", "parse_nt_line",
-           "lines_to_graph", "PREFIXES"]
+           "lines_to_graph", "PREFIXES", "is_mention", "report_graph_sections", "entity_graph_lines"]
 
 STATUS_IRIS = {"achieved": KGO.achieved, "planned": KGO.planned, "unknown": KGO.unknown}
 _RELATIONS = {"receivedAward", "locatedIn", "partOf", "targets", "organizedBy"}
@@ -193,6 +199,24 @@ class ReportLines:
         for line in self.lines:
             (shared if line[1:line.index(">")] in entities else local).append(line)
         return shared, local
+
+
+MENTIONED_IN = nt_iri(str(KGO.mentionedIn))
+
+
+def is_mention(line: str) -> bool:
+    """A ``kgo:mentionedIn`` line: about an entity, yet it belongs to the report of its sentence."""
+    return line.split(" ", 2)[1] == MENTIONED_IN
+
+
+def report_graph_sections(entity_lines: Sequence[str], local: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The report's named graph, as two sorted sections: its entity mentions and its own nodes."""
+    return [line for line in entity_lines if is_mention(line)], list(local)
+
+
+def entity_graph_lines(entity_lines: Iterable[str]) -> list[str]:
+    """The entity graph's lines among sorted entity lines: all but the mentions."""
+    return [line for line in entity_lines if not is_mention(line)]
 
 
 @dataclass
@@ -414,7 +438,8 @@ class _ReportGraph:
     def add_glossary(self) -> None:
         emit, k = self.emit, _KGO
         for definition in self.x.definitions:
-            node = f"<{self.report_iri}/glossary/{digest(definition.term)}>"
+            # by term and definition: a term defined twice gives two entries, each with one definition
+            node = f"<{self.report_iri}/glossary/{digest(definition.term, definition.definition)}>"
             emit(node, _P.type, k["GlossaryEntry"])
             emit(node, k["term"], _zh(definition.term))
             emit(node, _P.definition, _zh(definition.definition))
@@ -477,12 +502,18 @@ def build_rdf(extractions: Iterable[Extraction], config: Config = Config(), grap
 
 
 def build_dataset(extractions: Iterable[Extraction], config: Config = Config()) -> Dataset:
-    """A named graph per report (named by the report's IRI) and the corpus graph."""
+    """A named graph per report (named by the report's IRI), the entity graph and the corpus graph."""
     dataset = Dataset()
     bind_prefixes(dataset, config.base_iri)
     reports, corpus = _all_lines(list(extractions), config)
+    entities: set[str] = set()
     for report in reports:
-        lines_to_graph(report.lines, dataset.graph(URIRef(report.graph)))
+        shared, local = report.split()
+        for section in report_graph_sections(shared, local):
+            lines_to_graph(section, dataset.graph(URIRef(report.graph)))
+        entities.update(entity_graph_lines(shared))
+    if entities:
+        lines_to_graph(sorted(entities), dataset.graph(URIRef(entities_graph_iri(config.base_iri))))
     if corpus:
         lines_to_graph(corpus, dataset.graph(URIRef(corpus_graph_iri(config.base_iri))))
     return dataset

@@ -323,20 +323,33 @@ def _topics(doc: Document, mentions: dict[int, list[_M]], out: _Collector) -> No
                     out.add(m.entity.name, "locatedIn", zone.name, sidx, 0.5, "paragraph")
 
 
+def _substrings(name: str, table: dict[str, Entity], min_len: int = 2) -> list[Entity]:
+    """Entities of ``table`` whose name occurs in ``name`` (every substring looked up once)."""
+    n = len(name)
+    found = []
+    for a in range(n):
+        for b in range(a + min_len, n + 1):
+            e = table.get(name[a:b])
+            if e is not None and e not in found:
+                found.append(e)
+    return found
+
+
 def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
     """Relations written into names: 清水河沿河景观工程 locatedIn 清水河; 某某集团供热项目 organizedBy
     某某集团; 失业人员帮扶 targets 失业人员."""
-    places = [e for e in entities if e.type in _LOCATIONS and len(e.name) >= 2]
-    orgs = [e for e in entities if e.type == "Organization" and len(e.name) >= 2]
-    groups = [e for e in entities if e.type == "TargetGroup" and len(e.name) >= 2]
-    programmes = [e for e in entities if e.type == "Program" and len(e.name) >= 4]
+    places = {e.name: e for e in reversed(entities) if e.type in _LOCATIONS and len(e.name) >= 2}
+    orgs = {e.name: e for e in reversed(entities) if e.type == "Organization" and len(e.name) >= 2}
+    groups = {e.name: e for e in reversed(entities) if e.type == "TargetGroup" and len(e.name) >= 2}
+    programmes = {e.name: e for e in reversed(entities) if e.type == "Program" and len(e.name) >= 4}
     for e in entities:
         if e.type not in ("Program", "Facility", "Brand", "Mechanism") or not e.mentions:
             continue
         sidx = e.mentions[0].sentence
         name = e.name.strip("《》")
-        inside = [p for p in places if p.name != name and p.name in name and not _admin(p.name)
-                  and e.type != "Mechanism" and not name.startswith(p.name + "和") and len(name) - len(p.name) >= 2]
+        inside = [] if e.type == "Mechanism" else [
+            p for p in _substrings(name, places) if p.name != name and not _admin(p.name)
+            and not name.startswith(p.name + "和") and len(name) - len(p.name) >= 2]
         for p in inside:
             if any(q is not p and p.name in q.name for q in inside):
                 continue  # 青石站 inside 青石站水厂: the longest place only
@@ -345,19 +358,24 @@ def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
                     rf"(?:第[{_NUM}]+)?[\u4e00-\u9fff]{{1,3}}", rest)):
                 continue  # 人民路小学, 第一中学分校: named after the place, not in a second site
             out.add(e.name, "locatedIn", p.name, sidx, 0.55, "name")
-        for q in programmes:
-            for suffix in ("项目", "工程", ""):
-                if q.name != e.name and name.endswith(q.name + suffix) and len(name) - len(q.name + suffix) >= 2 \
-                        and e.type == "Program" and (suffix or q.name.endswith(("改造", "工程"))):
-                    out.add(e.name, "partOf", q.name, sidx, 0.5, "name")
-                    break
-        for o in orgs:
-            if name.startswith(o.name) and len(name) - len(o.name) >= 2 and e.type in ("Program", "Facility") \
-                    and not o.name.endswith(("委", "政府", "办事处", "街道")):
-                out.add(e.name, "organizedBy", o.name, sidx, 0.55, "name")
-        for g in groups:
-            if g.name in name and len(name) - len(g.name) >= 2 and e.type in ("Program", "Facility", "Mechanism"):
-                out.add(e.name, "targets", g.name, sidx, 0.55, "name")
+        if e.type == "Program":
+            for cut in range(2, len(name) - 3):  # a programme the name ends with (+ 项目/工程)
+                tail = name[cut:]
+                for suffix in ("项目", "工程", ""):
+                    if suffix and not tail.endswith(suffix):
+                        continue
+                    q = programmes.get(tail[: len(tail) - len(suffix)] if suffix else tail)
+                    if q is not None and q.name != e.name and (suffix or q.name.endswith(("改造", "工程"))):
+                        out.add(e.name, "partOf", q.name, sidx, 0.5, "name")
+        if e.type in ("Program", "Facility"):
+            for cut in range(2, len(name) - 1):
+                o = orgs.get(name[:cut])
+                if o is not None and not o.name.endswith(("委", "政府", "办事处", "街道")):
+                    out.add(e.name, "organizedBy", o.name, sidx, 0.55, "name")
+        if e.type in ("Program", "Facility", "Mechanism"):
+            for g in _substrings(name, groups):
+                if len(name) - len(g.name) >= 2:
+                    out.add(e.name, "targets", g.name, sidx, 0.55, "name")
 
 
 def extract_relations(doc: Document, entities: Sequence[Entity], hints: Sequence[Hint] = (),

@@ -10,13 +10,15 @@ import logging
 import re
 import unicodedata
 from functools import cache
+from itertools import accumulate
+from math import log
 from typing import NamedTuple
 
 import jieba
 
 from .resources import read_lines, read_table
 
-__all__ = ["Token", "tokenizer", "word_tags", "tokens", "cut", "name_key", "PUNCT"]
+__all__ = ["Token", "tokenizer", "word_tags", "tokens", "cut", "fast_cut", "name_key", "PUNCT"]
 
 PUNCT = frozenset("，,。．.；;：:、！!？?（）()「」『』【】《》“”‘’\"'…—-－~～·/ \u3000\u00a0\t")
 _KEY_DROP = re.compile(r"[“”\"'‘’《》「」\s]")
@@ -28,6 +30,11 @@ class Token(NamedTuple):
     start: int
     end: int
     tag: str
+
+
+_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")  # jieba's own block and space patterns
+_SKIP = re.compile(r"(\r\n|\s)")
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 @cache
@@ -52,6 +59,81 @@ def _segmenter() -> tuple[jieba.Tokenizer, dict[str, str]]:
     return tk, tags
 
 
+@cache
+def _log_probs() -> tuple[dict[str, float | None], float]:
+    """jieba's prefix table with log P(word) for every word that has a frequency (None for a bare
+    prefix), and log P of an unknown character.
+
+    Computed once after the user dictionary is in, so that ``_cut_block`` scores exactly as jieba does.
+    """
+    tk = _segmenter()[0]
+    logtotal = log(tk.total)
+    return {w: (log(f) - logtotal if f else None) for w, f in tk.FREQ.items()}, 0.0 - logtotal
+
+
+def _cut_block(block: str, table: dict[str, float | None], unknown: float) -> list[str]:
+    """jieba's maximum-probability route over one block of Chinese/ASCII text (``HMM=False``): word
+    for word the same as ``Tokenizer.lcut(block, HMM=False)`` (same sums, same tie-break towards the
+    longer word), in one right-to-left loop without the DAG dict."""
+    n = len(block)
+    score = [0.0] * (n + 1)
+    nxt = [0] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        best = None
+        best_x = k + 1
+        i = k + 1
+        frag = block[k]
+        while frag in table:
+            p = table[frag]
+            if p is not None:
+                sc = p + score[i]
+                if best is None or sc >= best:
+                    best = sc
+                    best_x = i
+            if i >= n:
+                break
+            i += 1
+            frag = block[k:i]
+        if best is None:
+            score[k] = unknown + score[k + 1]
+        else:
+            score[k] = best
+        nxt[k] = best_x
+    words: list[str] = []
+    x, buf = 0, ""
+    while x < n:
+        y = nxt[x]
+        if y - x == 1 and block[x] in _ASCII_ALNUM:
+            buf += block[x]
+        else:
+            if buf:
+                words.append(buf)
+                buf = ""
+            words.append(block[x:y])
+        x = y
+    if buf:
+        words.append(buf)
+    return words
+
+
+def fast_cut(text: str) -> list[str]:
+    """The words of ``text``, the same as ``tokenizer().lcut(text, HMM=False)``, about twice as fast."""
+    table, unknown = _log_probs()
+    out: list[str] = []
+    for blk in _HAN.split(text):
+        if not blk:
+            continue
+        if _HAN.match(blk):
+            out += _cut_block(blk, table, unknown)
+        else:
+            for x in _SKIP.split(blk):
+                if _SKIP.match(x):
+                    out.append(x)
+                else:
+                    out.extend(x)
+    return out
+
+
 def tokenizer() -> jieba.Tokenizer:
     """The project's tokenizer (jieba's dictionary plus kg/resources/userdict.tsv)."""
     return _segmenter()[0]
@@ -64,18 +146,16 @@ def word_tags() -> dict[str, str]:
 
 def cut(text: str) -> list[str]:
     """Words of ``text`` (dictionary-based, no HMM: unknown names come out as single characters)."""
-    return _segmenter()[0].lcut(text, HMM=False)
+    return fast_cut(text)
 
 
 def tokens(text: str) -> list[Token]:
     """Words of ``text`` with their spans and tags ('x' for punctuation and unknown words)."""
-    tk, tags = _segmenter()
-    out, pos = [], 0
-    for word in tk.lcut(text, HMM=False):
-        end = pos + len(word)
-        out.append(Token(word, pos, end, tags.get(word, "x")))
-        pos = end
-    return out
+    get = _segmenter()[1].get
+    words = fast_cut(text)
+    ends = list(accumulate(map(len, words)))
+    make = Token._make
+    return [make((w, e - len(w), e, get(w, "x"))) for w, e in zip(words, ends)]
 
 
 def name_key(name: str) -> str:

@@ -59,10 +59,31 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(paragraph):
         if paragraph[start:match.end()].strip():
-            spans.append((start, match.end()))
+            spans.extend(_bounded(paragraph, start, match.end()))
         start = match.end()
     if paragraph[start:].strip():
-        spans.append((start, len(paragraph)))
+        spans.extend(_bounded(paragraph, start, len(paragraph)))
+    return spans
+
+
+MAX_SENTENCE = 500  # characters; real sentences stay under ~250, and extraction cost grows with the square
+
+
+def _bounded(paragraph: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run of text without a full stop, cut into pieces of at most MAX_SENTENCE characters, at a
+    clause mark (；，、 or a space) where there is one: a huge run-on line must not stall extraction.
+
+    >>> [e - s for s, e in _bounded("甲" * 600 + "。", 0, 601)]
+    [500, 101]
+    """
+    spans = []
+    while end - start > MAX_SENTENCE:
+        window = paragraph[start:start + MAX_SENTENCE]
+        cut = max(window.rfind(mark) for mark in "；;，,、 ") + 1
+        cut = cut if cut > MAX_SENTENCE // 2 else MAX_SENTENCE
+        spans.append((start, start + cut))
+        start += cut
+    spans.append((start, end))
     return spans
 
 

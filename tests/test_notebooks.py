@@ -76,6 +76,41 @@ def _signature(nb) -> list[tuple[str, list[str]]]:
     return out
 
 
+def test_notebook_repo_root_is_found_relative_to_the_working_directory(monkeypatch):
+    from kg.notebook import repo_root
+
+    monkeypatch.chdir(NOTEBOOK_DIR)
+    assert repo_root() == Path("..")
+    monkeypatch.chdir(ROOT)
+    assert repo_root() == Path(".")
+
+
+def test_notebook_query_table_orders_rows_the_query_leaves_tied_by_the_whole_row():
+    from rdflib import RDFS, Graph, Literal, URIRef
+
+    from kg.notebook import query_table
+    from kg.query import MemoryStore
+
+    graph = Graph()
+    for name in ("c", "a", "b"):
+        graph.add((URIRef(f"https://kg.example.org/id/Program/{name}"), RDFS.label, Literal("same")))
+    graph.add((URIRef("https://kg.example.org/id/Program/z"), RDFS.label, Literal("first")))
+    table = query_table(MemoryStore(graph), "SELECT ?label ?entity WHERE { ?entity rdfs:label ?label } ORDER BY ?label")
+    assert table.values.tolist() == [["first", "id:Program/z"], ["same", "id:Program/a"],
+                                     ["same", "id:Program/b"], ["same", "id:Program/c"]]
+    assert list(table.index) == [1, 2, 3, 4]
+
+
+def test_notebook_inline_view_is_a_sandboxed_self_contained_frame(sample_build):
+    from kg.notebook import inline_view
+
+    html = inline_view(sample_build[1], family="programmes").data
+    assert html.startswith("<div") and '<iframe title="' in html and 'sandbox="allow-scripts"' in html
+    assert 'srcdoc="&lt;!DOCTYPE html&gt;' in html and "Content-Security-Policy" in html
+    assert 'id=&quot;kg-home&quot;' not in html and 'src="http' not in html
+    assert "<script" not in html.split("srcdoc=")[0]
+
+
 def test_notebooks_folder_holds_the_exploration_notebooks():
     names = {path.name for path in NOTEBOOKS}
     assert {"01_overview.ipynb", "02_research_questions.ipynb", "03_extraction_quality.ipynb"} <= names

@@ -12,11 +12,12 @@ import time
 from collections import Counter
 from decimal import Decimal
 from functools import cache
+from urllib.parse import unquote
 
 import pytest
+import rdflib
 from click.testing import CliRunner
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import XSD
 
 from kg.cli import cli
 from kg.query import (
@@ -36,8 +37,7 @@ from kg.vocab import KGO
 
 PROGRAMME_TYPES = {KGO.Program, KGO.Brand}
 RELATIONS = [KGO.receivedAward, KGO.locatedIn, KGO.partOf, KGO.targets, KGO.organizedBy]
-# the parameters a library query needs to run at all (the others are optional)
-REQUIRED = {"search": {"contains": "睦邻中心"}, "describe_entity": {"entity": "id:Facility/骑士驿站"}}
+BASE = "https://kg.example.org/id/"
 QUOTES = re.compile(r"[“”\"'‘’《》「」『』]")
 
 
@@ -74,6 +74,22 @@ def pairs(result, *columns):
 
 def label(graph, node):
     return str(graph.value(node, RDFS.label))
+
+
+def named(graph, name):
+    """The entity labelled ``name`` (IRIs are not spelt out here: their scheme may grow scopes)."""
+    return next(graph.subjects(RDFS.label, Literal(name, lang="zh")))
+
+
+def short(iri):
+    """``id:Type/…/name`` as a user would type it, names unencoded."""
+    return "id:" + unquote(str(iri)[len(BASE):])
+
+
+def required_params(name, graph):
+    """The parameters a library query needs to run at all (the others are optional)."""
+    return {"search": {"contains": "睦邻中心"},
+            "describe_entity": {"entity": short(named(graph, "骑士驿站"))}}.get(name, {})
 
 
 def programmes(graph):
@@ -125,7 +141,7 @@ def test_query_awards_by_recipient_and_year(answer):
 def test_query_programmes_with_organisers_and_areas(answer, graph):
     result = answer("programmes")
     brands = {label(graph, s) for s in graph.subjects(RDF.type, KGO.Brand)}
-    assert {"啄木鸟", "石话实说", "爱·多一点", "滨海华韵"} <= brands
+    assert {"啄木鸟", "石话实说", "爱·多一点"} <= brands
     assert {row["label"] for row in table(result)} == {label(graph, s) for s in programmes(graph)}
     for row in table(result):
         node = URIRef(row["programme"])
@@ -155,7 +171,7 @@ def test_query_plan_followup_sees_a_later_report(graph):
     sentence = URIRef("https://kg.example.org/id/report/2024_later/sentence/1")
     later.add((sentence, RDF.type, KGO.Sentence))
     later.add((sentence, KGO.status, KGO.achieved))
-    later.add((sentence, KGO.year, Literal(2024, datatype=XSD.integer)))
+    later.add((sentence, KGO.year, Literal(2024, datatype=rdflib.XSD.integer)))
     later.add((brand, KGO.mentionedIn, sentence))
     rows = {row["label"]: row for row in table(run_query(MemoryStore(later), "plan_followup", {"year": "2024"}))}
     assert (rows["滨海华韵"]["achievedLater"], rows["滨海华韵"]["achievedIn"]) == ("true", "2024")
@@ -192,12 +208,12 @@ def test_query_mechanisms_with_glossary_definitions(answer):
     assert any(row["defined"] == "false" for row in rows)
 
 
-def test_query_entity_facts_with_source_sentences(answer):
+def test_query_entity_facts_with_source_sentences(answer, graph):
     result = answer("entity_facts", label="骑士驿站")
     facts = pairs(result, "direction", "predicate", "otherLabel")
     assert {("out", str(KGO.targets), "外卖小哥"), ("out", str(KGO.targets), "货车司机")} <= facts
     assert all("骑士驿站" in row["text"] for row in table(result))
-    by_iri = answer("entity_facts", entity="id:Facility/骑士驿站")
+    by_iri = answer("entity_facts", entity=short(named(graph, "骑士驿站")))
     assert Counter(map(tuple, by_iri.rows)) == Counter(map(tuple, result.rows))
     definition = table(answer("entity_facts", label="一网通办"))
     assert any(row["direction"] == "definition" and row["otherLabel"].startswith("是指依托") for row in definition)
@@ -239,7 +255,7 @@ def test_query_programmes_mentioned_in_one_paragraph(answer, graph):
 
 def test_query_entities_only_in_the_plan(answer, graph):
     rows = table(answer("plan_only"))
-    assert {("滨海华韵", str(KGO.Brand)), ("湾区·芯", str(KGO.Program))} <= pairs(answer("plan_only"), "label", "type")
+    assert {"滨海华韵", "湾区·芯", "龙头风筝"} <= {row["label"] for row in rows}
 
     def statuses(node):
         return {graph.value(s, KGO.status) for s in graph.objects(node, KGO.mentionedIn)}
@@ -289,10 +305,10 @@ def test_query_reports(answer, graph):
     assert int(row["metrics"]) == len(set(graph.subjects(RDF.type, KGO.Metric)))
 
 
-def test_query_describe_entity_is_a_graph(answer):
-    result = answer("describe_entity", entity="id:Facility/骑士驿站")
+def test_query_describe_entity_is_a_graph(answer, graph):
+    station = named(graph, "骑士驿站")
+    result = answer("describe_entity", entity=short(station))
     described = result.graph()
-    station = URIRef("https://kg.example.org/id/Facility/骑士驿站")
     assert result.form == "CONSTRUCT"
     assert (station, RDFS.label, Literal("骑士驿站", lang="zh")) in described
     facts = set(described.subjects(RDF.subject, station))
@@ -307,7 +323,7 @@ def _term_key(term):
     """Compare by value: engines may write the same decimal or integer differently."""
     if term is None:
         return None
-    if isinstance(term, Literal) and term.datatype in (XSD.integer, XSD.decimal, XSD.double):
+    if isinstance(term, Literal) and term.datatype in (rdflib.XSD.integer, rdflib.XSD.decimal, rdflib.XSD.double):
         return ("number", Decimal(str(term)))
     if isinstance(term, Literal):
         return ("literal", str(term), term.language, str(term.datatype) if term.datatype else None)
@@ -315,8 +331,8 @@ def _term_key(term):
 
 
 @pytest.mark.parametrize("name", [q.name for q in list_queries()])
-def test_query_library_same_answers_on_rdflib_and_oxigraph(answer, name):
-    params = REQUIRED.get(name, {})
+def test_query_library_same_answers_on_rdflib_and_oxigraph(answer, graph, name):
+    params = required_params(name, graph)
     memory, oxigraph = answer(name, "memory", **params), answer(name, "oxigraph", **params)
     assert memory.form == oxigraph.form and memory.variables == oxigraph.variables
     rows = lambda r: Counter(tuple(map(_term_key, row)) for row in (r.rows or r.triples))
@@ -374,12 +390,14 @@ def test_query_params_are_checked_against_the_header(stores):
         run_query(stores["memory"], "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1", {"nope": "1"})
 
 
-def test_query_params_typed_terms(stores):
+def test_query_params_typed_terms(stores, graph):
     result = run_query(stores["memory"], "SELECT ?a ?b ?c ?d WHERE {}",
                        {"a": "<urn:x>", "b": '"石化"@zh', "c": "2023", "d": "kgo:Brand"})
     assert result.rows == [(URIRef("urn:x"), Literal("石化", lang="zh"), Literal(2023), KGO.Brand)]
-    entity = run_query(stores["memory"], "describe_entity", {"entity": "id:Brand/爱·多一点"})
-    assert URIRef("https://kg.example.org/id/Brand/爱%C2%B7多一点") in set(entity.graph().subjects())
+    brand = named(graph, "爱·多一点")                     # id:…/爱·多一点 is encoded like the builder does
+    assert "%C2%B7" in str(brand) and "·" in short(brand)
+    entity = run_query(stores["memory"], "describe_entity", {"entity": short(brand)})
+    assert brand in set(entity.graph().subjects())
 
 
 # --- errors and refusals ---------------------------------------------------------------------------
@@ -399,6 +417,7 @@ def test_query_syntax_error_names_the_line(stores, tmp_path):
     ("PREFIX ex: <urn:x>\nDELETE WHERE { ?s ?p ?o }", "Update"),
     ("LOAD <http://example.org/data.ttl>", "LOAD"),
     ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE"),
+    ("SELECT * WHERE { ?s ?p ?o # \\u000A SERVICE <http://example.org/sparql> { ?s ?p ?o }\n}", "SERVICE"),
 ])
 def test_query_is_read_only(stores, text, reason):
     with pytest.raises(ReadOnlyError, match=reason):
@@ -428,7 +447,7 @@ def kg(*args):
 
 
 def test_cli_query_formats(sample_build):
-    out, _, _ = sample_build
+    out, graph, _ = sample_build
     table_out = kg("query", "unused_glossary_terms", "--graph", out)
     assert table_out.exit_code == 0, table_out.output
     assert "两区一堡" in table_out.output and "(3 rows)" in table_out.output
@@ -440,9 +459,10 @@ def test_cli_query_formats(sample_build):
     data = json.loads(kg("query", "awards", "--graph", out, "-f", "json", "-p", "year=2023").output)
     assert data["head"]["vars"][0] == "year" and data["results"]["bindings"]
     assert data["results"]["bindings"][0]["year"] == {"type": "literal", "value": "2023",
-                                                      "datatype": str(XSD.integer)}
-    ttl = kg("query", "describe_entity", "--graph", out, "-p", "entity=id:Facility/骑士驿站")
-    assert Graph().parse(data=ttl.output, format="turtle")
+                                                      "datatype": str(rdflib.XSD.integer)}
+    ttl = kg("query", "describe_entity", "--graph", out, "-p", f"entity={short(named(graph, '骑士驿站'))}")
+    assert (named(graph, "骑士驿站"), RDFS.label, Literal("骑士驿站", lang="zh")) in Graph().parse(
+        data=ttl.output, format="turtle")
 
 
 def test_cli_query_list_and_errors(sample_build, tmp_path):
@@ -459,8 +479,8 @@ def test_cli_query_list_and_errors(sample_build, tmp_path):
 
 
 def test_cli_query_oxigraph_store(sample_build, tmp_path):
-    out, _, _ = sample_build
-    result = kg("query", "SELECT ?b WHERE { ?b a kgo:Brand ; rdfs:label \"滨海华韵\"@zh }", "--graph", out,
+    out, graph, _ = sample_build
+    result = kg("query", "SELECT ?b WHERE { ?b rdfs:label \"石话实说\"@zh }", "--graph", out,
                 "--store", f"oxigraph:{tmp_path / 'store'}", "-f", "csv")
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines() == ["b", "https://kg.example.org/id/Brand/滨海华韵"]
+    assert result.output.splitlines() == ["b", str(named(graph, "石话实说"))]
