@@ -30,6 +30,13 @@ INTERACTIVE_S = 1.0        # a query slower than this is no longer interactive
 
 
 def peak_mb() -> float:
+    """This process's peak RSS: VmHWM on Linux (ru_maxrss would include the parent's peak)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -147,14 +154,15 @@ def main() -> None:
         shutil.rmtree(workdir, ignore_errors=True)
 
     columns = list(results)
-    names = list(next(iter(results.values()))["queries"])
+    names = sorted({name for result in results.values() for name in result["queries"]})
     heads = [f"{label} {store}" for label, store in columns]
     width = max(len(n) for n in names) + 2
     print(f"query latency, median of {args.runs} runs, ms (timeout {args.timeout:g} s)")
     print("query".ljust(width) + "".join(h.rjust(22) for h in heads))
     for name in names:
         print(name.ljust(width) + "".join(
-            cell(results[c]["queries"][name]["median_s"], args.timeout).rjust(22) for c in columns))
+            (cell(results[c]["queries"][name]["median_s"], args.timeout) if name in results[c]["queries"]
+             else "-").rjust(22) for c in columns))
     print("triples".ljust(width) + "".join(str(results[c]["triples"]).rjust(22) for c in columns))
     print("load s".ljust(width) + "".join(f"{results[c]['load_s']:.2f}".rjust(22) for c in columns))
     print("memory MB (peak RSS)".ljust(width) + "".join(f"{results[c]['peak_mb']:.0f}".rjust(22) for c in columns))

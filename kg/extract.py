@@ -61,7 +61,18 @@ _PROGRAM_LIST = re.compile(
     rf"(?:^|(?<=[，,；;：:]))((?:[{_CJK}]{{2,10}}、)+[{_CJK}]{{2,10}})等(?:\d+|[一二三四五六七八九十]+)个[{_CJK}]{{0,6}}"
     r"(?:项目|活动|行动|工程)")
 _VILLAGE_GROUP = re.compile(rf"(?:^|(?<=[在对和与、，,焦]))([{_CJK}]{{1,3}}[一二三四五六七八九十]{{1,2}}组)(?=[等、和，,的])")
+_ORGAN_WORD = re.compile(r"委|政府|人大|政协")  # quick filters: a rule runs only where its words are
+_BYLINE_SPACE = re.compile(r"[ \u3000\u00a0]")
+_CLASS_WORD = re.compile("|".join(_CLASS_TYPES))
 _PERIOD = re.compile(r"[一二三四五六七八九十]{1,2}五")
+_DIGIT = re.compile(r"\d")
+_ORDINAL_ONLY = re.compile(rf"第[{_NUMERALS}]+")
+_COUNT_ONLY = re.compile(rf"[\d{_NUMERALS}第个大]+")
+_AGE = re.compile(r"\d+岁以[上下]$")
+_PHASE = re.compile(rf"(.+?(?:项目|工程))[{_NUMERALS}]期(?:工程|项目)?$")
+_PHASE_ONLY = re.compile(rf"[{_NUMERALS}]期")
+_PAREN_LEAD = re.compile(r"^[(（][^()（）]{1,8}[)）]")
+_CENTRAL = re.compile(r"党中央|国务院|全国人大|全国政协|中共中央|中央军委")
 _ALNUM_QUOTE = re.compile(r"[0-9０-９+＋XxＸ]")
 
 
@@ -232,11 +243,11 @@ def _ordinal_or_numeral(word: str) -> bool:
 
 def _specific(modifier: str, mod_tokens: Sequence[Token], voc: _Vocab, typ: str = "") -> bool:
     """Whether the words before a head make a name (辰凯, 第五睦邻) rather than a class (服务, 社区)."""
-    if re.search(r"\d", modifier or "") and typ == "Facility":
+    if _DIGIT.search(modifier or "") and typ == "Facility":
         return False  # 4S店
-    if re.fullmatch(rf"第[{_NUMERALS}]+", modifier or "") and typ in ("Facility", "Organization"):
+    if _ORDINAL_ONLY.fullmatch(modifier or "") and typ in ("Facility", "Organization"):
         return True  # 第三小学, 第九邻里中心
-    if not modifier or re.fullmatch(rf"[\d{_NUMERALS}第个大]+", modifier):
+    if not modifier or _COUNT_ONLY.fullmatch(modifier):
         return False
     if modifier in voc.generic:
         return False
@@ -281,6 +292,7 @@ def _head_of(w2: str, w1: str, tok: str, tag: str) -> tuple[str, int] | None:
     return best
 
 
+_COUNTED = re.compile(r"(?:两个|两|[\d一二三四五六七八九十]+[个处家座条所])$")
 _ORG_GENERIC = frozenset({"专业", "物业", "社会", "企业", "行业", "相关", "有关", "各类", "基层", "群众", "工作"})
 _ADMIN_HEADS = ("政府", "人民政府", "办事处")
 _JOINABLE_ORG = ("部", "局", "厅", "委", "委员会")
@@ -291,8 +303,10 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
     out = []
     toks = view.toks
     text = view.text
+    head_ends = voc.head_ends
     for i, tok in enumerate(toks):
-        if tok.text[-1] not in voc.head_ends or tok.text[0] in PUNCT or view.is_protected(tok.start, tok.end):
+        if tok.text[-1] not in head_ends or tok.text[0] in PUNCT or (
+                view.protected and view.is_protected(tok.start, tok.end)):
             continue
         found = _head_at(view, i, voc)
         if not found:
@@ -352,18 +366,21 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 j += 1
         while j < k and toks[j].text in ("暨",):
             j += 1
+        if j + 1 < k and typ != "Concept" and toks[j].tag == "v" and len(toks[j].text) >= 2 \
+                and toks[j + 1].tag.startswith(("n", "j")) and len(toks[j + 1].text) >= 2 and (j == 0 \
+                or toks[j - 1].text[0] in PUNCT):
+            j += 1  # ，保障某某峰会: the clause's verb, not the first word of the name
         start = toks[j].start
         lead = text[max(0, start - 24):start]
         kind = text[start:tok.end - len(head)]
         if lead.endswith("等") and head in ("项目", "工程") and len(kind) >= 4 and kind[:2] not in voc.stop \
                 and not all(t.text in voc.generic for t in toks[j:k]):
             pass  # …等老街区更新项目: a named kind of project the listed ones belong to
-        elif typ != "TargetGroup" and lead.endswith("等") or (re.search(r"(?:两个|两|[\d一二三四五六七八九十]+[个处家座条所])$", lead)
-                                   and "、" in lead):
+        elif typ != "TargetGroup" and lead.endswith("等") or ("、" in lead and _COUNTED.search(lead)):
             continue  # the class noun after a list (…等优秀志愿者赋能行动) names no one thing
         if lead.endswith("党的") and typ in ("Program", "Concept"):
             start -= 2  # 党的某某教育实践活动
-        age = re.search(r"\d+岁以[上下]$", lead)
+        age = _AGE.search(lead)
         if age and typ == "TargetGroup":
             start -= len(age.group(0))  # 60岁以上独居老年人
         name = text[start:tok.end]
@@ -379,6 +396,11 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if head == "市场" and not any(t.tag.startswith(("nr", "ns", "nz", "x", "j")) or (
                 len(t.text) == 1 and t.tag not in ("n", "v", "a")) for t in mod_tokens):
             continue  # 住房租赁市场 is a market, 青山水产批发市场 a place
+        if view.level in ("city", "province") and typ in ("Facility", "Organization") and _class_noun(
+                name, len(head), typ):
+            continue  # a city or province speaks of 实验室, 高校图书馆 as kinds, not as one site
+        if head == "格局" and not modifier.startswith("新"):
+            continue  # 新某某格局 is the named strategy; 基层治理格局, 路网格局 are descriptions
         if typ == "Organization" and modifier in _ORG_GENERIC:
             continue
         if head in _ADMIN_HEADS and not (modifier[-1] in "省市区县镇乡旗州" or any(
@@ -393,8 +415,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 out.append(Candidate(name[:-2], inner, view.sentence.index, start, tok.end - 2,
                                      aliases=(name,), confidence=0.6, priority=1, rule="head:site"))
                 continue
-        phase = re.match(rf"(.+?(?:项目|工程))[{_NUMERALS}]期(?:工程|项目)?$", name)
-        if re.match(rf"[{_NUMERALS}]期", name):
+        phase = _PHASE.match(name)
+        if _PHASE_ONLY.match(name):
             continue
         aliases: tuple[str, ...] = ()
         if phase:  # 某集团旧区改造项目二期工程 is the project's first phase
@@ -409,14 +431,30 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 out.append(Candidate(other[0] + head, typ, view.sentence.index, other[1], start - 1,
                                      confidence=0.5, priority=1, rule="elided"))
     for i, tok in enumerate(toks):  # place names the dictionary knows with their level (金山区)
+        if tok.tag != "ns":
+            continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if len(tok.text) == 2 and nxt is not None and not _is_boundary(nxt, voc) and nxt.text not in ("和", "、"):
             continue  # 南山组团: the hill is only part of a longer name
-        if tok.tag == "ns" and _known_place(tok.text) and not view.is_protected(tok.start, tok.end):
+        if _known_place(tok.text) and not view.is_protected(tok.start, tok.end):
             out.append(Candidate(tok.text, "Place", view.sentence.index, tok.start, tok.end,
                                  confidence=0.6, priority=1, nested=True, rule="ns-admin"))
     out.extend(_brands(view, voc))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _class_noun(name: str, head_len: int, typ: str) -> bool:
+    """A dictionary word (实验室, 充电站), or a Facility named by one common word before its head
+    (高校图书馆, 生产基地): the name of a kind of site."""
+    whole = tokens(name)
+    if len(whole) == 1:
+        return whole[0].tag in ("n", "vn")
+    if typ != "Facility":
+        return False
+    mod = tokens(name[:-head_len])
+    return len(mod) == 1 and mod[0].tag in ("n", "vn", "b", "nr") and not _DIGIT.search(mod[0].text) \
+        and tokenizer().FREQ.get(mod[0].text, 0) >= 1000
 
 
 def _inner_site(name: str, voc: _Vocab) -> str | None:
@@ -429,7 +467,7 @@ def _inner_site(name: str, voc: _Vocab) -> str | None:
 
 
 def _elided(view: _View, k: int, voc: _Vocab) -> tuple[str, int] | None:
-    """The words before a 和/、 at token k when they share the next name's head (临时救助和…制度)."""
+    """The words before a 和/、 at token k when they share the next name's head (医疗救助和…制度)."""
     toks = view.toks
     j = k
     while j > 0 and not _is_boundary(toks[j - 1], voc, toks[j - 2] if j >= 2 else None) and k - j < 3:
@@ -464,14 +502,17 @@ class _Regroup:
         return self._m.end(2)
 
 
+_BRAND = re.compile(rf"(?:^|(?<=[、，,。；;和与及]))([{_CJK}·]{{2,24}}?)品牌(?![{_CJK}])|"
+                    rf"(?:^|(?<=[、，,。；;和与及]))([{_CJK}·]{{2,24}}?)品牌(?=建设|效应|影响力|的|等)")
 _BRAND_CATEGORY = re.compile(r"(?:非遗文化|传统文化|公益|服务|特色)$")
 
 
 def _brands(view: _View, voc: _Vocab) -> list[Candidate]:
     """Unquoted X品牌 (剪纸和皮影非遗文化品牌): each X is a brand, named without its category."""
-    out = []
-    for m in re.finditer(rf"(?:^|(?<=[、，,。；;和与及]))([{_CJK}·]{{2,24}}?)品牌(?![{_CJK}])|"
-                         rf"(?:^|(?<=[、，,。；;和与及]))([{_CJK}·]{{2,24}}?)品牌(?=建设|效应|影响力|的|等)", view.text):
+    out: list[Candidate] = []
+    if "品牌" not in view.text:
+        return out
+    for m in _BRAND.finditer(view.text):
         if m.group(1) is None:
             m = _Regroup(m)
         start = m.start(1)
@@ -543,7 +584,7 @@ def _trailing(view: _View, pos: int, voc: _Vocab) -> tuple[str, str | None, int]
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if word == "工作" and nxt is not None and nxt.text[0] not in PUNCT and nxt.text not in voc.stop \
                 and not nxt.tag.startswith("v"):
-            word = None  # “12345”热线工单工作满意率: 工作 inside a longer noun
+            word = None  # “8890”热线工单工作满意率: 工作 inside a longer noun
         if word:
             best, best_end = word, t.end
             best_phrase = phrase
@@ -554,7 +595,7 @@ def _trailing(view: _View, pos: int, voc: _Vocab) -> tuple[str, str | None, int]
 
 
 def _qualifier(view: _View, pos: int, voc: _Vocab) -> str:
-    """Nouns written right before a quote (信访工作“六步法”, 滨海“骑手联盟”), at most two words."""
+    """Nouns written right before a quote (调解工作“四步法”, 滨江“快递联盟”), at most two words."""
     i = view.token_at(pos) - 1
     words: list[str] = []
     toks = view.toks
@@ -604,7 +645,7 @@ def _shape_type(content: str) -> str:
 def _own_type(content: str, voc: _Vocab) -> str | None:
     """Type of a quoted string from its own last word (晨光行动, 暖心驿站, 优秀原创作品奖)."""
     if re.match(rf"[{_NUMERALS}\d]+个", content):
-        return "Concept"  # “两个确立”, “四个服务”
+        return "Concept"  # “三个坚持”, “五个统筹”
     typ = None
     word = _type_word_end(content, voc.quote_types, voc.quote_type_lengths)
     if word and len(word) < len(content) and word != "工作":
@@ -617,6 +658,9 @@ def _own_type(content: str, voc: _Vocab) -> str | None:
                     break
     if typ in ("Facility", "Place", "ResidentialArea") and len(re.findall(rf"[{_NUMERALS}\dX]", content)) >= 2:
         return "Mechanism"  # 一中心两站点N个联系点: a layout, not one site
+    if typ in ("Facility", "Place", "ResidentialArea") and content[0] in _NUMERALS + "双" \
+            and not _ordinal_or_numeral(content[:2]):
+        return "Program"  # “四好”某某路: a programme about such sites, not one of them
     if typ in ("TargetGroup",):
         return None
     return typ
@@ -928,19 +972,33 @@ def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
 def _institutions(view: _View, voc: _Vocab) -> list[Candidate]:
     """县委, 县政府, 镇党委 …: bodies named by level and organ alone."""
     out = []
-    for m in _INSTITUTION.finditer(view.text):
+    for m in (_INSTITUTION.finditer(view.text) if _ORGAN_WORD.search(view.text) else ()):
         name = m.group(0)
         out.append(Candidate(name, "Organization", view.sentence.index, m.start(), m.end(), confidence=0.85,
                              priority=2, rule="institution"))
-    for m in re.finditer(r"党中央|国务院|全国人大|全国政协|中共中央|中央军委", view.text):
+    for m in (_PARTY_COMMITTEE.finditer(view.text) if "中共" in view.text else ()):  # 中共某某市委
+        out.append(Candidate(m.group(0), "Organization", view.sentence.index, m.start(), m.end(), confidence=0.85,
+                             priority=2, rule="institution"))
+    for m in _GOOD_PLACE.finditer(view.text):  # 平安某某建设: a campaign named after the place it improves
+        if word_tags().get(m.group(2), "").startswith("ns"):
+            out.append(Candidate(m.group(0), "Program", view.sentence.index, m.start(), m.end(),
+                                 aliases=(m.group(1) + m.group(2),), confidence=0.7, priority=1,
+                                 rule="good-place"))
+    for m in _CENTRAL.finditer(view.text):
         out.append(Candidate(m.group(0), "Organization", view.sentence.index, m.start(), m.end(),
                              confidence=0.85, priority=2, rule="institution"))
     return out
 
 
+_AIM = re.compile(rf"(?:国际|全球|世界)(?:[{_CJK}]{{2,10}}(?:城市|名城|之都)|[{_CJK}]{{0,4}}"
+                  rf"(?:创新|交往|消费|金融|航运|贸易|物流|商贸|文化|旅游)中心)$")
+_PARTY_COMMITTEE = re.compile(rf"中共[{_CJK}]{{2,6}}?(?:自治区|省|市|区|县|旗|州)委(?![员会])")
+_GOOD_PLACE = re.compile(rf"(美丽|健康|平安|数字|智慧|法治|幸福|宜居|韧性|文明)([{_CJK}]{{2,4}}?)建设")
+
+
 def _concepts(view: _View, voc: _Vocab) -> list[Candidate]:
     out = []
-    for m in _PARTY_SPIRIT.finditer(view.text):
+    for m in (_PARTY_SPIRIT.finditer(view.text) if "党的" in view.text else ()):
         items = re.split(r"[、和及]", m.group(1))
         if len(items) == 1:
             out.append(Candidate(m.group(0), "Concept", view.sentence.index, m.start(), m.end(), confidence=0.8,
@@ -958,7 +1016,7 @@ def _concepts(view: _View, voc: _Vocab) -> list[Candidate]:
 
 
 def _persons(view: _View, voc: _Vocab) -> list[Candidate]:
-    """Names before a title (习近平总书记, 殷勇同志) or after one at the end of a by-line (区长 杜联合)."""
+    """Names before a title (王建国书记, 李明同志) or after one at the end of a by-line (区长 赵刚)."""
     out = []
     text, toks = view.text, view.toks
     for i, t in enumerate(toks):
@@ -967,7 +1025,7 @@ def _persons(view: _View, voc: _Vocab) -> list[Candidate]:
             if any(nxt.startswith(ti) for ti in voc.titles):
                 out.append(Candidate(t.text, "Person", view.sentence.index, t.start, t.end, confidence=0.85,
                                      priority=2, nested=True, rule="person-title"))
-    for m in voc.title_before.finditer(text):
+    for m in (voc.title_before.finditer(text) if _BYLINE_SPACE.search(text) else ()):
         out.append(Candidate(m.group(1), "Person", view.sentence.index, m.start(1), m.end(1), confidence=0.8,
                              priority=2, nested=True, rule="person-byline"))
     return out
@@ -994,6 +1052,29 @@ def _studio_persons(cands: list[Candidate], view: _View, voc: _Vocab) -> list[Ca
     return out
 
 
+_BRANCH = re.compile(rf"^(.{{2,12}}?(?:大学|学院|医院|中学|小学|研究院))([{_CJK}]{{2,3}}?)(校区|院区|分院|分校|园区)$")
+
+
+def _branches(cands: list[Candidate], view: _View) -> tuple[list[Candidate], list[Hint]]:
+    """某某大学东城校区, 某某医院西山院区: the parent body runs the branch, which lies in the place named
+    between them."""
+    out: list[Candidate] = []
+    hints: list[Hint] = []
+    sidx = view.sentence.index
+    for c in cands:
+        m = _BRANCH.match(c.name) if c.type == "Facility" else None
+        if m is None:
+            continue
+        parent, place = m.group(1), m.group(2)
+        out.append(Candidate(parent, "Organization", sidx, c.start, c.start + len(parent), confidence=0.6,
+                             priority=1, nested=True, rule="branch-parent"))
+        out.append(Candidate(place, "Place", sidx, c.start + len(parent), c.start + len(parent) + len(place),
+                             confidence=0.55, priority=1, nested=True, rule="branch-place"))
+        hints.append(Hint(c.name, "organizedBy", parent, sidx, 0.6, "branch"))
+        hints.append(Hint(c.name, "locatedIn", place, sidx, 0.6, "branch"))
+    return out, hints
+
+
 def _drop_lead_verbs(view: _View, item: str, start: int, voc: _Vocab) -> tuple[str, int]:
     """The first item of a list may carry the clause's verb (引导三元、元盛…): cut it off."""
     cut = 0
@@ -1007,7 +1088,7 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
     """东林、八村等居民区 / 在二村等5个小区 / 分别在长青、南湖开展 / 张桥二组: residential areas in lists."""
     out = []
     sidx = view.sentence.index
-    for m in _CLASS_LIST.finditer(view.text):
+    for m in (_CLASS_LIST.finditer(view.text) if _CLASS_WORD.search(view.text) else ()):
         cls, typ = m.group(4), _CLASS_TYPES[m.group(4)]
         items = m.group(1).split("、")
         if len(items) == 1 and not m.group(2).startswith("等") and not m.group(2)[0].isdigit():
@@ -1028,7 +1109,7 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
                 name, aliases = item + cls, (item,)
             out.append(Candidate(name, typ, sidx, start, start + len(item), aliases=aliases,
                                  confidence=0.7, priority=2, rule="class-list"))
-    for m in _PROGRAM_LIST.finditer(view.text):
+    for m in (_PROGRAM_LIST.finditer(view.text) if "等" in view.text and "、" in view.text else ()):
         pos = m.start(1)
         for n, item in enumerate(m.group(1).split("、")):
             start = view.text.find(item, pos)
@@ -1041,7 +1122,7 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             out.append(Candidate(item, "Program", sidx, start, start + len(item),
                                  aliases=(bare,) if bare != item and len(bare) >= 3 else (),
                                  confidence=0.6, priority=1, rule="program-list"))
-    for m in _EACH_IN.finditer(view.text):
+    for m in (_EACH_IN.finditer(view.text) if "分别在" in view.text else ()):
         typ = "ResidentialArea" if view.level == "subdistrict" else "Place"
         pos = m.start(1)
         for item in m.group(1).split("、"):
@@ -1049,7 +1130,7 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             pos = start + len(item)
             out.append(Candidate(item, typ, sidx, start, start + len(item), confidence=0.65, priority=2,
                                  rule="each-in"))
-    for m in _VILLAGE_GROUP.finditer(view.text):
+    for m in (_VILLAGE_GROUP.finditer(view.text) if "组" in view.text else ()):
         if m.group(1)[0] in voc.stop or m.group(1)[:2] in voc.stop:
             continue
         out.append(Candidate(m.group(1), "ResidentialArea", sidx, m.start(1), m.end(1), confidence=0.6,
@@ -1069,7 +1150,8 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
             if c.start < k.end and k.start < c.end:
                 inside = k.start <= c.start and c.end <= k.end and (
                     k.type not in _CLOSED_TYPES or c.rule == "award-event") and not (
-                    k.type == "Facility" and k.name.startswith(c.name) and len(k.name) - len(c.name) <= 4) and not (
+                    k.type == "Facility" and k.name.startswith(c.name) and len(k.name) - len(c.name) <= 4
+                    and c.rule != "branch-parent") and not (
                     c.type == "TargetGroup" and k.type == "Organization")
                 if not ((inside and c.nested) or (c.start <= k.start and k.end <= c.end and k.nested)
                         or (c.name == k.name)):
@@ -1095,10 +1177,16 @@ def sentence_candidates(sentence: Sentence, level: str = "") -> tuple[list[Candi
     suffixed = _suffix_names(view, voc)
     cands += suffixed
     cands += _studio_persons(suffixed, view, voc)
+    branches, hints_b = _branches(suffixed, view)
+    cands += branches
+    hints += hints_b
     kept = _select(cands)
+    for c in kept:  # 国际某某中心, 全球某某城市: a standing the place aims at, not a site
+        if c.type in ("Facility", "Place") and _AIM.match(c.name):
+            c.type = "Concept"
     for c in kept:  # a 中心 that wins honours or runs a platform acts as a body (网格中心荣获…)
         if c.type == "Facility" and c.name.endswith("中心"):
-            after = re.sub(r"^[(（][^()（）]{1,8}[)）]", "", view.text[c.end:])
+            after = _PAREN_LEAD.sub("", view.text[c.end:])
             if after.startswith(tuple(c for c in voc.award_done if c != "通过" and not c.startswith("被"))) \
                     or view.text[:c.start].endswith("依托") and \
                     after.startswith("“"):
@@ -1121,6 +1209,8 @@ def glossary_term_name(term: str, definition: str = "") -> tuple[str, str, tuple
             typ = _definition_type(term, definition) or typ
     else:
         name, typ, aliases = plain, _definition_type(term, definition) or _shape_type(plain), set()
+    if typ in ("Place", "Facility", "ResidentialArea") and name[:1] in _NUMERALS + "双":
+        typ = _definition_type(term, definition) or "Program"  # “四好”某某路: a programme about such sites
     return name, typ, tuple(sorted(aliases - {name}))
 
 
@@ -1352,6 +1442,29 @@ def _entity_of(group: _Group) -> Entity:
 _MARKS = re.compile(r"[“”《》]")
 
 
+def _scan(text: str, first: dict[str, list[int]], surfaces: dict[str, int]) -> list[tuple[int, int, str]]:
+    """Leftmost, then longest, non-overlapping occurrences of the surfaces in ``text`` (like a regex
+    ``a|b|…`` sorted longest first), by the surfaces' first two characters: one dictionary look-up
+    per position instead of compiling a pattern per document."""
+    out = []
+    i, n = 0, len(text) - 1
+    get = first.get
+    while i < n:
+        lengths = get(text[i:i + 2])
+        if lengths is not None:
+            for size in lengths:
+                word = text[i:i + size]
+                if word in surfaces:
+                    out.append((i, i + size, word))
+                    i += size
+                    break
+            else:
+                i += 1
+        else:
+            i += 1
+    return out
+
+
 def _mentions(doc: Document, entities: list[Entity]) -> None:
     """Every occurrence of any of an entity's surfaces, longest surface first at each position.
 
@@ -1364,16 +1477,24 @@ def _mentions(doc: Document, entities: list[Entity]) -> None:
                 surface_of[s] = n
     if not surface_of:
         return
-    pattern = re.compile("|".join(map(re.escape, sorted(surface_of, key=len, reverse=True))))
+    lengths: dict[str, set[int]] = {}
+    for w in surface_of:
+        lengths.setdefault(w[:2], set()).add(len(w))
+    first = {k: sorted(v, reverse=True) for k, v in lengths.items()}
     for s in doc.sentences:
-        kept = [i for i, ch in enumerate(s.text) if ch not in "“”《》"]
-        plain = "".join(s.text[i] for i in kept)
-        for m in pattern.finditer(plain):
-            e = entities[surface_of[m.group(0)]]
-            a, b = kept[m.start()], kept[m.end() - 1] + 1
-            if a > 0 and s.text[a - 1] in "“《" and b < len(s.text) and s.text[b] in "”》":
+        text = s.text
+        if _MARKS.search(text) is None:
+            for a, b, word in _scan(text, first, surface_of):
+                entities[surface_of[word]].mentions.append(Mention(word, s.index, s.start + a, s.start + b))
+            continue
+        kept = [i for i, ch in enumerate(text) if ch not in "“”《》"]
+        plain = "".join(text[i] for i in kept)
+        for start, end, word in _scan(plain, first, surface_of):
+            e = entities[surface_of[word]]
+            a, b = kept[start], kept[end - 1] + 1
+            if a > 0 and text[a - 1] in "“《" and b < len(text) and text[b] in "”》":
                 a, b = a - 1, b + 1
-            e.mentions.append(Mention(s.text[a:b], s.index, s.start + a, s.start + b))
+            e.mentions.append(Mention(text[a:b], s.index, s.start + a, s.start + b))
 
 
 def extract_entities(doc: Document) -> tuple[list[Entity], list[Definition], list[Hint]]:
@@ -1390,7 +1511,7 @@ def extract_entities(doc: Document) -> tuple[list[Entity], list[Definition], lis
         sidx = g.sentence if g.sentence is not None else 0
         core = re.search(r"“([^”]{2,})”", g.term)
         core_key = name_key(core.group(1)) if core and len(core.group(1)) >= 3 else ""
-        for c in cands:  # the definition restates the term (“提、议…”协商议事五步法): same entity
+        for c in cands:  # the definition restates the term (“提、议…”议事三步法): same entity
             if c.sentence == g.sentence and core_key and c.rule.startswith("quote") and c.name != name \
                     and name_key(c.name).endswith(core_key):
                 c.aliases = tuple(sorted(set(c.aliases) | {c.name}))

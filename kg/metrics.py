@@ -25,6 +25,8 @@ _ZH_UNITS = ("个", "项", "名", "家", "条", "处", "位", "大", "方面", "
 _SKIP_BEFORE = ("第", "党的", "十", "前", "近", "每")
 _QUALIFIERS = ("同比增长", "同比下降", "比上年增长", "增长", "下降", "减少", "提高", "累计", "共计", "共有", "总数",
                "新建", "新增", "全年", "年内", "年末", "年底", "达到", "突破", "力争", "超过", "超", "约", "近")
+_QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
+_HEADING = re.compile(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]")
 _CLAUSE_END = re.compile(r"[，,。；;：:、！!？?（）()“”]")
 
 
@@ -64,7 +66,7 @@ def _plain(value: Decimal) -> str:
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(r"“[^“”]*”|《[^《》]*》", text)]
+    return [m.span() for m in _QUOTED.finditer(text)] if ("“" in text or "《" in text) else []
 
 
 def _subject(text: str, start: int, end: int) -> str:
@@ -145,6 +147,41 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
         out.append(Metric(subject=_subject(text, start, end), value=_plain(value), unit=unit, year=year,
                           qualifier=_qualifier(text, start, approx), sentence=sentence.index,
                           confidence=0.8 if num[0].isdigit() else 0.6))
+    if _SHARE.search(text):
+        out += _shares(text, sentence, year, quoted)
+    return out
+
+
+_SHARE = re.compile(r"(?<![一二三四五六七八九十两\d])(?:(?P<cheng>[一二三四五六七八九两])成(?![为立果功绩效长熟本交不])"
+                    r"|(?P<half>一半)|(?P<big>[一二三四五六七八九两]?[千百万])亿元|连续(?P<years>\d+)年)")
+
+
+def _shares(text: str, sentence: Sentence, year: int | None, quoted: list[tuple[int, int]]) -> list[Metric]:
+    """Shares and round amounts written in words: 近八成 (80%), 近一半 (50%), 超千亿元, 连续9年."""
+    out = []
+    for m in _SHARE.finditer(text):
+        start, end = m.span()
+        if any(a <= start < b for a, b in quoted):
+            continue
+        if m.group("cheng"):
+            value, unit = Decimal(_DIGITS[m.group("cheng")] * 10), "%"
+        elif m.group("half"):
+            value, unit = Decimal(50), "%"
+        elif m.group("big"):
+            big = m.group("big")
+            if big[-1] == "万":
+                value, unit = Decimal(_DIGITS.get(big[0], 1) if len(big) > 1 else 1), "万亿元"
+            else:
+                value, unit = Decimal(chinese_number(big) or 0), "亿元"
+            if not value:
+                continue
+        else:
+            value, unit = Decimal(m.group("years")), "年"
+        qualifier = _qualifier(text, start, "以上" if text[end:end + 2] == "以上" else "")
+        if m.group("years"):
+            qualifier = ";".join(q for q in ("连续", qualifier) if q)
+        out.append(Metric(subject=_subject(text, start, end), value=_plain(value), unit=unit, year=year,
+                          qualifier=qualifier, sentence=sentence.index, confidence=0.6))
     return out
 
 
@@ -175,7 +212,7 @@ def extract_metrics(doc: Document, entities: Sequence[Entity] = ()) -> list[Metr
     for s in doc.sentences:
         if s.part == 0 and not s.in_glossary:
             continue  # the title and by-line: dates, sessions
-        if re.match(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]", s.text) and len(s.text) < 40:
+        if len(s.text) < 40 and _HEADING.match(s.text):
             continue  # a heading
         for metric in sentence_metrics(s, None if s.in_glossary else s.year, spans.get(s.index, ())):
             about = about_of(metric.subject)

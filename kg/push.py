@@ -101,6 +101,20 @@ class _Session:
         if answer:
             request.add_unredirected_header("Authorization", f"Digest {answer}")
 
+    def _diagnose(self, url: str, method: str, timeout: float) -> None:
+        """After a dropped upload: raise the HTTP error a bodiless request with the same credentials gets."""
+        request = urllib.request.Request(url, method="HEAD")
+        try:
+            self._authorize(request, timeout)
+            with urllib.request.urlopen(request, timeout=timeout):
+                return
+        except urllib.error.HTTPError as error:
+            if error.code in (401, 403):
+                raise PushError(f"{method} {url}: HTTP {error.code} {error.reason} "
+                                "(check the user and password)") from None
+        except (PushError, urllib.error.URLError, OSError):
+            return
+
     def request(self, url: str, method: str = "GET", data: bytes | None = None,
                 headers: dict[str, str] | None = None, timeout: float = 60.0) -> tuple[int, str, bytes]:
         for attempt in (0, 1):
@@ -116,6 +130,8 @@ class _Session:
                 raise PushError(f"{method} {url}: HTTP {error.code} {error.reason}"
                                 + (f": {detail}" if detail else "")) from None
             except (urllib.error.URLError, OSError) as error:
+                if data and self.auth is not None:
+                    self._diagnose(url, method, timeout)   # a server may drop a refused upload
                 reason = getattr(error, "reason", error)
                 raise PushError(f"{method} {url}: cannot connect ({reason})") from None
         raise PushError(f"{method} {url}: not authorised")  # pragma: no cover - loop always returns

@@ -13,6 +13,7 @@ alone (a 工程 named after its river is located on it; a 项目 named after its
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple, Sequence
 
 from .models import Document, Entity, Relation
@@ -76,8 +77,10 @@ class _Collector:
             self.items[key] = Relation(subject, predicate, obj, sentence, confidence, cue)
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _CLAUSE.finditer(text)]
+@lru_cache(maxsize=64)
+def _clauses(text: str) -> tuple[tuple[int, int], ...]:
+    """Clause spans of a sentence (several rules read the same sentence in a row: kept for a while)."""
+    return tuple(m.span() for m in _CLAUSE.finditer(text))
 
 
 def _in(ms: Sequence[_M], start: int, end: int) -> list[_M]:
@@ -186,7 +189,7 @@ def _targets(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
                 continue
             if subj:
                 out.add(subj[-1].entity.name, "targets", g.entity.name, sidx, 0.65, frame.group(0)[:2])
-        for g in (g for g in groups if cs <= g.start < ce):  # 社区干部、环卫工人的补贴动态调整机制
+        for g in (g for g in groups if cs <= g.start < ce):  # 网格员、保洁员的补贴动态调整机制
             nxt = [a for a in actives if a.start > g.end and a.start < ce]
             if nxt and re.fullmatch(r"(?:[、和及][^，,；;。]{0,12})?的", text[g.end:nxt[0].start]):
                 out.add(nxt[0].entity.name, "targets", g.entity.name, sidx, 0.6, "的")
@@ -225,10 +228,12 @@ def _lists(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
                 out.add(m.entity.name, "partOf", c.entity.name, sidx, 0.6, "等")
 
 
-def _glossary_parts(doc: Document, entities: Sequence[Entity], out: _Collector) -> None:
+def _glossary_parts(doc: Document, entities: Sequence[Entity], out: _Collector,
+                    ms_by_sentence: dict[int, list[_M]] | None = None) -> None:
     """Glossary items that enumerate their parts: “3”即A、B、C,“1”即D / 是指A、B和C…机制."""
     by_name = {e.name: e for e in entities}
-    ms_by_sentence = _sentence_mentions(doc, entities)
+    if ms_by_sentence is None:
+        ms_by_sentence = _sentence_mentions(doc, entities)
     for d in _definitions_of(doc, entities):
         term, definition, sidx = d
         owner = by_name.get(term)
@@ -399,7 +404,7 @@ def extract_relations(doc: Document, entities: Sequence[Entity], hints: Sequence
         _targets(s.text, s.index, ms, out)
         _organized(s.text, s.index, ms, out)
         _lists(s.text, s.index, ms, out)
-    _glossary_parts(doc, entities, out)
+    _glossary_parts(doc, entities, out, mentions)
     _topics(doc, mentions, out)
     _by_names(entities, out)
     return sorted(out.items.values(), key=lambda r: (r.sentence, r.subject, r.predicate, r.object))

@@ -240,11 +240,13 @@ class _Handler(BaseHTTPRequestHandler):
             text = self._query_text(fields)
             form = self._check(text)
             media = self._media_type(form, fields)
-            result = self._run(text)
+            body, content_type = self._render(self._run(text), media)
         except _Refusal as refusal:
             self._refuse(refusal)
             return
-        body, content_type = self._render(result, media)
+        except Exception as error:  # noqa: BLE001 - a rendering failure still gets an answer
+            self._refuse(_Refusal(HTTPStatus.INTERNAL_SERVER_ERROR, f"cannot render the result: {error}"))
+            return
         self._send(HTTPStatus.OK, body, content_type, {"Vary": "Accept"})
 
     def _query_text(self, fields: dict[str, list[str]]) -> str:

@@ -218,3 +218,56 @@ def test_extract_vocabulary_holds_no_gold_names():
         "generic_modifiers.txt", "rhetoric.txt", "surnames.txt", "person_titles.txt")]
     hits = {n for src in sources for n in names if n in src.read_text(encoding="utf-8")}
     assert not hits
+
+
+def test_extract_fast_segmenter_equals_jieba():
+    """The extractor's own max-probability route gives jieba's words (HMM off), word for word."""
+    from kg.segment import fast_cut, tokenizer
+    text = ("2025年，某某区GDP增长5.2%，新建3所学校；推进“一网通办”改革。  新质生产力加快发展"
+            "\n网址: www.example.org  A1B2 x+y 某某街道办事处")
+    assert fast_cut(text) == tokenizer().lcut(text, HMM=False)
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert fast_cut(text) == tokenizer().lcut(text, HMM=False)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("加快构建新发展格局,坚持稳中求进工作总基调", {"新发展格局": "Concept", "稳中求进工作总基调": "Concept"}),
+    ("贯彻落实中央经济工作会议精神", {"中央经济工作会议精神": "Concept"}),
+    ("完整准确全面贯彻新发展理念", {"新发展理念": "Concept"}),
+    ("加快打造现代化首都都市圈", {"现代化首都都市圈": "Concept"}),
+    ("加快建设国际科技创新中心", {"国际科技创新中心": "Concept"}),
+    ("推动平安江城建设", {"平安江城建设": "Program"}),
+    ("中共江城市委召开全会", {"中共江城市委": "Organization"}),
+])
+def test_extract_concepts_and_campaigns_without_quotes(text, expected):
+    got = found(text, "city")
+    for name, typ in expected.items():
+        assert got.get(name) == typ, (name, got)
+
+
+def test_extract_branch_campus_names_its_parent_and_place():
+    text = report("加快建设江城大学东湖校区。")
+    ex = extract(document_from_text(text, "branch-test"))
+    names = {e.name: e.type for e in ex.entities}
+    assert names.get("江城大学") == "Organization" and names.get("东湖") == "Place"
+    got = {(r.subject, r.predicate, r.object) for r in ex.relations}
+    assert ("江城大学东湖校区", "organizedBy", "江城大学") in got
+    assert ("江城大学东湖校区", "locatedIn", "东湖") in got
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("完善乡镇卫生院和村卫生室建设", ("乡镇卫生院", "村卫生室")),
+    ("，保障国际会议峰会顺利举行", ("保障国际会议峰会",)),
+])
+def test_extract_generic_classes_and_clause_verbs_are_not_names(text, absent):
+    got = found(text, "city")
+    for name in absent:
+        assert name not in got, got
+
+
+@pytest.mark.parametrize("term, definition", [
+    ("四好农村路", "指建好、管好、护好、运营好农村公路。"),
+    ("“四好农村路”", "指建好、管好、护好、运营好农村公路。"),
+])
+def test_extract_glossary_shorthand_is_not_a_site(term, definition):
+    assert glossary_term_name(term, definition)[1] not in ("Place", "Facility", "ResidentialArea")

@@ -54,3 +54,16 @@ def test_metrics_qualifier_subject_and_year():
 @pytest.mark.parametrize("numeral, value", [("百", 100), ("六", 6), ("十二", 12), ("二十三", 23), ("两", 2)])
 def test_metrics_chinese_numbers(numeral, value):
     assert chinese_number(numeral) == value
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("政府采购占比近八成。", {("80", "%")}),
+    ("带动社会投资超千亿元。", {("1000", "亿元")}),
+    ("贷款余额超万亿元。", {("1", "万亿元")}),
+    ("占全国比重近一半。", {("50", "%")}),
+    ("连续9年位居全国第一。", {("9", "年")}),
+    ("保持一成不变的作风。", set()),
+    ("年均浓度27微克/立方米。", {("27", "微克/立方米")}),
+])
+def test_metrics_shares_and_round_amounts_in_words(text, expected):
+    assert metrics(text) == expected
