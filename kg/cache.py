@@ -71,7 +71,10 @@ class ReportCache:
         """Write atomically (a temporary file renamed over the entry), so readers never see half an entry."""
         path = self.path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{key[:8]}.", suffix=".tmp", dir=path.parent)
+        from .export import remove_stale_temporaries, temp_prefix
+
+        remove_stale_temporaries(path.parent)      # what a killed build left half-written here
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(key[:8]), suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
                 pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)

@@ -23,6 +23,7 @@ from rdflib import Dataset, Graph
 from rdflib.graph import ConjunctiveGraph
 
 __all__ = ["EXPORT_FILES", "RDF_FILES", "write_exports", "atomic_write_text", "atomic_write_bytes", "safe_cell",
+           "temp_prefix", "remove_stale_temporaries",
            "serialize_turtle", "turtle_body", "jsonld_nodes", "graph_lines", "RdfWriter", "write_tsv",
            "render_nx"]
 
@@ -39,11 +40,48 @@ def _file_mode() -> int:
     return 0o666 & ~mask
 
 
+_TEMPORARY = re.compile(r"\..+\.(\d+)\.[A-Za-z0-9_]+\.tmp")
+
+
+def temp_prefix(name: str) -> str:
+    """Prefix of a temporary file: it names the writing process, so a later build can tell the leftovers
+    of a writer that was killed (they are removed) from the files of one still writing (kept)."""
+    return f".{name}.{os.getpid()}."
+
+
+def _running(pid: int) -> bool:
+    if os.name != "posix" or pid == os.getpid():
+        return True                                  # cannot tell safely: keep the file
+    try:
+        os.kill(pid, 0)                              # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def remove_stale_temporaries(folder: Path | str) -> list[Path]:
+    """Remove the temporary files (``.NAME.PID.XXXX.tmp``) that killed writers left in ``folder``."""
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMPORARY.fullmatch(entry.name)
+        if match and entry.is_file(follow_symlinks=False) and not _running(int(match.group(1))):
+            Path(entry.path).unlink(missing_ok=True)
+            removed.append(Path(entry.path))
+    return removed
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write to a temporary file beside the target, fsync, then rename over it."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    remove_stale_temporaries(path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path.name), suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, _FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
@@ -218,8 +256,9 @@ class RdfWriter:
 
     def __enter__(self) -> "RdfWriter":
         self.out_dir.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(self.out_dir)
         for name in RDF_FILES:
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.out_dir)
+            fd, tmp = tempfile.mkstemp(prefix=temp_prefix(name), suffix=".tmp", dir=self.out_dir)
             os.fchmod(fd, _FILE_MODE)
             handle = self._stack.enter_context(open(fd, "w", encoding="utf-8", newline="\n",
                                                     buffering=1 << 20))

@@ -18,6 +18,7 @@ every occurrence of any of its names.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Iterable, Sequence
@@ -224,7 +225,7 @@ def _number_group(toks: Sequence[Token], i: int) -> int | None:
     if i < 0:
         return None
     g = i
-    if not any(ch.isdigit() for ch in toks[g].text):
+    if _DIGIT.search(toks[g].text) is None:
         if g == 0 or toks[g].tag not in ("m", "q") or not toks[g - 1].text[-1].isdigit():
             return None
         g -= 1
@@ -292,6 +293,8 @@ def _head_of(w2: str, w1: str, tok: str, tag: str) -> tuple[str, int] | None:
     return best
 
 
+_KIND_HEADS = frozenset({"项目", "活动", "补贴", "运动"})
+_YEARS_SPAN = re.compile(r"[一二三两四五六七八九十]年")
 _COUNTED = re.compile(r"(?:两个|两|[\d一二三四五六七八九十]+[个处家座条所])$")
 _ORG_GENERIC = frozenset({"专业", "物业", "社会", "企业", "行业", "相关", "有关", "各类", "基层", "群众", "工作"})
 _ADMIN_HEADS = ("政府", "人民政府", "办事处")
@@ -330,6 +333,10 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                     and prev.tag.startswith(("v", "a", "nr", "ns", "n", "x")) and len(prev.text) >= 2:
                 j -= 1  # the stem of 奋斗镇, 胜利路 may be any word
                 continue
+            if typ == "Program" and _YEARS_SPAN.fullmatch(prev.text) and j >= 2 \
+                    and not _is_boundary(toks[j - 2], voc, toks[j - 3] if j >= 3 else None):
+                j -= 1  # 某某提升三年行动: the span of years is part of the campaign's name
+                continue
             group = _number_group(toks, j - 1)
             if group is not None:  # 某某500万吨选矿项目: a capacity inside a project's name
                 g = group
@@ -366,7 +373,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 j += 1
         while j < k and toks[j].text in ("暨",):
             j += 1
-        if j + 1 < k and typ != "Concept" and toks[j].tag == "v" and len(toks[j].text) >= 2 \
+        if j + 1 < k and typ not in ("Concept", "TargetGroup") and toks[j].tag == "v" and len(toks[j].text) >= 2 \
+                and tokenizer().FREQ.get(toks[j].text, 0) >= 1000 \
                 and toks[j + 1].tag.startswith(("n", "j")) and len(toks[j + 1].text) >= 2 and (j == 0 \
                 or toks[j - 1].text[0] in PUNCT):
             j += 1  # ，保障某某峰会: the clause's verb, not the first word of the name
@@ -396,8 +404,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if head == "市场" and not any(t.tag.startswith(("nr", "ns", "nz", "x", "j")) or (
                 len(t.text) == 1 and t.tag not in ("n", "v", "a")) for t in mod_tokens):
             continue  # 住房租赁市场 is a market, 青山水产批发市场 a place
-        if view.level in ("city", "province") and typ in ("Facility", "Organization") and _class_noun(
-                name, len(head), typ):
+        if view.level in ("city", "province") and (typ in ("Facility", "Organization") or head in _KIND_HEADS) \
+                and _class_noun(name, len(head), typ):
             continue  # a city or province speaks of 实验室, 高校图书馆 as kinds, not as one site
         if head == "格局" and not modifier.startswith("新"):
             continue  # 新某某格局 is the named strategy; 基层治理格局, 路网格局 are descriptions
@@ -450,9 +458,12 @@ def _class_noun(name: str, head_len: int, typ: str) -> bool:
     whole = tokens(name)
     if len(whole) == 1:
         return whole[0].tag in ("n", "vn")
+    mod = tokens(name[:-head_len])
+    if typ == "Program":  # 外资项目, 省重大项目, 燃油补贴: a kind of project, not one project
+        return len(mod) <= 2 and all(t.tag in ("n", "vn", "b", "a", "an", "j") and not _DIGIT.search(t.text)
+                                     and tokenizer().FREQ.get(t.text, 0) >= 500 for t in mod)
     if typ != "Facility":
         return False
-    mod = tokens(name[:-head_len])
     return len(mod) == 1 and mod[0].tag in ("n", "vn", "b", "nr") and not _DIGIT.search(mod[0].text) \
         and tokenizer().FREQ.get(mod[0].text, 0) >= 1000
 
@@ -630,10 +641,12 @@ def _cue_before(view: _View, pos: int, voc: _Vocab) -> bool:
 def _shape_type(content: str) -> str:
     """A quoted name's type from its shape when nothing else tells.
 
-    >>> [_shape_type(c) for c in ("三个提升", "四风", "一窗受理", "美丽家园、幸福社区", "满天星", "陪伴一小时")]
+    >>> [_shape_type(c) for c in ("三个提升", "双创", "一窗受理", "美丽家园、幸福社区", "满天星", "陪伴一小时")]
     ['Concept', 'Concept', 'Mechanism', 'Concept', 'Mechanism', 'Program']
     """
-    if re.match(rf"^[{_NUMERALS}\d]+个", content) or (len(content) == 2 and content[0] in _NUMERALS):
+    if re.match(rf"^[{_NUMERALS}\d]+个", content):
+        return "Concept"
+    if len(content) == 2 and content[0] in _NUMERALS:
         return "Concept"
     if _ALNUM_QUOTE.search(content) or content[0] in _NUMERALS:
         return "Mechanism"
@@ -1396,10 +1409,16 @@ def _merge(cands: list[Candidate]) -> list[_Group]:
                 if a != b:
                     parent[max(a, b)] = min(a, b)
     keys_all = {name_key(c.name): n for n, c in enumerate(cands)}
+    ordered = sorted(keys_all)
     for n, c in enumerate(cands):  # 百佳 (from a list) ~ 百佳果品批发市场
         if c.rule == "class-list":
             k = name_key(c.name)
-            longer = {key for key in keys_all if key != k and key.startswith(k) and len(key) > len(k) + 1}
+            longer = set()
+            for key in ordered[bisect_right(ordered, k):]:  # the keys that start with k follow it
+                if not key.startswith(k):
+                    break
+                if len(key) > len(k) + 1:
+                    longer.add(key)
             if len(longer) == 1:
                 a, b = find(n), find(keys_all[longer.pop()])
                 if a != b:

@@ -27,6 +27,12 @@ _QUALIFIERS = ("同比增长", "同比下降", "比上年增长", "增长", "下
                "新建", "新增", "全年", "年内", "年末", "年底", "达到", "突破", "力争", "超过", "超", "约", "近")
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]")
+_AFTER_WORDS = re.compile(rf"[{_CJK}\w]{{0,12}}")
+_AFTER_STOP = re.compile(r"的|和|及|等|[是为被将把在对]|(?:投入|实现|达到|完成|开工|建成|全部|正式)")
+_TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
+_LEAD_WORDS = re.compile(r"^(?:全年|年内|年末|其中|全区|全市|全省|累计|共计|共有|共|力争|确保)")
+_DIGIT_END = re.compile(r"\d[.．、]?$")
+_LATIN = re.compile(r"[A-Za-z]")
 _CLAUSE_END = re.compile(r"[，,。；;：:、！!？?（）()“”]")
 
 
@@ -73,14 +79,14 @@ def _subject(text: str, start: int, end: int) -> str:
     """The noun phrase a number counts: the words after it (新建4个助餐点 → 新建助餐点), else before it."""
     clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
     before = text[clause_start:start]
-    after_m = re.match(rf"[{_CJK}\w]{{0,12}}", text[end:])
+    after_m = _AFTER_WORDS.match(text[end:])
     after = after_m.group(0) if after_m else ""
-    after = re.split(r"的|和|及|等|[是为被将把在对]|(?:投入|实现|达到|完成|开工|建成|全部|正式)", after, maxsplit=1)[0]
+    after = _AFTER_STOP.split(after, maxsplit=1)[0]
     verb = re.search(r"(新建|新增|建成|完成|实施|安装|开展|增设|组织|提供|清理|调整|布局|完善|发放|投放|封存)$",
-                     re.sub(r"(全年|年内|累计|共计|共有|共)$", "", before))
+                     _TOTAL_END.sub("", before))
     if len(after) >= 2:
         return (verb.group(1) if verb else "") + after
-    head = re.sub(r"^(?:全年|年内|年末|其中|全区|全市|全省|累计|共计|共有|共|力争|确保)", "", before)
+    head = _LEAD_WORDS.sub("", before)
     head = re.sub(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
                   r"比上年增长|增速|增加|减少|下降|提高)+$", "", head)
     return head[-16:]
@@ -113,9 +119,9 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
             unit = "小时"
         if num[0].isdigit():
             if before.endswith(("第", ".", "-", "+", "＋", "×")) or nxt in ("+", "＋", "年", "月", "日", "号") \
-                    or re.match(r"[A-Za-z]", nxt or " "):
+                    or _LATIN.match(nxt or " "):
                 continue
-            if re.search(r"\d[.．、]?$", before[-2:]) and not before.endswith(("、",)):
+            if _DIGIT_END.search(before[-2:]) and not before.endswith(("、",)):
                 continue
             value = Decimal(num)
         else:

@@ -749,6 +749,8 @@ def run_query(store: GraphStore, query: NamedQuery | str, params: dict[str, str]
             except _Cancelled:
                 pass
             except BaseException as error:  # noqa: BLE001 - handed to the waiting caller
+                if isinstance(error, QueryError):  # its frames hold pyoxigraph results: free them in this thread
+                    error.__traceback__ = error.__context__ = None
                 outcome.append(error)
             finally:
                 done.set()
@@ -786,13 +788,13 @@ def _json_term(term: Node) -> dict[str, str]:
     return out
 
 
-def to_json(result: Result) -> str:
-    """SPARQL 1.1 Query Results JSON."""
+def to_json(result: Result, indent: int | None = 1) -> str:
+    """SPARQL 1.1 Query Results JSON (``indent=None``: compact, and several times faster to write)."""
     if result.form == "ASK":
         return json.dumps({"head": {}, "boolean": result.boolean})
     bindings = [{v: _json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows]
     return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}},
-                      ensure_ascii=False, indent=1)
+                      ensure_ascii=False, indent=indent, separators=(",", ":") if indent is None else None)
 
 
 def to_xml(result: Result) -> str:

@@ -132,13 +132,13 @@ def _located(text: str, sidx: int, ms: list[_M], level: str, out: _Collector) ->
             if m.entity.type not in _LOCATIONS or not text[:m.start].endswith("在"):
                 continue
             rest = text[m.end:ce]
-            verb = re.match(rf"(?:内|中|里|周边)?(?:[{_CJK_SHORT}]{{0,4}}?)({'|'.join(_LOC_VERBS)})", rest)
+            verb = _LOC_VERB.match(rest)
             if not verb:
                 continue
             after = [x for x in cms[n + 1:] if x.start >= m.end + verb.end() - 1 and x.entity.type in _LOCATABLE]
             if after:
                 out.add(after[0].entity.name, "locatedIn", m.entity.name, sidx, 0.75, verb.group(1))
-    each = re.search(r"分别在(.+?)(开展|设立|打造|建设|实施|推进|建成)", text)
+    each = _EACH.search(text)
     if each:
         places = [m for m in ms if each.start(1) <= m.start < each.end(1) and m.entity.type in _LOCATIONS]
         progs = [m for m in ms if m.end <= each.start() and m.entity.type in ("Program", "Brand")]
@@ -147,8 +147,17 @@ def _located(text: str, sidx: int, ms: list[_M], level: str, out: _Collector) ->
                 out.add(p.entity.name, "locatedIn", q.entity.name, sidx, 0.7, "分别在")
 
 
+_ZONE_WORD = re.compile(r"(园区|组团|新区|开发区|片区)")
+_ZONE_START = re.compile(r"(园区|组团)")
+_ROUTE = re.compile(r"([\u4e00-\u9fff]{2,6})至([\u4e00-\u9fff]{2,6})")
+_MARKS = re.compile(r"[“”《》\s]")
+_EACH = re.compile(r"分别在(.+?)(开展|设立|打造|建设|实施|推进|建成)")
+_ETC_END = re.compile(r"等(?:\d+个|[一二三四五六七八九十]+个)?$")
+_NO_CLAUSE_END = re.compile(r"[^，,；;。]*")
+_LIST_GAP = re.compile(r"[、和]?|(?:项目)?等|(?:项目)?[、和]")
 _CJK_SHORT = "\u4e00-\u9fff"
 _NUM = "一二三四五六七八九十"
+_LOC_VERB = re.compile(rf"(?:内|中|里|周边)?(?:[{_CJK_SHORT}]{{0,4}}?)({'|'.join(_LOC_VERBS)})")
 _ZONE = re.compile(r"(?:组团|园区|产业园|物流园|新区|开发区|片区|商圈|示范区|度假区|合作区|先导区|城区)$")
 
 
@@ -217,14 +226,14 @@ def _lists(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
         if c.entity.type not in ("Program", "Brand", "Mechanism"):
             continue
         lead = text[:c.start]
-        if not re.search(r"等(?:\d+个|[一二三四五六七八九十]+个)?$", lead):
+        if not _ETC_END.search(lead):
             continue
         items = [m for m in ms if m.end <= c.start and m.entity.type in ("Program", "Facility", "Mechanism", "Brand")
-                 and re.fullmatch(r"[、和]?|(?:项目)?等|(?:项目)?[、和]", text[m.end:m.end + 3].split("等")[0] + (
+                 and _LIST_GAP.fullmatch(text[m.end:m.end + 3].split("等")[0] + (
                      "等" if "等" in text[m.end:m.end + 3] else "")) is not None]
         span_start = max((m.end for m in ms if m.end <= c.start and m not in items), default=0)
         for m in items:
-            if m.start >= span_start and re.fullmatch(r"[^，,；;。]*", text[m.end:c.start]):
+            if m.start >= span_start and _NO_CLAUSE_END.fullmatch(text[m.end:c.start]):
                 out.add(m.entity.name, "partOf", c.entity.name, sidx, 0.6, "等")
 
 
@@ -272,7 +281,7 @@ def _admin(name: str) -> bool:
 
 
 def _plain(name: str) -> str:
-    return re.sub(r"[“”《》\s]", "", name)
+    return _MARKS.sub("", name)
 
 
 def _topics(doc: Document, mentions: dict[int, list[_M]], out: _Collector) -> None:
@@ -284,10 +293,10 @@ def _topics(doc: Document, mentions: dict[int, list[_M]], out: _Collector) -> No
         by_par.setdefault(s.paragraph, []).append(s.index)
         ms = mentions.get(s.index, ())
         for m in ms:  # 园区污水管网, “园区基础设施…”: a bare zone word points back to the last zone named
-            word = re.match(r"(园区|组团|新区|开发区|片区)", m.entity.name)
+            word = _ZONE_WORD.match(m.entity.name)
             if word and m.entity.type in ("Facility", "Program") and word.group(1) in last_zone:
                 out.add(m.entity.name, "locatedIn", last_zone[word.group(1)].name, s.index, 0.5, "anaphora")
-        if re.match(r"(园区|组团)", s.text) and s.text[:2] in last_zone:
+        if _ZONE_START.match(s.text) and s.text[:2] in last_zone:
             for m in ms:
                 if m.entity.type in ("Facility", "Program"):
                     out.add(m.entity.name, "locatedIn", last_zone[s.text[:2]].name, s.index, 0.5, "anaphora")
@@ -296,12 +305,12 @@ def _topics(doc: Document, mentions: dict[int, list[_M]], out: _Collector) -> No
             if z and m.entity.type == "Place":
                 last_zone[z.group(0)[-2:]] = m.entity
         progs = [m for m in ms if m.entity.type in ("Program",)]
-        for route in re.finditer(r"([\u4e00-\u9fff]{2,6})至([\u4e00-\u9fff]{2,6})", s.text):
+        for route in (_ROUTE.finditer(s.text) if "至" in s.text else ()):
             ends = [m for m in ms if m.entity.type == "Place" and route.start() <= m.start and m.end <= route.end()
                     and not _admin(m.entity.name)]
             before = [p for p in progs if p.end <= route.start()]
             if before and len(ends) >= 2:  # …工程，重点推进A桥至B桥、C桥至D桥沿河两岸的…: the project runs along them
-                for seg in re.finditer(r"([\u4e00-\u9fff]{2,6})至([\u4e00-\u9fff]{2,6})", s.text[route.start():]):
+                for seg in _ROUTE.finditer(s.text[route.start():]):
                     for m in ms:
                         if m.entity.type == "Place" and route.start() + seg.start() <= m.start < route.start() + seg.end():
                             out.add(before[-1].entity.name, "locatedIn", m.entity.name, s.index, 0.5, "至")

@@ -186,8 +186,7 @@ def parse_document(text: str, doc_id: str, source: str = "", encoding: str = "ut
         elif part_match and not in_glossary and _is_list_item(chinese_to_int(part_match.group(1)), list_count,
                                                               len(parts)):
             list_count += 1
-        elif (not in_glossary and part_match and chinese_to_int(part_match.group(1)) == len(parts)
-              and len(line) <= 60):
+        elif not in_glossary and part_match and _is_part_heading(line, chinese_to_int(part_match.group(1)), len(parts)):
             status = heading_status(line)
             if status == UNKNOWN and last_status == PLANNED:
                 status = PLANNED
@@ -225,6 +224,14 @@ def parse_document(text: str, doc_id: str, source: str = "", encoding: str = "ut
     return Document(doc_id=doc_id, source=source, text=text, encoding=encoding, parts=tuple(parts),
                     sections=tuple(sections), paragraphs=tuple(paragraphs), sentences=tuple(sentences),
                     glossary=glossary, **meta)
+
+
+def _is_part_heading(line: str, number: int, part_count: int) -> bool:
+    """The next part in sequence, or a later one (an excerpt skips parts) whose heading says review or plan."""
+    if len(line) > 60:
+        return False
+    return number == part_count or (number > part_count and heading_status(line) != UNKNOWN
+                                    and not line.endswith("。"))
 
 
 def _is_list_item(number: int, list_count: int, part_count: int) -> bool:

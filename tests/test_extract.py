@@ -9,7 +9,9 @@ from kg.models import Sentence
 from kg.pipeline import document_from_text, load_document
 from kg.tsv import write_extraction
 
-from conftest import GOLD, HAILAER_2014, SAMPLE
+from conftest import DATA, GOLD, HAILAER_2014, SAMPLE
+
+REPORTS = DATA / "reports"
 
 
 def found(text: str, level: str = "subdistrict") -> dict[str, str]:
@@ -189,17 +191,27 @@ def test_extract_sample_report_scores(tmp_path):
     r = _score(SAMPLE, GOLD / "2023_shanghai-jinshan-shihua_subdistrict", tmp_path)
     assert r.entities.typed.f1 >= 0.85
     assert r.entities.untyped.f1 >= 0.87
-    assert r.relations.overall.f1 >= 0.72
+    assert r.relations.overall.f1 >= 0.73
     assert r.metrics.overall.f1 >= 0.95
     assert r.glossary.overall.f1 == 1.0 and r.glossary.definitions == 13
 
 
 def test_extract_heldout_report_scores(tmp_path):
     r = _score(HAILAER_2014, GOLD / "2014_neimenggu-hulunbeier-hailaer_district", tmp_path)
-    assert r.entities.typed.f1 >= 0.81
-    assert r.entities.untyped.f1 >= 0.84
-    assert r.relations.overall.f1 >= 0.60
-    assert r.metrics.overall.f1 >= 0.95
+    assert r.entities.typed.f1 >= 0.82
+    assert r.entities.untyped.f1 >= 0.85
+    assert r.relations.overall.f1 >= 0.62
+    assert r.metrics.overall.f1 >= 0.97
+
+
+def test_extract_city_excerpt_scores(tmp_path):
+    """The Beijing 2026 excerpt: held out when first scored (typed 0.38, untyped 0.48, relations 0.04,
+    metrics 0.84), then read for error classes; kept here as a regression floor."""
+    r = _score(REPORTS / "2026_beijing_city_excerpt.txt", GOLD / "2026_beijing_city_excerpt", tmp_path)
+    assert r.entities.typed.f1 >= 0.50
+    assert r.entities.untyped.f1 >= 0.58
+    assert r.relations.overall.f1 >= 0.25
+    assert r.metrics.overall.f1 >= 0.88
 
 
 def test_extract_vocabulary_holds_no_gold_names():

@@ -86,3 +86,8 @@ def test_structure_split_sentences_keeps_closing_quote():
 
 def test_structure_chinese_numerals():
     assert [chinese_to_int(n) for n in ("一", "九", "十", "十一", "二十")] == [1, 9, 10, 11, 20]
+
+
+def test_structure_excerpt_that_skips_a_part_still_finds_the_plan():
+    doc = document_from_text("一、2025年工作回顾\n完成建设。\n三、2026年重点工作\n推进建设。", "x")
+    assert [(p.status, p.year) for p in doc.parts[1:]] == [("achieved", 2025), ("planned", 2026)]
