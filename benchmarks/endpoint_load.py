@@ -87,7 +87,8 @@ def run_load(url: str, clients: int, total: int, queries: list[tuple[str, str]])
                 started = time.perf_counter()
                 try:
                     response = http.post(url, data={"query": text})
-                    ok, detail = response.status_code == 200, f"{name}: HTTP {response.status_code} {response.text[:120]}"
+                    ok = response.status_code == 200
+                    detail = f"{name}: HTTP {response.status_code} {response.text[:120]}"
                 except httpx.HTTPError as error:
                     ok, detail = False, f"{name}: {type(error).__name__} {error}"
                 elapsed = time.perf_counter() - started

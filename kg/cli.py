@@ -59,6 +59,9 @@ def build(paths, out_dir, base_iri, jobs, min_confidence, no_validate, no_views,
                            cache=False if no_cache else cache_dir or True)
     except ValidationError as error:
         fail(f"built graph does not conform to the SHACL shapes; nothing written\n{error}")
+    except OSError as error:   # an output or cache folder that cannot be written (a file, read-only, full)
+        fail(f"cannot write {error.filename or out_dir} ({error.strerror or error}); each export already "
+             "there is whole")
     if not result.extractions:
         if not any("no report files" in str(e) for e in result.failures):
             fail("no report could be read; nothing written")
@@ -70,6 +73,9 @@ def build(paths, out_dir, base_iri, jobs, min_confidence, no_validate, no_views,
             write_views(result.rdf, out_dir / "views")
         except ViewError as error:
             fail(f"exports written, views not: {error}")
+        except OSError as error:
+            fail(f"exports written, views not: cannot write {error.filename or out_dir / 'views'} "
+                 f"({error.strerror or error})")
     entities = sum(len(x.entities) for x in result.extractions)
     relations = sum(len(x.relations) for x in result.extractions)
     metrics = sum(len(x.metrics) for x in result.extractions)

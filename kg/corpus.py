@@ -13,7 +13,7 @@ the same IRIs in any build, and builds of shards of a corpus merge by plain unio
   海拉尔区人民政府, （区） → (区), a trailing 称号 dropped), so one IRI always has one label.
   Brand and Program share the IRI segment ``Program`` (a brand is a programme the report calls a brand).
 - **Administrative hierarchy** (``kgo:withinPlace``) from the report's head (a compound name such as
-  上海市金山区石化街道) and its text: the level above is referred to relatively (区委, 市委、市政府,
+  杭州市西湖区北山街道) and its text: the level above is referred to relatively (区委, 市委、市政府,
   全市, 自治区…) and named exactly once (呼伦贝尔市, 内蒙古). What the text does not support is
   recorded as such (``unnamed``: "市委 ×9 but no city named").
 - **Plan follow-through**: for the reports of one place, an item planned for year N is looked up in the
@@ -166,8 +166,8 @@ def leading_unit(name: str) -> str:
 def split_units(name: str) -> list[str]:
     """A compound place name split into its units, outermost first; [] unless it is all units.
 
-    >>> split_units("上海市金山区石化街道"), split_units("海拉尔区"), split_units("海拉尔区人民政府")
-    (['上海市', '金山区', '石化街道'], ['海拉尔区'], [])
+    >>> split_units("杭州市西湖区北山街道"), split_units("海拉尔区"), split_units("海拉尔区人民政府")
+    (['杭州市', '西湖区', '北山街道'], ['海拉尔区'], [])
     """
     units, rest = [], name
     while rest:
@@ -213,7 +213,7 @@ _HEAD_TAIL = re.compile(r"(?:(?:19|20)\d{2}年?.*|工作报告.*|人民政府|�
 
 
 def _head_units(text: str) -> list[str]:
-    """The units a head line names: 上海市金山区石化街道办事处2023年工作报告 → [上海市, 金山区, 石化街道]."""
+    """The units a head line names: 浙江省杭州市西湖区北山街道办事处2023年工作报告 → [浙江省, 杭州市, 西湖区, 北山街道]."""
     text = (text or "").strip()
     while (shorter := _HEAD_TAIL.sub("", text)) != text:
         text = shorter

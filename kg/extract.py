@@ -293,6 +293,8 @@ def _head_of(w2: str, w1: str, tok: str, tag: str) -> tuple[str, int] | None:
     return best
 
 
+_GOVERNING = frozenset("建设 提升 打造 推进 推动 支持 保障 服务 建强 加快 实施 深化 完善 优化 加强 创建 做强 做优 "
+                       "培育 谋划 启动 开展 围绕 聚焦 依托 用好 办好 建好 抓好 做好 助力".split())
 _KIND_HEADS = frozenset({"项目", "活动", "补贴", "运动"})
 _YEARS_SPAN = re.compile(r"[一二三两四五六七八九十]年")
 _COUNTED = re.compile(r"(?:两个|两|[\d一二三四五六七八九十]+[个处家座条所])$")
@@ -373,6 +375,13 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 j += 1
         while j < k and toks[j].text in ("暨",):
             j += 1
+        if typ not in ("Concept", "TargetGroup"):
+            while j < k and toks[j].text in _GOVERNING:
+                j += 1  # 服务保障国家某某中心: the clause's verbs, not the first words of the name
+        if typ in ("Place", "Facility"):
+            inner = [n for n in range(j, k) if toks[n].text in _GOVERNING]
+            if inner:
+                j = inner[-1] + 1  # 某科学城建设某某集聚区: the place is what is being built
         if j + 1 < k and typ not in ("Concept", "TargetGroup") and toks[j].tag == "v" and len(toks[j].text) >= 2 \
                 and tokenizer().FREQ.get(toks[j].text, 0) >= 1000 \
                 and toks[j + 1].tag.startswith(("n", "j")) and len(toks[j + 1].text) >= 2 and (j == 0 \
@@ -515,6 +524,7 @@ class _Regroup:
 
 _BRAND = re.compile(rf"(?:^|(?<=[、，,。；;和与及]))([{_CJK}·]{{2,24}}?)品牌(?![{_CJK}])|"
                     rf"(?:^|(?<=[、，,。；;和与及]))([{_CJK}·]{{2,24}}?)品牌(?=建设|效应|影响力|的|等)")
+_DESCRIPTIVE = re.compile(r"[的等]")  # 具有地域特色的旅游文化品牌, 知名企业等: a description, not a name
 _BRAND_CATEGORY = re.compile(r"(?:非遗文化|传统文化|公益|服务|特色)$")
 
 
@@ -538,7 +548,8 @@ def _brands(view: _View, voc: _Vocab) -> list[Candidate]:
         start += cut
         core = _BRAND_CATEGORY.sub("", words)
         for item in core.split("和"):
-            if len(item) < 2 or item in voc.generic or view.is_protected(start, start + len(item)):
+            if (len(item) < 2 or item in voc.generic or view.is_protected(start, start + len(item))
+                    or _DESCRIPTIVE.search(item)):
                 continue
             pos = view.text.find(item, start)
             out.append(Candidate(item, "Brand", view.sentence.index, pos, pos + len(item),
@@ -1473,7 +1484,7 @@ def _scan(text: str, first: dict[str, list[int]], surfaces: dict[str, int]) -> l
         if lengths is not None:
             for size in lengths:
                 word = text[i:i + size]
-                if word in surfaces:
+                if len(word) == size and word in surfaces:   # near the end the slice is shorter than size
                     out.append((i, i + size, word))
                     i += size
                     break

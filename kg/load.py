@@ -46,7 +46,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+        try:
+            return _decode_truncated(data, "utf-16"), "utf-16"
+        except UnicodeDecodeError as error:
+            raise ValueError(f"not UTF-16 text (invalid bytes at offset {error.start})") from None
     try:
         return _decode_truncated(data, "utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
@@ -65,9 +68,8 @@ def _decode_truncated(data: bytes, encoding: str) -> str:
     >>> _decode_truncated("报告".encode("gb18030")[:-1], "gb18030")
     '报'
     """
-    decoder = codecs.getincrementaldecoder(encoding)("strict")
-    text = decoder.decode(data, final=False)   # raises on any invalid byte; keeps an incomplete tail
-    return text
+    # not final: raises on any invalid byte, but holds back (drops) an incomplete last character
+    return codecs.getincrementaldecoder(encoding)("strict").decode(data, final=False)
 
 
 def _looks_binary(text: str) -> bool:
@@ -148,8 +150,8 @@ def read_report_bytes(path: Path | str) -> bytes:
         if test(info.st_mode):
             raise ReportError(path, reason)
     if info.st_size > MAX_REPORT_BYTES:
-        raise ReportError(path, f"too large for one report ({info.st_size / 1e6:.1f} MB; the limit is "
-                                f"{MAX_REPORT_BYTES / 1e6:.0f} MB): split it into one file per report")
+        raise ReportError(path, f"too large for one report ({info.st_size / 2**20:.1f} MB; the limit is "
+                                f"{MAX_REPORT_BYTES // 2**20} MB): split it into one file per report")
     try:
         return path.read_bytes()
     except OSError as error:

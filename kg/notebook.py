@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
-    "repo_root", "Built", "build_in_memory", "report_table", "graph_sizes", "entity_table", "type_counts",
+    "repo_root", "Built", "build_in_memory", "build_series_in_memory", "follow_through_summary", "report_table", "graph_sizes", "entity_table", "type_counts",
     "profile_by", "central_entities", "use_cjk_font", "inline_view",
     "query_markdown", "query_table", "Evaluation", "evaluate_report", "score_table", "entity_errors",
     "relation_errors", "metric_errors",
@@ -77,6 +77,23 @@ def build_in_memory(path: Path | str, config: Config = Config()) -> Built:
     extraction = process_file(path, config)
     rdf, graph = build_graphs([extraction], config)
     return Built(extraction, rdf, graph)
+
+
+def build_series_in_memory(paths: Iterable[Path | str], config: Config = Config()) -> tuple[Graph, nx.MultiDiGraph]:
+    """Several reports built in memory into one graph, with the corpus facts (plan follow-through)."""
+    return build_graphs([process_file(path, config) for path in sorted(map(Path, paths))], config)
+
+
+def follow_through_summary(follow: pd.DataFrame) -> pd.DataFrame:
+    """Planned items per plan year and outcome (achieved / silent / planned), one row per year."""
+    table = (follow.drop_duplicates(["year", "status", "entity"])
+             .assign(status=lambda f: f.status.str.replace("kgo:", "", regex=False))
+             .pivot_table(index="year", columns="status", values="entity", aggfunc="count", fill_value=0))
+    table = table.reindex(columns=[c for c in ("achieved", "silent", "planned") if c in table.columns])
+    table.columns.name = None
+    table["followed up"] = table.get("achieved", 0) + table.get("silent", 0)
+    table["achieved share"] = (table.get("achieved", 0) / table["followed up"].where(table["followed up"] > 0)).round(2)
+    return table.reset_index()
 
 
 # --------------------------------------------------------------------------- overview tables

@@ -264,12 +264,23 @@ def query_form(text: str, source: str = "query", prefixes: dict[str, str] = DEFA
     return "SELECT"
 
 
+_RDFLIB_PARSER = threading.Lock()
+
+
+def _parse_rdflib(text: str, prefixes: dict[str, str]):
+    """rdflib's parse of a query, one thread at a time: pyparsing fixes each parse action's arity on its
+    first call by trial, and concurrent first calls (a burst of clients on a fresh server) corrupt the
+    parser for the rest of the process — every later query then fails."""
+    with _RDFLIB_PARSER:
+        return prepareQuery(text, initNs=prefixes)
+
+
 def _earliest_error(text: str, prefixes: dict[str, str], line: int, column: int) -> tuple[int, int]:
     """pyoxigraph reports the furthest point it reached, which can drift past the error (to a
     closing brace or the end); rdflib's parser names the statement it could not read. Take the
     earlier of the two."""
     try:
-        prepareQuery(text, initNs=prefixes)
+        _parse_rdflib(text, prefixes)
     except Exception as error:  # noqa: BLE001 - pyparsing's ParseException and friends
         other = (getattr(error, "lineno", None), getattr(error, "col", None))
         if isinstance(other[0], int) and isinstance(other[1], int) and other < (line, column):
@@ -328,7 +339,7 @@ _NT_ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f", '"': '"', 
 
 
 def parse_param_assignments(assignments: Iterable[str]) -> dict[str, str]:
-    """``["year=2023", "label=爱心点名"]`` → ``{"year": "2023", "label": "爱心点名"}``."""
+    """``["year=2023", "label=邻里守望"]`` → ``{"year": "2023", "label": "邻里守望"}``."""
     out: dict[str, str] = {}
     for item in assignments:
         key, sep, value = item.partition("=")
@@ -522,7 +533,7 @@ def _base_of(report_iri: str | None) -> str | None:
 @lru_cache(maxsize=256)
 def _prepared(text: str, prefixes: tuple[tuple[str, str], ...]):
     """rdflib's parse of a query (slow with pyparsing), kept for reuse; evaluation does not change it."""
-    return prepareQuery(text, initNs=dict(prefixes))
+    return _parse_rdflib(text, dict(prefixes))
 
 
 class MemoryStore(GraphStore):

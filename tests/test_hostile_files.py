@@ -231,3 +231,13 @@ def test_hostile_oversize_file_not_even_read(tmp_path):
         handle.truncate(MAX_REPORT_BYTES + 1)
     with pytest.raises(ReportError, match="too large for one report"):
         read_report(huge)
+
+
+def test_hostile_output_folder_that_is_a_file_gives_one_line(tmp_path):
+    target = tmp_path / "exports"
+    target.write_text("not a folder", encoding="utf-8")
+    run = kg_build(SAMPLE, "-o", target, "--no-views", timeout=120)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    [line] = [line for line in run.stderr.splitlines() if line.startswith("error:")]
+    assert "cannot write" in line and str(target) in line
+    assert target.read_text(encoding="utf-8") == "not a folder"

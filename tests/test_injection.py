@@ -11,12 +11,12 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import RDFS, SKOS
+from rdflib.namespace import SKOS
 
 from kg.config import Config
-from kg.export import write_exports
+from kg.export import RDF_FILES, write_exports
 from kg.models import Definition, Document, Entity, Extraction, Mention, Metric, Paragraph, Part, Relation, Sentence
 from kg.pipeline import build_graphs
 from kg.query import open_store, run_query
@@ -104,19 +104,16 @@ def test_injection_rdf_exports_parse_back_equal(hostile_build, name, fmt):
     assert not list(back.triples((None, None, URIRef("urn:c"))))     # no triple smuggled in by a name
 
 
-def test_injection_named_graphs_parse_back(hostile_build):
+@pytest.mark.parametrize("name, fmt", [("graph.trig", "trig"), ("graph.nq", "nquads")])
+def test_injection_named_graphs_parse_back(hostile_build, name, fmt):
     out, rdf, _graph, _x = hostile_build
-    from rdflib import Dataset
-
-    for name, fmt in (("graph.trig", "trig"), ("graph.nq", "nquads")):
-        if not (out / name).exists():
-            continue
-        dataset = Dataset()
-        dataset.parse(out / name, format=fmt)
-        union = Graph()
-        for s, p, o, _g in dataset.quads((None, None, None, None)):
-            union.add((s, p, o))
-        assert isomorphic(union, rdf), name
+    assert name in RDF_FILES
+    dataset = Dataset()
+    dataset.parse(out / name, format=fmt)
+    union = Graph()
+    for s, p, o, _g in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    assert isomorphic(union, rdf), name
 
 
 def test_injection_turtle_text_has_no_raw_breaks_inside_literals(hostile_build):
