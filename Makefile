@@ -19,7 +19,7 @@ run: $(STAMP)
 	$(PY) build_graph.py
 
 test: $(STAMP)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto --dist loadfile
 
 bench: $(STAMP)
 	$(PY) benchmarks/pipeline.py
