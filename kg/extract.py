@@ -33,6 +33,7 @@ __all__ = ["Candidate", "extract", "extract_entities", "sentence_candidates", "g
 
 _CJK = "\u4e00-\u9fff"
 _NUMERALS = "一二三四五六七八九十两双多百千万"
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o", "d"})
 _SIDE_WORDS = frozenset("上下内外里间旁")
 _NOUN_TAGS = ("n", "j", "l", "x", "vn", "an")
@@ -295,6 +296,7 @@ def _head_of(w2: str, w1: str, tok: str, tag: str) -> tuple[str, int] | None:
 
 _GOVERNING = frozenset("建设 提升 打造 推进 推动 支持 保障 服务 建强 加快 实施 深化 完善 优化 加强 创建 做强 做优 "
                        "培育 谋划 启动 开展 围绕 聚焦 依托 用好 办好 建好 抓好 做好 助力".split())
+_SERVING = frozenset("帮扶 关爱 引进 吸引 帮助 资助 慰问 救助 扶持 招引 留住 就业 稳定 鼓励 引导 组织 动员".split())
 _KIND_HEADS = frozenset({"项目", "活动", "补贴", "运动"})
 _YEARS_SPAN = re.compile(r"[一二三两四五六七八九十]年")
 _COUNTED = re.compile(r"(?:两个|两|[\d一二三四五六七八九十]+[个处家座条所])$")
@@ -375,8 +377,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 j += 1
         while j < k and toks[j].text in ("暨",):
             j += 1
-        if typ not in ("Concept", "TargetGroup"):
-            while j < k and toks[j].text in _GOVERNING:
+        if typ != "Concept":
+            while j < k and (toks[j].text in _GOVERNING or (typ == "TargetGroup" and toks[j].text in _SERVING)):
                 j += 1  # 服务保障国家某某中心: the clause's verbs, not the first words of the name
         if typ in ("Place", "Facility"):
             inner = [n for n in range(j, k) if toks[n].text in _GOVERNING]
@@ -420,6 +422,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # 新某某格局 is the named strategy; 基层治理格局, 路网格局 are descriptions
         if typ == "Organization" and modifier in _ORG_GENERIC:
             continue
+        if head in _ADMIN_HEADS and re.search(r"\d{4}年", modifier):
+            continue  # 某市2026年政府工作报告: a title, not a body
         if head in _ADMIN_HEADS and not (modifier[-1] in "省市区县镇乡旗州" or any(
                 t.tag.startswith("ns") for t in mod_tokens)):
             continue
@@ -456,6 +460,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if _known_place(tok.text) and not view.is_protected(tok.start, tok.end):
             out.append(Candidate(tok.text, "Place", view.sentence.index, tok.start, tok.end,
                                  confidence=0.6, priority=1, nested=True, rule="ns-admin"))
+        elif _listed_place(toks, i, voc) and not view.is_protected(tok.start, tok.end):
+            out.append(Candidate(tok.text, "Place", view.sentence.index, tok.start, tok.end,
+                                 confidence=0.5, priority=1, nested=True, rule="ns-listed"))
     out.extend(_brands(view, voc))
     return out
 
@@ -496,6 +503,19 @@ def _elided(view: _View, k: int, voc: _Vocab) -> tuple[str, int] | None:
     if 2 <= len(words) <= 4 and not any(_head_at(view, i, voc) for i in range(j, k)):
         return words, toks[j].start
     return None
+
+
+_LIST_LINKS = frozenset({"、", "至"})
+
+
+def _listed_place(toks: Sequence[Token], i: int, voc: _Vocab) -> bool:
+    """A bare place name the dictionary tags as one, listed or ranged (南口、某某口; 某庙至某谷段)."""
+    word = toks[i].text
+    if len(word) < 2 or word in voc.generic or word in voc.stop or not _CJK_WORD.fullmatch(word):
+        return False
+    before = toks[i - 1].text if i > 0 else ""
+    after = toks[i + 1].text if i + 1 < len(toks) else ""
+    return before in _LIST_LINKS or after in _LIST_LINKS
 
 
 def _known_place(word: str) -> bool:
@@ -693,8 +713,8 @@ def _own_type(content: str, voc: _Vocab) -> str | None:
 def _is_rhetoric(content: str, voc: _Vocab) -> bool:
     if content in voc.rhetoric or len(content) <= 1:
         return True
-    if len(content) <= 3 and content[0] == "新":
-        return True
+    if len(content) <= 3 and content[0] == "新" and not re.search(rf"[{_NUMERALS}]", content[1:]):
+        return True  # “新高度” is emphasis, “新两翼” a numbered strategy
     if len(content) <= 4 and any(content.endswith(w) for w in voc.rhetoric):
         return True
     if len(content) == 4 and word_tags().get(content, "") == "i":
@@ -807,7 +827,9 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
 
     if word:
         typ, naming = voc.quote_types[word]
-        full = content + phrase
+        full = raw + phrase  # “人工智能+”行动 keeps its plus
+        if raw != content:
+            aliases.add(content + phrase)
         qual = _qualifier(view, m.start(), voc)
         if naming == "full" and not (typ == "Concept" and word == "文章" and len(content) > 4):
             name = full

@@ -111,7 +111,7 @@ def _metadata(text: str, lines: list[str]) -> dict[str, str]:
     """Title, issuing body, place, level and date where the text gives them."""
     title = next((line for line in lines[:12] if "报告" in line and len(line) <= 40), lines[0] if lines else "")
     issuer = ""
-    undated_title = _YEAR.sub("", title, count=1) if title[:4].isdigit() else title
+    undated_title = _YEAR.sub("", title)  # 某市2026年政府工作报告 → 某市政府工作报告
     if match := (_REPRESENT.search(text[:3000]) or _TITLE_ISSUER.match(undated_title)
                  or _SIGNATURE.search("\n".join(lines[:12]))):
         issuer = match.group(1)
