@@ -31,17 +31,9 @@ RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
 
 def library_queries() -> list[tuple[str, str]]:
     """(name, SPARQL text) for every library query, required parameters bound by VALUES."""
-    from kg.query import list_queries
+    from kg.query import library_texts
 
-    out = []
-    for query in list_queries():
-        text = query.text
-        for param in query.params:
-            if param.required:
-                value = REQUIRED.get(param.name, '"x"')
-                text += f"\nVALUES ?{param.name} {{ {value} }}"
-        out.append((query.name, text))
-    return out
+    return library_texts(REQUIRED)
 
 
 def start_server(graph: Path, store: str, timeout: float) -> tuple[subprocess.Popen, str]:

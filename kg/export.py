@@ -22,6 +22,8 @@ import networkx as nx
 from rdflib import Dataset, Graph
 from rdflib.graph import ConjunctiveGraph
 
+from .rdf import nt_unescape
+
 __all__ = ["EXPORT_FILES", "RDF_FILES", "write_exports", "atomic_write_text", "atomic_write_bytes", "safe_cell",
            "temp_prefix", "remove_stale_temporaries",
            "serialize_turtle", "turtle_body", "jsonld_nodes", "graph_lines", "RdfWriter", "write_tsv",
@@ -197,22 +199,11 @@ def _prefix_header(prefixes: Sequence[tuple[str, str]]) -> str:
     return "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in prefixes) + "\n"
 
 
-_UNESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
-_SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
-
-
-def _lexical(text: str) -> str:
-    if "\\" not in text:
-        return text
-    return _UNESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)) if (m.group(1) or m.group(2))
-                         else _SIMPLE.get(m.group(3), m.group(3)), text)
-
-
 def _json_value(token: str) -> dict:
     if token[0] == "<":
         return {"@id": token[1:-1]}
     end = token.rindex('"')
-    value, suffix = {"@value": _lexical(token[1:end])}, token[end + 1:]
+    value, suffix = {"@value": nt_unescape(token[1:end])}, token[end + 1:]
     if suffix.startswith("@"):
         value["@language"] = suffix[1:]
     elif suffix.startswith("^^"):

@@ -55,6 +55,7 @@ __all__ = [
     "check_read_only",
     "format_result",
     "get_query",
+    "library_texts",
     "graph_file",
     "iter_library_help",
     "list_queries",
@@ -193,6 +194,21 @@ def list_queries() -> list[NamedQuery]:
     entries = [e for e in _library().iterdir() if e.name.endswith(".rq")]
     return [parse_header(e.read_text(encoding="utf-8"), e.name[:-3], f"kg/queries/{e.name}")
             for e in sorted(entries, key=lambda e: e.name)]
+
+
+def library_texts(required: dict[str, str]) -> list[tuple[str, str]]:
+    """Every library query as (name, self-contained text): each required parameter bound by a trailing
+    ``VALUES`` clause (``required`` maps a parameter to a SPARQL term; others get ``"x"``), so the
+    texts can be sent to any endpoint as they are."""
+    out = []
+    for query in list_queries():
+        text = query.text
+        for param in query.params:
+            if param.required:
+                value = required.get(param.name, '"x"')
+                text += f"\nVALUES ?{param.name} {{ {value} }}"
+        out.append((query.name, text))
+    return out
 
 
 def get_query(name: str) -> NamedQuery:

@@ -95,7 +95,8 @@ _UNESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
 _SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 
 
-def _unescape(text: str) -> str:
+def nt_unescape(text: str) -> str:
+    """The value of an N-Triples string body (ECHAR and UCHAR escapes resolved)."""
     if "\\" not in text:
         return text
     return _UNESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)) if (m.group(1) or m.group(2))
@@ -106,7 +107,7 @@ def _from_nt(token: str) -> Node:
     if token[0] == "<":
         return URIRef(token[1:-1])
     end = token.rindex('"')
-    lexical, suffix = _unescape(token[1:end]), token[end + 1:]
+    lexical, suffix = nt_unescape(token[1:end]), token[end + 1:]
     if suffix.startswith("@"):
         return Literal(lexical, lang=suffix[1:])
     if suffix.startswith("^^"):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import httpx
 import pytest
 
-from kg.query import list_queries
+from kg.query import library_texts
 
 CLIENTS = 50
 QUERIES = 2000
@@ -32,15 +32,7 @@ RUNAWAY = "SELECT ?a ?b ?c ?d WHERE { ?a ?p ?b . ?c ?q ?d }"
 
 def library() -> list[tuple[str, str]]:
     """Every library query as (name, text); a required parameter is bound with a trailing VALUES clause."""
-    out = []
-    for query in list_queries():
-        text = query.text
-        for param in query.params:
-            if param.required:
-                value = REQUIRED.get(param.name, '"x"')
-                text += f"\nVALUES ?{param.name} {{ {value} }}"
-        out.append((query.name, text))
-    return out
+    return library_texts(REQUIRED)
 
 
 @dataclass
