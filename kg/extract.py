@@ -295,8 +295,9 @@ def _head_of(w2: str, w1: str, tok: str, tag: str) -> tuple[str, int] | None:
 
 
 _GOVERNING = frozenset("建设 提升 打造 推进 推动 支持 保障 服务 建强 加快 实施 深化 完善 优化 加强 创建 做强 做优 "
+                       "筹办 举办 承办 办好 "
                        "培育 谋划 启动 开展 围绕 聚焦 依托 用好 办好 建好 抓好 做好 助力".split())
-_SERVING = frozenset("帮扶 关爱 引进 吸引 帮助 资助 慰问 救助 扶持 招引 留住 就业 稳定 鼓励 引导 组织 动员".split())
+_SERVING = frozenset("帮扶 关爱 引进 吸引 帮助 资助 慰问 救助 扶持 招引 留住 鼓励 引导 组织 动员".split())
 _KIND_HEADS = frozenset({"项目", "活动", "补贴", "运动"})
 _YEARS_SPAN = re.compile(r"[一二三两四五六七八九十]年")
 _COUNTED = re.compile(r"(?:两个|两|[\d一二三四五六七八九十]+[个处家座条所])$")
@@ -418,6 +419,10 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if view.level in ("city", "province") and (typ in ("Facility", "Organization") or head in _KIND_HEADS) \
                 and _class_noun(name, len(head), typ):
             continue  # a city or province speaks of 实验室, 高校图书馆 as kinds, not as one site
+        if re.match(r"(?:世界|国际|国内|全国|全球)(?:一流|领先|先进|知名)", modifier):
+            continue  # 世界一流大学, 国内领先科技园区: a standard aimed at, not a name
+        if typ == "Program" and re.search(r"(?:重大|重点|标志性|重要|各类|一批)$", modifier):
+            continue  # 推介重大项目, 央属标志性项目: a kind of project, none named
         if head == "格局" and not modifier.startswith("新"):
             continue  # 新某某格局 is the named strategy; 基层治理格局, 路网格局 are descriptions
         if typ == "Organization" and modifier in _ORG_GENERIC:
@@ -1139,8 +1144,8 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
         items = m.group(1).split("、")
         if len(items) == 1 and not m.group(2).startswith("等") and not m.group(2)[0].isdigit():
             continue
-        if typ == "Program" and len(items) == 1:
-            continue
+        if typ == "Program" and (len(items) == 1 or re.search(r"重点|重大|标志性|产业|领域", m.group(3))):
+            continue  # 新能源汽车、机器人等重点项目: the items are sectors, the projects unnamed
         pos = m.start(1)
         for n, item in enumerate(items):
             start = view.text.find(item, pos)
@@ -1208,6 +1213,18 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+_ROUTE = re.compile(
+    rf"(?:轨道交通|地铁|城轨)(?:[A-Z]?\d+|[{_NUMERALS}]+)号?线"          # 轨道交通9号线, 地铁S1线
+    rf"|(?:市郊铁路|城际铁路)[{_CJK}]{{2,4}}线"                             # 市郊铁路某某线
+    rf"|(?<![{_CJK}])[东西南北]{{1,2}}[二三四五六七]环(?:路|线)?(?![境保节比球])")  # 东三环, 西南五环
+
+
+def _routes(view: _View) -> list[Candidate]:
+    """Numbered transit lines and ring roads, which carry no place head a dictionary knows."""
+    return [Candidate(m.group(0), "Place", view.sentence.index, m.start(), m.end(), confidence=0.6, priority=2,
+                      rule="route") for m in _ROUTE.finditer(view.text) if not view.is_protected(m.start(), m.end())]
+
+
 def sentence_candidates(sentence: Sentence, level: str = "") -> tuple[list[Candidate], list[Hint]]:
     """All entity candidates of one sentence (after span competition), and relation hints."""
     voc = _vocab()
@@ -1220,6 +1237,7 @@ def sentence_candidates(sentence: Sentence, level: str = "") -> tuple[list[Candi
     cands += _concepts(view, voc)
     cands += _persons(view, voc)
     cands += _coordination(view, voc)
+    cands += _routes(view)
     suffixed = _suffix_names(view, voc)
     cands += suffixed
     cands += _studio_persons(suffixed, view, voc)

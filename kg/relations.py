@@ -171,8 +171,9 @@ def _targets(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
         clause = text[cs:ce]
         for g in (g for g in groups if cs <= g.start < ce):
             lead = text[cs:g.start]
-            frame = re.search(r"(?:为|对|向|帮助|服务|关爱|面向|推动|惠及|关注|关心|照顾|帮扶|扶助|救助)"
-                              r"(?:\d+(?:余|多)?[户名位对人个家])?"
+            frame = re.search(r"(?:为|对|向|帮助|服务|关爱|面向|推动|惠及|关注|关心|照顾|帮扶|扶助|救助|引进|吸引|"
+                              r"招引|培养|提供)"
+                              r"(?:[\d.]+(?:万|余|多)?[户名位对人个家])?"
                               rf"[{_CJK_SHORT}\d、]{{0,16}}$", lead)
             gain = re.match(r"(?:的)?(?:获得感|幸福感|安全感|满意度)", text[g.end:])
             if not (frame or gain):
@@ -198,6 +199,10 @@ def _targets(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
                 continue
             if subj:
                 out.add(subj[-1].entity.name, "targets", g.entity.name, sidx, 0.65, frame.group(0)[:2])
+        for g in (g for g in groups if cs <= g.start < ce):  # 某某人员基本纳入某某保险体系
+            into = [a for a in actives if g.end <= a.start < ce]
+            if into and re.fullmatch(rf"[{_CJK_SHORT}]{{0,4}}纳入", text[g.end:into[0].start]):
+                out.add(into[0].entity.name, "targets", g.entity.name, sidx, 0.6, "纳入")
         for g in (g for g in groups if cs <= g.start < ce):  # 网格员、保洁员的补贴动态调整机制
             nxt = [a for a in actives if a.start > g.end and a.start < ce]
             if nxt and re.fullmatch(r"(?:[、和及][^，,；;。]{0,12})?的", text[g.end:nxt[0].start]):
