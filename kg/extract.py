@@ -53,7 +53,8 @@ _PARTY_SPIRIT = re.compile(
 _CLASS_TYPES = {"居民区": "ResidentialArea", "小区": "ResidentialArea", "村": "ResidentialArea",
                 "社区": "ResidentialArea", "嘎查": "ResidentialArea", "广场": "Place", "公园": "Place",
                 "遗址": "Place", "景区": "Place", "街区": "Place", "商城": "Facility",
-                "企业": "Organization", "公司": "Organization", "项目": "Program"}
+                "企业": "Organization", "公司": "Organization", "项目": "Program",
+                "检查站": "Facility", "医院": "Facility", "学校": "Facility", "基地": "Facility", "园区": "Place"}
 _CLASS_LIST = re.compile(
     rf"(?:^|(?<=[在对和与、，,；;：:]))((?:(?:(?!等)[{_CJK}]){{2,8}}、)*(?:(?!等)[{_CJK}]){{2,8}})"
     rf"(等(?:\d+|[一二三四五六七八九十]+)?[个家处座条所]?|两个|两|(?:\d+|[一二三四五六七八九十]+)[个家处座条所])"
@@ -297,6 +298,7 @@ def _head_of(w2: str, w1: str, tok: str, tag: str) -> tuple[str, int] | None:
 _GOVERNING = frozenset("建设 提升 打造 推进 推动 支持 保障 服务 建强 加快 实施 深化 完善 优化 加强 创建 做强 做优 "
                        "筹办 举办 承办 办好 "
                        "培育 谋划 启动 开展 围绕 聚焦 依托 用好 办好 建好 抓好 做好 助力".split())
+_COUNTERS = frozenset("个 项 条 批 家 所 处 座 次 件 类 种 大 号 期 届 年".split())
 _SERVING = frozenset("帮扶 关爱 引进 吸引 帮助 资助 慰问 救助 扶持 招引 留住 鼓励 引导 组织 动员".split())
 _KIND_HEADS = frozenset({"项目", "活动", "补贴", "运动"})
 _YEARS_SPAN = re.compile(r"[一二三两四五六七八九十]年")
@@ -350,7 +352,16 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                         and tok.end - toks[g - 1].start <= limit:
                     j = g
                     continue
+                unit = toks[j - 1].text
+                if typ == "Program" and head in ("行动", "计划") and j < k and not unit[-1].isdigit() \
+                        and unit not in _COUNTERS and (g == 0 or toks[g - 1].text in _GOVERNING
+                                                       or toks[g - 1].text[0] in PUNCT):
+                    j = g  # 实施0.1微克攻坚行动: a target figure opens the campaign's name
                 break
+            if prev.text == "暨" and typ == "Program" and before is not None and before.tag.startswith("n"):
+                j -= 1  # 某某纪念日暨某某战争胜利80周年纪念活动: one event under two names
+                limit = 32
+                continue
             if prev.text in ("、", "和") and typ == "Program" and before is not None and j >= 2 \
                     and toks[j].tag.startswith("ns") and re.search(r"(?:河|山|湖|江|流域|地区)$", before.text):
                 j -= 1  # 清水河、白沙河堤防工程: one project on two rivers
@@ -1047,6 +1058,10 @@ _PARTY_COMMITTEE = re.compile(rf"中共[{_CJK}]{{2,6}}?(?:自治区|省|市|区|
 _GOOD_PLACE = re.compile(rf"(美丽|健康|平安|数字|智慧|法治|幸福|宜居|韧性|文明)([{_CJK}]{{2,4}}?)建设")
 
 
+# 推进某某城市建设 / 加快建设某某名城: the kind of city the place aims to become
+_CITY_AIM = re.compile(rf"(?:推进|加快|打造|建设|建成|创建)([{_CJK}]{{2,12}}?(?:城市|名城|之都))(?:建设|(?=[，,；;。]|$))")
+
+
 def _concepts(view: _View, voc: _Vocab) -> list[Candidate]:
     out = []
     for m in (_PARTY_SPIRIT.finditer(view.text) if "党的" in view.text else ()):
@@ -1063,6 +1078,13 @@ def _concepts(view: _View, voc: _Vocab) -> list[Candidate]:
             aliases = ("党的" + item,) if n == 0 else ("党的" + item + "精神", item)
             out.append(Candidate(name, "Concept", view.sentence.index, start, start + len(item),
                                  aliases=aliases, confidence=0.75, priority=2, rule="party-spirit"))
+    for m in (_CITY_AIM.finditer(view.text) if "城" in view.text or "之都" in view.text else ()):
+        name, start = m.group(1), m.start(1)
+        while (lead := next((v for v in _GOVERNING if name.startswith(v)), None)) is not None:
+            name, start = name[len(lead):], start + len(lead)  # 加快建设某某城市: the aim follows the verbs
+        if len(name) >= 4 and name[:-2] not in voc.generic and not view.is_protected(start, start + len(name)):
+            out.append(Candidate(name, "Concept", view.sentence.index, start, start + len(name), confidence=0.6,
+                                 priority=2, rule="city-aim"))
     return out
 
 

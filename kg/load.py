@@ -12,6 +12,8 @@ __all__ = ["ReportError", "LoadedText", "read_report", "read_report_bytes", "dec
            "report_files", "SUPPORTED_SUFFIXES", "MAX_REPORT_BYTES", "MAX_REPORT_CHARS"]
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf")
+# a corpus folder's own notes (README.md, SOURCES.md) are not reports; named on the command line they are read
+_FOLDER_NOTES = ("README", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG", "NOTES")
 # One report is at most ~100,000 characters (a provincial report with its glossary); a file far larger
 # is several reports or a dump, and one graph of it would need minutes and gigabytes: refused, clearly.
 MAX_REPORT_CHARS = 1_000_000
@@ -196,7 +198,8 @@ def report_files(paths) -> list[Path]:
         if path.is_dir():
             # not only regular files: a broken link or a pipe named like a report gets its error line
             found.extend(p for p in sorted(path.rglob("*"))
-                         if not p.is_dir() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith("."))
+                         if not p.is_dir() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
+                         and not p.stem.upper().startswith(_FOLDER_NOTES))
         else:
             found.append(path)
     unique = dict.fromkeys(found)

@@ -75,3 +75,12 @@ def test_load_report_files_expands_folders(tmp_path):
     (tmp_path / "sub" / "b.html").write_text("<p>乙</p>", encoding="utf-8")
     (tmp_path / "notes.json").write_text("{}", encoding="utf-8")
     assert [p.name for p in report_files([tmp_path])] == ["a.txt", "b.html"]
+
+
+def test_load_folder_notes_are_not_reports_unless_named(tmp_path):
+    """A corpus folder's README.md / SOURCES.md describe the reports; given by name, a file is read."""
+    (tmp_path / "2024_report.md").write_text("甲", encoding="utf-8")
+    (tmp_path / "SOURCES.md").write_text("sources", encoding="utf-8")
+    (tmp_path / "README.txt").write_text("readme", encoding="utf-8")
+    assert [p.name for p in report_files([tmp_path])] == ["2024_report.md"]
+    assert [p.name for p in report_files([tmp_path / "SOURCES.md"])] == ["SOURCES.md"]
