@@ -14,6 +14,7 @@ import os
 import re
 import tempfile
 from contextlib import ExitStack
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Iterable, Sequence
@@ -27,7 +28,7 @@ from .rdf import nt_unescape
 __all__ = ["EXPORT_FILES", "RDF_FILES", "write_exports", "atomic_write_text", "atomic_write_bytes", "safe_cell",
            "temp_prefix", "remove_stale_temporaries",
            "serialize_turtle", "turtle_body", "jsonld_nodes", "graph_lines", "RdfWriter", "write_tsv",
-           "render_nx"]
+           "render_nx", "NxWriter", "Rendered"]
 
 RDF_FILES = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "graph.nq")
 EXPORT_FILES = RDF_FILES + ("graph.graphml", "graph.json", "nodes.csv", "edges.csv")
@@ -228,6 +229,25 @@ def jsonld_nodes(lines: Iterable[str]) -> Iterable[str]:
         yield json.dumps(node, ensure_ascii=False, separators=(",", ":"))
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """Sorted N-Triples lines with their Turtle and JSON-LD text, rendered ahead (in a worker process);
+    the same bytes ``RdfWriter`` would render from the lines with the same prefixes."""
+    lines: Sequence[str]
+    turtle: str
+    jsonld: str
+
+    def __bool__(self) -> bool:
+        return bool(self.lines)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    @classmethod
+    def of(cls, lines: Sequence[str], prefixes: Sequence[tuple[str, str]]) -> "Rendered":
+        return cls(lines, "".join(turtle_body(lines, _Compactor(prefixes))), ",\n".join(jsonld_nodes(lines)))
+
+
 class RdfWriter:
     """Streams the five RDF exports into temporary files beside their targets; ``commit`` renames them.
 
@@ -263,21 +283,24 @@ class RdfWriter:
     def _out(self, name: str) -> IO[str]:
         return self._files[name][0]
 
-    def union(self, lines: Sequence[str]) -> None:
+    def union(self, lines: Sequence[str] | Rendered) -> None:
         """A section of the union graph: sorted lines, subjects not in any other section."""
         if not lines:
             return
+        rendered = lines if isinstance(lines, Rendered) else None
+        lines = rendered.lines if rendered else lines
         self.triples += len(lines)
         nt = self._out("graph.nt")
         nt.write("\n".join(lines))
         nt.write("\n")
-        self._out("graph.ttl").writelines(turtle_body(lines, self.compactor))
+        ttl = self._out("graph.ttl")
+        ttl.write(rendered.turtle) if rendered else ttl.writelines(turtle_body(lines, self.compactor))
         jsonld = self._out("graph.jsonld")
-        for node in jsonld_nodes(lines):
+        for node in ([rendered.jsonld] if rendered else jsonld_nodes(lines)):
             jsonld.write(node if self._first_node else ",\n" + node)
             self._first_node = False
 
-    def named_graph(self, iri: str | None, *sections: Sequence[str]) -> None:
+    def named_graph(self, iri: str | None, *sections: Sequence[str] | Rendered) -> None:
         """One named graph (``None``: the default graph), given as sections of sorted lines."""
         if not any(sections):
             return
@@ -285,7 +308,11 @@ class RdfWriter:
         trig.write(f"<{iri}> {{\n" if iri else "{\n")
         suffix = f" <{iri}> .\n" if iri else " .\n"
         for lines in sections:
-            trig.writelines(turtle_body(lines, self.compactor))
+            if isinstance(lines, Rendered):
+                trig.write(lines.turtle)
+                lines = lines.lines
+            else:
+                trig.writelines(turtle_body(lines, self.compactor))
             nq.writelines(line[:-2] + suffix for line in lines)
         trig.write("}\n\n")
 
@@ -379,14 +406,18 @@ def _node_link(graph: nx.MultiDiGraph) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
 
 
-def render_nx(graph: nx.MultiDiGraph) -> dict[str, bytes]:
-    """The NetworkX exports, rendered in memory."""
-    return {
-        "graph.graphml": _graphml(graph),
-        "graph.json": _node_link(graph).encode("utf-8"),
-        "nodes.csv": _csv(_node_rows(graph)).encode("utf-8"),
-        "edges.csv": _csv(_edge_rows(graph)).encode("utf-8"),
-    }
+_NX_RENDERERS = {
+    "graph.graphml": _graphml,
+    "graph.json": lambda graph: _node_link(graph).encode("utf-8"),
+    "nodes.csv": lambda graph: _csv(_node_rows(graph)).encode("utf-8"),
+    "edges.csv": lambda graph: _csv(_edge_rows(graph)).encode("utf-8"),
+}
+NX_FILES = tuple(_NX_RENDERERS)
+
+
+def render_nx(graph: nx.MultiDiGraph, names: Sequence[str] = NX_FILES) -> dict[str, bytes]:
+    """The NetworkX exports (or some of them), rendered in memory."""
+    return {name: _NX_RENDERERS[name](graph) for name in names}
 
 
 def write_tsv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
@@ -394,6 +425,110 @@ def write_tsv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]
     clean = lambda cell: re.sub(r"[\t\r\n]+", " ", "" if cell is None else str(cell))  # noqa: E731
     text = "\t".join(header) + "\n" + "".join("\t".join(map(clean, row)) + "\n" for row in rows)
     atomic_write_text(path, text)
+
+
+def _write_temporary(out_dir: Path, name: str, data: bytes, prefix: str) -> str:
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=out_dir)
+    try:
+        os.fchmod(fd, _FILE_MODE)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def _die_with_parent(parent: int) -> None:
+    """On Linux, have the kernel kill this process when its parent dies (a SIGKILLed build leaves no
+    writer behind that could recreate a temporary file after the next build has cleaned up)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, 9)   # PR_SET_PDEATHSIG, SIGKILL
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:                          # the parent died before the call took effect
+        os._exit(1)
+
+
+def _nx_child(graph: nx.MultiDiGraph, out_dir: Path, names: Sequence[str], owner: int, conn) -> None:
+    """In a forked process: render NetworkX exports into temporary files named for ``owner`` (the
+    building process, so a later build keeps them while it lives) and report their paths."""
+    _die_with_parent(owner)
+    try:
+        conn.send([(name, _write_temporary(out_dir, name, data, f".{name}.{owner}."))
+                   for name, data in render_nx(graph, names).items()])
+    finally:
+        conn.close()
+
+
+class NxWriter:
+    """The NetworkX exports, written to temporary files while the caller streams the RDF exports (both
+    take seconds on a corpus); ``commit`` renames them into place.
+
+    GraphML, the slowest, is rendered in a forked process meanwhile; the others by ``commit``, after
+    the RDF. Where ``fork`` is not available, or the child fails, everything is rendered by ``commit``.
+    """
+    FORKED = ("graph.graphml",)
+
+    def __init__(self, graph: nx.MultiDiGraph, out_dir: Path):
+        import multiprocessing
+
+        self.graph, self.out_dir = graph, Path(out_dir)
+        self._process = self._conn = None
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        if "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            self._conn, child_conn = context.Pipe(duplex=False)
+            self._process = context.Process(target=_nx_child, daemon=True,
+                                            args=(graph, self.out_dir, self.FORKED, os.getpid(), child_conn))
+            self._process.start()
+            child_conn.close()
+
+    def _forked(self) -> list[tuple[str, str]]:
+        if self._process is None:
+            return []
+        try:
+            found = self._conn.recv()
+        except (EOFError, OSError):
+            found = []
+        self._process.join()
+        self._conn.close()
+        self._process = None
+        return found
+
+    def _temporaries(self) -> list[tuple[str, str]]:
+        rest = [name for name in NX_FILES if name not in self.FORKED or self._process is None]
+        here = [(name, _write_temporary(self.out_dir, name, data, temp_prefix(name)))
+                for name, data in render_nx(self.graph, rest).items()]
+        forked = self._forked()
+        if len(forked) != len(NX_FILES) - len(rest):      # the child failed: render its part here
+            missing = [name for name in NX_FILES if name not in rest]
+            forked = [(name, _write_temporary(self.out_dir, name, data, temp_prefix(name)))
+                      for name, data in render_nx(self.graph, missing).items()]
+        order = {name: i for i, name in enumerate(NX_FILES)}
+        return sorted(here + forked, key=lambda item: order[item[0]])
+
+    def commit(self) -> list[Path]:
+        written = []
+        for name, tmp in self._temporaries():
+            os.replace(tmp, self.out_dir / name)
+            written.append(self.out_dir / name)
+        return written
+
+    def abort(self) -> None:
+        """Stop the child and remove what it wrote."""
+        if self._process is not None:
+            self._process.kill()
+            self._process.join()
+            self._conn.close()
+            self._process = None
+        for name in NX_FILES:
+            for leftover in self.out_dir.glob(f".{name}.{os.getpid()}.*.tmp"):
+                leftover.unlink(missing_ok=True)
 
 
 def write_exports(rdf: Graph, graph: nx.MultiDiGraph, out_dir: Path) -> list[Path]:

@@ -356,7 +356,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 if typ == "Program" and head in ("行动", "计划") and j < k and not unit[-1].isdigit() \
                         and unit not in _COUNTERS and (g == 0 or toks[g - 1].text in _GOVERNING
                                                        or toks[g - 1].text[0] in PUNCT):
-                    j = g  # 实施0.1微克攻坚行动: a target figure opens the campaign's name
+                    j = g  # 实施5微克减排行动: a target figure opens the campaign's name
                 break
             if prev.text == "暨" and typ == "Program" and before is not None and before.tag.startswith("n"):
                 j -= 1  # 某某纪念日暨某某战争胜利80周年纪念活动: one event under two names

@@ -13,7 +13,7 @@ __all__ = ["ReportError", "LoadedText", "read_report", "read_report_bytes", "dec
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf")
 # a corpus folder's own notes (README.md, SOURCES.md) are not reports; named on the command line they are read
-_FOLDER_NOTES = ("README", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG", "NOTES")
+_FOLDER_NOTES = ("README", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG")
 # One report is at most ~100,000 characters (a provincial report with its glossary); a file far larger
 # is several reports or a dump, and one graph of it would need minutes and gigabytes: refused, clearly.
 MAX_REPORT_CHARS = 1_000_000

@@ -8,8 +8,8 @@ the small per-report summaries and every export is streamed to disk.
 from __future__ import annotations
 
 import sys
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from itertools import repeat
 from pathlib import Path
@@ -24,9 +24,9 @@ from .clean import clean_text
 from .config import Config
 from .corpus import (MERGE_COLUMNS, PLACE_COLUMNS, MergeRow, ReportResolution, ReportSummary, corpus_graph_iri,
                      entities_graph_iri, merge_rows, place_rows)
-from .export import RdfWriter, atomic_write_bytes, render_nx, write_tsv
+from .export import NxWriter, RdfWriter, Rendered, write_tsv
 from .extract import extract
-from .iris import doc_id_for
+from .iris import doc_id_for, report_iri
 from .load import ReportError, read_report, read_report_bytes, report_files
 from .models import Document, Extraction
 from .nxgraph import build_nx
@@ -81,12 +81,13 @@ class ReportBuild:
     summary: ReportSummary
     graph: str                          # the report's named graph (its IRI)
     shared: list[str]                   # sorted lines about entities (shared with other reports)
-    local: list[str] | None = None      # sorted lines about the report's own nodes (None: in ``entry``)
-    entry: str = ""                     # the cache (or spill) file that holds the full build
+    local: Rendered | None = None       # sorted lines about the report's own nodes, with their Turtle and
+                                        # JSON-LD rendered in the worker (None: kept in ``entry``)
+    entry: str = ""                     # the cache file that holds the full build
     validation: str | None = None       # None: not validated; "": conforms; else pyshacl's report
     cached: bool = False
 
-    def local_lines(self) -> list[str]:
+    def local_lines(self) -> Rendered:
         if self.local is not None:
             return self.local
         return _load(self.entry).local
@@ -110,46 +111,45 @@ def _validate_lines(lines: Iterable[str]) -> str:
 
 
 def build_report(path: Path | str, config: Config = Config(), cache_dir: str | None = None,
-                 spill_dir: str | None = None, validate: bool = False) -> ReportBuild:
+                 validate: bool = False) -> ReportBuild:
     """Read, extract, resolve and write one report's graph; from the cache when it holds this build."""
     path = Path(path)
     data = read_report_bytes(path)          # never blocks on a pipe; refuses what is far too large
     key = cache_key(data, path.name, config.base_iri, config.min_confidence)
-    store = ReportCache(cache_dir or spill_dir) if (cache_dir or spill_dir) else None
+    store = ReportCache(cache_dir) if cache_dir else None
     if cache_dir and (found := store.get(key)) is not None and isinstance(found, ReportBuild):
         found.source, found.cached, found.entry = str(path), True, str(store.path(key))
         if validate and found.validation is None:
-            found.validation = _validate_lines([*found.shared, *found.local])
+            found.validation = _validate_lines([*found.shared, *found.local.lines])
             store.put(key, found)
-        return found.light()
+        return found
     extraction = extract(load_document(path), min_confidence=config.min_confidence)
     lines = report_lines(extraction, config)
     shared, local = lines.split()
     built = ReportBuild(source=str(path), extraction=extraction, resolution=lines.resolution,
-                        summary=lines.summary, graph=lines.graph, shared=shared, local=local,
+                        summary=lines.summary, graph=lines.graph, shared=shared,
+                        local=Rendered.of(local, PREFIXES(config.base_iri)),
                         validation=_validate_lines(lines.lines) if validate else None)
     if store is not None:
         built.entry = str(store.path(key))
         store.put(key, built)
-        return built.light()
     return built
 
 
-def _try_build(path: Path, config: Config, cache_dir: str | None, spill_dir: str | None,
-               validate: bool) -> ReportBuild | ReportError:
+def _try_build(path: Path, config: Config, cache_dir: str | None, validate: bool) -> ReportBuild | ReportError:
     """Worker entry: an error is returned, not raised, so one bad file never stops the others."""
     try:
-        return build_report(path, config, cache_dir, spill_dir, validate)
+        return build_report(path, config, cache_dir, validate)
     except ReportError as error:
         return error
 
 
-def _build_all(files: list[Path], config: Config, cache_dir: str | None, spill_dir: str | None,
+def _build_all(files: list[Path], config: Config, cache_dir: str | None,
                validate: bool) -> Iterator[ReportBuild | ReportError]:
     """Build every file, in worker processes when there are several files and jobs; in input order."""
     jobs = min(config.jobs, len(files))
     progress = dict(total=len(files), unit="report", disable=None if len(files) > 1 else True, file=sys.stderr)
-    args = (repeat(config), repeat(cache_dir), repeat(spill_dir), repeat(validate))
+    args = (repeat(config), repeat(cache_dir), repeat(validate))
     if jobs <= 1:
         yield from tqdm(map(_try_build, files, *args), **progress)
         return
@@ -241,18 +241,23 @@ def run_build(paths: Iterable[Path | str], config: Config = Config(),
     """Build every readable report; unreadable ones are reported and skipped, never half-written.
 
     ``cache``: True (default) keeps per-report results in ``OUT/.cache``; a path puts them there;
-    False or None keeps nothing (a temporary spill folder is used and removed).
+    False or None keeps nothing. Each report's graph is streamed to the (temporary) exports as soon as
+    it is built; nothing replaces an earlier export before every report is built and validated.
     """
     result = BuildResult(out_dir=Path(config.out_dir))
     paths = list(paths)
-    files = report_files(paths)
+    # in the order of their graphs, so each report is streamed to the exports as soon as it is built
+    files = sorted(report_files(paths), key=lambda f: (report_iri(config.base_iri, doc_id_for(f.name)), str(f)))
     if not files:
         result.failures.append(ReportError(", ".join(map(str, paths)) or ".", "no report files found"))
     cache_dir = (Path(config.out_dir) / DEFAULT_CACHE_NAME if cache is True else Path(cache) if cache else None)
-    with tempfile.TemporaryDirectory(prefix="kg-spill-") as spill:
+    out = Path(config.out_dir)
+    with ExitStack() as stack:
+        writer: RdfWriter | None = None
+        nx_writer: NxWriter | None = None
+        shared: set[str] = set()
         seen: dict[str, str] = {}
-        for outcome in _build_all(files, config, str(cache_dir) if cache_dir else None,
-                                  None if cache_dir else spill, config.validate):
+        for outcome in _build_all(files, config, str(cache_dir) if cache_dir else None, config.validate):
             if isinstance(outcome, ReportBuild) and outcome.graph in seen:
                 outcome = ReportError(outcome.source, f"same report id as {seen[outcome.graph]}")
             if isinstance(outcome, ReportError):
@@ -261,10 +266,16 @@ def run_build(paths: Iterable[Path | str], config: Config = Config(),
                     on_error(outcome)
                 continue
             seen[outcome.graph] = outcome.source
-            result.reports.append(outcome)
-        if not result.reports:
+            if writer is None:       # opened with the first good report: a run of bad files writes nothing
+                writer = stack.enter_context(RdfWriter(out, PREFIXES(config.base_iri)))
+            local = outcome.local_lines()
+            writer.named_graph(outcome.graph, *report_graph_sections(outcome.shared, local))
+            writer.union(local)
+            shared.update(outcome.shared)
+            result.reports.append(outcome.light())
+        if writer is None:
             return result
-        reports = sorted(result.reports, key=lambda r: r.graph)
+        reports = result.reports                       # already in the order of their graphs
         summaries = [r.summary for r in reports]
         result.corpus = corpus_lines(summaries, config)
         if config.validate:
@@ -274,16 +285,9 @@ def run_build(paths: Iterable[Path | str], config: Config = Config(),
             if problems:
                 raise ValidationError("\n".join(problems))
         result.nx = build_nx([r.extraction for r in reports], config, [r.resolution for r in reports])
-        rendered_nx = render_nx(result.nx)
         result.merges = merge_rows(summaries)
-        out = Path(config.out_dir)
-        with RdfWriter(out, PREFIXES(config.base_iri)) as writer:
-            shared: set[str] = set()
-            for report in reports:
-                local = report.local_lines()
-                writer.named_graph(report.graph, *report_graph_sections(report.shared, local))
-                writer.union(local)
-                shared.update(report.shared)
+        nx_writer = NxWriter(result.nx, out)           # renders the NetworkX exports while the RDF streams
+        try:
             entity_lines = sorted(shared)
             del shared
             writer.union(entity_lines)
@@ -292,9 +296,10 @@ def run_build(paths: Iterable[Path | str], config: Config = Config(),
             writer.named_graph(corpus_graph_iri(config.base_iri), result.corpus)
             result.written = writer.commit()
             result.triples = writer.triples
-    for name, data in rendered_nx.items():
-        atomic_write_bytes(out / name, data)
-        result.written.append(out / name)
+        except BaseException:
+            nx_writer.abort()
+            raise
+    result.written += nx_writer.commit()
     write_tsv(out / "merges.tsv", MERGE_COLUMNS, (row.cells() for row in result.merges))
     write_tsv(out / "places.tsv", PLACE_COLUMNS, place_rows(summaries))
     result.written += [out / name for name in CORPUS_FILES]

@@ -210,9 +210,9 @@ def is_mention(line: str) -> bool:
     return line.split(" ", 2)[1] == MENTIONED_IN
 
 
-def report_graph_sections(entity_lines: Sequence[str], local: Sequence[str]) -> tuple[list[str], list[str]]:
+def report_graph_sections(entity_lines: Sequence[str], local: Sequence[str]) -> tuple[list[str], Sequence[str]]:
     """The report's named graph, as two sorted sections: its entity mentions and its own nodes."""
-    return [line for line in entity_lines if is_mention(line)], list(local)
+    return [line for line in entity_lines if is_mention(line)], local
 
 
 def entity_graph_lines(entity_lines: Iterable[str]) -> list[str]:

@@ -44,3 +44,38 @@ def test_export_failure_leaves_previous_files_intact(tmp_path, sample_build):
                                             ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"), ("爱心点名", "爱心点名")])
 def test_export_csv_cells_never_start_a_formula(cell, expected):
     assert safe_cell(cell) == expected
+
+
+def _nx_files(graph, out, monkeypatch=None, start_methods=None, child_fails=False):
+    import multiprocessing
+
+    import kg.export as export
+
+    if start_methods is not None:
+        monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: start_methods)
+    if child_fails:
+        monkeypatch.setattr(export, "_nx_child", lambda *args: args[-1].close())
+    written = export.NxWriter(graph, out).commit()
+    assert sorted(p.name for p in written) == sorted(export.NX_FILES)
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+    return {p.name: p.read_bytes() for p in written}
+
+
+def test_export_networkx_files_are_the_same_forked_or_not(tmp_path, sample_build, monkeypatch):
+    """GraphML is rendered in a forked process while the RDF streams; without fork, or when the child
+    dies, everything is rendered in the building process, byte for byte the same."""
+    graph = sample_build[2]
+    forked = _nx_files(graph, tmp_path / "forked")
+    assert forked["graph.graphml"].startswith(b"<?xml")
+    plain = _nx_files(graph, tmp_path / "plain", monkeypatch, start_methods=["spawn"])
+    failed = _nx_files(graph, tmp_path / "failed", monkeypatch, child_fails=True)
+    assert forked == plain == failed
+
+
+def test_export_aborted_networkx_writer_leaves_nothing(tmp_path, sample_build):
+    from kg.export import NxWriter
+
+    out = tmp_path / "out"
+    writer = NxWriter(sample_build[2], out)
+    writer.abort()
+    assert list(out.iterdir()) == []
