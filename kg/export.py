@@ -8,6 +8,7 @@ input always gives the same bytes.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import os
@@ -485,7 +486,11 @@ class NxWriter:
             self._conn, child_conn = context.Pipe(duplex=False)
             self._process = context.Process(target=_nx_child, daemon=True,
                                             args=(graph, self.out_dir, self.FORKED, os.getpid(), child_conn))
-            self._process.start()
+            gc.freeze()             # the child's collector then leaves the shared objects (and their pages) alone
+            try:
+                self._process.start()
+            finally:
+                gc.unfreeze()
             child_conn.close()
 
     def _forked(self) -> list[tuple[str, str]]:

@@ -688,11 +688,13 @@ def _cue_before(view: _View, pos: int, voc: _Vocab) -> bool:
 def _shape_type(content: str) -> str:
     """A quoted name's type from its shape when nothing else tells.
 
-    >>> [_shape_type(c) for c in ("三个提升", "双创", "一窗受理", "美丽家园、幸福社区", "满天星", "陪伴一小时")]
-    ['Concept', 'Concept', 'Mechanism', 'Concept', 'Mechanism', 'Program']
+    >>> [_shape_type(c) for c in ("三个提升", "双创", "一窗受理", "美丽家园、幸福社区", "满天星", "陪伴一小时", "一湖两岛")]
+    ['Concept', 'Concept', 'Mechanism', 'Concept', 'Mechanism', 'Program', 'Place']
     """
     if re.match(rf"^[{_NUMERALS}\d]+个", content):
         return "Concept"
+    if re.fullmatch(rf"(?:[{_NUMERALS}][城区园河湖山岛湾港镇村街带廊])+", content) and len(content) >= 4:
+        return "Place"  # “两园一河”: a formula of named places, the places together
     if len(content) == 2 and content[0] in _NUMERALS:
         return "Concept"
     if _ALNUM_QUOTE.search(content) or content[0] in _NUMERALS:
