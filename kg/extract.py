@@ -694,7 +694,7 @@ def _shape_type(content: str) -> str:
     if re.match(rf"^[{_NUMERALS}\d]+个", content):
         return "Concept"
     if re.fullmatch(rf"(?:[{_NUMERALS}][城区园河湖山岛湾港镇村街带廊])+", content) and len(content) >= 4:
-        return "Place"  # “两园一河”: a formula of named places, the places together
+        return "Place"  # “一湖两岛”: a formula of named places, the places together
     if len(content) == 2 and content[0] in _NUMERALS:
         return "Concept"
     if _ALNUM_QUOTE.search(content) or content[0] in _NUMERALS:
