@@ -300,6 +300,7 @@ _GOVERNING = frozenset("建设 提升 打造 推进 推动 支持 保障 服务 
                        "培育 谋划 启动 开展 围绕 聚焦 依托 用好 办好 建好 抓好 做好 助力".split())
 _COUNTERS = frozenset("个 项 条 批 家 所 处 座 次 件 类 种 大 号 期 届 年".split())
 _SERVING = frozenset("帮扶 关爱 引进 吸引 帮助 资助 慰问 救助 扶持 招引 留住 鼓励 引导 组织 动员".split())
+_SYSTEM_HEADS = frozenset({"体系", "平台", "系统", "模式"})
 _KIND_HEADS = frozenset({"项目", "活动", "补贴", "运动"})
 _YEARS_SPAN = re.compile(r"[一二三两四五六七八九十]年")
 _COUNTED = re.compile(r"(?:两个|两|[\d一二三四五六七八九十]+[个处家座条所])$")
@@ -427,19 +428,23 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if head == "市场" and not any(t.tag.startswith(("nr", "ns", "nz", "x", "j")) or (
                 len(t.text) == 1 and t.tag not in ("n", "v", "a")) for t in mod_tokens):
             continue  # 住房租赁市场 is a market, 青山水产批发市场 a place
-        if view.level in ("city", "province") and (typ in ("Facility", "Organization") or head in _KIND_HEADS) \
+        if view.level in ("city", "province") and (typ in ("Facility", "Organization") or head in _KIND_HEADS
+                                                    or head in _SYSTEM_HEADS) \
                 and _class_noun(name, len(head), typ):
             continue  # a city or province speaks of 实验室, 高校图书馆 as kinds, not as one site
         if re.match(r"(?:世界|国际|国内|全国|全球)(?:一流|领先|先进|知名)", modifier):
             continue  # 世界一流大学, 国内领先科技园区: a standard aimed at, not a name
         if typ == "Program" and re.search(r"(?:重大|重点|标志性|重要|各类|一批)$", modifier):
             continue  # 推介重大项目, 央属标志性项目: a kind of project, none named
+        if head == "精神" and (re.search(r"讲话|会议|全会|规定|大$", modifier)
+                             or not (not nxt or nxt[0] in PUNCT or nxt in ("和", "与", "及", "等"))):
+            continue  # 全会精神 has its own rule; 弘扬某某精神、… names one, 干部精神懈怠 does not
         if head == "格局" and not modifier.startswith("新"):
             continue  # 新某某格局 is the named strategy; 基层治理格局, 路网格局 are descriptions
         if typ == "Organization" and modifier in _ORG_GENERIC:
             continue
         if head in _ADMIN_HEADS and re.search(r"\d{4}年", modifier):
-            continue  # 某市2026年政府工作报告: a title, not a body
+            continue  # 某市2026年政府工作…报告 (the title line): not a body
         if head in _ADMIN_HEADS and not (modifier[-1] in "省市区县镇乡旗州" or any(
                 t.tag.startswith("ns") for t in mod_tokens)):
             continue
@@ -464,7 +469,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if j >= 2 and toks[j - 1].text in ("和", "及") and len(modifier) <= 4 and typ in (
                 "Mechanism", "Program", "Facility"):
             other = _elided(view, j - 1, voc)
-            if other:  # 医疗救助和就业救助制度: 医疗救助制度 too
+            if other:  # 甲类救助和乙类救助制度: 甲类救助制度 too
                 out.append(Candidate(other[0] + head, typ, view.sentence.index, other[1], start - 1,
                                      confidence=0.5, priority=1, rule="elided"))
     for i, tok in enumerate(toks):  # place names the dictionary knows with their level (金山区)
@@ -494,6 +499,9 @@ def _class_noun(name: str, head_len: int, typ: str) -> bool:
     if typ == "Program":  # 外资项目, 省重大项目, 燃油补贴: a kind of project, not one project
         return len(mod) <= 2 and all(t.tag in ("n", "vn", "b", "a", "an", "j") and not _DIGIT.search(t.text)
                                      and tokenizer().FREQ.get(t.text, 0) >= 500 for t in mod)
+    if typ == "Mechanism":  # 公共服务体系, 冷链物流体系: a kind of system, not one named mechanism
+        return len(mod) <= 2 and all(t.tag in ("n", "vn", "b", "a", "an", "j", "v", "d") and not _DIGIT.search(t.text)
+                                     and tokenizer().FREQ.get(t.text, 0) >= 300 for t in mod)
     if typ != "Facility":
         return False
     return len(mod) == 1 and mod[0].tag in ("n", "vn", "b", "nr") and not _DIGIT.search(mod[0].text) \
@@ -522,12 +530,15 @@ def _elided(view: _View, k: int, voc: _Vocab) -> tuple[str, int] | None:
 
 
 _LIST_LINKS = frozenset({"、", "至"})
+_NOT_PLACES = frozenset("中国 全国 全省 全市 国内 国际 海外 境外 境内 内地 沿海 城镇 城市 城乡 农村 乡村 海洋 深海 "
+                        "古城 新城 治安 美德 惠及 太极 宜居 湾区 山区 郊区 市区 城区 镇区 社区 西部 东部 中部".split())
 
 
 def _listed_place(toks: Sequence[Token], i: int, voc: _Vocab) -> bool:
-    """A bare place name the dictionary tags as one, listed or ranged (南口、某某口; 某庙至某谷段)."""
+    """A bare place name the dictionary tags as one, listed or ranged (南口、某某口; 某庙至某谷段); not
+    one of the common words it also tags as places (城镇, 海洋, 治安)."""
     word = toks[i].text
-    if len(word) < 2 or word in voc.generic or word in voc.stop or not _CJK_WORD.fullmatch(word):
+    if len(word) < 2 or word in _NOT_PLACES or word in voc.generic or word in voc.stop or not _CJK_WORD.fullmatch(word):
         return False
     before = toks[i - 1].text if i > 0 else ""
     after = toks[i + 1].text if i + 1 < len(toks) else ""
@@ -845,7 +856,7 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
 
     if word:
         typ, naming = voc.quote_types[word]
-        full = raw + phrase  # “人工智能+”行动 keeps its plus
+        full = raw + phrase  # “互联网+”行动 keeps its plus
         if raw != content:
             aliases.add(content + phrase)
         qual = _qualifier(view, m.start(), voc)
@@ -1240,7 +1251,8 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
 _ROUTE = re.compile(
     rf"(?:轨道交通|地铁|城轨)(?:[A-Z]?\d+|[{_NUMERALS}]+)号?线"          # 轨道交通9号线, 地铁S1线
     rf"|(?:市郊铁路|城际铁路)[{_CJK}]{{2,4}}线"                             # 市郊铁路某某线
-    rf"|(?<![{_CJK}])[东西南北]{{1,2}}[二三四五六七]环(?:路|线)?(?![境保节比球])")  # 东三环, 西南五环
+    rf"|(?<![{_CJK}])[东西南北]{{1,2}}[二三四五六七]环(?:路|线)?(?![境保节比球])"  # 东三环, 西南五环
+    rf"|(?<![{_CJK}])[{_CJK}]{{2,3}}高速(?=[、，,；;。]|全线|公路|建成|通车|开工|改扩建|扩容|[{_CJK}]{{2}}段)")  # 某某高速
 
 
 def _routes(view: _View) -> list[Candidate]:
