@@ -80,18 +80,28 @@ def remove_stale_temporaries(folder: Path | str) -> list[Path]:
     return removed
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, fsync, then rename over it."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_temporaries(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path.name), suffix=".tmp", dir=path.parent)
+def _write_temporary(folder: Path, data: bytes, prefix: str) -> str:
+    """A new temporary file in ``folder`` holding ``data``, fsynced; its path."""
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
     try:
         os.fchmod(fd, _FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, fsync, then rename over it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(path.parent)
+    tmp = _write_temporary(path.parent, data, temp_prefix(path.name))
+    try:
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -428,20 +438,6 @@ def write_tsv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]
     atomic_write_text(path, text)
 
 
-def _write_temporary(out_dir: Path, name: str, data: bytes, prefix: str) -> str:
-    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=out_dir)
-    try:
-        os.fchmod(fd, _FILE_MODE)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return tmp
-
-
 def _die_with_parent(parent: int) -> None:
     """On Linux, have the kernel kill this process when its parent dies (a SIGKILLed build leaves no
     writer behind that could recreate a temporary file after the next build has cleaned up)."""
@@ -460,7 +456,7 @@ def _nx_child(graph: nx.MultiDiGraph, out_dir: Path, names: Sequence[str], owner
     building process, so a later build keeps them while it lives) and report their paths."""
     _die_with_parent(owner)
     try:
-        conn.send([(name, _write_temporary(out_dir, name, data, f".{name}.{owner}."))
+        conn.send([(name, _write_temporary(out_dir, data, f".{name}.{owner}."))
                    for name, data in render_nx(graph, names).items()])
     finally:
         conn.close()
@@ -505,15 +501,16 @@ class NxWriter:
         self._process = None
         return found
 
+    def _render_here(self, names: Sequence[str]) -> list[tuple[str, str]]:
+        return [(name, _write_temporary(self.out_dir, data, temp_prefix(name)))
+                for name, data in render_nx(self.graph, names).items()]
+
     def _temporaries(self) -> list[tuple[str, str]]:
         rest = [name for name in NX_FILES if name not in self.FORKED or self._process is None]
-        here = [(name, _write_temporary(self.out_dir, name, data, temp_prefix(name)))
-                for name, data in render_nx(self.graph, rest).items()]
+        here = self._render_here(rest)
         forked = self._forked()
         if len(forked) != len(NX_FILES) - len(rest):      # the child failed: render its part here
-            missing = [name for name in NX_FILES if name not in rest]
-            forked = [(name, _write_temporary(self.out_dir, name, data, temp_prefix(name)))
-                      for name, data in render_nx(self.graph, missing).items()]
+            forked = self._render_here([name for name in NX_FILES if name not in rest])
         order = {name: i for i, name in enumerate(NX_FILES)}
         return sorted(here + forked, key=lambda item: order[item[0]])
 
