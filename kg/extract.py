@@ -476,6 +476,13 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if tok.tag != "ns":
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if tok.text in _provinces() and (nxt is None or nxt.text not in voc.heads) \
+                and not view.is_protected(tok.start, tok.end):
+            full = _provinces()[tok.text]  # 甘肃, 西藏: a provincial-level unit by its short name
+            out.append(Candidate(tok.text, "Place", view.sentence.index, tok.start, tok.end,
+                                 aliases=(full,) if full != tok.text else (), confidence=0.6, priority=1,
+                                 nested=True, rule="province"))
+            continue
         if len(tok.text) == 2 and nxt is not None and not _is_boundary(nxt, voc) and nxt.text not in ("和", "、"):
             continue  # 南山组团: the hill is only part of a longer name
         if _known_place(tok.text) and not view.is_protected(tok.start, tok.end):
@@ -532,6 +539,12 @@ def _elided(view: _View, k: int, voc: _Vocab) -> tuple[str, int] | None:
 _LIST_LINKS = frozenset({"、", "至"})
 _NOT_PLACES = frozenset("中国 全国 全省 全市 国内 国际 海外 境外 境内 内地 沿海 城镇 城市 城乡 农村 乡村 海洋 深海 "
                         "古城 新城 治安 美德 惠及 太极 宜居 湾区 山区 郊区 市区 城区 镇区 社区 西部 东部 中部".split())
+
+
+@cache
+def _provinces() -> dict[str, str]:
+    """Short name → full name of the provincial-level divisions (甘肃 → 甘肃省): a generic gazetteer."""
+    return {short: full for full, short, _kind in read_table("admin_divisions.tsv")}
 
 
 def _listed_place(toks: Sequence[Token], i: int, voc: _Vocab) -> bool:
@@ -1054,10 +1067,11 @@ def _institutions(view: _View, voc: _Vocab) -> list[Candidate]:
     for m in (_PARTY_COMMITTEE.finditer(view.text) if "中共" in view.text else ()):  # 中共某某市委
         out.append(Candidate(m.group(0), "Organization", view.sentence.index, m.start(), m.end(), confidence=0.85,
                              priority=2, rule="institution"))
-    for m in _GOOD_PLACE.finditer(view.text):  # 平安某某建设: a campaign named after the place it improves
+    for m in _GOOD_PLACE.finditer(view.text):  # 平安某某(建设): a campaign named after the place it improves
         if word_tags().get(m.group(2), "").startswith("ns"):
+            bare = m.group(1) + m.group(2)
             out.append(Candidate(m.group(0), "Program", view.sentence.index, m.start(), m.end(),
-                                 aliases=(m.group(1) + m.group(2),), confidence=0.7, priority=1,
+                                 aliases=(bare,) if m.group(3) else (), confidence=0.7, priority=1,
                                  rule="good-place"))
     for m in _CENTRAL.finditer(view.text):
         out.append(Candidate(m.group(0), "Organization", view.sentence.index, m.start(), m.end(),
@@ -1068,7 +1082,8 @@ def _institutions(view: _View, voc: _Vocab) -> list[Candidate]:
 _AIM = re.compile(rf"(?:国际|全球|世界)(?:[{_CJK}]{{2,10}}(?:城市|名城|之都)|[{_CJK}]{{0,4}}"
                   rf"(?:创新|交往|消费|金融|航运|贸易|物流|商贸|文化|旅游)中心)$")
 _PARTY_COMMITTEE = re.compile(rf"中共[{_CJK}]{{2,6}}?(?:自治区|省|市|区|县|旗|州)委(?![员会])")
-_GOOD_PLACE = re.compile(rf"(美丽|健康|平安|数字|智慧|法治|幸福|宜居|韧性|文明)([{_CJK}]{{2,4}}?)建设")
+_GOOD_QUALITY = "美丽|健康|平安|数字|智慧|法治|幸福|宜居|韧性|文明|绿美"
+_GOOD_PLACE = re.compile(rf"({_GOOD_QUALITY})([{_CJK}]{{2,4}}?)(建设|(?=[，,。；;、]|$|(?:{_GOOD_QUALITY})))")
 
 
 # 推进某某城市建设 / 加快建设某某名城: the kind of city the place aims to become
