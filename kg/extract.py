@@ -538,7 +538,8 @@ def _elided(view: _View, k: int, voc: _Vocab) -> tuple[str, int] | None:
 
 _LIST_LINKS = frozenset({"、", "至"})
 _NOT_PLACES = frozenset("中国 全国 全省 全市 国内 国际 海外 境外 境内 内地 沿海 城镇 城市 城乡 农村 乡村 海洋 深海 "
-                        "古城 新城 治安 美德 惠及 太极 宜居 湾区 山区 郊区 市区 城区 镇区 社区 西部 东部 中部".split())
+                        "古城 新城 治安 美德 惠及 太极 宜居 湾区 山区 郊区 市区 城区 镇区 社区 西部 东部 中部 "
+                        "首都 美丽 中欧 岭南".split())
 
 
 @cache
@@ -1263,6 +1264,26 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def _place_prefixes(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Candidate]:
+    """The city a site or project of a city or province report is named after (某州机场 → 某州): a place the
+    dictionary knows, at the start of the name, so the name's locatedIn can be read (kg.relations). Not a
+    provincial-level name, which is mostly the report's own place."""
+    out = []
+    if view.level not in ("city", "province"):
+        return out  # below a city, names start with streets and villages the dictionary does not know
+    for c in kept:
+        if c.type not in ("Facility", "Program") or len(c.name) < 5:
+            continue
+        first = tokens(c.name)[0]
+        word = first.text
+        if first.tag == "ns" and 2 <= len(word) <= 3 and word not in _NOT_PLACES and word not in voc.generic \
+                and word not in _provinces() \
+                and word[-1] not in "省市区县镇乡村" and not view.is_protected(c.start, c.start + len(word)):
+            out.append(Candidate(word, "Place", view.sentence.index, c.start, c.start + len(word), confidence=0.5,
+                                 priority=1, nested=True, rule="place-prefix"))
+    return out
+
+
 _ROUTE = re.compile(
     rf"(?:轨道交通|地铁|城轨)(?:[A-Z]?\d+|[{_NUMERALS}]+)号?线"          # 轨道交通9号线, 地铁S1线
     rf"|(?:市郊铁路|城际铁路)[{_CJK}]{{2,4}}线"                             # 市郊铁路某某线
@@ -1296,6 +1317,7 @@ def sentence_candidates(sentence: Sentence, level: str = "") -> tuple[list[Candi
     cands += branches
     hints += hints_b
     kept = _select(cands)
+    kept += _place_prefixes(kept, view, voc)
     for c in kept:  # 国际某某中心, 全球某某城市: a standing the place aims at, not a site
         if c.type in ("Facility", "Place") and _AIM.match(c.name):
             c.type = "Concept"

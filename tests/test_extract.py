@@ -289,8 +289,8 @@ def test_extract_province_excerpt_scores(tmp_path):
     """The Guangdong 2026 province excerpt, annotated blind by a helper: first sight typed 0.360,
     untyped 0.478, relations 0.083, metrics 0.923, glossary 12/13; kept here as a regression floor."""
     r = _score(REPORTS / "2026_guangdong_province_excerpt.txt", GOLD / "2026_guangdong_province_excerpt", tmp_path)
-    assert r.entities.typed.f1 >= 0.42
-    assert r.entities.untyped.f1 >= 0.53
-    assert r.relations.overall.f1 >= 0.08
+    assert r.entities.typed.f1 >= 0.43
+    assert r.entities.untyped.f1 >= 0.54
+    assert r.relations.overall.f1 >= 0.17
     assert r.metrics.overall.f1 >= 0.92
     assert r.glossary.overall.f1 >= 0.92
