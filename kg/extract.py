@@ -33,7 +33,7 @@ __all__ = ["Candidate", "extract", "extract_entities", "sentence_candidates", "g
 
 _CJK = "\u4e00-\u9fff"
 _NUMERALS = "一二三四五六七八九十两双多百千万"
-_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
+
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o", "d"})
 _SIDE_WORDS = frozenset("上下内外里间旁")
 _NOUN_TAGS = ("n", "j", "l", "x", "vn", "an")
@@ -297,7 +297,7 @@ def _head_of(w2: str, w1: str, tok: str, tag: str) -> tuple[str, int] | None:
 
 _GOVERNING = frozenset("建设 提升 打造 推进 推动 支持 保障 服务 建强 加快 实施 深化 完善 优化 加强 创建 做强 做优 "
                        "筹办 举办 承办 办好 "
-                       "培育 谋划 启动 开展 围绕 聚焦 依托 用好 办好 建好 抓好 做好 助力".split())
+                       "培育 谋划 启动 开展 围绕 聚焦 依托 用好 建好 抓好 做好 助力".split())
 _COUNTERS = frozenset("个 项 条 批 家 所 处 座 次 件 类 种 大 号 期 届 年".split())
 _SERVING = frozenset("帮扶 关爱 引进 吸引 帮助 资助 慰问 救助 扶持 招引 留住 鼓励 引导 组织 动员".split())
 _SYSTEM_HEADS = frozenset({"体系", "平台", "系统", "模式"})
@@ -552,7 +552,8 @@ def _listed_place(toks: Sequence[Token], i: int, voc: _Vocab) -> bool:
     """A bare place name the dictionary tags as one, listed or ranged (南口、某某口; 某庙至某谷段); not
     one of the common words it also tags as places (城镇, 海洋, 治安)."""
     word = toks[i].text
-    if len(word) < 2 or word in _NOT_PLACES or word in voc.generic or word in voc.stop or not _CJK_WORD.fullmatch(word):
+    if len(word) < 2 or word in _NOT_PLACES or word in voc.generic or word in voc.stop \
+            or not re.fullmatch(rf"[{_CJK}]+", word):
         return False
     before = toks[i - 1].text if i > 0 else ""
     after = toks[i + 1].text if i + 1 < len(toks) else ""

@@ -74,7 +74,7 @@ class ValidationError(Exception):
 
 @dataclass
 class ReportBuild:
-    """One report, built: what the corpus steps need in memory, and where its own lines are kept."""
+    """One report, built: what the corpus steps need in memory, and its own lines until they are streamed."""
     source: str
     extraction: Extraction
     resolution: ReportResolution
@@ -82,25 +82,12 @@ class ReportBuild:
     graph: str                          # the report's named graph (its IRI)
     shared: list[str]                   # sorted lines about entities (shared with other reports)
     local: Rendered | None = None       # sorted lines about the report's own nodes, with their Turtle and
-                                        # JSON-LD rendered in the worker (None: kept in ``entry``)
-    entry: str = ""                     # the cache file that holds the full build
+                                        # JSON-LD rendered in the worker (None once streamed to the exports)
     validation: str | None = None       # None: not validated; "": conforms; else pyshacl's report
     cached: bool = False
 
-    def local_lines(self) -> Rendered:
-        if self.local is not None:
-            return self.local
-        return _load(self.entry).local
-
     def light(self) -> "ReportBuild":
         return replace(self, local=None)
-
-
-def _load(path: str) -> ReportBuild:
-    import pickle
-
-    with open(path, "rb") as handle:
-        return pickle.load(handle)
 
 
 def _validate_lines(lines: Iterable[str]) -> str:
@@ -118,7 +105,7 @@ def build_report(path: Path | str, config: Config = Config(), cache_dir: str | N
     key = cache_key(data, path.name, config.base_iri, config.min_confidence)
     store = ReportCache(cache_dir) if cache_dir else None
     if cache_dir and (found := store.get(key)) is not None and isinstance(found, ReportBuild):
-        found.source, found.cached, found.entry = str(path), True, str(store.path(key))
+        found.source, found.cached = str(path), True
         if validate and found.validation is None:
             found.validation = _validate_lines([*found.shared, *found.local.lines])
             store.put(key, found)
@@ -131,7 +118,6 @@ def build_report(path: Path | str, config: Config = Config(), cache_dir: str | N
                         local=Rendered.of(local, PREFIXES(config.base_iri)),
                         validation=_validate_lines(lines.lines) if validate else None)
     if store is not None:
-        built.entry = str(store.path(key))
         store.put(key, built)
     return built
 
@@ -254,7 +240,6 @@ def run_build(paths: Iterable[Path | str], config: Config = Config(),
     out = Path(config.out_dir)
     with ExitStack() as stack:
         writer: RdfWriter | None = None
-        nx_writer: NxWriter | None = None
         shared: set[str] = set()
         seen: dict[str, str] = {}
         for outcome in _build_all(files, config, str(cache_dir) if cache_dir else None, config.validate):
@@ -268,7 +253,7 @@ def run_build(paths: Iterable[Path | str], config: Config = Config(),
             seen[outcome.graph] = outcome.source
             if writer is None:       # opened with the first good report: a run of bad files writes nothing
                 writer = stack.enter_context(RdfWriter(out, PREFIXES(config.base_iri)))
-            local = outcome.local_lines()
+            local = outcome.local
             writer.named_graph(outcome.graph, *report_graph_sections(outcome.shared, local))
             writer.union(local)
             shared.update(outcome.shared)
