@@ -27,6 +27,7 @@ from .metrics import extract_metrics
 from .models import Definition, Document, Entity, Extraction, Mention, Sentence
 from .relations import Hint, extract_relations
 from .resources import read_lines, read_table
+from .gazetteer import bare_names, home_scope, names_pattern
 from .segment import PUNCT, Token, name_key, tokenizer, tokens, word_tags
 
 __all__ = ["Candidate", "extract", "extract_entities", "sentence_candidates", "glossary_term_name"]
@@ -168,6 +169,7 @@ class _View:
     toks: list[Token]
     level: str
     protected: list[tuple[int, int]] = field(default_factory=list)
+    home: Home | None = None
 
     def token_at(self, offset: int) -> int:
         for i, t in enumerate(self.toks):
@@ -503,7 +505,7 @@ def _class_noun(name: str, head_len: int, typ: str) -> bool:
     if len(whole) == 1:
         return whole[0].tag in ("n", "vn")
     mod = tokens(name[:-head_len])
-    if typ == "Program":  # 外资项目, 省重大项目, 燃油补贴: a kind of project, not one project
+    if typ == "Program":  # 外资项目, 某级重大项目, 燃油补贴: a kind of project, not one project
         return len(mod) <= 2 and all(t.tag in ("n", "vn", "b", "a", "an", "j") and not _DIGIT.search(t.text)
                                      and tokenizer().FREQ.get(t.text, 0) >= 500 for t in mod)
     if typ == "Mechanism":  # 公共服务体系, 冷链物流体系: a kind of system, not one named mechanism
@@ -988,7 +990,8 @@ def _honor_like(phrase: str, voc: _Vocab) -> bool:
 
 
 _STRONG_AWARD_CUES = ("晋升为", "被评为", "评为", "被列为", "列为", "被授予", "授予", "荣获", "获评", "被命名为",
-                      "命名为", "荣膺")
+                      "命名为", "荣膺", "入选")
+_NATIONAL_START = re.compile(r"国家级|国家|全国|省级")
 _AWARD_CLASS = r"(?:城市|城区|区|县|市|镇|村|街道|社区|单位|集体|称号|奖|示范区|示范点|先进|模范|站|中心|园区|基地|医院|学校)$"
 
 
@@ -1001,11 +1004,16 @@ def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
         if cue == "获" and text[m.end():m.end() + 1] in ("得", "批", "悉", "取"):
             continue
         rest = text[m.end():]
-        ends = r"[，,。；;：:！!？?]|等荣誉|的好成绩|并(?=[成获])" + ("|、" if cue in voc.award_done else "")
-        stop = re.search(ends, rest)
+        ends = r"[，,。；;：:！!？?]|等荣誉|的好成绩|并(?=[成获])"
+        stop = re.search(ends + ("|、" if cue in voc.award_done else ""), rest)
         obj_end = m.end() + (stop.start() if stop else len(rest))
         obj = text[m.end():obj_end]
-        if obj.startswith(("了", "得")) or re.match(r"\d+(?!\d*年)", obj):
+        whole = rest[:m_.start()] if (m_ := re.search(ends, rest)) else rest
+        lead = _NATIONAL_START.search(whole, 1)
+        if lead and view.home is not None and any(n in whole[:lead.start()] for n in view.home.names):
+            obj = whole[lead.start():]  # 新创建某市某县、某市某物国家…示范区: the places hold it, the name starts at 国家
+            obj_end = m.end() + len(whole)
+        if obj.startswith(("了", "得", "人数", "人次", "数量", "比例")) or re.match(r"\d+(?!\d*年)", obj):
             continue
         if cue == "通过":
             t = re.search(r"(评审|验收|复审|复评|考核|评估|认证)", obj)
@@ -1083,6 +1091,7 @@ def _institutions(view: _View, voc: _Vocab) -> list[Candidate]:
 
 _AIM = re.compile(rf"(?:国际|全球|世界)(?:[{_CJK}]{{2,10}}(?:城市|名城|之都)|[{_CJK}]{{0,4}}"
                   rf"(?:创新|交往|消费|金融|航运|贸易|物流|商贸|文化|旅游)中心)$")
+_ROUTE_NAME = re.compile(rf"(?:高速|高铁|城际|铁路|公路|通道|大桥|航道|水道)(?:[{_CJK}]{{1,5}}段)?$|古城墙?$|古镇$")
 _PARTY_COMMITTEE = re.compile(rf"中共[{_CJK}]{{2,6}}?(?:自治区|省|市|区|县|旗|州)委(?![员会])")
 _GOOD_QUALITY = "美丽|健康|平安|数字|智慧|法治|幸福|宜居|韧性|文明|绿美"
 _GOOD_PLACE = re.compile(rf"({_GOOD_QUALITY})([{_CJK}]{{2,4}}?)(建设|(?=[，,。；;、]|$|(?:{_GOOD_QUALITY})))")
@@ -1277,11 +1286,66 @@ def _place_prefixes(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Can
             continue
         first = tokens(c.name)[0]
         word = first.text
-        if first.tag == "ns" and 2 <= len(word) <= 3 and word not in _NOT_PLACES and word not in voc.generic \
+        own = view.home is not None and word in view.home.names
+        if (first.tag == "ns" or own) and 2 <= len(word) <= 3 and word not in _NOT_PLACES and word not in voc.generic \
                 and word not in _provinces() \
                 and word[-1] not in "省市区县镇乡村" and not view.is_protected(c.start, c.start + len(word)):
             out.append(Candidate(word, "Place", view.sentence.index, c.start, c.start + len(word), confidence=0.5,
                                  priority=1, nested=True, rule="place-prefix"))
+    return out
+
+
+_DRIVEN = re.compile(
+    r"(?:推进|深化|实施|开展|推动|强化|落实|完成|抓好|做好|加快|启动|融入)好?"
+    rf"((?:(?![和及与])[{_CJK}]){{2,10}}?(?:改革|改造|革命|更新|整治|治理|协作|攻坚|清理|筛查|普法))(?=[，。；、,;])")
+
+
+def _driven_programs(view: _View, voc: _Vocab) -> list[Candidate]:
+    """The whole object of a driving verb when it names a reform or campaign (深化某某预算改革，…; 推进某某
+    厕所革命、…): a programme even without a programme head."""
+    out = []
+    for m in _DRIVEN.finditer(view.text):
+        name, start = m.group(1), m.start(1)
+        toks = [t for t in view.toks if start <= t.start < m.end(1)]
+        if len(name) < 4 or not toks or toks[0].start != start or toks[0].text in voc.generic \
+                or view.is_protected(start, m.end(1)):
+            continue
+        out.append(Candidate(name, "Program", view.sentence.index, start, m.end(1), confidence=0.55, priority=1,
+                             rule="driven"))
+    return out
+
+
+@dataclass(frozen=True)
+class Home:
+    """The divisions a report may name bare (kg.gazetteer): surface → full name, and one pattern for all."""
+    names: dict[str, str]
+    pattern: re.Pattern | None
+
+    @staticmethod
+    def of(doc: Document) -> Home | None:
+        if doc.level not in ("province", "city", "district", "county"):
+            return None  # a subdistrict's streets and villages are not in a national gazetteer
+        names = bare_names(home_scope(doc.place, doc.text))
+        return Home(names, names_pattern(names)) if names else None
+
+
+def _divisions(view: _View) -> list[Candidate]:
+    """The report's own cities, counties and districts, named bare or in full (某名, 某名市), where the
+    words around them end and begin."""
+    home = view.home
+    if home is None or home.pattern is None:
+        return []
+    out = []
+    starts = {t.start for t in view.toks}
+    ends = {t.end for t in view.toks}
+    for m in home.pattern.finditer(view.text):
+        surface = m.group()
+        if m.start() not in starts or m.end() not in ends or view.is_protected(m.start(), m.end()):
+            continue
+        full = home.names[surface]
+        out.append(Candidate(surface, "Place", view.sentence.index, m.start(), m.end(),
+                             aliases=(full,) if full != surface else (), confidence=0.7, priority=1,
+                             rule="division"))
     return out
 
 
@@ -1298,10 +1362,11 @@ def _routes(view: _View) -> list[Candidate]:
                       rule="route") for m in _ROUTE.finditer(view.text) if not view.is_protected(m.start(), m.end())]
 
 
-def sentence_candidates(sentence: Sentence, level: str = "") -> tuple[list[Candidate], list[Hint]]:
+def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None = None
+                        ) -> tuple[list[Candidate], list[Hint]]:
     """All entity candidates of one sentence (after span competition), and relation hints."""
     voc = _vocab()
-    view = _View(sentence, sentence.text, tokens(sentence.text), level)
+    view = _View(sentence, sentence.text, tokens(sentence.text), level, home=home)
     cands = _titles(view, voc)
     quoted, hints = _quotes(view, voc)
     cands += quoted
@@ -1311,6 +1376,8 @@ def sentence_candidates(sentence: Sentence, level: str = "") -> tuple[list[Candi
     cands += _persons(view, voc)
     cands += _coordination(view, voc)
     cands += _routes(view)
+    cands += _divisions(view)
+    cands += _driven_programs(view, voc)
     suffixed = _suffix_names(view, voc)
     cands += suffixed
     cands += _studio_persons(suffixed, view, voc)
@@ -1319,9 +1386,11 @@ def sentence_candidates(sentence: Sentence, level: str = "") -> tuple[list[Candi
     hints += hints_b
     kept = _select(cands)
     kept += _place_prefixes(kept, view, voc)
-    for c in kept:  # 国际某某中心, 全球某某城市: a standing the place aims at, not a site
+    for c in kept:
         if c.type in ("Facility", "Place") and _AIM.match(c.name):
-            c.type = "Concept"
+            c.type = "Concept"  # 国际某某中心, 全球某某城市: a standing the place aims at, not a site
+        elif c.type in ("Program", "Facility") and _ROUTE_NAME.search(c.name):
+            c.type = "Place"  # 某某高速某某段, 某某通道, 某州古城: the route or site, not the works on it
     for c in kept:  # a 中心 that wins honours or runs a platform acts as a body (网格中心荣获…)
         if c.type == "Facility" and c.name.endswith("中心"):
             after = _PAREN_LEAD.sub("", view.text[c.end:])
@@ -1645,8 +1714,9 @@ def extract_entities(doc: Document) -> tuple[list[Entity], list[Definition], lis
     """Entities (merged, with mentions), glossary definitions and relation hints of a document."""
     cands: list[Candidate] = list(_issuer_candidates(doc))
     hints: list[Hint] = []
+    home = Home.of(doc)
     for s in doc.sentences:
-        found, h = sentence_candidates(s, doc.level)
+        found, h = sentence_candidates(s, doc.level, home)
         cands += found
         hints += h
     gloss: list[tuple[str, str, int | None]] = []

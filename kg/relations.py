@@ -26,7 +26,7 @@ _LOCATABLE = frozenset({"Facility", "Program", "Brand", "Organization"})
 _LOCATIONS = frozenset({"ResidentialArea", "Place", "Facility"})
 _ACTIVE = frozenset({"Program", "Brand", "Facility", "Mechanism"})
 _DONE_CUES = ("荣获", "获评", "获得", "被评为", "评为", "被授予", "授予", "成功创建成为", "成功创建为", "成功创建",
-              "创建成为", "被命名为", "命名为", "被列为", "列为", "入选", "晋升为", "获", "荣膺", "通过")
+              "创建成为", "新创建", "被命名为", "命名为", "被列为", "列为", "入选", "晋升为", "获", "荣膺", "通过")
 _TRY_CUES = ("积极创建", "争创", "创建", "巩固", "保持")
 _LOC_VERBS = ("设立", "打造", "开展", "建成", "建设", "新建", "增设", "推动", "布局", "安装", "实施", "启动", "举办",
               "成立", "开设", "建立", "推进", "引入", "设置", "落地")
@@ -93,10 +93,10 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
     for ci, (cs, ce) in enumerate(clauses):
         for award in (m for m in _in(ms, cs, ce) if m.entity.type == "Award"):
             before = text[cs:award.start]
-            cue = next((c for c in _DONE_CUES if c in before[-12:]), None)
+            cue = next((c for c in _DONE_CUES if c in before[-16:]), None)
             if cue is None:
                 continue
-            tail = before[-10:].replace("成功创建", "")
+            tail = before[-10:].replace("成功创建", "").replace("新创建", "")
             if any(t in tail for t in _TRY_CUES):
                 continue  # 积极创建, 巩固…成果, 力争…: sought or kept, not received here
             if cue == "通过" and not re.match(r"(评审|验收|复审|复评|考核|评估|认证)", text[award.end:]):
@@ -106,6 +106,18 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
             if "被" in text[cs:cue_at]:  # X被Y授予Z: the holder stands before 被
                 by = cs + text[cs:cue_at].rfind("被")
                 holders = [m for m in holders if m.end <= by]
+            between = [m for m in _in(ms, cue_at + len(cue), award.start) if m.entity.type == "Place"]
+            if between:  # 创建某县、某市某物国家…示范区: the places named between the cue and the honour
+                for h, nxt in zip(between, between[1:] + [None]):
+                    if nxt is not None and nxt.start == h.end:
+                        continue  # 某市某县: the county holds it, not the city it is in
+                    out.add(h.entity.name, "receivedAward", award.entity.name, sidx, 0.7, cue)
+                continue
+            listed = _listed_before(text, holders, cue_at)
+            if len(listed) > 1:  # 某市、某市入选…: every listed holder
+                for h in listed:
+                    out.add(h.entity.name, "receivedAward", award.entity.name, sidx, 0.75, cue)
+                continue
             holder = holders[-1].entity.name if holders else ""
             if len(holders) > 1 and re.search(r"等[\d一二三四五六七八九十]*[个处家座所]?[\u4e00-\u9fff]{0,4}$",
                                               text[holders[-1].end:cue_at].split("被")[0]):
@@ -122,6 +134,19 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
                     continue  # 3家企业荣获…: unnamed holders
                 holder = default_holder
             out.add(holder, "receivedAward", award.entity.name, sidx, 0.8 if holders else 0.65, cue)
+
+
+def _listed_before(text: str, holders: list[_M], cue_at: int) -> list[_M]:
+    """The names listed with 、/和 that end right before a cue (某市、某市入选): the last holder and those
+    joined to it."""
+    if not holders or holders[-1].end != cue_at:
+        return holders[-1:]
+    listed = [holders[-1]]
+    for h in reversed(holders[:-1]):
+        if text[h.end:listed[0].start] not in ("、", "和", "及"):
+            break
+        listed.insert(0, h)
+    return listed
 
 
 def _located(text: str, sidx: int, ms: list[_M], level: str, out: _Collector) -> None:

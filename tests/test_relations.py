@@ -89,3 +89,22 @@ def test_relations_targets(body, expected):
 def test_relations_organized_by(body, expected):
     subject, predicate, obj = expected
     assert any(s.startswith(subject) and p == predicate and o == obj for s, p, o in relations(body))
+
+
+_PROVINCE = "政府工作报告\n——2026年1月20日在湖南省第十四届人民代表大会第五次会议上\n现在，我代表湖南省人民政府向大会报告工作。"
+
+
+def test_relations_cities_listed_before_a_cue_each_hold_the_honour():
+    """A province report names its cities bare (kg.gazetteer); every city listed before 入选 holds it."""
+    got = relations("株洲、湘潭入选国家级中小企业数字化转型城市试点。", title=_PROVINCE)
+    assert ("株洲", "receivedAward", "国家级中小企业数字化转型城市试点") in got
+    assert ("湘潭", "receivedAward", "国家级中小企业数字化转型城市试点") in got
+
+
+def test_relations_places_between_cue_and_honour_hold_it():
+    """新创建某市某县、某市某物国家…示范区: the counties and cities named before 国家 hold the honour, the name
+    starts at 国家, and a city directly before its county does not hold it too."""
+    got = relations("新创建邵阳新宁、怀化黄桃国家地理标志保护示范区。", title=_PROVINCE)
+    assert ("新宁", "receivedAward", "国家地理标志保护示范区") in got
+    assert ("怀化", "receivedAward", "国家地理标志保护示范区") in got
+    assert ("邵阳", "receivedAward", "国家地理标志保护示范区") not in got
