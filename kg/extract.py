@@ -25,7 +25,7 @@ from typing import Iterable, Sequence
 
 from .metrics import extract_metrics
 from .models import Definition, Document, Entity, Extraction, Mention, Sentence
-from .relations import Hint, extract_relations
+from .relations import Hint, bare_list, extract_relations
 from .resources import read_lines, read_table
 from .gazetteer import bare_names, home_scope, names_pattern
 from .segment import PUNCT, Token, name_key, tokenizer, tokens, word_tags
@@ -1005,7 +1005,8 @@ def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
             continue
         rest = text[m.end():]
         ends = r"[，,。；;：:！!？?]|等荣誉|的好成绩|并(?=[成获])"
-        stop = re.search(ends + ("|、" if cue in voc.award_done else ""), rest)
+        each = text[:m.start()].endswith("分别")  # 甲、乙分别入选A、B: every listed honour
+        stop = re.search(ends + ("|、" if cue in voc.award_done and not each else ""), rest)
         obj_end = m.end() + (stop.start() if stop else len(rest))
         obj = text[m.end():obj_end]
         whole = rest[:m_.start()] if (m_ := re.search(ends, rest)) else rest
@@ -1029,7 +1030,7 @@ def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
         parts = [obj]
         if cue not in ("荣获", "获", "获评") or "和" in obj:
             pieces = re.split(r"[和及、]", obj)
-            if len(pieces) > 1 and all(_honor_like(p, voc) for p in pieces):
+            if len(pieces) > 1 and (each or all(_honor_like(p, voc) for p in pieces)):
                 parts = pieces
         pos = m.end()
         for part in parts:
@@ -1307,9 +1308,9 @@ def _driven_programs(view: _View, voc: _Vocab) -> list[Candidate]:
     for m in _DRIVEN.finditer(view.text):
         name, start = m.group(1), m.start(1)
         toks = [t for t in view.toks if start <= t.start < m.end(1)]
-        if len(name) < 4 or not toks or toks[0].start != start or toks[0].text in voc.generic \
-                or view.is_protected(start, m.end(1)):
-            continue
+        if len(name) < 4 or not toks or toks[0].start != start or view.is_protected(start, m.end(1)) \
+                or toks[0].text in voc.generic:
+            continue  # 城镇污水治理, 农村环境整治: a kind of work, not a named one
         out.append(Candidate(name, "Program", view.sentence.index, start, m.end(1), confidence=0.55, priority=1,
                              rule="driven"))
     return out
@@ -1452,7 +1453,13 @@ def _glossary_items(definition: str, sidx: int) -> list[Candidate]:
         if len(plain) >= 3:
             out += [Candidate(p, "Mechanism", sidx, 0, 0, confidence=0.5, priority=1, rule="glossary-item")
                     for p in plain]
+    elif not segments and (pieces := bare_list(definition)):
+        heads = [_type_word_end(p, voc.heads, voc.head_lengths) for p in pieces]
+        if all(heads):  # 某某行动、某某行动、…: a bare list of named parts, each typed by its head
+            out += [Candidate(p, voc.heads[h][0], sidx, 0, 0, confidence=0.55, priority=1, rule="glossary-item")
+                    for p, h in zip(pieces, heads) if 4 <= len(p) <= 30]
     return out
+
 
 
 def _last(matches: Iterable[re.Match]) -> re.Match | None:

@@ -19,14 +19,14 @@ from typing import NamedTuple, Sequence
 from .models import Document, Entity, Relation
 from .segment import word_tags
 
-__all__ = ["Hint", "extract_relations"]
+__all__ = ["Hint", "bare_list", "extract_relations"]
 
 _AWARD_HOLDERS = frozenset({"Organization", "ResidentialArea", "Place", "Facility", "Person", "CreativeWork"})
 _LOCATABLE = frozenset({"Facility", "Program", "Brand", "Organization"})
 _LOCATIONS = frozenset({"ResidentialArea", "Place", "Facility"})
 _ACTIVE = frozenset({"Program", "Brand", "Facility", "Mechanism"})
 _DONE_CUES = ("荣获", "获评", "获得", "被评为", "评为", "被授予", "授予", "成功创建成为", "成功创建为", "成功创建",
-              "创建成为", "新创建", "被命名为", "命名为", "被列为", "列为", "入选", "晋升为", "获", "荣膺", "通过")
+              "创建成为", "新创建", "被命名为", "命名为", "被列为", "列为", "入选", "跻身", "晋升为", "获", "荣膺", "通过")
 _TRY_CUES = ("积极创建", "争创", "创建", "巩固", "保持")
 _LOC_VERBS = ("设立", "打造", "开展", "建成", "建设", "新建", "增设", "推动", "布局", "安装", "实施", "启动", "举办",
               "成立", "开设", "建立", "推进", "引入", "设置", "落地")
@@ -102,7 +102,8 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
             if cue == "通过" and not re.match(r"(评审|验收|复审|复评|考核|评估|认证)", text[award.end:]):
                 continue
             cue_at = cs + before.rfind(cue)
-            holders = [m for m in _in(ms, cs, cue_at) if m.entity.type in _AWARD_HOLDERS]
+            holders = [m for m in _in(ms, cs, cue_at) if m.entity.type in _AWARD_HOLDERS
+                       or (text[m.end:cue_at] in ("", "”") and m.entity.type not in ("Award", "Concept"))]
             if "被" in text[cs:cue_at]:  # X被Y授予Z: the holder stands before 被
                 by = cs + text[cs:cue_at].rfind("被")
                 holders = [m for m in holders if m.end <= by]
@@ -113,7 +114,13 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
                         continue  # 某市某县: the county holds it, not the city it is in
                     out.add(h.entity.name, "receivedAward", award.entity.name, sidx, 0.7, cue)
                 continue
-            listed = _listed_before(text, holders, cue_at)
+            listed = _listed_before(text, holders, cue_at - 2 if text[cue_at - 2:cue_at] == "分别" else cue_at)
+            if text[cue_at - 2:cue_at] == "分别":  # 甲、乙分别入选A、B: one honour each, in order
+                awards = [m for m in _in(ms, cue_at, ce) if m.entity.type == "Award"]
+                if len(awards) == len(listed) and award in awards:
+                    out.add(listed[awards.index(award)].entity.name, "receivedAward", award.entity.name, sidx, 0.75,
+                            cue)
+                continue
             if len(listed) > 1:  # 某市、某市入选…: every listed holder
                 for h in listed:
                     out.add(h.entity.name, "receivedAward", award.entity.name, sidx, 0.75, cue)
@@ -278,8 +285,10 @@ def _glossary_parts(doc: Document, entities: Sequence[Entity], out: _Collector,
         owner = by_name.get(term)
         if owner is None or owner.type not in ("Mechanism", "Program") or sidx is None:
             continue
-        if not re.match(r"(?:“[^”]{1,4}”)?(?:即|是指|指)", definition):
+        if not re.match(r"(?:“[^”]{1,4}”)?(?:即|是指|指)", definition) and not bare_list(definition):
             continue
+        sidx = next((k for k in (sidx, sidx + 1) if k < len(doc.sentences)
+                     and definition[:10] in doc.sentences[k].text), sidx)  # a definition on the term's next line
         text = doc.sentences[sidx].text
         offset = text.find(definition[:10])
         for m in ms_by_sentence.get(sidx, ()):
@@ -288,6 +297,14 @@ def _glossary_parts(doc: Document, entities: Sequence[Entity], out: _Collector,
             if m.start >= max(0, offset) and m.entity.name != term and listed and m.entity.type in (
                     "Mechanism", "Program", "Facility"):
                 out.add(m.entity.name, "partOf", term, sidx, 0.7, "即")
+
+
+def bare_list(definition: str) -> list[str]:
+    """The items of a definition that is nothing but a list (A、B、C。), else none."""
+    first = definition.split("。")[0]
+    if "、" not in first or re.search(r"[，,；;：:“”（）()]", first):
+        return []
+    return first.split("、")
 
 
 def _definitions_of(doc: Document, entities: Sequence[Entity]):

@@ -294,3 +294,17 @@ def test_extract_province_excerpt_scores(tmp_path):
     assert r.relations.overall.f1 >= 0.17
     assert r.metrics.overall.f1 >= 0.92
     assert r.glossary.overall.f1 >= 0.92
+
+
+@pytest.mark.parametrize("text, name, typ", [
+    ("深化零基预算改革，实施省级财政专项资金奖惩机制。", "零基预算改革", "Program"),
+    ("稳步推进城中村改造，新开工改造60个。", "城中村改造", "Program"),
+    ("推进新一轮国资国企改革，完善国有资产监管。", "新一轮国资国企改革", "Program"),
+])
+def test_extract_reforms_and_campaigns_driven_by_a_verb(text, name, typ):
+    assert found(text, "province").get(name) == typ
+
+
+def test_extract_a_route_section_is_a_place_not_works():
+    got = found("开工建设广州新机场、广清永高铁、潮南高速潮饶段、兰海高速廉徐段、惠肇高速三封段等项目。", "province")
+    assert got.get("兰海高速廉徐段") == "Place" and got.get("惠肇高速三封段") == "Place"

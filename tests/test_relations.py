@@ -108,3 +108,24 @@ def test_relations_places_between_cue_and_honour_hold_it():
     assert ("新宁", "receivedAward", "国家地理标志保护示范区") in got
     assert ("怀化", "receivedAward", "国家地理标志保护示范区") in got
     assert ("邵阳", "receivedAward", "国家地理标志保护示范区") not in got
+
+
+def test_relations_part_of_from_a_bare_list_on_the_next_line():
+    """A province glossary: the term on one line, its parts as a bare list (A、B、C。) on the next."""
+    text = (_PROVINCE + "\n一、2025年工作回顾\n实施教育“三大行动”。\n二、2026年主要工作\n继续努力。\n注释\n"
+            "［1］三大行动：\n城乡学前教育普惠提升行动、县域高中振兴攻坚行动、职业教育产教融合行动。\n")
+    got = {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "gl")).relations}
+    assert {("城乡学前教育普惠提升行动", "partOf", "三大行动"), ("县域高中振兴攻坚行动", "partOf", "三大行动"),
+            ("职业教育产教融合行动", "partOf", "三大行动")} <= got
+
+
+def test_relations_each_listed_holder_gets_its_own_honour():
+    got = relations("株洲、湘潭分别入选全国首批美丽城市先行区、美丽乡村先行区。", title=_PROVINCE)
+    assert ("株洲", "receivedAward", "全国首批美丽城市先行区") in got
+    assert ("湘潭", "receivedAward", "美丽乡村先行区") in got
+    assert ("株洲", "receivedAward", "美丽乡村先行区") not in got
+
+
+def test_relations_a_quoted_name_right_before_the_cue_holds_the_honour():
+    got = relations("“湘江一号”获评国家首批卓越级智能工厂、二期工程投产。", title=_PROVINCE)
+    assert ("湘江一号", "receivedAward", "国家首批卓越级智能工厂") in got
