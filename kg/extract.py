@@ -1092,7 +1092,7 @@ def _institutions(view: _View, voc: _Vocab) -> list[Candidate]:
 
 _AIM = re.compile(rf"(?:国际|全球|世界)(?:[{_CJK}]{{2,10}}(?:城市|名城|之都)|[{_CJK}]{{0,4}}"
                   rf"(?:创新|交往|消费|金融|航运|贸易|物流|商贸|文化|旅游)中心)$")
-_ROUTE_NAME = re.compile(rf"(?:高速|高铁|城际|铁路|公路|通道|大桥|航道|水道)(?:[{_CJK}]{{1,5}}段)?$|古城墙?$|古镇$")
+_ROUTE_NAME = re.compile(rf"(?:高速|高铁|城际|铁路|公路|通道|航道|水道)(?:[{_CJK}]{{1,5}}段)?$|古城墙?$|古镇$")
 _PARTY_COMMITTEE = re.compile(rf"中共[{_CJK}]{{2,6}}?(?:自治区|省|市|区|县|旗|州)委(?![员会])")
 _GOOD_QUALITY = "美丽|健康|平安|数字|智慧|法治|幸福|宜居|韧性|文明|绿美"
 _GOOD_PLACE = re.compile(rf"({_GOOD_QUALITY})([{_CJK}]{{2,4}}?)(建设|(?=[，,。；;、]|$|(?:{_GOOD_QUALITY})))")
@@ -1350,6 +1350,24 @@ def _divisions(view: _View) -> list[Candidate]:
     return out
 
 
+_PHASE_AFTER = re.compile(rf"第?[{_NUMERALS}\d]期(?:工程|项目)?|第[{_NUMERALS}\d]跑道")
+
+
+def _phases(kept: list[Candidate], view: _View) -> list[Candidate]:
+    """A later phase of a named site (某机场三期, 某号二期工程): a facility of its own, inside the site."""
+    out = []
+    for c in kept:
+        phase = _PHASE_AFTER.match(view.text, c.end)
+        if c.type not in ("Facility", "Place") or not phase:
+            continue
+        end = phase.end()
+        if any(k is not c and k.start < end and c.end < k.end for k in kept):
+            continue
+        out.append(Candidate(view.text[c.start:end], "Facility", view.sentence.index, c.start, end, confidence=0.6,
+                             priority=1, rule="phase"))
+    return out
+
+
 _ROUTE = re.compile(
     rf"(?:轨道交通|地铁|城轨)(?:[A-Z]?\d+|[{_NUMERALS}]+)号?线"          # 轨道交通9号线, 地铁S1线
     rf"|(?:市郊铁路|城际铁路)[{_CJK}]{{2,4}}线"                             # 市郊铁路某某线
@@ -1387,6 +1405,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     hints += hints_b
     kept = _select(cands)
     kept += _place_prefixes(kept, view, voc)
+    kept += _phases(kept, view)
     for c in kept:
         if c.type in ("Facility", "Place") and _AIM.match(c.name):
             c.type = "Concept"  # 国际某某中心, 全球某某城市: a standing the place aims at, not a site

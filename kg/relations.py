@@ -384,6 +384,9 @@ def _topics(doc: Document, mentions: dict[int, list[_M]], out: _Collector) -> No
                     out.add(m.entity.name, "locatedIn", zone.name, sidx, 0.5, "paragraph")
 
 
+_PHASE_NAME = re.compile(rf"(.{{2,}}?)(?:第?[{_NUM}\d]期(?:工程|项目)?|第[{_NUM}\d]跑道)$")
+
+
 def _substrings(name: str, table: dict[str, Entity], min_len: int = 2) -> list[Entity]:
     """Entities of ``table`` whose name occurs in ``name`` (every substring looked up once)."""
     n = len(name)
@@ -403,11 +406,16 @@ def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
     orgs = {e.name: e for e in reversed(entities) if e.type == "Organization" and len(e.name) >= 2}
     groups = {e.name: e for e in reversed(entities) if e.type == "TargetGroup" and len(e.name) >= 2}
     programmes = {e.name: e for e in reversed(entities) if e.type == "Program" and len(e.name) >= 4}
+    sites = {e.name for e in entities if e.type in ("Facility", "Place", "Program")}
     for e in entities:
         if e.type not in ("Program", "Facility", "Brand", "Mechanism") or not e.mentions:
             continue
         sidx = e.mentions[0].sentence
         name = e.name.strip("《》")
+        phase = _PHASE_NAME.match(name)
+        if phase and phase.group(1) in sites:  # 某机场三期, 某号二期工程: inside the site it extends
+            out.add(e.name, "locatedIn", phase.group(1), sidx, 0.6, "phase")
+            continue
         inside = [] if e.type == "Mechanism" else [
             p for p in _substrings(name, places) if p.name != name and not _admin(p.name)
             and not name.startswith(p.name + "和") and len(name) - len(p.name) >= 2]

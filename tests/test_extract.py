@@ -308,3 +308,12 @@ def test_extract_reforms_and_campaigns_driven_by_a_verb(text, name, typ):
 def test_extract_a_route_section_is_a_place_not_works():
     got = found("开工建设广州新机场、广清永高铁、潮南高速潮饶段、兰海高速廉徐段、惠肇高速三封段等项目。", "province")
     assert got.get("兰海高速廉徐段") == "Place" and got.get("惠肇高速三封段") == "Place"
+
+
+def test_extract_a_later_phase_is_a_site_inside_the_site():
+    text = "一、2025年工作回顾\n江城白鹭机场三期、江城港五期开工建设。\n二、2026年主要工作\n继续努力。\n"
+    ex = extract(document_from_text(text, "phase-test"))
+    names = {e.name: e.type for e in ex.entities}
+    assert names.get("江城白鹭机场三期") == "Facility" and names.get("江城港五期") == "Facility"
+    got = {(r.subject, r.predicate, r.object) for r in ex.relations}
+    assert ("江城白鹭机场三期", "locatedIn", "江城白鹭机场") in got
