@@ -328,8 +328,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         typ, mode, min_chars = voc.heads[head]
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         if nxt[:1] in ("牌",) or (typ in ("Place", "ResidentialArea") and nxt[:1] in ("长", "制")) or (
-                len(head) == 1 and nxt[:1] == "前"):
-            continue  # 街长, 河长制: an office or a rule, not the street
+                len(head) == 1 and nxt[:1] == "前") or (head in ("省", "市", "县") and nxt[:1] in ("域", "级", "属")):
+            continue  # 街长, 河长制, 某市省域副中心: an office, a rule or a scope, not the place
         j = k
         limit = 8 if typ == "TargetGroup" else 20
         while j > 0:
