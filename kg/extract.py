@@ -1354,8 +1354,11 @@ _PHASE_AFTER = re.compile(rf"第?[{_NUMERALS}\d]期(?:工程|项目)?|第[{_NUME
 
 
 def _phases(kept: list[Candidate], view: _View) -> list[Candidate]:
-    """A later phase of a named site (某机场三期, 某号二期工程): a facility of its own, inside the site."""
-    out = []
+    """A later phase of a named site (某机场三期, 某港五期) in a city or province report: a facility of its own,
+    inside the site. Below a city a phase is mostly the same local project again (its alias)."""
+    out: list[Candidate] = []
+    if view.level not in ("city", "province"):
+        return out
     for c in kept:
         phase = _PHASE_AFTER.match(view.text, c.end)
         if c.type not in ("Facility", "Place") or not phase:
