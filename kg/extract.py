@@ -27,7 +27,7 @@ from .metrics import extract_metrics
 from .models import Definition, Document, Entity, Extraction, Mention, Sentence
 from .relations import Hint, bare_list, extract_relations
 from .resources import read_lines, read_table
-from .gazetteer import bare_names, home_scope, names_pattern
+from .gazetteer import bare_names, home_scope, names_pattern, provinces
 from .segment import PUNCT, Token, name_key, tokenizer, tokens, word_tags
 
 __all__ = ["Candidate", "extract", "extract_entities", "sentence_candidates", "glossary_term_name"]
@@ -736,6 +736,8 @@ def _own_type(content: str, voc: _Vocab) -> str | None:
     """Type of a quoted string from its own last word (晨光行动, 暖心驿站, 优秀原创作品奖)."""
     if re.match(rf"[{_NUMERALS}\d]+个", content):
         return "Concept"  # “三个坚持”, “五个统筹”
+    if len(content) >= 3 and re.search(rf"[{_NUMERALS}\d]号$", content):
+        return "Facility"  # “某某一号”: a vessel, platform or satellite
     typ = None
     word = _type_word_end(content, voc.quote_types, voc.quote_type_lengths)
     if word and len(word) < len(content) and word != "工作":
@@ -1327,7 +1329,10 @@ class Home:
         if doc.level not in ("province", "city", "district", "county"):
             return None  # a subdistrict's streets and villages are not in a national gazetteer
         names = bare_names(home_scope(doc.place, doc.text))
-        return Home(names, names_pattern(names)) if names else None
+        if not names:
+            return None
+        names.update((d.name, d.name) for d in provinces() if d.name not in names)  # 某某特别行政区, 某省
+        return Home(names, names_pattern(names))
 
 
 def _divisions(view: _View) -> list[Candidate]:

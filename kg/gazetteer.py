@@ -14,7 +14,7 @@ from functools import cache
 from .resources import read_table
 from .segment import tokenizer, word_tags
 
-__all__ = ["Division", "divisions", "home_scope", "bare_names"]
+__all__ = ["Division", "divisions", "home_scope", "provinces", "bare_names", "names_pattern"]
 
 # A bare name more frequent than this in jieba's dictionary is a common word first, by its tag there:
 # never for a place name (ns), above 1000 for a place word (s: 海口 yes, 东方 no), else above 500.
@@ -60,6 +60,11 @@ def home_scope(place: str, text: str = "") -> tuple[Division, ...]:
                                            for a in _ancestors(d)), -int(d.code)))
     prefix = home.scope if home.scope != home.code else home.code[:4]
     return tuple(_ancestors(home)) + tuple(d for d in divisions() if d.code.startswith(prefix))
+
+
+def provinces() -> tuple[Division, ...]:
+    """The provincial-level divisions, which any report may name (by full name)."""
+    return tuple(d for d in divisions() if d.code.endswith("0000"))
 
 
 def _common_word(word: str) -> bool:

@@ -330,3 +330,7 @@ def test_extract_a_later_phase_is_a_site_inside_the_site():
     assert names.get("江城白鹭机场三期") == "Facility" and names.get("江城港五期") == "Facility"
     got = {(r.subject, r.predicate, r.object) for r in ex.relations}
     assert ("江城白鹭机场三期", "locatedIn", "江城白鹭机场") in got
+
+
+def test_extract_a_numbered_vessel_or_platform_is_a_facility():
+    assert found("“江海二号”获评国家首批卓越级智能工厂。", "province").get("江海二号") == "Facility"
