@@ -129,3 +129,11 @@ def test_relations_each_listed_holder_gets_its_own_honour():
 def test_relations_a_quoted_name_right_before_the_cue_holds_the_honour():
     got = relations("“湘江一号”获评国家首批卓越级智能工厂、二期工程投产。", title=_PROVINCE)
     assert ("湘江一号", "receivedAward", "国家首批卓越级智能工厂") in got
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("江城综保区进入全国A类综保区行列。", ("江城综保区", "receivedAward", "全国A类综保区")),
+    ("江城大学进入软科中国大学排名百强。", ("江城大学", "receivedAward", "软科中国大学排名百强")),
+])
+def test_relations_joining_a_national_rank_is_an_honour(body, expected):
+    assert expected in relations(body, title=_PROVINCE)
