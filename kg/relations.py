@@ -327,6 +327,11 @@ def _admin(name: str) -> bool:
         name[:-1], "").startswith(("ns", "nr")))
 
 
+def _division(place: Entity) -> bool:
+    """A city or county named bare (某名, alias 某名市): what is named after it stands in it."""
+    return place.type == "Place" and any(a[:-1] == place.name and a[-1] in "市区县旗" for a in place.aliases)
+
+
 def _plain(name: str) -> str:
     return _MARKS.sub("", name)
 
@@ -423,7 +428,7 @@ def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
             if any(q is not p and p.name in q.name for q in inside):
                 continue  # 青石站 inside 青石站水厂: the longest place only
             rest = name.replace(p.name, "", 1)
-            if e.type == "Facility" and (not name.startswith(p.name) or re.fullmatch(
+            if e.type == "Facility" and not _division(p) and (not name.startswith(p.name) or re.fullmatch(
                     rf"(?:第[{_NUM}]+)?[\u4e00-\u9fff]{{1,3}}", rest)):
                 continue  # 人民路小学, 第一中学分校: named after the place, not in a second site
             out.add(e.name, "locatedIn", p.name, sidx, 0.55, "name")

@@ -137,3 +137,8 @@ def test_relations_a_quoted_name_right_before_the_cue_holds_the_honour():
 ])
 def test_relations_joining_a_national_rank_is_an_honour(body, expected):
     assert expected in relations(body, title=_PROVINCE)
+
+
+def test_relations_a_site_named_after_a_city_stands_in_it():
+    got = relations("株洲、湘潭入选国家级中小企业数字化转型城市试点。株洲火车站改造完成。", title=_PROVINCE)
+    assert ("株洲火车站", "locatedIn", "株洲") in got
