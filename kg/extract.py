@@ -866,8 +866,10 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
         return [Candidate(content, "Award", sidx, m.start(), m.end(), aliases=(qual + content,) if qual else (),
                           confidence=0.75, priority=2, rule="quote-award")], []
     phrase, word, end = _trailing(view, m.end(), voc)
-    if _PERIOD.fullmatch(content) and word not in ("规划", "规划纲要"):
-        return [], []  # “十四五”时期: a plan period
+    if _PERIOD.fullmatch(content) and word not in ("规划", "规划纲要"):  # “十四五”时期: the plan of the period
+        return [Candidate(content, "PolicyDocument", sidx, m.start(), m.end(),
+                          aliases=(content + "规划", content + "时期"), confidence=0.8, priority=2,
+                          rule="quote-period")], []
     aliases = {raw} if raw != content else set()
     cands: list[Candidate] = []
     hints: list[Hint] = []

@@ -334,3 +334,8 @@ def test_extract_a_later_phase_is_a_site_inside_the_site():
 
 def test_extract_a_numbered_vessel_or_platform_is_a_facility():
     assert found("“江海二号”获评国家首批卓越级智能工厂。", "province").get("江海二号") == "Facility"
+
+
+def test_extract_a_quoted_plan_period_names_the_plan():
+    got = found("为“十五五”良好开局打下坚实基础。", "province")
+    assert got.get("十五五") == "PolicyDocument"
