@@ -809,8 +809,12 @@ def _quotes(view: _View, voc: _Vocab) -> tuple[list[Candidate], list[Hint]]:
             run_class = _class_of(clause, voc) if "等" in clause else None
         touching = len(run) > 1 and all(a.end() == b.start() for a, b in zip(run, run[1:]))
         if touching and not run_class and "为主题" not in run_after[:6]:
+            parts = text[:run[0].start()].endswith(("是指", "即", "指"))  # “5”是指“A”“B”…: a formula's parts
             for m in run:  # “民事民提”“四个渠道”: paired catchwords, not names
                 view.protected.append((m.start(), m.end()))
+                if parts and len(m.group(1)) >= 3:
+                    out.append(Candidate(m.group(1), "Concept", sidx, m.start(), m.end(), confidence=0.6,
+                                         priority=2, rule="quote-part"))
             continue
         for m in run:
             cand, more_hints = _one_quote(view, m, voc, run_class if listed else None)
@@ -957,6 +961,9 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
 def _quote_of(view: _View, m: re.Match, content: str, aliases: set[str], voc: _Vocab) -> list[Candidate]:
     """“X”的NP: a slogan of a concept (的良好氛围), or the formula of a named mechanism (的…工作机制)."""
     sidx = view.sentence.index
+    if re.match(rf"[{_NUMERALS}\d]+个", content) and len(content) >= 4:  # “两个确立”的…意义: a numbered formula
+        return [Candidate(content, "Concept", sidx, m.start(), m.end(), aliases=tuple(aliases), confidence=0.75,
+                          priority=2, rule="quote-of-formula")]
     rest = view.text[m.end() + 1:]
     clause = re.split(rf"[^{_CJK}\w+＋]", rest, maxsplit=1)[0][:14]
     word = None

@@ -339,3 +339,10 @@ def test_extract_a_numbered_vessel_or_platform_is_a_facility():
 def test_extract_a_quoted_plan_period_names_the_plan():
     got = found("为“十五五”良好开局打下坚实基础。", "province")
     assert got.get("十五五") == "PolicyDocument"
+
+
+def test_extract_numbered_formulas_and_their_quoted_parts_are_concepts():
+    assert found("深刻领悟“两个确立”的决定性意义。", "province").get("两个确立") == "Concept"
+    got = found("“3”是指“向山图强”“向江图强”“向田图强”。", "province")
+    assert got.get("向山图强") == got.get("向田图强") == "Concept"
+    assert "民事民提" not in found("推动“民事民提”“民事民办”。")  # paired catchwords stay out
