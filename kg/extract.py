@@ -961,7 +961,7 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
 def _quote_of(view: _View, m: re.Match, content: str, aliases: set[str], voc: _Vocab) -> list[Candidate]:
     """“X”的NP: a slogan of a concept (的良好氛围), or the formula of a named mechanism (的…工作机制)."""
     sidx = view.sentence.index
-    if re.match(rf"[{_NUMERALS}\d]+个", content) and len(content) >= 4:  # “两个确立”的…意义: a numbered formula
+    if re.match(rf"[{_NUMERALS}\d]+个", content) and len(content) >= 4:  # “两个某某”的…意义: a numbered formula
         return [Candidate(content, "Concept", sidx, m.start(), m.end(), aliases=tuple(aliases), confidence=0.75,
                           priority=2, rule="quote-of-formula")]
     rest = view.text[m.end() + 1:]
