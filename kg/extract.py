@@ -1007,14 +1007,15 @@ _AWARD_CLASS = r"(?:城市|城区|区|县|市|镇|村|街道|社区|单位|集�
 
 
 _RANKS_JOINED = re.compile(rf"(?:进入|跻身|迈入)(?:((?:全国|全球|世界|国家|省级|全省)[{_CJK}A-Z\d]{{2,20}}?)(?:行列|之列)"
-                           rf"|([{_CJK}A-Z]{{2,20}}?(?:百强|十强|五百强|\d+强)))")
+                           rf"|([{_CJK}A-Z]{{2,20}}?(?:百强|十强|五百强|\d+强)))"
+                           rf"|稳居([{_CJK}A-Z\d\-－—]{{2,24}}?榜首)")
 
 
 def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
     """Honours after award verbs: 荣获X, 成功创建为X, 通过X评审, 积极创建X和Y, 巩固X成果, 进入X行列."""
     text, sidx = view.text, view.sentence.index
     out = [Candidate(m.group(g), "Award", sidx, m.start(g), m.end(g), confidence=0.75, priority=3, rule="award:行列")
-           for m in _RANKS_JOINED.finditer(text) for g in (1 if m.group(1) else 2,)]
+           for m in _RANKS_JOINED.finditer(text) for g in (next(i for i in (1, 2, 3) if m.group(i)),)]
     for m in voc.award_cue.finditer(text):
         cue = m.group(0)
         if cue == "获" and text[m.end():m.end() + 1] in ("得", "批", "悉", "取"):

@@ -142,3 +142,15 @@ def test_relations_joining_a_national_rank_is_an_honour(body, expected):
 def test_relations_a_site_named_after_a_city_stands_in_it():
     got = relations("株洲、湘潭入选国家级中小企业数字化转型城市试点。株洲火车站改造完成。", title=_PROVINCE)
     assert ("株洲火车站", "locatedIn", "株洲") in got
+
+
+def test_relations_every_district_honoured_means_the_place_is():
+    city = "政府工作报告\n——2026年1月20日在江城市第十六届人民代表大会第四次会议上\n现在，我代表江城市人民政府向大会报告工作。"
+    assert ("江城市", "receivedAward", "全国双拥模范城") in relations("16个区均被评为全国双拥模范城。", title=city)
+    assert not any(p == "receivedAward" for _, p, _ in relations("3家企业荣获省级专精特新称号。", title=city))
+
+
+def test_relations_a_standing_at_the_top_is_an_honour():
+    city = "政府工作报告\n——2026年1月20日在江城市第十六届人民代表大会第四次会议上\n现在，我代表江城市人民政府向大会报告工作。"
+    got = relations("江城连续5年稳居某某指数-创新城市全球榜首。", title=city)
+    assert ("江城市", "receivedAward", "某某指数-创新城市全球榜首") in got
