@@ -1310,6 +1310,16 @@ def _place_prefixes(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Can
                 and word[-1] not in "省市区县镇乡村" and not view.is_protected(c.start, c.start + len(word)):
             out.append(Candidate(word, "Place", view.sentence.index, c.start, c.start + len(word), confidence=0.5,
                                  priority=1, nested=True, rule="place-prefix"))
+        if view.home is None or view.home.pattern is None:
+            continue
+        offsets = {0}
+        for t in tokens(c.name):
+            offsets.add(t.end)
+        for m in view.home.pattern.finditer(c.name, 1):  # 某市某区某中心, 国家某某节点某市数据中心: the county or
+            if m.start() in offsets and m.end() in offsets and m.group() != c.name \
+                    and m.group() not in _provinces() and m.group() not in _provinces().values():
+                out.append(Candidate(m.group(), "Place", view.sentence.index, c.start + m.start(), c.start + m.end(),
+                                     confidence=0.5, priority=1, nested=True, rule="place-inside"))
     return out
 
 

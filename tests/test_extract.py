@@ -346,3 +346,11 @@ def test_extract_numbered_formulas_and_their_quoted_parts_are_concepts():
     got = found("“3”是指“向山图强”“向江图强”“向田图强”。", "province")
     assert got.get("向山图强") == got.get("向田图强") == "Concept"
     assert "民事民提" not in found("推动“民事民提”“民事民办”。")  # paired catchwords stay out
+
+
+def test_extract_a_county_named_inside_a_site_is_a_place():
+    text = ("政府工作报告\n——2026年1月20日在湖南省第十四届人民代表大会第五次会议上\n"
+            "现在，我代表湖南省人民政府向大会报告工作。\n一、2025年工作回顾\n国家枢纽节点株洲数据中心集群建设扎实推进。\n"
+            "二、2026年主要工作\n继续努力。\n")
+    names = {e.name: e.type for e in extract(document_from_text(text, "inside-test")).entities}
+    assert names.get("株洲") == "Place"
