@@ -1323,9 +1323,9 @@ def _place_prefixes(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Can
     return out
 
 
+_DRIVEN_VERB = re.compile(r"(?:推进|深化|实施|开展|推动|强化|落实|完成|抓好|做好|加快|启动|融入)好?")
 _DRIVEN = re.compile(
-    r"(?:推进|深化|实施|开展|推动|强化|落实|完成|抓好|做好|加快|启动|融入)好?"
-    rf"((?:(?![和及与])[{_CJK}]){{2,10}}?(?:改革|改造|革命|更新|整治|治理|协作|攻坚|清理|筛查|普法))(?=[，。；、,;])")
+    _DRIVEN_VERB.pattern + rf"((?:(?![和及与])[{_CJK}]){{2,10}}?(?:改革|改造|革命|更新|整治|治理|协作|攻坚|清理|筛查|普法))(?=[，。；、,;])")
 
 
 def _driven_programs(view: _View, voc: _Vocab) -> list[Candidate]:
@@ -1334,6 +1334,8 @@ def _driven_programs(view: _View, voc: _Vocab) -> list[Candidate]:
     out = []
     for m in _DRIVEN.finditer(view.text):
         name, start = m.group(1), m.start(1)
+        while (lead := _DRIVEN_VERB.match(name)) is not None:  # 加快推进某某改造: the verbs are not the name
+            name, start = name[lead.end():], start + lead.end()
         toks = [t for t in view.toks if start <= t.start < m.end(1)]
         if len(name) < 4 or not toks or toks[0].start != start or view.is_protected(start, m.end(1)) \
                 or toks[0].text in voc.generic:

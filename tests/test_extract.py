@@ -354,3 +354,8 @@ def test_extract_a_county_named_inside_a_site_is_a_place():
             "二、2026年主要工作\n继续努力。\n")
     names = {e.name: e.type for e in extract(document_from_text(text, "inside-test")).entities}
     assert names.get("株洲") == "Place"
+
+
+def test_extract_driving_verbs_are_not_part_of_the_reform():
+    got = found("加快推进伊敏河景观改造，实施城区道路工程。", "district")
+    assert "推进伊敏河景观改造" not in got and got.get("伊敏河景观改造") == "Program"
