@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Iterable, Sequence
 
+from .gazetteer import bare_names, home_scope, names_pattern, provinces
 from .metrics import extract_metrics
 from .models import Definition, Document, Entity, Extraction, Mention, Sentence
 from .relations import Hint, bare_list, extract_relations
 from .resources import read_lines, read_table
-from .gazetteer import bare_names, home_scope, names_pattern, provinces
 from .segment import PUNCT, Token, name_key, tokenizer, tokens, word_tags
 
 __all__ = ["Candidate", "extract", "extract_entities", "sentence_candidates", "glossary_term_name"]
@@ -1026,7 +1026,8 @@ def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
         stop = re.search(ends + ("|、" if cue in voc.award_done and not each else ""), rest)
         obj_end = m.end() + (stop.start() if stop else len(rest))
         obj = text[m.end():obj_end]
-        whole = rest[:m_.start()] if (m_ := re.search(ends, rest)) else rest
+        whole_stop = re.search(ends, rest)
+        whole = rest[:whole_stop.start()] if whole_stop else rest
         lead = _NATIONAL_START.search(whole, 1)
         if lead and view.home is not None and any(n in whole[:lead.start()] for n in view.home.names):
             obj = whole[lead.start():]  # 新创建某市某县、某市某物国家…示范区: the places hold it, the name starts at 国家
@@ -1302,7 +1303,8 @@ def _place_prefixes(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Can
     for c in kept:
         if c.type not in ("Facility", "Program") or len(c.name) < 5:
             continue
-        first = tokens(c.name)[0]
+        name_tokens = tokens(c.name)
+        first = name_tokens[0]
         word = first.text
         own = view.home is not None and word in view.home.names
         if (first.tag == "ns" or own) and 2 <= len(word) <= 3 and word not in _NOT_PLACES and word not in voc.generic \
@@ -1312,10 +1314,8 @@ def _place_prefixes(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Can
                                  priority=1, nested=True, rule="place-prefix"))
         if view.home is None or view.home.pattern is None:
             continue
-        offsets = {0}
-        for t in tokens(c.name):
-            offsets.add(t.end)
-        for m in view.home.pattern.finditer(c.name, 1):  # 某市某区某中心, 国家某某节点某市数据中心: the county or
+        offsets = {0, *(t.end for t in name_tokens)}
+        for m in view.home.pattern.finditer(c.name, 1):  # 国家某某节点某市数据中心: the city inside the name
             if m.start() in offsets and m.end() in offsets and m.group() != c.name \
                     and m.group() not in _provinces() and m.group() not in _provinces().values():
                 out.append(Candidate(m.group(), "Place", view.sentence.index, c.start + m.start(), c.start + m.end(),
@@ -1353,6 +1353,7 @@ class Home:
 
     @staticmethod
     def of(doc: Document) -> Home | None:
+        """The report's own part of the gazetteer, plus every provincial-level name in full."""
         if doc.level not in ("province", "city", "district", "county"):
             return None  # a subdistrict's streets and villages are not in a national gazetteer
         names = bare_names(home_scope(doc.place, doc.text))

@@ -39,12 +39,18 @@ class Division:
 
 @cache
 def divisions() -> tuple[Division, ...]:
+    """Every division of the gazetteer, in code order."""
     return tuple(Division(code, name, short) for code, name, *rest in read_table("divisions.tsv")
                  for short in (rest[0] if rest else "",))
 
 
+@cache
+def _by_code() -> dict[str, Division]:
+    return {d.code: d for d in divisions()}
+
+
 def _ancestors(d: Division) -> list[Division]:
-    by_code = {x.code: x for x in divisions()}
+    by_code = _by_code()
     codes = [d.code[:2] + "0000", d.code[:4] + "00"]
     return [by_code[c] for c in codes if c in by_code and c != d.code]
 

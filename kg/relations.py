@@ -26,7 +26,9 @@ _LOCATABLE = frozenset({"Facility", "Program", "Brand", "Organization"})
 _LOCATIONS = frozenset({"ResidentialArea", "Place", "Facility"})
 _ACTIVE = frozenset({"Program", "Brand", "Facility", "Mechanism"})
 _DONE_CUES = ("荣获", "获评", "获得", "被评为", "评为", "被授予", "授予", "成功创建成为", "成功创建为", "成功创建",
-              "创建成为", "新创建", "被命名为", "命名为", "被列为", "列为", "入选", "跻身", "进入", "迈入", "稳居", "晋升为", "获", "荣膺", "通过")
+              "创建成为", "新创建", "被命名为", "命名为", "被列为", "列为", "入选", "跻身", "进入", "迈入", "稳居",
+              "晋升为", "获", "荣膺", "通过")
+_EVERY_UNIT = re.compile(r"\d+个(?:区|县|市|旗|乡镇|镇|街道)(?:均|全部|都)")
 _TRY_CUES = ("积极创建", "争创", "创建", "巩固", "保持")
 _LOC_VERBS = ("设立", "打造", "开展", "建成", "建设", "新建", "增设", "推动", "布局", "安装", "实施", "启动", "举办",
               "成立", "开设", "建立", "推进", "引入", "设置", "落地")
@@ -114,8 +116,9 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
                         continue  # 某市某县: the county holds it, not the city it is in
                     out.add(h.entity.name, "receivedAward", award.entity.name, sidx, 0.7, cue)
                 continue
-            listed = _listed_before(text, holders, cue_at - 2 if text[cue_at - 2:cue_at] == "分别" else cue_at)
-            if text[cue_at - 2:cue_at] == "分别":  # 甲、乙分别入选A、B: one honour each, in order
+            each = text[cue_at - 2:cue_at] == "分别"
+            listed = _listed_before(text, holders, cue_at - 2 if each else cue_at)
+            if each:  # 甲、乙分别入选A、B: one honour each, in order
                 awards = [m for m in _in(ms, cue_at, ce) if m.entity.type == "Award"]
                 if len(awards) == len(listed) and award in awards:
                     out.add(listed[awards.index(award)].entity.name, "receivedAward", award.entity.name, sidx, 0.75,
@@ -137,7 +140,7 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
                 holder = prev[-1].entity.name if prev else ""
             if not holder and not holders:
                 lead = text[cs:cue_at]
-                if re.search(r"\d+(?:家|名|个)", lead) and not re.search(r"\d+个(?:区|县|市|旗|乡镇|镇|街道)(?:均|全部|都)", lead):
+                if re.search(r"\d+(?:家|名|个)", lead) and not _EVERY_UNIT.search(lead):
                     continue  # 3家企业荣获…: unnamed holders (16个区均被评为…: the place itself)
                 holder = default_holder
             out.add(holder, "receivedAward", award.entity.name, sidx, 0.8 if holders else 0.65, cue)

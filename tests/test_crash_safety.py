@@ -95,7 +95,8 @@ def setup(tmp_path_factory):
     done = subprocess.run(build_args([reports], reference, "--no-views"), capture_output=True, timeout=600)
     assert done.returncode == 0, done.stderr
     earlier = root / "earlier"
-    done = subprocess.run(build_args([SAMPLE], earlier, "--no-views", "--no-validate"), capture_output=True, timeout=300)
+    done = subprocess.run(build_args([SAMPLE], earlier, "--no-views", "--no-validate"), capture_output=True,
+                          timeout=300)
     assert done.returncode == 0, done.stderr
     return reports, reference, earlier
 
