@@ -559,7 +559,12 @@ def _listed_place(toks: Sequence[Token], i: int, voc: _Vocab) -> bool:
         return False
     before = toks[i - 1].text if i > 0 else ""
     after = toks[i + 1].text if i + 1 < len(toks) else ""
-    return before in _LIST_LINKS or after in _LIST_LINKS
+    if "至" in (before, after):
+        return True  # 某庙至某谷段: a range of places
+    neighbours = ([toks[i - 2]] if before in _LIST_LINKS and i >= 2 else []) + (
+        [toks[i + 2]] if after in _LIST_LINKS and i + 2 < len(toks) else [])
+    return any(n.tag.startswith("ns") or _known_place(n.text) or len(n.text) == 1 for n in neighbours)
+    # a place listed with places or with names the dictionary does not know, not with words (自治、法治、德治)
 
 
 def _known_place(word: str) -> bool:
@@ -1411,10 +1416,18 @@ _ROUTE = re.compile(
     rf"|(?<![{_CJK}])[{_CJK}]{{2,3}}高速(?=[、，,；;。]|全线|公路|建成|通车|开工|改扩建|扩容|[{_CJK}]{{2}}段)")  # 某某高速
 
 
-def _routes(view: _View) -> list[Candidate]:
-    """Numbered transit lines and ring roads, which carry no place head a dictionary knows."""
-    return [Candidate(m.group(0), "Place", view.sentence.index, m.start(), m.end(), confidence=0.6, priority=2,
-                      rule="route") for m in _ROUTE.finditer(view.text) if not view.is_protected(m.start(), m.end())]
+def _routes(view: _View, voc: _Vocab) -> list[Candidate]:
+    """Numbered transit lines and ring roads, which carry no place head a dictionary knows; not a verb
+    before a bare 高速 (加快高速…)."""
+    out = []
+    for m in _ROUTE.finditer(view.text):
+        first = view.toks[view.token_at(m.start())] if view.token_at(m.start()) < len(view.toks) else None
+        if view.is_protected(m.start(), m.end()) or (first is not None and (
+                first.text in voc.stop or first.tag.startswith(("v", "d")))):
+            continue
+        out.append(Candidate(m.group(0), "Place", view.sentence.index, m.start(), m.end(), confidence=0.6,
+                             priority=2, rule="route"))
+    return out
 
 
 def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None = None
@@ -1430,7 +1443,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     cands += _concepts(view, voc)
     cands += _persons(view, voc)
     cands += _coordination(view, voc)
-    cands += _routes(view)
+    cands += _routes(view, voc)
     cands += _divisions(view)
     cands += _driven_programs(view, voc)
     suffixed = _suffix_names(view, voc)

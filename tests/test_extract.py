@@ -359,3 +359,8 @@ def test_extract_a_county_named_inside_a_site_is_a_place():
 def test_extract_driving_verbs_are_not_part_of_the_reform():
     got = found("加快推进伊敏河景观改造，实施城区道路工程。", "district")
     assert "推进伊敏河景观改造" not in got and got.get("伊敏河景观改造") == "Program"
+
+
+def test_extract_listed_words_are_not_places_and_verbs_not_roads():
+    got = found("推进城乡社区自治、法治、德治三融合，加快高速公路建设。", "province")
+    assert "德治" not in got and "加快高速" not in got
