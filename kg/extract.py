@@ -1016,11 +1016,21 @@ _RANKS_JOINED = re.compile(rf"(?:进入|跻身|迈入)(?:((?:全国|全球|世�
                            rf"|稳居([{_CJK}A-Z\d\-－—]{{2,24}}?榜首)")
 
 
+_HONOUR_TITLE = rf"((?:全球|世界|全国|国家级|国家|中国|省级)[{_CJK}\d“”]{{2,16}}?(?:工厂|企业|传承人|院士))"
+_TITLES_COUNTED = re.compile(rf"{_HONOUR_TITLE}(?=(?:增至|达到|达|累计)?\d+(?:家|名|位|个))|\d+(?:家|名|位){_HONOUR_TITLE}")
+
+
 def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
-    """Honours after award verbs: 荣获X, 成功创建为X, 通过X评审, 积极创建X和Y, 巩固X成果, 进入X行列."""
+    """Honours after award verbs: 荣获X, 成功创建为X, 通过X评审, 积极创建X和Y, 巩固X成果, 进入X行列; titles
+    counted as holders (全球某某工厂增至10家, 新增58名国家级某某传承人)."""
     text, sidx = view.text, view.sentence.index
     out = [Candidate(m.group(g), "Award", sidx, m.start(g), m.end(g), confidence=0.75, priority=3, rule="award:行列")
            for m in _RANKS_JOINED.finditer(text) for g in (next(i for i in (1, 2, 3) if m.group(i)),)]
+    for m in _TITLES_COUNTED.finditer(text):
+        g = 1 if m.group(1) else 2
+        name = m.group(g).replace("“", "").replace("”", "")
+        out.append(Candidate(name, "Award", sidx, m.start(g), m.end(g), confidence=0.6, priority=3,
+                             rule="award:counted"))
     for m in voc.award_cue.finditer(text):
         cue = m.group(0)
         if cue == "获" and text[m.end():m.end() + 1] in ("得", "批", "悉", "取"):

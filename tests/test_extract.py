@@ -364,3 +364,8 @@ def test_extract_driving_verbs_are_not_part_of_the_reform():
 def test_extract_listed_words_are_not_places_and_verbs_not_roads():
     got = found("推进城乡社区自治、法治、德治三融合，加快高速公路建设。", "province")
     assert "德治" not in got and "加快高速" not in got
+
+
+def test_extract_counted_titles_are_honours():
+    got = found("全球灯塔工厂增至10家，新增58名国家级非遗代表性传承人。", "province")
+    assert got.get("全球灯塔工厂") == "Award" and got.get("国家级非遗代表性传承人") == "Award"
