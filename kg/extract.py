@@ -546,8 +546,8 @@ _NOT_PLACES = frozenset("中国 全国 全省 全市 国内 国际 海外 境外
 
 @cache
 def _provinces() -> dict[str, str]:
-    """Short name → full name of the provincial-level divisions (甘肃 → 甘肃省): a generic gazetteer."""
-    return {short: full for full, short, _kind in read_table("admin_divisions.tsv")}
+    """Short name → full name of the provincial-level divisions (甘肃 → 甘肃省), from kg.gazetteer."""
+    return {d.short: d.name for d in provinces()}
 
 
 def _listed_place(toks: Sequence[Token], i: int, voc: _Vocab) -> bool:
@@ -1330,9 +1330,9 @@ def _place_prefixes(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Can
         if view.home is None or view.home.pattern is None:
             continue
         offsets = {0, *(t.end for t in name_tokens)}
+        provincial = {*_provinces(), *_provinces().values()}
         for m in view.home.pattern.finditer(c.name, 1):  # 国家某某节点某市数据中心: the city inside the name
-            if m.start() in offsets and m.end() in offsets and m.group() != c.name \
-                    and m.group() not in _provinces() and m.group() not in _provinces().values():
+            if m.start() in offsets and m.end() in offsets and m.group() != c.name and m.group() not in provincial:
                 out.append(Candidate(m.group(), "Place", view.sentence.index, c.start + m.start(), c.start + m.end(),
                                      confidence=0.5, priority=1, nested=True, rule="place-inside"))
     return out
