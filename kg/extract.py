@@ -471,7 +471,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if j >= 2 and toks[j - 1].text in ("和", "及") and len(modifier) <= 4 and typ in (
                 "Mechanism", "Program", "Facility"):
             other = _elided(view, j - 1, voc)
-            if other:  # 甲类救助和乙类救助制度: 甲类救助制度 too
+            if other and not _PHASE_ONLY.fullmatch(other[0]):  # 甲类救助和乙类救助制度: 甲类救助制度 too
                 out.append(Candidate(other[0] + head, typ, view.sentence.index, other[1], start - 1,
                                      confidence=0.5, priority=1, rule="elided"))
     for i, tok in enumerate(toks):  # place names the dictionary knows with their level (金山区)
@@ -721,15 +721,20 @@ def _cue_before(view: _View, pos: int, voc: _Vocab) -> bool:
 def _shape_type(content: str) -> str:
     """A quoted name's type from its shape when nothing else tells.
 
-    >>> [_shape_type(c) for c in ("三个提升", "双创", "一窗受理", "美丽家园、幸福社区", "满天星", "陪伴一小时", "一湖两岛")]
-    ['Concept', 'Concept', 'Mechanism', 'Concept', 'Mechanism', 'Program', 'Place']
+    >>> [_shape_type(c) for c in ("三个提升", "双创", "四风", "一窗受理", "美丽家园、幸福社区", "满天星", "陪伴一小时",
+    ...                           "一湖两岛", "三融合")]
+    ['Concept', 'Program', 'Concept', 'Mechanism', 'Concept', 'Mechanism', 'Program', 'Place', 'Concept']
     """
     if re.match(rf"^[{_NUMERALS}\d]+个", content):
         return "Concept"
     if re.fullmatch(rf"(?:[{_NUMERALS}][城区园河湖山岛湾港镇村街带廊])+", content) and len(content) >= 4:
         return "Place"  # “一湖两岛”: a formula of named places, the places together
+    if len(content) == 2 and content[0] in "两双":
+        return "Program"  # “两新”, “双减”: a pair of campaigns under one short name
     if len(content) == 2 and content[0] in _NUMERALS:
-        return "Concept"
+        return "Concept"  # “四风”, “三保”: a set of things named by its count
+    if content[0] in "一二两三四五六七八九十" and content.endswith(("融合", "合一", "产业", "板块")):
+        return "Concept"  # “三某融合”, “五某合一”: a state to reach, not the method
     if _ALNUM_QUOTE.search(content) or content[0] in _NUMERALS:
         return "Mechanism"
     if re.search(r"[、，, ]", content):
@@ -794,7 +799,7 @@ def _quotes(view: _View, voc: _Vocab) -> tuple[list[Candidate], list[Hint]]:
     sidx = view.sentence.index
     for run in runs:
         last = run[-1]
-        if len(run) > 1 and all(len(m.group(1)) <= 2 for m in run) and all(
+        if len(run) > 1 and all(len(m.group(1)) == 1 for m in run) and all(
                 a.end() == b.start() for a, b in zip(run, run[1:])):
             merged = "".join(m.group(1) for m in run)
             phrase, word, end = _trailing(view, last.end(), voc)
@@ -816,6 +821,8 @@ def _quotes(view: _View, voc: _Vocab) -> tuple[list[Candidate], list[Hint]]:
         if touching and not run_class and "为主题" not in run_after[:6]:
             parts = text[:run[0].start()].endswith(("是指", "即", "指"))  # “5”是指“A”“B”…: a formula's parts
             for m in run:  # “民事民提”“四个渠道”: paired catchwords, not names
+                if len(m.group(1)) == 2 and m.group(1)[0] in "两双":  # “两重”“两新”: paired campaigns
+                    out.extend(_one_quote(view, m, voc, None)[0])
                 view.protected.append((m.start(), m.end()))
                 if parts and len(m.group(1)) >= 3:
                     out.append(Candidate(m.group(1), "Concept", sidx, m.start(), m.end(), confidence=0.6,
@@ -1248,7 +1255,7 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             if n == 0:
                 item, start = _drop_lead_verbs(view, item, start, voc)
             if len(item) < 2 or item in voc.stop or item in voc.generic or item.endswith(cls) or "及" in item or \
-                    view.is_protected(start, start + len(item)) or (typ != "Program" and len(item) > 5):
+                    _PHASE_ONLY.fullmatch(item) or view.is_protected(start, start + len(item)) or (typ != "Program" and len(item) > 5):
                 continue
             name, aliases = item, (item + m.group(3) + cls,)
             if cls == "遗址":
@@ -1399,6 +1406,7 @@ def _divisions(view: _View) -> list[Candidate]:
 
 
 _PHASE_AFTER = re.compile(rf"第?[{_NUMERALS}\d]期(?:工程|项目)?|第[{_NUMERALS}\d]跑道")
+_PHASE_TAIL = re.compile(rf"(?:第?[{_NUMERALS}\d]期(?:工程|项目)?|第[{_NUMERALS}\d]跑道)$")
 
 
 def _phases(kept: list[Candidate], view: _View) -> list[Candidate]:
@@ -1407,6 +1415,14 @@ def _phases(kept: list[Candidate], view: _View) -> list[Candidate]:
     out: list[Candidate] = []
     if view.level not in ("city", "province"):
         return out
+    voc = _vocab()
+    for c in kept:  # 某机场第三跑道 found whole: the site it extends is named too
+        site = _PHASE_TAIL.search(c.name) if c.type == "Facility" else None
+        if site and site.start() >= 3 and voc.heads.get(c.name[site.start() - 2:site.start()],
+                                                        voc.heads.get(c.name[site.start() - 1], ("",)))[0] \
+                == "Facility":
+            out.append(Candidate(c.name[:site.start()], "Facility", view.sentence.index, c.start,
+                                 c.start + site.start(), confidence=0.6, priority=1, rule="phase-site"))
     for c in kept:
         phase = _PHASE_AFTER.match(view.text, c.end)
         if c.type not in ("Facility", "Place") or not phase:

@@ -415,10 +415,15 @@ def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
     groups = {e.name: e for e in reversed(entities) if e.type == "TargetGroup" and len(e.name) >= 2}
     programmes = {e.name: e for e in reversed(entities) if e.type == "Program" and len(e.name) >= 4}
     sites = {e.name for e in entities if e.type in ("Facility", "Place", "Program")}
+    extended: dict[str, int] = {}   # a site named only inside its phase's name: the phase's sentence
     for e in entities:
-        if e.type not in ("Program", "Facility", "Brand", "Mechanism") or not e.mentions:
+        phase = _PHASE_NAME.match(e.name) if e.mentions else None
+        if phase and phase.group(1) in sites:
+            extended.setdefault(phase.group(1), e.mentions[0].sentence)
+    for e in entities:
+        if e.type not in ("Program", "Facility", "Brand", "Mechanism") or not (e.mentions or e.name in extended):
             continue
-        sidx = e.mentions[0].sentence
+        sidx = e.mentions[0].sentence if e.mentions else extended[e.name]
         name = e.name.strip("《》")
         phase = _PHASE_NAME.match(name)
         if phase and phase.group(1) in sites:  # 某机场三期, 某号二期工程: inside the site it extends

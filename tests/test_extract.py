@@ -327,6 +327,33 @@ def test_extract_a_later_phase_is_a_site_inside_the_site():
     assert ("江城白鹭机场三期", "locatedIn", "江城白鹭机场") in got
 
 
+def test_extract_a_numbered_part_names_its_site_which_stands_in_the_city():
+    text = ("政府工作报告\n——2026年1月20日在湖南省第十四届人民代表大会第五次会议上\n"
+            "现在，我代表湖南省人民政府向大会报告工作。\n一、2025年工作回顾\n"
+            "株洲云龙机场第二跑道建成投用，推进湘江水资源配置一期、二期和白鹭峡水库建设（含青竹水库扩建）。\n"
+            "二、2026年主要工作\n继续努力。\n")
+    ex = extract(document_from_text(text, "site-test"))
+    names = {e.name: e.type for e in ex.entities}
+    assert names.get("株洲云龙机场") == "Facility" and names.get("株洲云龙机场第二跑道") == "Facility"
+    assert names.get("青竹水库") == "Facility" and "含青竹水库" not in names
+    assert "二期水库" not in names  # a phase word before a shared head is no name of its own
+    got = {(r.subject, r.predicate, r.object) for r in ex.relations}
+    assert ("株洲云龙机场第二跑道", "locatedIn", "株洲云龙机场") in got
+    assert ("株洲云龙机场", "locatedIn", "株洲") in got
+    assert ("株洲云龙机场第二跑道", "locatedIn", "株洲") not in got  # through its site, not directly
+
+
+@pytest.mark.parametrize("text, name, typ", [
+    ("扎实推进“两新”“两重”工作，落实“双减”政策。", "两新", "Program"),
+    ("坚决纠治“四风”问题。", "四风", "Concept"),
+    ("推动城乡“三融合”发展。", "三融合", "Concept"),
+    ("加快江城高水平人才高地建设。", "人才高地", "Concept"),
+    ("积极融入国内大循环。", "国内大循环", "Concept"),
+])
+def test_extract_short_numbered_names_and_national_concepts_are_typed_by_shape(text, name, typ):
+    assert found(text, "province").get(name) == typ
+
+
 def test_extract_a_numbered_vessel_or_platform_is_a_facility():
     assert found("“江海二号”获评国家首批卓越级智能工厂。", "province").get("江海二号") == "Facility"
 
