@@ -1439,7 +1439,8 @@ _ROUTE = re.compile(
     rf"(?:轨道交通|地铁|城轨)(?:[A-Z]?\d+|[{_NUMERALS}]+)号?线"          # 轨道交通9号线, 地铁S1线
     rf"|(?:市郊铁路|城际铁路)[{_CJK}]{{2,4}}线"                             # 市郊铁路某某线
     rf"|(?<![{_CJK}])[东西南北]{{1,2}}[二三四五六七]环(?:路|线)?(?![境保节比球])"  # 东三环, 西南五环
-    rf"|(?<![{_CJK}])[{_CJK}]{{2,3}}高速(?=[、，,；;。]|全线|公路|建成|通车|开工|改扩建|扩容|[{_CJK}]{{2}}段)")  # 某某高速
+    rf"|(?:(?<![{_CJK}])|(?<=建成|开通|建设|推进|开工|加快|完成|启动))"  # 某某高速, after a verb or a mark
+    rf"[{_CJK}]{{2,3}}高速(?=[、，,；;。等]|全线|公路|建成|通车|开工|改扩建|扩容|[{_CJK}]{{2}}段)")
 
 
 def _routes(view: _View, voc: _Vocab) -> list[Candidate]:
@@ -1448,11 +1449,30 @@ def _routes(view: _View, voc: _Vocab) -> list[Candidate]:
     out = []
     for m in _ROUTE.finditer(view.text):
         first = view.toks[view.token_at(m.start())] if view.token_at(m.start()) < len(view.toks) else None
-        if view.is_protected(m.start(), m.end()) or (first is not None and (
+        listed = view.text[m.start() - 1:m.start()] == "、" and view.text[m.end():m.end() + 1] in ("、", "等")
+        if view.is_protected(m.start(), m.end()) or (first is not None and not listed and (
                 first.text in voc.stop or first.tag.startswith(("v", "d")))):
             continue
         out.append(Candidate(m.group(0), "Place", view.sentence.index, m.start(), m.end(), confidence=0.6,
                              priority=2, rule="route"))
+    return out
+
+
+_CARING = re.compile(r"(?:关心|关爱|帮扶|慰问|救助|服务)+")
+_REGION_RUN = re.compile(rf"((?:[{_CJK}][东西南北中]){{2,}})地区")
+
+
+def _split_regions(kept: list[Candidate]) -> list[Candidate]:
+    """某东某西某北地区: the regions of a province named together, each a place of its own."""
+    out = []
+    for c in kept:
+        run = _REGION_RUN.fullmatch(c.name) if c.type == "Place" else None
+        if run is None or len({c.name[i] for i in range(0, len(run.group(1)), 2)}) != 1:
+            out.append(c)
+            continue
+        for i in range(0, len(run.group(1)), 2):
+            out.append(Candidate(c.name[i:i + 2], "Place", c.sentence, c.start + i, c.start + i + 2,
+                                 confidence=c.confidence, priority=c.priority, rule="region"))
     return out
 
 
@@ -1478,10 +1498,12 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     branches, hints_b = _branches(suffixed, view)
     cands += branches
     hints += hints_b
-    kept = _select(cands)
+    kept = _split_regions(_select(cands))
     kept += _place_prefixes(kept, view, voc)
     kept += _phases(kept, view)
     for c in kept:
+        if c.type == "TargetGroup" and (care := _CARING.match(c.name)) and len(c.name) - care.end() >= 2:
+            c.name, c.start = c.name[care.end():], c.start + care.end()  # 关心关爱某某员: the group cared for
         if c.type in ("Facility", "Place") and _AIM.match(c.name):
             c.type = "Concept"  # 国际某某中心, 全球某某城市: a standing the place aims at, not a site
         elif c.type in ("Program", "Facility") and _ROUTE_NAME.search(c.name):

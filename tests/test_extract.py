@@ -349,6 +349,10 @@ def test_extract_a_numbered_part_names_its_site_which_stands_in_the_city():
     ("推动城乡“三融合”发展。", "三融合", "Concept"),
     ("加快江城高水平人才高地建设。", "人才高地", "Concept"),
     ("积极融入国内大循环。", "国内大循环", "Concept"),
+    ("关心关爱外卖员、快递员、网约车司机等新就业群体。", "外卖员", "TargetGroup"),
+    ("扩大高校毕业生、农民工、退役军人等就业。", "农民工", "TargetGroup"),
+    ("推动江南江北地区协调发展。", "江北", "Place"),
+    ("建成江阳高速、增海高速等项目。", "增海高速", "Place"),
 ])
 def test_extract_short_numbered_names_and_national_concepts_are_typed_by_shape(text, name, typ):
     assert found(text, "province").get(name) == typ
