@@ -274,8 +274,8 @@ def _head_of(w2: str, w1: str, tok: str, tag: str) -> tuple[str, int] | None:
     """The longest head ending with the word ``tok`` (after ``w2 w1``), and how many words back it starts."""
     voc = _vocab()
     best: tuple[str, int] | None = None
-    if tok in voc.not_heads:
-        return None
+    if tok in voc.not_heads and not (w1 + tok in voc.heads or w2 + w1 + tok in voc.heads):
+        return None  # 铁路 is no 路 road, but 城际铁路 a railway
     if _ordinal_or_numeral(tok) and tok[-1] in voc.heads and len(tok) >= 2:
         return tok[-1], 0  # 建设二路
     word = ""
@@ -882,6 +882,9 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
         return [Candidate(content, "Award", sidx, m.start(), m.end(), aliases=(qual + content,) if qual else (),
                           confidence=0.75, priority=2, rule="quote-award")], []
     phrase, word, end = _trailing(view, m.end(), voc)
+    if _PERIOD.fullmatch(content) and after.startswith("普法"):  # “九五”普法: the five-year legal campaign
+        return [Candidate(content + "普法", "Program", sidx, m.start(), m.end() + 2,
+                          confidence=0.8, priority=2, rule="quote-period")], []
     if _PERIOD.fullmatch(content) and word not in ("规划", "规划纲要"):  # “十四五”时期: the plan of the period
         return [Candidate(content, "PolicyDocument", sidx, m.start(), m.end(),
                           aliases=(content + "规划", content + "时期"), confidence=0.8, priority=2,
@@ -1406,6 +1409,8 @@ def _divisions(view: _View) -> list[Candidate]:
 
 
 _PHASE_AFTER = re.compile(rf"第?[{_NUMERALS}\d]期(?:工程|项目)?|第[{_NUMERALS}\d]跑道")
+_SITE_INSIDE = re.compile(r"(?:(?<=基地)|(?<=园区)|(?<=公园)|(?<=机场)|(?<=口岸)|(?<=港区))"
+                          r"(?:综合)?(?:服务中心|管理中心|运营中心|展示中心)$")
 _PHASE_TAIL = re.compile(rf"(?:第?[{_NUMERALS}\d]期(?:工程|项目)?|第[{_NUMERALS}\d]跑道)$")
 
 
@@ -1423,6 +1428,9 @@ def _phases(kept: list[Candidate], view: _View) -> list[Candidate]:
                 == "Facility":
             out.append(Candidate(c.name[:site.start()], "Facility", view.sentence.index, c.start,
                                  c.start + site.start(), confidence=0.6, priority=1, rule="phase-site"))
+        elif c.type == "Facility" and (inner := _SITE_INSIDE.search(c.name)) and inner.start() >= 6:
+            out.append(Candidate(c.name[:inner.start()], "Facility", view.sentence.index, c.start,
+                                 c.start + inner.start(), confidence=0.55, priority=1, rule="site-of-service"))
     for c in kept:
         phase = _PHASE_AFTER.match(view.text, c.end)
         if c.type not in ("Facility", "Place") or not phase:

@@ -421,6 +421,11 @@ def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
         if phase and phase.group(1) in sites:
             extended.setdefault(phase.group(1), e.mentions[0].sentence)
     for e in entities:
+        if e.type == "Organization" and e.mentions:  # 某国家公园管理局: the body of the site it is named after
+            site = next((p for p in _substrings(e.name, places) if e.name.startswith(p.name) and not _admin(p.name)
+                         and not _division(p) and len(e.name) - len(p.name) >= 2 and len(p.name) >= 4), None)
+            if site is not None:
+                out.add(e.name, "locatedIn", site.name, e.mentions[0].sentence, 0.55, "name")
         if e.type not in ("Program", "Facility", "Brand", "Mechanism") or not (e.mentions or e.name in extended):
             continue
         sidx = e.mentions[0].sentence if e.mentions else extended[e.name]

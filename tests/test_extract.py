@@ -358,6 +358,19 @@ def test_extract_short_numbered_names_and_national_concepts_are_typed_by_shape(t
     assert found(text, "province").get(name) == typ
 
 
+def test_extract_a_service_centre_stands_in_its_base_and_a_park_bureau_in_its_park():
+    text = ("政府工作报告\n——2026年1月20日在湖南省第十四届人民代表大会第五次会议上\n"
+            "现在，我代表湖南省人民政府向大会报告工作。\n一、2025年工作回顾\n"
+            "国际种苗资源引进中转基地服务中心揭牌运行。南岭山地国家公园管理局挂牌。启动“九五”普法工作。\n"
+            "二、2026年主要工作\n继续努力。\n")
+    ex = extract(document_from_text(text, "service-test"))
+    names = {e.name: e.type for e in ex.entities}
+    assert names.get("国际种苗资源引进中转基地") == "Facility" and names.get("九五普法") == "Program"
+    got = {(r.subject, r.predicate, r.object) for r in ex.relations}
+    assert ("国际种苗资源引进中转基地服务中心", "locatedIn", "国际种苗资源引进中转基地") in got
+    assert ("南岭山地国家公园管理局", "locatedIn", "南岭山地国家公园") in got
+
+
 def test_extract_a_numbered_vessel_or_platform_is_a_facility():
     assert found("“江海二号”获评国家首批卓越级智能工厂。", "province").get("江海二号") == "Facility"
 
