@@ -302,6 +302,7 @@ _GOVERNING = frozenset("建设 提升 打造 推进 推动 支持 保障 服务 
                        "培育 谋划 启动 开展 围绕 聚焦 依托 用好 建好 抓好 做好 助力".split())
 _COUNTERS = frozenset("个 项 条 批 家 所 处 座 次 件 类 种 大 号 期 届 年".split())
 _SERVING = frozenset("帮扶 关爱 引进 吸引 帮助 资助 慰问 救助 扶持 招引 留住 鼓励 引导 组织 动员".split())
+_PARK_HEADS = frozenset({"公园", "产业园", "园区", "商圈", "片区"})
 _SYSTEM_HEADS = frozenset({"体系", "平台", "系统", "模式"})
 _KIND_HEADS = frozenset({"项目", "活动", "补贴", "运动"})
 _YEARS_SPAN = re.compile(r"[一二三两四五六七八九十]年")
@@ -431,7 +432,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 len(t.text) == 1 and t.tag not in ("n", "v", "a")) for t in mod_tokens):
             continue  # 住房租赁市场 is a market, 青山水产批发市场 a place
         if view.level in ("city", "province") and (typ in ("Facility", "Organization") or head in _KIND_HEADS
-                                                    or head in _SYSTEM_HEADS) \
+                                                    or head in _SYSTEM_HEADS or head in _PARK_HEADS) \
                 and _class_noun(name, len(head), typ):
             continue  # a city or province speaks of 实验室, 高校图书馆 as kinds, not as one site
         if re.match(r"(?:世界|国际|国内|全国|全球)(?:一流|领先|先进|知名)", modifier):
@@ -505,13 +506,19 @@ def _class_noun(name: str, head_len: int, typ: str) -> bool:
     if len(whole) == 1:
         return whole[0].tag in ("n", "vn")
     mod = tokens(name[:-head_len])
+    if typ == "Program" and name.endswith("项目") and len(mod) <= 5 and not any(
+            t.tag.startswith(("ns", "nr", "nz", "nt", "x", "m", "eng", "j")) or _DIGIT.search(t.text) for t in mod):
+        return True  # 抽水蓄能项目, 招商引资项目: projects of a kind; a named one carries a place, body or size
     if typ == "Program":  # 外资项目, 某级重大项目, 燃油补贴: a kind of project, not one project
         return len(mod) <= 2 and all(t.tag in ("n", "vn", "b", "a", "an", "j") and not _DIGIT.search(t.text)
                                      and tokenizer().FREQ.get(t.text, 0) >= 500 for t in mod)
     if typ == "Mechanism":  # 公共服务体系, 冷链物流体系: a kind of system, not one named mechanism
         return len(mod) <= 2 and all(t.tag in ("n", "vn", "b", "a", "an", "j", "v", "d") and not _DIGIT.search(t.text)
                                      and tokenizer().FREQ.get(t.text, 0) >= 300 for t in mod)
-    if typ != "Facility":
+    if typ == "Organization":  # 专业机构, 产业联盟, 头部跨国公司: bodies of a kind
+        return 1 <= len(mod) <= 2 and all(t.tag in ("n", "vn", "b", "a", "an", "f", "v") and not _DIGIT.search(t.text)
+                                          and tokenizer().FREQ.get(t.text, 0) >= 1000 for t in mod)
+    if typ not in ("Facility", "Place"):
         return False
     return len(mod) == 1 and mod[0].tag in ("n", "vn", "b", "nr") and not _DIGIT.search(mod[0].text) \
         and tokenizer().FREQ.get(mod[0].text, 0) >= 1000
@@ -1635,7 +1642,8 @@ def _issuer_candidates(doc: Document) -> list[Candidate]:
     elif issuer.endswith("人民政府"):
         name = issuer
         base = issuer[: -len("人民政府")]
-        aliases = (base + "政府", base[-1] + "政府" if base else "")
+        level = "自治区" if base.endswith("自治区") else base[-1:]
+        aliases = (base + "政府", level + "政府" if base else "", level + "人民政府" if base else "")
     else:
         name, aliases = issuer, ()
     idx = next((s.index for s in doc.sentences if issuer in s.text), 0)

@@ -353,6 +353,9 @@ def test_extract_a_numbered_part_names_its_site_which_stands_in_the_city():
     ("扩大高校毕业生、农民工、退役军人等就业。", "农民工", "TargetGroup"),
     ("推动江南江北地区协调发展。", "江北", "Place"),
     ("建成江阳高速、增海高速等项目。", "增海高速", "Place"),
+    ("加力推进江汕特别合作区建设，发挥南江黄金水道和北江航道作用。", "江汕特别合作区", "Place"),
+    ("高标准建设华中国家植物园。", "华中国家植物园", "Place"),
+    ("京湘城际铁路建成通车。", "京湘城际铁路", "Place"),
 ])
 def test_extract_short_numbered_names_and_national_concepts_are_typed_by_shape(text, name, typ):
     assert found(text, "province").get(name) == typ
@@ -369,6 +372,24 @@ def test_extract_a_service_centre_stands_in_its_base_and_a_park_bureau_in_its_pa
     got = {(r.subject, r.predicate, r.object) for r in ex.relations}
     assert ("国际种苗资源引进中转基地服务中心", "locatedIn", "国际种苗资源引进中转基地") in got
     assert ("南岭山地国家公园管理局", "locatedIn", "南岭山地国家公园") in got
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("推进抽水蓄能项目、招商引资项目建设。", "抽水蓄能项目"),
+    ("支持专业机构、产业联盟参与。", "专业机构"),
+    ("推进郊野公园、体育公园等建设。", "体育公园"),
+    ("建强国家实验室体系。", "建强国家实验室"),
+])
+def test_extract_kinds_of_projects_bodies_and_parks_are_not_names_in_a_province(text, absent):
+    assert absent not in found(text, "province")
+
+
+def test_extract_the_issuing_government_answers_to_its_short_titles():
+    text = ("政府工作报告\n——2026年1月20日在湖南省第十四届人民代表大会第五次会议上\n"
+            "现在，我代表湖南省人民政府向大会报告工作。\n一、2025年工作回顾\n省人民政府认真履职。\n"
+            "二、2026年主要工作\n继续努力。\n")
+    issuer = next(e for e in extract(document_from_text(text, "issuer-test")).entities if e.name == "湖南省人民政府")
+    assert {"省人民政府", "省政府", "湖南省政府"} <= set(issuer.aliases)
 
 
 def test_extract_a_numbered_vessel_or_platform_is_a_facility():
