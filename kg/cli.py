@@ -62,7 +62,7 @@ def build(paths, out_dir, base_iri, jobs, min_confidence, no_validate, no_views,
     except OSError as error:   # an output or cache folder that cannot be written (a file, read-only, full)
         fail(f"cannot write {error.filename or out_dir} ({error.strerror or error}); each export already "
              "there is whole")
-    if not result.extractions:
+    if not result.reports:
         if not any("no report files" in str(e) for e in result.failures):
             fail("no report could be read; nothing written")
         fail(str(result.failures[0]))
@@ -76,11 +76,9 @@ def build(paths, out_dir, base_iri, jobs, min_confidence, no_validate, no_views,
         except OSError as error:
             fail(f"exports written, views not: cannot write {error.filename or out_dir / 'views'} "
                  f"({error.strerror or error})")
-    entities = sum(len(x.entities) for x in result.extractions)
-    relations = sum(len(x.relations) for x in result.extractions)
-    metrics = sum(len(x.metrics) for x in result.extractions)
+    entities, relations, metrics = result.counts
     cached = len(result.reports) - result.extracted
-    click.echo(f"built {len(result.extractions)} report(s): {entities} entities, {relations} relations, "
+    click.echo(f"built {len(result.reports)} report(s): {entities} entities, {relations} relations, "
                f"{metrics} metrics, {result.triples} triples -> {out_dir}/"
                + (f" ({cached} from the cache)" if cached else ""))
     if result.failures:

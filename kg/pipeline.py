@@ -29,7 +29,7 @@ from .extract import extract
 from .iris import doc_id_for, report_iri
 from .load import ReportError, read_report, read_report_bytes, report_files
 from .models import Document, Extraction
-from .nxgraph import build_nx
+from .nxgraph import add_report, build_nx, finish
 from .rdf import (PREFIXES, build_rdf, corpus_lines, entity_graph_lines, lines_to_graph, report_graph_sections,
                   report_lines)
 from .structure import parse_document
@@ -76,8 +76,8 @@ class ValidationError(Exception):
 class ReportBuild:
     """One report, built: what the corpus steps need in memory, and its own lines until they are streamed."""
     source: str
-    extraction: Extraction
-    resolution: ReportResolution
+    extraction: Extraction | None       # None once the report is in the NetworkX graph (see ``light``)
+    resolution: ReportResolution | None
     summary: ReportSummary
     graph: str                          # the report's named graph (its IRI)
     shared: list[str]                   # sorted lines about entities (shared with other reports)
@@ -85,9 +85,13 @@ class ReportBuild:
                                         # JSON-LD rendered in the worker (None once streamed to the exports)
     validation: str | None = None       # None: not validated; "": conforms; else pyshacl's report
     cached: bool = False
+    counts: tuple[int, int, int] = (0, 0, 0)   # entities, relations, metrics
 
     def light(self) -> "ReportBuild":
-        return replace(self, local=None)
+        """What a corpus build keeps of a report once its lines are streamed and it is in the NetworkX
+        graph: the summary the corpus steps read, not the extraction (a thousand reports' extractions
+        would hold gigabytes)."""
+        return replace(self, local=None, shared=[], extraction=None, resolution=None)
 
 
 def _validate_lines(lines: Iterable[str]) -> str:
@@ -115,6 +119,7 @@ def build_report(path: Path | str, config: Config = Config(), cache_dir: str | N
     shared, local = lines.split()
     built = ReportBuild(source=str(path), extraction=extraction, resolution=lines.resolution,
                         summary=lines.summary, graph=lines.graph, shared=shared,
+                        counts=(len(extraction.entities), len(extraction.relations), len(extraction.metrics)),
                         local=Rendered.of(local, PREFIXES(config.base_iri)),
                         validation=_validate_lines(lines.lines) if validate else None)
     if store is not None:
@@ -160,8 +165,10 @@ class BuildResult:
     _rdf: Graph | None = field(default=None, repr=False)
 
     @property
-    def extractions(self) -> list[Extraction]:
-        return [report.extraction for report in self.reports]
+    def counts(self) -> tuple[int, int, int]:
+        """Entities, relations and metrics extracted, summed over the reports (an entity named by two
+        reports counts twice)."""
+        return tuple(sum(r.counts[k] for r in self.reports) for k in range(3))
 
     @property
     def extracted(self) -> int:
@@ -242,6 +249,7 @@ def run_build(paths: Iterable[Path | str], config: Config = Config(),
         writer: RdfWriter | None = None
         shared: set[str] = set()
         seen: dict[str, str] = {}
+        network = nx.MultiDiGraph()          # the NetworkX graph, a report at a time
         for outcome in _build_all(files, config, str(cache_dir) if cache_dir else None, config.validate):
             if isinstance(outcome, ReportBuild) and outcome.graph in seen:
                 outcome = ReportError(outcome.source, f"same report id as {seen[outcome.graph]}")
@@ -257,6 +265,7 @@ def run_build(paths: Iterable[Path | str], config: Config = Config(),
             writer.named_graph(outcome.graph, *report_graph_sections(outcome.shared, local))
             writer.union(local)
             shared.update(outcome.shared)
+            add_report(network, outcome.extraction, outcome.resolution)
             result.reports.append(outcome.light())
         if writer is None:
             return result
@@ -269,7 +278,7 @@ def run_build(paths: Iterable[Path | str], config: Config = Config(),
                 problems.append(f"corpus graph:\n{corpus_text}")
             if problems:
                 raise ValidationError("\n".join(problems))
-        result.nx = build_nx([r.extraction for r in reports], config, [r.resolution for r in reports])
+        result.nx = finish(network)
         result.merges = merge_rows(summaries)
         nx_writer = NxWriter(result.nx, out)           # renders the NetworkX exports while the RDF streams
         try:
