@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Iterable, Sequence
 
-from .gazetteer import bare_names, home_scope, names_pattern, provinces
+from .gazetteer import bare_names, divisions, home_scope, names_pattern, provinces
 from .metrics import extract_metrics
 from .models import Definition, Document, Entity, Extraction, Mention, Sentence
 from .relations import Hint, bare_list, extract_relations
@@ -431,10 +431,18 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if head == "市场" and not any(t.tag.startswith(("nr", "ns", "nz", "x", "j")) or (
                 len(t.text) == 1 and t.tag not in ("n", "v", "a")) for t in mod_tokens):
             continue  # 住房租赁市场 is a market, 青山水产批发市场 a place
+        if head == "人才" and not modifier.endswith(("层次", "领军", "紧缺", "青年", "海外", "外籍")):
+            continue  # 某层次人才 is a group; 某某科技人才, 某技能人才 are kinds of skill
         if view.level in ("city", "province") and (typ in ("Facility", "Organization") or head in _KIND_HEADS
                                                     or head in _SYSTEM_HEADS or head in _PARK_HEADS) \
                 and _class_noun(name, len(head), typ):
             continue  # a city or province speaks of 实验室, 高校图书馆 as kinds, not as one site
+        if head == "人才" and not modifier.endswith(("层次", "领军", "紧缺", "青年", "海外", "外籍")):
+            continue  # 某层次人才 is a group; 某某科技人才, 某技能人才 are kinds of skill
+        if view.level in ("city", "province") and (
+                typ == "ResidentialArea" or head in ("点", "规划")) and not _proper(mod_tokens) and not (
+                head == "规划" and modifier.endswith(("总体", "发展", "三年", "五年"))):
+            continue  # 典型村, 助餐点, 国土空间规划: kinds a city or province speaks of, none named
         if re.match(r"(?:世界|国际|国内|全国|全球)(?:一流|领先|先进|知名)", modifier):
             continue  # 世界一流大学, 国内领先科技园区: a standard aimed at, not a name
         if typ == "Program" and re.search(r"(?:重大|重点|标志性|重要|各类|一批)$", modifier):
@@ -498,6 +506,24 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
     return out
 
 
+@cache
+def _division_words() -> frozenset[str]:
+    """Every division of the gazetteer by its full and its short name (广州市, 广州)."""
+    return frozenset(n for d in divisions() for n in (d.name, d.short) if len(n) >= 2)
+
+
+def _proper(mod_tokens: Sequence[Token]) -> bool:
+    """Whether the words before a head hold something only a name has: a known place, a body, a
+    brand, a foreign word, a number. jieba's own place and person tags are not enough (it tags 海洋
+    as a place and 养老 as a person)."""
+    voc = _vocab()
+    return any(t.tag.startswith(("nz", "nt", "x", "m", "eng", "j")) or _DIGIT.search(t.text)
+               or t.text in _division_words() or _known_place(t.text)
+               or (t.tag.startswith("ns") and tokenizer().FREQ.get(t.text, 0) < 1000)
+               or (t.tag.startswith("nr") and t.text[0] in voc.surnames and len(t.text) >= 3)
+               for t in mod_tokens)
+
+
 @lru_cache(maxsize=4096)
 def _class_noun(name: str, head_len: int, typ: str) -> bool:
     """A dictionary word (实验室, 充电站), or a Facility named by one common word before its head
@@ -506,8 +532,7 @@ def _class_noun(name: str, head_len: int, typ: str) -> bool:
     if len(whole) == 1:
         return whole[0].tag in ("n", "vn")
     mod = tokens(name[:-head_len])
-    if typ == "Program" and name.endswith("项目") and len(mod) <= 5 and not any(
-            t.tag.startswith(("ns", "nr", "nz", "nt", "x", "m", "eng", "j")) or _DIGIT.search(t.text) for t in mod):
+    if typ == "Program" and name.endswith("项目") and len(mod) <= 5 and not _proper(mod):
         return True  # 抽水蓄能项目, 招商引资项目: projects of a kind; a named one carries a place, body or size
     if typ == "Program":  # 外资项目, 某级重大项目, 燃油补贴: a kind of project, not one project
         return len(mod) <= 2 and all(t.tag in ("n", "vn", "b", "a", "an", "j") and not _DIGIT.search(t.text)
@@ -888,6 +913,8 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
         qual = _qualifier(view, m.start(), voc)
         return [Candidate(content, "Award", sidx, m.start(), m.end(), aliases=(qual + content,) if qual else (),
                           confidence=0.75, priority=2, rule="quote-award")], []
+    if re.match(r"(?:等\d*个?)?(?:超强)?台风", after) or before.endswith(("台风", "至", "呈现")):
+        return [], []  # a typhoon's name, a point in time, an outcome: not entities of the graph
     phrase, word, end = _trailing(view, m.end(), voc)
     if _PERIOD.fullmatch(content) and after.startswith("普法"):  # “九五”普法: the five-year legal campaign
         return [Candidate(content + "普法", "Program", sidx, m.start(), m.end() + 2,

@@ -347,9 +347,9 @@ def test_extract_a_numbered_part_names_its_site_which_stands_in_the_city():
     ("扎实推进“两新”“两重”工作，落实“双减”政策。", "两新", "Program"),
     ("坚决纠治“四风”问题。", "四风", "Concept"),
     ("推动城乡“三融合”发展。", "三融合", "Concept"),
-    ("加快江城高水平人才高地建设。", "人才高地", "Concept"),
     ("积极融入国内大循环。", "国内大循环", "Concept"),
     ("关心关爱外卖员、快递员、网约车司机等新就业群体。", "外卖员", "TargetGroup"),
+    ("编制江城市城市总体规划。", "江城市城市总体规划", "PolicyDocument"),
     ("扩大高校毕业生、农民工、退役军人等就业。", "农民工", "TargetGroup"),
     ("推动江南江北地区协调发展。", "江北", "Place"),
     ("建成江阳高速、增海高速等项目。", "增海高速", "Place"),
@@ -379,6 +379,11 @@ def test_extract_a_service_centre_stands_in_its_base_and_a_park_bureau_in_its_pa
     ("支持专业机构、产业联盟参与。", "专业机构"),
     ("推进郊野公园、体育公园等建设。", "体育公园"),
     ("建强国家实验室体系。", "建强国家实验室"),
+    ("打造一批典型村，推广养老助餐点。", "典型村"),
+    ("推广养老助餐点。", "养老助餐点"),
+    ("编制海洋空间规划。", "海洋空间规划"),
+    ("成功应对“海燕”等15个台风。", "海燕"),
+    ("封关至“满月”时，物畅其流。", "满月"),
 ])
 def test_extract_kinds_of_projects_bodies_and_parks_are_not_names_in_a_province(text, absent):
     assert absent not in found(text, "province")
