@@ -207,8 +207,8 @@ def _targets(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
         for g in (g for g in groups if cs <= g.start < ce):
             lead = text[cs:g.start]
             frame = re.search(r"(?:为|对|向|帮助|服务|关爱|面向|推动|惠及|关注|关心|照顾|帮扶|扶助|救助|引进|吸引|"
-                              r"招引|培养|提供)"
-                              r"(?:[\d.]+(?:万|余|多)?[户名位对人个家])?"
+                              r"招引|培养|提供|吸纳)"
+                              r"(?:[超近约逾]?[\d.]+(?:万|余|多)?[户名位对人个家])?"
                               rf"[{_CJK_SHORT}\d、]{{0,16}}$", lead)
             gain = re.match(r"(?:的)?(?:获得感|幸福感|安全感|满意度)", text[g.end:])
             if not (frame or gain):
@@ -234,10 +234,13 @@ def _targets(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
                 continue
             if subj:
                 out.add(subj[-1].entity.name, "targets", g.entity.name, sidx, 0.65, frame.group(0)[:2])
-        for g in (g for g in groups if cs <= g.start < ce):  # 某某人员基本纳入某某保险体系
+        for g in (g for g in groups if cs <= g.start < ce):  # 某某人员基本纳入某某保险体系; A、B参加某保险
             into = [a for a in actives if g.end <= a.start < ce]
-            if into and re.fullmatch(rf"[{_CJK_SHORT}]{{0,4}}纳入", text[g.end:into[0].start]):
+            if into and re.fullmatch(rf"(?:[、和及][^，,；;。]{{0,16}})?[{_CJK_SHORT}]{{0,4}}(?:纳入|参加|加入)",
+                                     text[g.end:into[0].start]):
                 out.add(into[0].entity.name, "targets", g.entity.name, sidx, 0.6, "纳入")
+            elif into and into[0].start == g.end and into[0].entity.type == "Program":
+                out.add(into[0].entity.name, "targets", g.entity.name, sidx, 0.55, "adjacent")  # 某群体某筛查
         for g in (g for g in groups if cs <= g.start < ce):  # 网格员、保洁员的补贴动态调整机制
             nxt = [a for a in actives if a.start > g.end and a.start < ce]
             if nxt and re.fullmatch(r"(?:[、和及][^，,；;。]{0,12})?的", text[g.end:nxt[0].start]):
@@ -324,6 +327,9 @@ def _definitions_of(doc: Document, entities: Sequence[Entity]):
             yield term, g.definition, g.sentence
 
 
+_ORGAN_ENDS = ("委", "政府", "局", "厅", "人大", "政协", "委员会", "法院", "检察院", "办事处", "街道", "代表团")
+
+
 def _admin(name: str) -> bool:
     """An administrative area (金山区, 上海市): programmes named after it are not located by name."""
     return name.endswith(_ADMIN_END) and (word_tags().get(name, "").startswith("ns") or word_tags().get(
@@ -373,7 +379,8 @@ def _topics(doc: Document, mentions: dict[int, list[_M]], out: _Collector) -> No
     for idxs in by_par.values():
         first = doc.sentences[idxs[0]]
         lead = [m for m in mentions.get(first.index, ()) if m.entity.type in ("Program", "Mechanism")]
-        if len(first.text) <= 16 and len(lead) == 1:  # 积极实施技能提升工程。…下岗职工、残疾人…
+        if len(first.text) <= 16 and len(lead) == 1 and doc.level not in ("city", "province"):
+            # 积极实施技能提升工程。…下岗职工、残疾人… (a city's or province's heading spans too much)
             for sidx in idxs[1:]:
                 for m in mentions.get(sidx, ()):
                     if m.entity.type == "TargetGroup":
@@ -424,6 +431,9 @@ def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
         if e.type == "Organization" and e.mentions:  # 某国家公园管理局: the body of the site it is named after
             site = next((p for p in _substrings(e.name, places) if e.name.startswith(p.name) and not _admin(p.name)
                          and not _division(p) and len(e.name) - len(p.name) >= 2 and len(p.name) >= 4), None)
+            if site is None and not e.name.endswith(_ORGAN_ENDS):  # 某市海洋大学, 某市实验室: in the city
+                site = next((p for p in _substrings(e.name, places) if e.name.startswith(p.name) and _division(p)
+                             and len(e.name) - len(p.name) >= 3), None)
             if site is not None:
                 out.add(e.name, "locatedIn", site.name, e.mentions[0].sentence, 0.55, "name")
         if e.type not in ("Program", "Facility", "Brand", "Mechanism") or not (e.mentions or e.name in extended):

@@ -154,3 +154,30 @@ def test_relations_a_standing_at_the_top_is_an_honour():
     city = "政府工作报告\n——2026年1月20日在江城市第十六届人民代表大会第四次会议上\n现在，我代表江城市人民政府向大会报告工作。"
     got = relations("江城连续5年稳居某某指数-创新城市全球榜首。", title=city)
     assert ("江城市", "receivedAward", "某某指数-创新城市全球榜首") in got
+
+
+PROVINCE = ("政府工作报告\n——2026年1月20日在湖南省第十四届人民代表大会第五次会议上\n"
+            "现在，我代表湖南省人民政府向大会报告工作。")
+
+
+def test_relations_a_body_named_after_a_city_stands_in_it_but_not_its_organs():
+    got = relations("支持长沙、株洲发展。加快筹设株洲海洋大学，株洲市委统筹推进。", title=PROVINCE)
+    assert ("株洲海洋大学", "locatedIn", "株洲") in got
+    assert not any(s == "株洲市委" and p == "locatedIn" for s, p, _ in got)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("“百万英才汇三湘”行动吸纳超110万名高校毕业生在湘就业。", ("百万英才汇三湘行动", "targets", "高校毕业生")),
+    ("鼓励支持灵活就业人员、新就业形态人员参加城乡居民基本养老保险制度。",
+     ("城乡居民基本养老保险制度", "targets", "新就业形态人员")),
+])
+def test_relations_targets_taken_in_or_joining(body, expected):
+    assert expected in relations(body, title=PROVINCE)
+
+
+def test_relations_a_province_heading_does_not_target_every_group_below_it():
+    body = "健全社会保障体系。做好对孤寡老人、困境儿童、残疾人的救助。"
+    district = ("政府工作报告\n——2014年2月19日在海拉尔区第十四届人民代表大会第三次会议上\n"
+                "现在,我代表海拉尔区人民政府向大会作工作报告。")
+    assert ("社会保障体系", "targets", "残疾人") in relations(body, title=district)
+    assert not any(s == "社会保障体系" and p == "targets" for s, p, _ in relations(body, title=PROVINCE))
