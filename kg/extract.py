@@ -1294,7 +1294,7 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             if len(item) < 2 or item in voc.stop or item in voc.generic or item.endswith(cls) or "及" in item or \
                     _PHASE_ONLY.fullmatch(item) or view.is_protected(start, start + len(item)) or (typ != "Program" and len(item) > 5):
                 continue
-            name, aliases = item, (item + m.group(3) + cls,)
+            name, aliases = item, (item + m.group(3) + cls,) if not re.search(r"[批个家所项座]", m.group(3)) else ()
             if cls == "遗址":
                 name, aliases = item + cls, (item,)
             out.append(Candidate(name, typ, sidx, start, start + len(item), aliases=aliases,
@@ -1496,7 +1496,8 @@ def _routes(view: _View, voc: _Vocab) -> list[Candidate]:
                 first.text in voc.stop or first.tag.startswith(("v", "d")))):
             continue
         out.append(Candidate(m.group(0), "Place", view.sentence.index, m.start(), m.end(), confidence=0.6,
-                             priority=2, rule="route"))
+                             priority=2, rule="route",  # inside its works' name, not inside its own section
+                             nested=re.match(rf"[{_CJK}]{{2}}段", view.text[m.end():]) is None))
     return out
 
 

@@ -389,6 +389,14 @@ def test_extract_kinds_of_projects_bodies_and_parks_are_not_names_in_a_province(
     assert absent not in found(text, "province")
 
 
+def test_extract_a_listed_body_takes_no_counted_class_as_alias():
+    sentence = Sentence(index=0, text="服务保障江化集团、江能集团等一批中央企业迁入。", start=0, end=24, part=1,
+                        section=None, paragraph=0)
+    cands, _ = sentence_candidates(sentence, "city")
+    listed = [c for c in cands if c.rule == "class-list"]
+    assert listed and not any("批" in a for c in listed for a in c.aliases)
+
+
 def test_extract_the_issuing_government_answers_to_its_short_titles():
     text = ("政府工作报告\n——2026年1月20日在湖南省第十四届人民代表大会第五次会议上\n"
             "现在，我代表湖南省人民政府向大会报告工作。\n一、2025年工作回顾\n省人民政府认真履职。\n"

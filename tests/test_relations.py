@@ -181,3 +181,10 @@ def test_relations_a_province_heading_does_not_target_every_group_below_it():
                 "现在,我代表海拉尔区人民政府向大会作工作报告。")
     assert ("社会保障体系", "targets", "残疾人") in relations(body, title=district)
     assert not any(s == "社会保障体系" and p == "targets" for s, p, _ in relations(body, title=PROVINCE))
+
+
+def test_relations_works_on_a_ring_road_stand_on_it():
+    city = ("政府工作报告\n——2026年1月20日在江城市第十六届人民代表大会第四次会议上\n"
+            "现在，我代表江城市人民政府向大会报告工作。")
+    got = relations("东五环入地改造工程建成通车。", title=city)
+    assert ("东五环入地改造工程", "locatedIn", "东五环") in got
