@@ -216,7 +216,9 @@ def _boundary(t: str, tag: str, bt: str | None, btag: str | None) -> bool:
             btag in ("v", "a", "ad") and bt not in voc.name_verbs and bt not in voc.soft)
     if tag == "v" and len(t) >= 2 and t not in voc.name_verbs and tokenizer().FREQ.get(t, 0) >= 1000:
         return True
-    if bt is not None and (btag == "m" or bt[-1].isdigit()) and (
+    if tag == "m" and len(t) == 2 and t[0] == "首":
+        return True  # 首条, 首家: the first of a kind, not part of its name
+    if bt is not None and (btag == "m" or bt[-1].isdigit() or (bt[-1].isascii() and bt[-1].isalnum())) and (
             tag == "q" or len(t) == 1) and not _ordinal_or_numeral(bt):
         return True  # the measure word after a number (4个, 9条)
     if any(ch.isdigit() for ch in t):
@@ -431,12 +433,16 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if head == "市场" and not any(t.tag.startswith(("nr", "ns", "nz", "x", "j")) or (
                 len(t.text) == 1 and t.tag not in ("n", "v", "a")) for t in mod_tokens):
             continue  # 住房租赁市场 is a market, 青山水产批发市场 a place
+        if typ == "Place" and set(name) <= set("山水林田湖草沙海河江"):
+            continue  # 山水林田湖草沙: the ecosystem as a whole, not a lake
         if head == "人才" and not modifier.endswith(("层次", "领军", "紧缺", "青年", "海外", "外籍")):
             continue  # 某层次人才 is a group; 某某科技人才, 某技能人才 are kinds of skill
         if view.level in ("city", "province") and (typ in ("Facility", "Organization") or head in _KIND_HEADS
                                                     or head in _SYSTEM_HEADS or head in _PARK_HEADS) \
                 and _class_noun(name, len(head), typ):
             continue  # a city or province speaks of 实验室, 高校图书馆 as kinds, not as one site
+        if typ == "Place" and set(name) <= set("山水林田湖草沙海河江"):
+            continue  # 山水林田湖草沙: the ecosystem as a whole, not a lake
         if head == "人才" and not modifier.endswith(("层次", "领军", "紧缺", "青年", "海外", "外籍")):
             continue  # 某层次人才 is a group; 某某科技人才, 某技能人才 are kinds of skill
         if view.level in ("city", "province") and (
@@ -595,6 +601,8 @@ def _listed_place(toks: Sequence[Token], i: int, voc: _Vocab) -> bool:
         return True  # 某庙至某谷段: a range of places
     neighbours = ([toks[i - 2]] if before in _LIST_LINKS and i >= 2 else []) + (
         [toks[i + 2]] if after in _LIST_LINKS and i + 2 < len(toks) else [])
+    if any(n.text[:1] == word[0] for n in neighbours):
+        return False  # 涉税、涉海: a run of words built alike, not places
     return any(n.tag.startswith("ns") or _known_place(n.text) or len(n.text) == 1 for n in neighbours)
     # a place listed with places or with names the dictionary does not know, not with words (自治、法治、德治)
 
@@ -775,7 +783,10 @@ def _shape_type(content: str) -> str:
 
 
 def _own_type(content: str, voc: _Vocab) -> str | None:
-    """Type of a quoted string from its own last word (晨光行动, 暖心驿站, 优秀原创作品奖)."""
+    """Type of a quoted string from its own last word (晨光行动, 暖心驿站, 优秀原创作品奖); a list has none
+    (“投资、项目、园区” is no park)."""
+    if "、" in content:
+        return None
     if re.match(rf"[{_NUMERALS}\d]+个", content):
         return "Concept"  # “三个坚持”, “五个统筹”
     if len(content) >= 3 and re.search(rf"[{_NUMERALS}\d]号$", content):

@@ -384,6 +384,11 @@ def test_extract_a_service_centre_stands_in_its_base_and_a_park_bureau_in_its_pa
     ("编制海洋空间规划。", "海洋空间规划"),
     ("成功应对“海燕”等15个台风。", "海燕"),
     ("封关至“满月”时，物畅其流。", "满月"),
+    ("严厉打击涉税、涉海、涉特殊区域走私。", "涉海"),
+    ("推进山水林田湖草沙一体化保护和修复。", "山水林田湖"),
+    ("大力培育5A级旅游景区。", "级旅游景区"),
+    ("首条半导体芯片模组生产线投产。", "首条半导体芯片模组生产线"),
+    ("建立“投资、项目、园区”问题库。", "投资、项目、园区"),
 ])
 def test_extract_kinds_of_projects_bodies_and_parks_are_not_names_in_a_province(text, absent):
     assert absent not in found(text, "province")
