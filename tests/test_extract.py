@@ -389,6 +389,8 @@ def test_extract_a_service_centre_stands_in_its_base_and_a_park_bureau_in_its_pa
     ("大力培育5A级旅游景区。", "级旅游景区"),
     ("首条半导体芯片模组生产线投产。", "首条半导体芯片模组生产线"),
     ("建立“投资、项目、园区”问题库。", "投资、项目、园区"),
+    ("加强对工作人员的培训。", "工作人员"),
+    ("预计大湾区经济总量突破15万亿元。", "预计大湾区"),
 ])
 def test_extract_kinds_of_projects_bodies_and_parks_are_not_names_in_a_province(text, absent):
     assert absent not in found(text, "province")
