@@ -343,11 +343,24 @@ def _same_value(a: str, b: str) -> bool:
     return normalize_name(a) == normalize_name(b)
 
 
+_UNIT_SCALES = (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4))
+
+
+def scaled(value: str, unit: str) -> tuple[Decimal | None, str]:
+    """The quantity with a 万 / 亿 prefix of its unit moved into the number: 12 万亩 == 120000 亩,
+    1.2 万公里 == 12000 公里 (both spellings occur in reports and in annotations)."""
+    number, unit = parse_value(value), normalize_unit(unit)
+    for prefix, factor in _UNIT_SCALES:
+        if number is not None and unit.startswith(prefix) and len(unit) > len(prefix):
+            return number * factor, unit[len(prefix):]
+    return number, unit
+
+
 def metrics_compatible(pred: MetricRow, gold: MetricRow) -> bool:
-    """Same number, same unit, and same year when both give one."""
-    return (_same_value(pred.value, gold.value)
-            and normalize_unit(pred.unit) == normalize_unit(gold.unit)
-            and (pred.year is None or gold.year is None or pred.year == gold.year))
+    """Same quantity (number and unit, 万 / 亿 prefixes of units resolved), and same year when both give one."""
+    (pv, pu), (gv, gu) = scaled(pred.value, pred.unit), scaled(gold.value, gold.unit)
+    same = pv == gv if pv is not None and gv is not None else _same_value(pred.value, gold.value)
+    return same and pu == gu and (pred.year is None or gold.year is None or pred.year == gold.year)
 
 
 def _metric(m: MetricRow) -> str:

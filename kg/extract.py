@@ -438,15 +438,11 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if typ == "Place" and set(name) <= set("山水林田湖草沙海河江"):
             continue  # 山水林田湖草沙: the ecosystem as a whole, not a lake
         if head == "人才" and not modifier.endswith(("层次", "领军", "紧缺", "青年", "海外", "外籍")):
-            continue  # 某层次人才 is a group; 某某科技人才, 某技能人才 are kinds of skill
+            continue  # 某层次人才 is a group; the others name kinds of skill
         if view.level in ("city", "province") and (typ in ("Facility", "Organization") or head in _KIND_HEADS
                                                     or head in _SYSTEM_HEADS or head in _PARK_HEADS) \
                 and _class_noun(name, len(head), typ):
             continue  # a city or province speaks of 实验室, 高校图书馆 as kinds, not as one site
-        if typ == "Place" and set(name) <= set("山水林田湖草沙海河江"):
-            continue  # 山水林田湖草沙: the ecosystem as a whole, not a lake
-        if head == "人才" and not modifier.endswith(("层次", "领军", "紧缺", "青年", "海外", "外籍")):
-            continue  # 某层次人才 is a group; 某某科技人才, 某技能人才 are kinds of skill
         if view.level in ("city", "province") and (
                 typ == "ResidentialArea" or head in ("点", "规划")) and not _proper(mod_tokens) and not (
                 head == "规划" and modifier.endswith(("总体", "发展", "三年", "五年"))):
@@ -579,7 +575,7 @@ def _elided(view: _View, k: int, voc: _Vocab) -> tuple[str, int] | None:
 
 
 _LIST_LINKS = frozenset({"、", "至"})
-_NOT_PLACES = frozenset("中国 全国 全省 全市 国内 国际 海外 境外 境内 内地 沿海 城镇 城市 城乡 农村 乡村 海洋 深海 "
+_NOT_PLACES = frozenset("中国 全国 全省 全市 国内 国际 海外 境外 境内 内地 沿海 城镇 城市 城乡 农村 乡村 海洋 深海 外国 入海 "
                         "古城 新城 治安 美德 惠及 太极 宜居 湾区 山区 郊区 市区 城区 镇区 社区 西部 东部 中部 "
                         "首都 美丽 中欧 岭南".split())
 
@@ -926,8 +922,10 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
         qual = _qualifier(view, m.start(), voc)
         return [Candidate(content, "Award", sidx, m.start(), m.end(), aliases=(qual + content,) if qual else (),
                           confidence=0.75, priority=2, rule="quote-award")], []
-    if re.match(r"(?:等\d*个?)?(?:超强)?台风", after) or before.endswith(("台风", "至", "呈现")):
-        return [], []  # a typhoon's name, a point in time, an outcome: not entities of the graph
+    if re.match(r"(?:等\d*个?)?(?:超强)?台风", after) or before.endswith(("台风", "至", "呈现")) or (
+            before.endswith("发挥") and content[0] not in _NUMERALS) or (
+            before.endswith("等") and re.match(r"[，,。；;]", after)) or re.fullmatch(r"(?:.[—-])+.", content):
+        return [], []  # a typhoon's name, a point in time, an outcome, a label for what was listed, a chain
     phrase, word, end = _trailing(view, m.end(), voc)
     if _PERIOD.fullmatch(content) and after.startswith("普法"):  # “九五”普法: the five-year legal campaign
         return [Candidate(content + "普法", "Program", sidx, m.start(), m.end() + 2,
@@ -979,6 +977,9 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
             hints.append(Hint(cands[1].name, "partOf", content, sidx, 0.8, "版"))
         return cands, hints
 
+    if raw.endswith(("+", "＋")) and (tail := re.match(rf"[{_CJK}]{{3,6}}(?=[，,。；;、])", after)):
+        return [Candidate(raw + tail.group(0), "Mechanism", sidx, m.start(), m.end() + len(tail.group(0)),
+                          confidence=0.7, priority=2, rule="quote-plus")], []  # “信用+”某治理
     if after.startswith("的"):
         return _quote_of(view, m, content, aliases, voc), []
 
@@ -1446,8 +1447,9 @@ def _divisions(view: _View) -> list[Candidate]:
     ends = {t.end for t in view.toks}
     for m in home.pattern.finditer(view.text):
         surface = m.group()
-        if m.start() not in starts or m.end() not in ends or view.is_protected(m.start(), m.end()):
-            continue
+        if m.start() not in starts or m.end() not in ends or view.is_protected(m.start(), m.end()) \
+                or view.text[m.end():m.end() + 1] in _WATER_AND_LAND:
+            continue  # 某州湾 is a bay, not the district 某州
         full = home.names[surface]
         out.append(Candidate(surface, "Place", view.sentence.index, m.start(), m.end(),
                              aliases=(full,) if full != surface else (), confidence=0.7, priority=1,
@@ -1455,6 +1457,7 @@ def _divisions(view: _View) -> list[Candidate]:
     return out
 
 
+_WATER_AND_LAND = frozenset("湾江河湖山岛峡港")
 _PHASE_AFTER = re.compile(rf"第?[{_NUMERALS}\d]期(?:工程|项目)?|第[{_NUMERALS}\d]跑道")
 _SITE_INSIDE = re.compile(r"(?:(?<=基地)|(?<=园区)|(?<=公园)|(?<=机场)|(?<=口岸)|(?<=港区))"
                           r"(?:综合)?(?:服务中心|管理中心|运营中心|展示中心)$")
@@ -1480,7 +1483,7 @@ def _phases(kept: list[Candidate], view: _View) -> list[Candidate]:
                                  c.start + inner.start(), confidence=0.55, priority=1, rule="site-of-service"))
     for c in kept:
         phase = _PHASE_AFTER.match(view.text, c.end)
-        if c.type not in ("Facility", "Place") or not phase:
+        if c.type not in ("Facility", "Place", "Organization") or not phase:
             continue
         end = phase.end()
         if any(k is not c and k.start < end and c.end < k.end for k in kept):
@@ -1495,7 +1498,11 @@ _ROUTE = re.compile(
     rf"|(?:市郊铁路|城际铁路)[{_CJK}]{{2,4}}线"                             # 市郊铁路某某线
     rf"|(?<![{_CJK}])[东西南北]{{1,2}}[二三四五六七]环(?:路|线)?(?![境保节比球])"  # 东三环, 西南五环
     rf"|(?:(?<![{_CJK}])|(?<=建成|开通|建设|推进|开工|加快|完成|启动))"  # 某某高速, after a verb or a mark
-    rf"[{_CJK}]{{2,3}}高速(?=[、，,；;。等]|全线|公路|建成|通车|开工|改扩建|扩容|[{_CJK}]{{2}}段)")
+    rf"[{_CJK}]{{2,3}}高速(?=[、，,；;。等]|全线|公路|建成|通车|开工|改扩建|扩容|[{_CJK}]{{2}}段)"
+    rf"|(?<![A-Za-z0-9])[GS]\d{{1,4}}(?![\dA-Za-z])(?:[{_CJK}]{{2,4}}?(?:高速|国道|省道))?")  # G12某某高速, G345
+
+
+_ROUTE_WORKS = re.compile(rf"[{_CJK}]{{2,14}}?(?:工程|项目)")
 
 
 def _routes(view: _View, voc: _Vocab) -> list[Candidate]:
@@ -1511,6 +1518,10 @@ def _routes(view: _View, voc: _Vocab) -> list[Candidate]:
         out.append(Candidate(m.group(0), "Place", view.sentence.index, m.start(), m.end(), confidence=0.6,
                              priority=2, rule="route",  # inside its works' name, not inside its own section
                              nested=re.match(rf"[{_CJK}]{{2}}段", view.text[m.end():]) is None))
+        works = _ROUTE_WORKS.match(view.text, m.end()) if m.group(0)[0] in "GS" else None
+        if works:  # G98某某高速提档扩容工程: the works on a numbered road, named after it
+            out.append(Candidate(view.text[m.start():works.end()], "Program", view.sentence.index, m.start(),
+                                 works.end(), confidence=0.6, priority=2, rule="route-works"))
     return out
 
 

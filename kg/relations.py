@@ -327,6 +327,7 @@ def _definitions_of(doc: Document, entities: Sequence[Entity]):
             yield term, g.definition, g.sentence
 
 
+_WATER_AND_LAND = frozenset("湾江河湖山岛峡港")
 _ORGAN_ENDS = ("委", "政府", "局", "厅", "人大", "政协", "委员会", "法院", "检察院", "办事处", "街道", "代表团")
 
 
@@ -433,7 +434,8 @@ def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
                          and not _division(p) and len(e.name) - len(p.name) >= 2 and len(p.name) >= 4), None)
             if site is None and not e.name.endswith(_ORGAN_ENDS):  # 某市海洋大学, 某市实验室: in the city
                 site = next((p for p in _substrings(e.name, places) if e.name.startswith(p.name) and _division(p)
-                             and len(e.name) - len(p.name) >= 3), None)
+                             and len(e.name) - len(p.name) >= 3
+                             and e.name[len(p.name)] not in _WATER_AND_LAND), None)
             if site is not None:
                 out.add(e.name, "locatedIn", site.name, e.mentions[0].sentence, 0.55, "name")
         if e.type not in ("Program", "Facility", "Brand", "Mechanism") or not (e.mentions or e.name in extended):
@@ -444,8 +446,12 @@ def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
         if phase and phase.group(1) in sites:  # 某机场三期, 某号二期工程: inside the site it extends
             out.add(e.name, "locatedIn", phase.group(1), sidx, 0.6, "phase")
             continue
+        if phase and phase.group(1) in orgs:  # 某学院二期: a part of the body it extends
+            out.add(e.name, "partOf", phase.group(1), sidx, 0.6, "phase")
+            continue
         inside = [] if e.type == "Mechanism" else [
             p for p in _substrings(name, places) if p.name != name and not _admin(p.name)
+            and name[name.find(p.name) + len(p.name):][:1] not in _WATER_AND_LAND  # 某州湾 is no 某州
             and not name.startswith(p.name + "和") and len(name) - len(p.name) >= 2]
         for p in inside:
             if any(q is not p and p.name in q.name for q in inside):

@@ -221,6 +221,14 @@ def test_corpus_build_validates_and_writes_every_file(hailaer):
     assert len(hailaer.reports) == 4 and hailaer.triples == len(_graph(out / "graph.ttl"))
 
 
+def test_corpus_build_keeps_summaries_not_extractions_and_its_network_is_the_whole(hailaer):
+    assert all(r.extraction is None and r.resolution is None and not r.shared for r in hailaer.reports)
+    assert hailaer.counts[0] > 0 and all(r.counts[0] > 0 for r in hailaer.reports)
+    whole = build_nx([process_file(path) for path in HAILAER])   # the four reports at once
+    assert dict(hailaer.nx.nodes(data=True)) == dict(whole.nodes(data=True))
+    assert sorted(hailaer.nx.edges(keys=True, data=True)) == sorted(whole.edges(keys=True, data=True))
+
+
 def test_corpus_trig_and_nquads_hold_the_named_graphs(hailaer):
     out = hailaer.out_dir
     trig, quads = _quads(out / "graph.trig"), _quads(out / "graph.nq")

@@ -210,6 +210,15 @@ def test_metrics_prefer_similar_subject():
     assert result.missed == ("新建助餐点 = 4 个 (2023)",)
 
 
+def test_metrics_units_with_a_ten_thousand_prefix_are_the_same_quantity():
+    gold = [MetricRow("农田", "120000", "亩", 2026), MetricRow("里程", "12000", "公里", 2025),
+            MetricRow("电量", "45000000000", "千瓦时", 2026), MetricRow("投资", "90", "亿元", 2026)]
+    pred = [MetricRow("农田", "12", "万亩", 2026), MetricRow("里程", "1.2", "万公里", 2025),
+            MetricRow("电量", "450", "亿千瓦时", 2026), MetricRow("投资", "9000000000", "元", 2026)]
+    assert score_metrics(gold, pred).overall.tp == 4
+    assert score_metrics([MetricRow("a", "12", "万", 2026)], [MetricRow("a", "12", "个", 2026)]).overall.tp == 0
+
+
 def test_metrics_optional_row_is_neutral():
     gold = [MetricRow("a", "1", "个", 2023, doubt="yes"), MetricRow("b", "2", "个", 2023)]
     result = score_metrics(gold, [MetricRow("a", "1", "个", 2023)])

@@ -356,6 +356,10 @@ def test_extract_a_numbered_part_names_its_site_which_stands_in_the_city():
     ("加力推进江汕特别合作区建设，发挥南江黄金水道和北江航道作用。", "江汕特别合作区", "Place"),
     ("高标准建设华中国家植物园。", "华中国家植物园", "Place"),
     ("京湘城际铁路建成通车。", "京湘城际铁路", "Place"),
+    ("加快琼州海峡港航一体化。", "琼州海峡", "Place"),
+    ("开展县域“信用+”乡村治理，创新办好村晚。", "信用+乡村治理", "Mechanism"),
+    ("推进G98环岛高速提档扩容工程建设。", "G98环岛高速提档扩容工程", "Program"),
+    ("推进G98环岛高速提档扩容工程建设。", "G98环岛高速", "Place"),
 ])
 def test_extract_short_numbered_names_and_national_concepts_are_typed_by_shape(text, name, typ):
     assert found(text, "province").get(name) == typ
@@ -390,6 +394,10 @@ def test_extract_a_service_centre_stands_in_its_base_and_a_park_bureau_in_its_pa
     ("首条半导体芯片模组生产线投产。", "首条半导体芯片模组生产线"),
     ("建立“投资、项目、园区”问题库。", "投资、项目、园区"),
     ("加强对工作人员的培训。", "工作人员"),
+    ("整治城市内涝、停车难等“城市病”，探索建立管理体制。", "城市病"),
+    ("要进一步发挥“样板间”示范引领作用。", "样板间"),
+    ("推进“城—镇—村”供水管网延伸并网。", "城—镇—村"),
+    ("加强入海排污口排查整治，服务外国人才。", "入海"),
     ("预计大湾区经济总量突破15万亿元。", "预计大湾区"),
 ])
 def test_extract_kinds_of_projects_bodies_and_parks_are_not_names_in_a_province(text, absent):

@@ -188,3 +188,14 @@ def test_relations_works_on_a_ring_road_stand_on_it():
             "现在，我代表江城市人民政府向大会报告工作。")
     got = relations("东五环入地改造工程建成通车。", title=city)
     assert ("东五环入地改造工程", "locatedIn", "东五环") in got
+
+
+def test_relations_a_second_phase_of_a_college_is_part_of_it():
+    got = relations("推进湖南警察学院二期建设。", title=PROVINCE)
+    assert ("湖南警察学院二期", "partOf", "湖南警察学院") in got
+
+
+def test_relations_works_on_a_numbered_road_stand_on_it_and_a_bay_is_not_its_district():
+    got = relations("推进G98环岛高速提档扩容工程建设。加快株洲湾国家实验室建设，支持株洲发展。", title=PROVINCE)
+    assert ("G98环岛高速提档扩容工程", "locatedIn", "G98环岛高速") in got
+    assert ("株洲湾国家实验室", "locatedIn", "株洲") not in got
