@@ -334,7 +334,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 len(head) == 1 and nxt[:1] == "前") or (head in ("省", "市", "县") and nxt[:1] in ("域", "级", "属")):
             continue  # 街长, 河长制, 某市省域副中心: an office, a rule or a scope, not the place
         j = k
-        limit = 8 if typ == "TargetGroup" else 20
+        limit = 10 if typ == "TargetGroup" else 20
         while j > 0:
             prev = toks[j - 1]
             before = toks[j - 2] if j >= 2 else None
@@ -439,12 +439,14 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # 山水林田湖草沙: the ecosystem as a whole, not a lake
         if head == "人才" and not modifier.endswith(("层次", "领军", "紧缺", "青年", "海外", "外籍")):
             continue  # 某层次人才 is a group; the others name kinds of skill
+        if head == "家庭" and not modifier.endswith(("就业", "困难", "低保", "低收入", "特困", "子女", "军人", "多孩")):
+            continue  # 困难家庭 is a group served; 学校家庭社会 a list of settings
         if view.level in ("city", "province") and (typ in ("Facility", "Organization") or head in _KIND_HEADS
                                                     or head in _SYSTEM_HEADS or head in _PARK_HEADS) \
                 and _class_noun(name, len(head), typ):
             continue  # a city or province speaks of 实验室, 高校图书馆 as kinds, not as one site
         if view.level in ("city", "province") and (
-                typ == "ResidentialArea" or head in ("点", "规划")) and not _proper(mod_tokens) and not (
+                typ == "ResidentialArea" or head in ("点", "规划", "规范")) and not _proper(mod_tokens) and not (
                 head == "规划" and modifier.endswith(("总体", "发展", "三年", "五年"))):
             continue  # 典型村, 助餐点, 国土空间规划: kinds a city or province speaks of, none named
         if re.match(r"(?:世界|国际|国内|全国|全球)(?:一流|领先|先进|知名)", modifier):

@@ -208,9 +208,9 @@ def test_extract_city_excerpt_scores(tmp_path):
     """The Beijing 2026 excerpt: held out when first scored (typed 0.38, untyped 0.48, relations 0.04,
     metrics 0.84), then read for error classes; kept here as a regression floor."""
     r = _score(REPORTS / "2026_beijing_city_excerpt.txt", GOLD / "2026_beijing_city_excerpt", tmp_path)
-    assert r.entities.typed.f1 >= 0.64
-    assert r.entities.untyped.f1 >= 0.72
-    assert r.relations.overall.f1 >= 0.33
+    assert r.entities.typed.f1 >= 0.68
+    assert r.entities.untyped.f1 >= 0.75
+    assert r.relations.overall.f1 >= 0.46
     assert r.metrics.overall.f1 >= 0.95
 
 
@@ -288,14 +288,20 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
 @pytest.mark.parametrize("name, floors", [
     # Guangdong, annotated blind by a helper: first sight typed 0.360, untyped 0.478, relations 0.083,
     # metrics 0.923, glossary 12/13
-    ("2026_guangdong_province_excerpt", (0.51, 0.60, 0.30, 0.92, 0.92)),
+    ("2026_guangdong_province_excerpt", (0.58, 0.66, 0.45, 0.92, 0.92)),
     # Hainan, annotated blind by a helper: first sight typed 0.495, untyped 0.670, relations 0.000,
     # metrics 0.903, glossary 27/28
-    ("2026_hainan_province_excerpt", (0.59, 0.73, 0.48, 0.90, 0.96)),
+    ("2026_hainan_province_excerpt", (0.63, 0.75, 0.53, 0.90, 0.96)),
+    # The plans of the same Beijing report, beyond the first excerpt, annotated blind: first sight typed
+    # 0.469, untyped 0.612, relations 0.000, metrics 0.865 (0.973 once 万/亿 prefixes of units compare)
+    ("2026_beijing_city_part2", (0.53, 0.67, 0.00, 0.96, 1.00)),
+    # The plans of the Hainan report beyond its first excerpt, annotated blind: first sight typed 0.513,
+    # untyped 0.645, relations 0.487, metrics 0.791 (0.930 with 万/亿 units compared), glossary 4/4
+    ("2026_hainan_province_part2", (0.56, 0.69, 0.55, 0.92, 1.00)),
 ])
-def test_extract_province_excerpt_scores(tmp_path, name, floors):
-    """The 2026 province excerpts: kept here as regression floors (typed, untyped, relations, metrics,
-    glossary F1)."""
+def test_extract_blind_excerpt_scores(tmp_path, name, floors):
+    """Excerpts of 2026 city and province reports annotated blind: kept here as regression floors
+    (typed, untyped, relations, metrics, glossary F1)."""
     r = _score(REPORTS / f"{name}.txt", GOLD / name, tmp_path)
     got = (r.entities.typed.f1, r.entities.untyped.f1, r.relations.overall.f1, r.metrics.overall.f1,
            r.glossary.overall.f1)
@@ -357,6 +363,9 @@ def test_extract_a_numbered_part_names_its_site_which_stands_in_the_city():
     ("高标准建设华中国家植物园。", "华中国家植物园", "Place"),
     ("京湘城际铁路建成通车。", "京湘城际铁路", "Place"),
     ("加快琼州海峡港航一体化。", "琼州海峡", "Place"),
+    ("修缮正阳门城楼，保护京西古道。", "正阳门城楼", "Place"),
+    ("做好零就业家庭就业帮扶。", "零就业家庭", "TargetGroup"),
+    ("改善城市运行服务保障人员居住条件。", "城市运行服务保障人员", "TargetGroup"),
     ("开展县域“信用+”乡村治理，创新办好村晚。", "信用+乡村治理", "Mechanism"),
     ("推进G98环岛高速提档扩容工程建设。", "G98环岛高速提档扩容工程", "Program"),
     ("推进G98环岛高速提档扩容工程建设。", "G98环岛高速", "Place"),
@@ -398,6 +407,9 @@ def test_extract_a_service_centre_stands_in_its_base_and_a_park_bureau_in_its_pa
     ("要进一步发挥“样板间”示范引领作用。", "样板间"),
     ("推进“城—镇—村”供水管网延伸并网。", "城—镇—村"),
     ("加强入海排污口排查整治，服务外国人才。", "入海"),
+    ("构建学校家庭社会协同育人机制。", "学校家庭"),
+    ("出台平台经济规范。", "平台经济规范"),
+    ("完善便利残疾人出行的设施。", "便利残疾人"),
     ("预计大湾区经济总量突破15万亿元。", "预计大湾区"),
 ])
 def test_extract_kinds_of_projects_bodies_and_parks_are_not_names_in_a_province(text, absent):
