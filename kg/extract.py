@@ -1308,7 +1308,8 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             if n == 0:
                 item, start = _drop_lead_verbs(view, item, start, voc)
             if len(item) < 2 or item in voc.stop or item in voc.generic or item.endswith(cls) or "及" in item or \
-                    _PHASE_ONLY.fullmatch(item) or view.is_protected(start, start + len(item)) or (typ != "Program" and len(item) > 5):
+                    _PHASE_ONLY.fullmatch(item) or view.is_protected(start, start + len(item)) or (
+                    typ != "Program" and len(item) > 5):
                 continue
             name, aliases = item, (item + m.group(3) + cls,) if not re.search(r"[批个家所项座]", m.group(3)) else ()
             if cls == "遗址":

@@ -9,7 +9,7 @@ from kg.models import Sentence
 from kg.pipeline import document_from_text, load_document
 from kg.tsv import write_extraction
 
-from conftest import DATA, GOLD, HAILAER_2014, SAMPLE
+from conftest import CITY_HEAD, DATA, GOLD, HAILAER_2014, PROVINCE_HEAD, SAMPLE, level_report
 
 REPORTS = DATA / "reports"
 
@@ -323,9 +323,7 @@ def test_extract_a_route_section_is_a_place_not_works():
 
 
 def test_extract_a_later_phase_is_a_site_inside_the_site():
-    text = ("政府工作报告\n——2026年1月20日在江城市第十六届人民代表大会第四次会议上\n"
-            "现在，我代表江城市人民政府向大会报告工作。\n一、2025年工作回顾\n江城白鹭机场三期、江城港五期开工建设。\n"
-            "二、2026年主要工作\n继续努力。\n")
+    text = level_report(CITY_HEAD, "江城白鹭机场三期、江城港五期开工建设。")
     ex = extract(document_from_text(text, "phase-test"))
     names = {e.name: e.type for e in ex.entities}
     assert names.get("江城白鹭机场三期") == "Facility" and names.get("江城港五期") == "Facility"
@@ -334,10 +332,8 @@ def test_extract_a_later_phase_is_a_site_inside_the_site():
 
 
 def test_extract_a_numbered_part_names_its_site_which_stands_in_the_city():
-    text = ("政府工作报告\n——2026年1月20日在湖南省第十四届人民代表大会第五次会议上\n"
-            "现在，我代表湖南省人民政府向大会报告工作。\n一、2025年工作回顾\n"
-            "株洲云龙机场第二跑道建成投用，推进湘江水资源配置一期、二期和白鹭峡水库建设（含青竹水库扩建）。\n"
-            "二、2026年主要工作\n继续努力。\n")
+    text = level_report(PROVINCE_HEAD, "株洲云龙机场第二跑道建成投用，"
+                                       "推进湘江水资源配置一期、二期和白鹭峡水库建设（含青竹水库扩建）。")
     ex = extract(document_from_text(text, "site-test"))
     names = {e.name: e.type for e in ex.entities}
     assert names.get("株洲云龙机场") == "Facility" and names.get("株洲云龙机场第二跑道") == "Facility"
@@ -375,10 +371,8 @@ def test_extract_short_numbered_names_and_national_concepts_are_typed_by_shape(t
 
 
 def test_extract_a_service_centre_stands_in_its_base_and_a_park_bureau_in_its_park():
-    text = ("政府工作报告\n——2026年1月20日在湖南省第十四届人民代表大会第五次会议上\n"
-            "现在，我代表湖南省人民政府向大会报告工作。\n一、2025年工作回顾\n"
-            "国际种苗资源引进中转基地服务中心揭牌运行。南岭山地国家公园管理局挂牌。启动“九五”普法工作。\n"
-            "二、2026年主要工作\n继续努力。\n")
+    text = level_report(PROVINCE_HEAD, "国际种苗资源引进中转基地服务中心揭牌运行。南岭山地国家公园管理局挂牌。"
+                                       "启动“九五”普法工作。")
     ex = extract(document_from_text(text, "service-test"))
     names = {e.name: e.type for e in ex.entities}
     assert names.get("国际种苗资源引进中转基地") == "Facility" and names.get("九五普法") == "Program"
@@ -425,9 +419,7 @@ def test_extract_a_listed_body_takes_no_counted_class_as_alias():
 
 
 def test_extract_the_issuing_government_answers_to_its_short_titles():
-    text = ("政府工作报告\n——2026年1月20日在湖南省第十四届人民代表大会第五次会议上\n"
-            "现在，我代表湖南省人民政府向大会报告工作。\n一、2025年工作回顾\n省人民政府认真履职。\n"
-            "二、2026年主要工作\n继续努力。\n")
+    text = level_report(PROVINCE_HEAD, "省人民政府认真履职。")
     issuer = next(e for e in extract(document_from_text(text, "issuer-test")).entities if e.name == "湖南省人民政府")
     assert {"省人民政府", "省政府", "湖南省政府"} <= set(issuer.aliases)
 
@@ -449,9 +441,7 @@ def test_extract_numbered_formulas_and_their_quoted_parts_are_concepts():
 
 
 def test_extract_a_county_named_inside_a_site_is_a_place():
-    text = ("政府工作报告\n——2026年1月20日在湖南省第十四届人民代表大会第五次会议上\n"
-            "现在，我代表湖南省人民政府向大会报告工作。\n一、2025年工作回顾\n国家枢纽节点株洲数据中心集群建设扎实推进。\n"
-            "二、2026年主要工作\n继续努力。\n")
+    text = level_report(PROVINCE_HEAD, "国家枢纽节点株洲数据中心集群建设扎实推进。")
     names = {e.name: e.type for e in extract(document_from_text(text, "inside-test")).entities}
     assert names.get("株洲") == "Place"
 

@@ -4,6 +4,8 @@ import pytest
 from kg.extract import extract
 from kg.pipeline import document_from_text
 
+from conftest import CITY_HEAD, PROVINCE_HEAD
+
 
 def relations(body: str, title: str = "某某街道办事处2023年工作报告", plan: str = "继续努力。") -> set[tuple[str, str, str]]:
     text = f"{title}\n一、2023年工作总结\n{body}\n二、2024年工作打算\n{plan}\n"
@@ -91,12 +93,9 @@ def test_relations_organized_by(body, expected):
     assert any(s.startswith(subject) and p == predicate and o == obj for s, p, o in relations(body))
 
 
-_PROVINCE = "政府工作报告\n——2026年1月20日在湖南省第十四届人民代表大会第五次会议上\n现在，我代表湖南省人民政府向大会报告工作。"
-
-
 def test_relations_cities_listed_before_a_cue_each_hold_the_honour():
     """A province report names its cities bare (kg.gazetteer); every city listed before 入选 holds it."""
-    got = relations("株洲、湘潭入选国家级中小企业数字化转型城市试点。", title=_PROVINCE)
+    got = relations("株洲、湘潭入选国家级中小企业数字化转型城市试点。", title=PROVINCE_HEAD)
     assert ("株洲", "receivedAward", "国家级中小企业数字化转型城市试点") in got
     assert ("湘潭", "receivedAward", "国家级中小企业数字化转型城市试点") in got
 
@@ -104,7 +103,7 @@ def test_relations_cities_listed_before_a_cue_each_hold_the_honour():
 def test_relations_places_between_cue_and_honour_hold_it():
     """新创建某市某县、某市某物国家…示范区: the counties and cities named before 国家 hold the honour, the name
     starts at 国家, and a city directly before its county does not hold it too."""
-    got = relations("新创建邵阳新宁、怀化黄桃国家地理标志保护示范区。", title=_PROVINCE)
+    got = relations("新创建邵阳新宁、怀化黄桃国家地理标志保护示范区。", title=PROVINCE_HEAD)
     assert ("新宁", "receivedAward", "国家地理标志保护示范区") in got
     assert ("怀化", "receivedAward", "国家地理标志保护示范区") in got
     assert ("邵阳", "receivedAward", "国家地理标志保护示范区") not in got
@@ -112,7 +111,7 @@ def test_relations_places_between_cue_and_honour_hold_it():
 
 def test_relations_part_of_from_a_bare_list_on_the_next_line():
     """A province glossary: the term on one line, its parts as a bare list (A、B、C。) on the next."""
-    text = (_PROVINCE + "\n一、2025年工作回顾\n实施教育“三大行动”。\n二、2026年主要工作\n继续努力。\n注释\n"
+    text = (PROVINCE_HEAD + "\n一、2025年工作回顾\n实施教育“三大行动”。\n二、2026年主要工作\n继续努力。\n注释\n"
             "［1］三大行动：\n城乡学前教育普惠提升行动、县域高中振兴攻坚行动、职业教育产教融合行动。\n")
     got = {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "gl")).relations}
     assert {("城乡学前教育普惠提升行动", "partOf", "三大行动"), ("县域高中振兴攻坚行动", "partOf", "三大行动"),
@@ -120,14 +119,14 @@ def test_relations_part_of_from_a_bare_list_on_the_next_line():
 
 
 def test_relations_each_listed_holder_gets_its_own_honour():
-    got = relations("株洲、湘潭分别入选全国首批美丽城市先行区、美丽乡村先行区。", title=_PROVINCE)
+    got = relations("株洲、湘潭分别入选全国首批美丽城市先行区、美丽乡村先行区。", title=PROVINCE_HEAD)
     assert ("株洲", "receivedAward", "全国首批美丽城市先行区") in got
     assert ("湘潭", "receivedAward", "美丽乡村先行区") in got
     assert ("株洲", "receivedAward", "美丽乡村先行区") not in got
 
 
 def test_relations_a_quoted_name_right_before_the_cue_holds_the_honour():
-    got = relations("“湘江一号”获评国家首批卓越级智能工厂、二期工程投产。", title=_PROVINCE)
+    got = relations("“湘江一号”获评国家首批卓越级智能工厂、二期工程投产。", title=PROVINCE_HEAD)
     assert ("湘江一号", "receivedAward", "国家首批卓越级智能工厂") in got
 
 
@@ -136,32 +135,26 @@ def test_relations_a_quoted_name_right_before_the_cue_holds_the_honour():
     ("江城大学进入软科中国大学排名百强。", ("江城大学", "receivedAward", "软科中国大学排名百强")),
 ])
 def test_relations_joining_a_national_rank_is_an_honour(body, expected):
-    assert expected in relations(body, title=_PROVINCE)
+    assert expected in relations(body, title=PROVINCE_HEAD)
 
 
 def test_relations_a_site_named_after_a_city_stands_in_it():
-    got = relations("株洲、湘潭入选国家级中小企业数字化转型城市试点。株洲火车站改造完成。", title=_PROVINCE)
+    got = relations("株洲、湘潭入选国家级中小企业数字化转型城市试点。株洲火车站改造完成。", title=PROVINCE_HEAD)
     assert ("株洲火车站", "locatedIn", "株洲") in got
 
 
 def test_relations_every_district_honoured_means_the_place_is():
-    city = "政府工作报告\n——2026年1月20日在江城市第十六届人民代表大会第四次会议上\n现在，我代表江城市人民政府向大会报告工作。"
-    assert ("江城市", "receivedAward", "全国双拥模范城") in relations("16个区均被评为全国双拥模范城。", title=city)
-    assert not any(p == "receivedAward" for _, p, _ in relations("3家企业荣获省级专精特新称号。", title=city))
+    assert ("江城市", "receivedAward", "全国双拥模范城") in relations("16个区均被评为全国双拥模范城。", title=CITY_HEAD)
+    assert not any(p == "receivedAward" for _, p, _ in relations("3家企业荣获省级专精特新称号。", title=CITY_HEAD))
 
 
 def test_relations_a_standing_at_the_top_is_an_honour():
-    city = "政府工作报告\n——2026年1月20日在江城市第十六届人民代表大会第四次会议上\n现在，我代表江城市人民政府向大会报告工作。"
-    got = relations("江城连续5年稳居某某指数-创新城市全球榜首。", title=city)
+    got = relations("江城连续5年稳居某某指数-创新城市全球榜首。", title=CITY_HEAD)
     assert ("江城市", "receivedAward", "某某指数-创新城市全球榜首") in got
 
 
-PROVINCE = ("政府工作报告\n——2026年1月20日在湖南省第十四届人民代表大会第五次会议上\n"
-            "现在，我代表湖南省人民政府向大会报告工作。")
-
-
 def test_relations_a_body_named_after_a_city_stands_in_it_but_not_its_organs():
-    got = relations("支持长沙、株洲发展。加快筹设株洲海洋大学，株洲市委统筹推进。", title=PROVINCE)
+    got = relations("支持长沙、株洲发展。加快筹设株洲海洋大学，株洲市委统筹推进。", title=PROVINCE_HEAD)
     assert ("株洲海洋大学", "locatedIn", "株洲") in got
     assert not any(s == "株洲市委" and p == "locatedIn" for s, p, _ in got)
 
@@ -172,7 +165,7 @@ def test_relations_a_body_named_after_a_city_stands_in_it_but_not_its_organs():
      ("城乡居民基本养老保险制度", "targets", "新就业形态人员")),
 ])
 def test_relations_targets_taken_in_or_joining(body, expected):
-    assert expected in relations(body, title=PROVINCE)
+    assert expected in relations(body, title=PROVINCE_HEAD)
 
 
 def test_relations_a_province_heading_does_not_target_every_group_below_it():
@@ -180,22 +173,20 @@ def test_relations_a_province_heading_does_not_target_every_group_below_it():
     district = ("政府工作报告\n——2014年2月19日在海拉尔区第十四届人民代表大会第三次会议上\n"
                 "现在,我代表海拉尔区人民政府向大会作工作报告。")
     assert ("社会保障体系", "targets", "残疾人") in relations(body, title=district)
-    assert not any(s == "社会保障体系" and p == "targets" for s, p, _ in relations(body, title=PROVINCE))
+    assert not any(s == "社会保障体系" and p == "targets" for s, p, _ in relations(body, title=PROVINCE_HEAD))
 
 
 def test_relations_works_on_a_ring_road_stand_on_it():
-    city = ("政府工作报告\n——2026年1月20日在江城市第十六届人民代表大会第四次会议上\n"
-            "现在，我代表江城市人民政府向大会报告工作。")
-    got = relations("东五环入地改造工程建成通车。", title=city)
+    got = relations("东五环入地改造工程建成通车。", title=CITY_HEAD)
     assert ("东五环入地改造工程", "locatedIn", "东五环") in got
 
 
 def test_relations_a_second_phase_of_a_college_is_part_of_it():
-    got = relations("推进湖南警察学院二期建设。", title=PROVINCE)
+    got = relations("推进湖南警察学院二期建设。", title=PROVINCE_HEAD)
     assert ("湖南警察学院二期", "partOf", "湖南警察学院") in got
 
 
 def test_relations_works_on_a_numbered_road_stand_on_it_and_a_bay_is_not_its_district():
-    got = relations("推进G98环岛高速提档扩容工程建设。加快株洲湾国家实验室建设，支持株洲发展。", title=PROVINCE)
+    got = relations("推进G98环岛高速提档扩容工程建设。加快株洲湾国家实验室建设，支持株洲发展。", title=PROVINCE_HEAD)
     assert ("G98环岛高速提档扩容工程", "locatedIn", "G98环岛高速") in got
     assert ("株洲湾国家实验室", "locatedIn", "株洲") not in got
