@@ -1461,6 +1461,31 @@ def _divisions(view: _View) -> list[Candidate]:
 
 
 _WATER_AND_LAND = frozenset("湾江河湖山岛峡港")
+@cache
+def _macro_regions() -> tuple[dict[str, str], re.Pattern]:
+    """Surface → name of the regions in resources/regions.tsv (长三角 → 长江三角洲), and one pattern for all."""
+    names: dict[str, str] = {}
+    for row in read_table("regions.tsv"):
+        for surface in (row[0], *(row[1].split("|") if len(row) > 1 and row[1] else ())):
+            names[surface] = row[0]
+    return names, re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
+
+
+def _regions(view: _View) -> list[Candidate]:
+    """Macro-regions and strategy regions (京津冀, 长三角, 粤港澳大湾区), named where words begin and end."""
+    names, pattern = _macro_regions()
+    starts = {t.start for t in view.toks}
+    ends = {t.end for t in view.toks}
+    out = []
+    for m in pattern.finditer(view.text):
+        if m.start() in starts and m.end() in ends and not view.is_protected(m.start(), m.end()):
+            name = names[m.group()]
+            out.append(Candidate(name, "Place", view.sentence.index, m.start(), m.end(),
+                                 aliases=(m.group(),) if m.group() != name else (), confidence=0.7, priority=1,
+                                 nested=True, rule="region"))
+    return out
+
+
 _PHASE_AFTER = re.compile(rf"第?[{_NUMERALS}\d]期(?:工程|项目)?|第[{_NUMERALS}\d]跑道")
 _SITE_INSIDE = re.compile(r"(?:(?<=基地)|(?<=园区)|(?<=公园)|(?<=机场)|(?<=口岸)|(?<=港区))"
                           r"(?:综合)?(?:服务中心|管理中心|运营中心|展示中心)$")
@@ -1561,6 +1586,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     cands += _coordination(view, voc)
     cands += _routes(view, voc)
     cands += _divisions(view)
+    cands += _regions(view)
     cands += _driven_programs(view, voc)
     suffixed = _suffix_names(view, voc)
     cands += suffixed

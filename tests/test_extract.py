@@ -421,6 +421,13 @@ def test_extract_a_listed_body_takes_no_counted_class_as_alias():
     assert listed and not any("批" in a for c in listed for a in c.aliases)
 
 
+def test_extract_macro_regions_by_name_and_short_form():
+    text = level_report(PROVINCE_HEAD, "深化与长三角、粤港澳大湾区合作，大湾区建设成效显著，推动京津冀协同发展。")
+    entities = {e.name: e for e in extract(document_from_text(text, "region-test")).entities}
+    assert entities["长江三角洲"].type == "Place" and "长三角" in entities["长江三角洲"].aliases
+    assert len(entities["粤港澳大湾区"].mentions) == 2 and entities["京津冀"].type == "Place"
+
+
 def test_extract_the_issuing_government_answers_to_its_short_titles():
     text = level_report(PROVINCE_HEAD, "省人民政府认真履职。")
     issuer = next(e for e in extract(document_from_text(text, "issuer-test")).entities if e.name == "湖南省人民政府")
