@@ -1472,7 +1472,7 @@ def _macro_regions() -> tuple[dict[str, str], re.Pattern]:
 
 
 def _regions(view: _View) -> list[Candidate]:
-    """Macro-regions and strategy regions (京津冀, 长三角, 粤港澳大湾区), named where words begin and end."""
+    """Macro-regions and strategy regions (京津冀, 长三角), named where words begin and end."""
     names, pattern = _macro_regions()
     starts = {t.start for t in view.toks}
     ends = {t.end for t in view.toks}
