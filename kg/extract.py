@@ -437,7 +437,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # 住房租赁市场 is a market, 青山水产批发市场 a place
         if typ == "Place" and set(name) <= set("山水林田湖草沙海河江"):
             continue  # 山水林田湖草沙: the ecosystem as a whole, not a lake
-        if head == "人才" and not modifier.endswith(("层次", "领军", "紧缺", "青年", "海外", "外籍")):
+        if head == "人才" and not modifier.endswith(("层次", "领军", "紧缺", "青年", "海外", "外籍")) \
+                and not modifier.startswith(("外籍", "外国", "海外", "国际")):
             continue  # 某层次人才 is a group; the others name kinds of skill
         if head == "家庭" and not modifier.endswith(("就业", "困难", "低保", "低收入", "特困", "子女", "军人", "多孩")):
             continue  # 困难家庭 is a group served; 学校家庭社会 a list of settings
