@@ -447,7 +447,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 and _class_noun(name, len(head), typ):
             continue  # a city or province speaks of 实验室, 高校图书馆 as kinds, not as one site
         if view.level in ("city", "province") and (
-                typ == "ResidentialArea" or head in ("点", "规划", "规范")) and not _proper(mod_tokens) and not (
+                typ == "ResidentialArea" or head in ("点", "规划", "规范") or (typ == "Place" and head in _PARK_HEADS)
+        ) and not _proper(mod_tokens) and not (
                 head == "规划" and modifier.endswith(("总体", "发展", "三年", "五年"))):
             continue  # 典型村, 助餐点, 国土空间规划: kinds a city or province speaks of, none named
         if re.match(r"(?:世界|国际|国内|全国|全球)(?:一流|领先|先进|知名)", modifier):
@@ -578,7 +579,7 @@ def _elided(view: _View, k: int, voc: _Vocab) -> tuple[str, int] | None:
 
 
 _LIST_LINKS = frozenset({"、", "至"})
-_NOT_PLACES = frozenset("中国 全国 全省 全市 国内 国际 海外 境外 境内 内地 沿海 城镇 城市 城乡 农村 乡村 海洋 深海 外国 入海 "
+_NOT_PLACES = frozenset("中国 全国 全省 全市 国内 国际 海外 境外 境内 内地 沿海 城镇 城市 城乡 农村 乡村 海洋 深海 外国 入海 海湾 "
                         "古城 新城 治安 美德 惠及 太极 宜居 湾区 山区 郊区 市区 城区 镇区 社区 西部 东部 中部 "
                         "首都 美丽 中欧 岭南".split())
 
@@ -1310,7 +1311,7 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
                 item, start = _drop_lead_verbs(view, item, start, voc)
             if len(item) < 2 or item in voc.stop or item in voc.generic or item.endswith(cls) or "及" in item or \
                     _PHASE_ONLY.fullmatch(item) or view.is_protected(start, start + len(item)) or (
-                    typ != "Program" and len(item) > 5):
+                    typ != "Program" and len(item) > 5) or (typ == "Program" and len(item) < 3):
                 continue
             name, aliases = item, (item + m.group(3) + cls,) if not re.search(r"[批个家所项座]", m.group(3)) else ()
             if cls == "遗址":
