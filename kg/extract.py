@@ -71,7 +71,7 @@ _CLASS_WORD = re.compile("|".join(_CLASS_TYPES))
 _PERIOD = re.compile(r"[一二三四五六七八九十]{1,2}五")
 _DIGIT = re.compile(r"\d")
 _ORDINAL_ONLY = re.compile(rf"第[{_NUMERALS}]+")
-_COUNT_ONLY = re.compile(rf"[\d{_NUMERALS}第个大]+")
+_COUNT_ONLY = re.compile(rf"[\d{_NUMERALS}第个大条座所家处片批项]+")
 _AGE = re.compile(r"\d+岁以[上下]$")
 _PHASE = re.compile(rf"(.+?(?:项目|工程))[{_NUMERALS}]期(?:工程|项目)?$")
 _PHASE_ONLY = re.compile(rf"[{_NUMERALS}]期")
@@ -548,7 +548,7 @@ def _class_noun(name: str, head_len: int, typ: str) -> bool:
     if typ == "Mechanism":  # 公共服务体系, 冷链物流体系: a kind of system, not one named mechanism
         return len(mod) <= 2 and all(t.tag in ("n", "vn", "b", "a", "an", "j", "v", "d") and not _DIGIT.search(t.text)
                                      and tokenizer().FREQ.get(t.text, 0) >= 300 for t in mod)
-    if typ == "Organization":  # 专业机构, 产业联盟, 头部跨国公司: bodies of a kind
+    if typ == "Organization":  # 专业机构, 产业联盟: bodies of a kind
         return 1 <= len(mod) <= 2 and all(t.tag in ("n", "vn", "b", "a", "an", "f", "v") and not _DIGIT.search(t.text)
                                           and tokenizer().FREQ.get(t.text, 0) >= 1000 for t in mod)
     if typ not in ("Facility", "Place"):
@@ -579,7 +579,7 @@ def _elided(view: _View, k: int, voc: _Vocab) -> tuple[str, int] | None:
 
 
 _LIST_LINKS = frozenset({"、", "至"})
-_NOT_PLACES = frozenset("中国 全国 全省 全市 国内 国际 海外 境外 境内 内地 沿海 城镇 城市 城乡 农村 乡村 海洋 深海 外国 入海 海湾 "
+_NOT_PLACES = frozenset("中国 全国 全省 全市 国内 国际 海外 境外 境内 内地 沿海 城镇 城市 城乡 农村 乡村 海洋 深海 外国 入海 海湾 大湾 "
                         "古城 新城 治安 美德 惠及 太极 宜居 湾区 山区 郊区 市区 城区 镇区 社区 西部 东部 中部 "
                         "首都 美丽 中欧 岭南".split())
 
@@ -1310,6 +1310,8 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             if n == 0:
                 item, start = _drop_lead_verbs(view, item, start, voc)
             if len(item) < 2 or item in voc.stop or item in voc.generic or item.endswith(cls) or "及" in item or \
+                    all(t.tag.startswith("v") or t.text == "新" for t in tokens(item)) or (view.level in ("city", "province") and typ in (
+                    "Organization", "Facility") and item[-2:] in voc.heads and _class_noun(item, 2, typ)) or \
                     _PHASE_ONLY.fullmatch(item) or view.is_protected(start, start + len(item)) or (
                     typ != "Program" and len(item) > 5) or (typ == "Program" and len(item) < 3):
                 continue
@@ -1453,7 +1455,7 @@ def _divisions(view: _View) -> list[Candidate]:
     for m in home.pattern.finditer(view.text):
         surface = m.group()
         if m.start() not in starts or m.end() not in ends or view.is_protected(m.start(), m.end()) \
-                or view.text[m.end():m.end() + 1] in _WATER_AND_LAND:
+                or view.text[m.end():m.end() + 1] in _WATER_AND_LAND or surface in _NOT_PLACES:
             continue  # 某州湾 is a bay, not the district 某州
         full = home.names[surface]
         out.append(Candidate(surface, "Place", view.sentence.index, m.start(), m.end(),
