@@ -1311,7 +1311,7 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
                 item, start = _drop_lead_verbs(view, item, start, voc)
             if len(item) < 2 or item in voc.stop or item in voc.generic or item.endswith(cls) or "及" in item or \
                     all(t.tag.startswith("v") or t.text == "新" for t in tokens(item)) or (view.level in ("city", "province") and typ in (
-                    "Organization", "Facility") and item[-2:] in voc.heads and _class_noun(item, 2, typ)) or \
+                    "Organization", "Facility") and _class_noun(item, 2, typ)) or \
                     _PHASE_ONLY.fullmatch(item) or view.is_protected(start, start + len(item)) or (
                     typ != "Program" and len(item) > 5) or (typ == "Program" and len(item) < 3):
                 continue
