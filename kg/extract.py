@@ -26,7 +26,7 @@ from typing import Iterable, Sequence
 from .gazetteer import bare_names, divisions, home_scope, names_pattern, provinces
 from .metrics import extract_metrics
 from .models import Definition, Document, Entity, Extraction, Mention, Sentence
-from .relations import Hint, bare_list, extract_relations
+from .relations import Hint, bare_list, counts_two, extract_relations
 from .resources import read_lines, read_table
 from .segment import PUNCT, Token, name_key, tokenizer, tokens, word_tags
 
@@ -1642,7 +1642,7 @@ _DEF_CLASS = re.compile(r"(机制|制度|系统|平台|模式|体系|工作法|�
                        r"基础设施)")
 
 
-def _glossary_items(definition: str, sidx: int) -> list[Candidate]:
+def _glossary_items(definition: str, sidx: int, term: str = "") -> list[Candidate]:
     """Parts a glossary definition enumerates: “3”即A、B、C (an item without a head of its own joins the
     next: 司法所长、法律顾问列席…制度), or 是指A、B、C和D… with three or more plain items."""
     voc = _vocab()
@@ -1669,11 +1669,14 @@ def _glossary_items(definition: str, sidx: int) -> list[Candidate]:
         if len(plain) >= 3:
             out += [Candidate(p, "Mechanism", sidx, 0, 0, confidence=0.5, priority=1, rule="glossary-item")
                     for p in plain]
-    elif not segments and (pieces := bare_list(definition)):
+    elif not segments and (pieces := bare_list(definition, counts_two(term))):
         heads = [_type_word_end(p, voc.heads, voc.head_lengths) for p in pieces]
         if all(heads):  # 某某行动、某某行动、…: a bare list of named parts, each typed by its head
             out += [Candidate(p, voc.heads[h][0], sidx, 0, 0, confidence=0.55, priority=1, rule="glossary-item")
                     for p, h in zip(pieces, heads) if 4 <= len(p) <= 30]
+        elif counts_two(term) and len(pieces) == 2:  # “两某”：A和B。 the pair of campaigns it names
+            out += [Candidate(p, "Program", sidx, 0, 0, confidence=0.55, priority=1, rule="glossary-item")
+                    for p in pieces if 4 <= len(p) <= 20]
     return out
 
 
@@ -1957,7 +1960,7 @@ def extract_entities(doc: Document) -> tuple[list[Entity], list[Definition], lis
         cands.append(Candidate(name, typ, sidx, 0, 0, aliases=aliases, confidence=0.95, priority=4,
                                rule="glossary"))
         if typ in ("Mechanism", "Program") and g.sentence is not None:
-            cands += _glossary_items(g.definition, g.sentence)
+            cands += _glossary_items(g.definition, g.sentence, name)
         gloss.append((name, g.definition, g.sentence))
     groups = _merge(cands)
     entities = [_entity_of(g) for g in groups]

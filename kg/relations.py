@@ -19,7 +19,7 @@ from typing import NamedTuple, Sequence
 from .models import Document, Entity, Relation
 from .segment import word_tags
 
-__all__ = ["Hint", "bare_list", "extract_relations"]
+__all__ = ["Hint", "bare_list", "counts_two", "extract_relations"]
 
 _AWARD_HOLDERS = frozenset({"Organization", "ResidentialArea", "Place", "Facility", "Person", "CreativeWork"})
 _LOCATABLE = frozenset({"Facility", "Program", "Brand", "Organization"})
@@ -291,7 +291,8 @@ def _glossary_parts(doc: Document, entities: Sequence[Entity], out: _Collector,
         owner = by_name.get(term)
         if owner is None or owner.type not in ("Mechanism", "Program") or sidx is None:
             continue
-        if not re.match(r"(?:“[^”]{1,4}”)?(?:即|是指|指)", definition) and not bare_list(definition):
+        pair = counts_two(term)
+        if not re.match(r"(?:“[^”]{1,4}”)?(?:即|是指|指)", definition) and not bare_list(definition, pair):
             continue
         sidx = next((k for k in (sidx, sidx + 1) if k < len(doc.sentences)
                      and definition[:10] in doc.sentences[k].text), sidx)  # a definition on the term's next line
@@ -299,18 +300,28 @@ def _glossary_parts(doc: Document, entities: Sequence[Entity], out: _Collector,
         offset = text.find(definition[:10])
         for m in ms_by_sentence.get(sidx, ()):
             listed = text[m.end:m.end + 1] == "、" or text[max(0, m.start - 1):m.start] in ("、", "即") \
-                or text[max(0, m.start - 3):m.start].endswith(("”即", "、“"))
+                or text[max(0, m.start - 3):m.start].endswith(("”即", "、“")) \
+                or (pair and m.entity.name in bare_list(definition, pair))
             if m.start >= max(0, offset) and m.entity.name != term and listed and m.entity.type in (
                     "Mechanism", "Program", "Facility"):
                 out.add(m.entity.name, "partOf", term, sidx, 0.7, "即")
 
 
-def bare_list(definition: str) -> list[str]:
-    """The items of a definition that is nothing but a list (A、B、C。), else none."""
+def bare_list(definition: str, pair: bool = False) -> list[str]:
+    """The items of a definition that is nothing but a list (A、B、C。), else none; with ``pair`` (the term
+    counts two things: 两某, 双某) also A和B."""
     first = definition.split("。")[0]
-    if "、" not in first or re.search(r"[，,；;：:“”（）()]", first):
+    if re.search(r"[，,；;：:“”（）()]", first):
         return []
-    return first.split("、")
+    if "、" in first:
+        return first.split("、")
+    pieces = first.split("和")
+    return pieces if pair and len(pieces) == 2 and all(len(p) >= 4 for p in pieces) else []
+
+
+def counts_two(term: str) -> bool:
+    """两新, 双减: a short name that stands for a pair."""
+    return len(_plain(term)) == 2 and _plain(term)[0] in "两双"
 
 
 def _definitions_of(doc: Document, entities: Sequence[Entity]):

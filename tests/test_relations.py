@@ -118,6 +118,15 @@ def test_relations_part_of_from_a_bare_list_on_the_next_line():
             ("职业教育产教融合行动", "partOf", "三大行动")} <= got
 
 
+def test_relations_a_pair_named_by_two_is_defined_by_its_two_parts():
+    text = (PROVINCE_HEAD + "\n一、2025年工作回顾\n用好“两新”政策。\n二、2026年主要工作\n继续努力。\n注释\n"
+            "［1］两新：大规模设备更新和消费品以旧换新。\n")
+    extraction = extract(document_from_text(text, "gl"))
+    got = {(r.subject, r.predicate, r.object) for r in extraction.relations}
+    assert {("大规模设备更新", "partOf", "两新"), ("消费品以旧换新", "partOf", "两新")} <= got
+    assert {"大规模设备更新", "消费品以旧换新"} <= {e.name for e in extraction.entities if e.type == "Program"}
+
+
 def test_relations_each_listed_holder_gets_its_own_honour():
     got = relations("株洲、湘潭分别入选全国首批美丽城市先行区、美丽乡村先行区。", title=PROVINCE_HEAD)
     assert ("株洲", "receivedAward", "全国首批美丽城市先行区") in got
