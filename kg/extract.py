@@ -1465,6 +1465,7 @@ def _divisions(view: _View) -> list[Candidate]:
 
 
 _WATER_AND_LAND = frozenset("湾江河湖山岛峡港")
+_HOST_OF_MEETING = re.compile(r"^.{2,}?(论坛|协会|学会|联合会|组织|联盟)(?:第[一二三四五六七八九十\d]+届)?(?:年会|大会)$")
 @cache
 def _macro_regions() -> tuple[dict[str, str], re.Pattern]:
     """Surface → name of the regions in resources/regions.tsv (长三角 → 长江三角洲), and one pattern for all."""
@@ -1510,6 +1511,9 @@ def _phases(kept: list[Candidate], view: _View) -> list[Candidate]:
                 == "Facility":
             out.append(Candidate(c.name[:site.start()], "Facility", view.sentence.index, c.start,
                                  c.start + site.start(), confidence=0.6, priority=1, rule="phase-site"))
+        elif c.type == "Program" and (host := _HOST_OF_MEETING.search(c.name)):  # 某某论坛年会: the forum holds it
+            out.append(Candidate(c.name[:host.end(1)], "Organization", view.sentence.index, c.start,
+                                 c.start + host.end(1), confidence=0.55, priority=1, rule="meeting-host"))
         elif c.type == "Facility" and (inner := _SITE_INSIDE.search(c.name)) and inner.start() >= 6:
             out.append(Candidate(c.name[:inner.start()], "Facility", view.sentence.index, c.start,
                                  c.start + inner.start(), confidence=0.55, priority=1, rule="site-of-service"))

@@ -199,3 +199,8 @@ def test_relations_works_on_a_numbered_road_stand_on_it_and_a_bay_is_not_its_dis
     got = relations("推进G98环岛高速提档扩容工程建设。加快株洲湾国家实验室建设，支持株洲发展。", title=PROVINCE_HEAD)
     assert ("G98环岛高速提档扩容工程", "locatedIn", "G98环岛高速") in got
     assert ("株洲湾国家实验室", "locatedIn", "株洲") not in got
+
+
+def test_relations_a_forum_holds_its_annual_meeting():
+    got = relations("办好岳麓亚洲论坛年会。", title=PROVINCE_HEAD)
+    assert ("岳麓亚洲论坛年会", "organizedBy", "岳麓亚洲论坛") in got
