@@ -1579,6 +1579,17 @@ def _split_regions(kept: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_FIRM_GROUP = re.compile(r"(?:民营小微|中小微|中小|外资|外商投资|民营|四上|规上)企业(?![家主])")
+
+
+def _firm_groups(view: _View) -> list[Candidate]:
+    """Firms by kind that programmes serve (民营企业, 中小微企业, 外资企业), where a word begins."""
+    starts = {t.start for t in view.toks}
+    return [Candidate(m.group(), "TargetGroup", view.sentence.index, m.start(), m.end(), confidence=0.6, priority=1,
+                      nested=True, rule="firm-group")
+            for m in _FIRM_GROUP.finditer(view.text) if m.start() in starts]
+
+
 def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None = None
                         ) -> tuple[list[Candidate], list[Hint]]:
     """All entity candidates of one sentence (after span competition), and relation hints."""
@@ -1595,6 +1606,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     cands += _routes(view, voc)
     cands += _divisions(view)
     cands += _regions(view)
+    cands += _firm_groups(view)
     cands += _driven_programs(view, voc)
     suffixed = _suffix_names(view, voc)
     cands += suffixed

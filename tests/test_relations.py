@@ -204,3 +204,8 @@ def test_relations_works_on_a_numbered_road_stand_on_it_and_a_bay_is_not_its_dis
 def test_relations_a_forum_holds_its_annual_meeting():
     got = relations("办好岳麓亚洲论坛年会。", title=PROVINCE_HEAD)
     assert ("岳麓亚洲论坛年会", "organizedBy", "岳麓亚洲论坛") in got
+
+
+def test_relations_a_round_table_of_foreign_firms_serves_them():
+    got = relations("建立外资企业圆桌会议制度，支持民营企业发展壮大。", title=PROVINCE_HEAD)
+    assert ("外资企业圆桌会议制度", "targets", "外资企业") in got
