@@ -1583,7 +1583,7 @@ _FIRM_GROUP = re.compile(r"(?:民营小微|中小微|中小|外资|外商投资|
 
 
 def _firm_groups(view: _View) -> list[Candidate]:
-    """Firms by kind that programmes serve (民营企业, 中小微企业, 外资企业), where a word begins."""
+    """Firms by kind that programmes serve (private, small and micro, foreign-funded), where a word begins."""
     starts = {t.start for t in view.toks}
     return [Candidate(m.group(), "TargetGroup", view.sentence.index, m.start(), m.end(), confidence=0.6, priority=1,
                       nested=True, rule="firm-group")
