@@ -1579,6 +1579,27 @@ def _split_regions(kept: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_CITY_ZONE = re.compile(r"(?:城市|市域)副中心|核心区")
+
+
+def _city_zones(view: _View, voc: _Vocab) -> list[Candidate]:
+    """A city's own zones named by planning words (its sub-centre, its core area 核心区), where they stand
+    alone: after a verb or a mark, not after a name they belong to (某某园核心区)."""
+    if view.level != "city":
+        return []
+    out = []
+    for m in _CITY_ZONE.finditer(view.text):
+        i = view.token_at(m.start())
+        if i >= len(view.toks) or view.toks[i].start != m.start():
+            continue
+        prev = view.toks[i - 1] if i > 0 else None
+        if prev is None or _is_boundary(prev, voc) or prev.tag.startswith("v"):
+            out.append(Candidate(m.group(), "Place", view.sentence.index, m.start(), m.end(), confidence=0.55,
+                                 priority=1, nested=True, rule="city-zone",
+                                 aliases=("副中心",) if m.group().endswith("副中心") else ()))
+    return out
+
+
 _FIRM_GROUP = re.compile(r"(?:民营小微|中小微|中小|外资|外商投资|民营|四上|规上)企业(?![家主])")
 
 
@@ -1607,6 +1628,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     cands += _divisions(view)
     cands += _regions(view)
     cands += _firm_groups(view)
+    cands += _city_zones(view, voc)
     cands += _driven_programs(view, voc)
     suffixed = _suffix_names(view, voc)
     cands += suffixed

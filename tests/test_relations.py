@@ -209,3 +209,9 @@ def test_relations_a_forum_holds_its_annual_meeting():
 def test_relations_a_round_table_of_foreign_firms_serves_them():
     got = relations("建立外资企业圆桌会议制度，支持民营企业发展壮大。", title=PROVINCE_HEAD)
     assert ("外资企业圆桌会议制度", "targets", "外资企业") in got
+
+
+def test_relations_a_city_zone_named_by_common_words_holds_what_is_built_in_it():
+    got = relations("服务保障中央政务功能，实施核心区环境品质提升三年行动。", title=CITY_HEAD)
+    assert ("核心区环境品质提升三年行动", "locatedIn", "核心区") in got
+    assert not any(o == "核心区" for _, _, o in relations("推进江城科技园核心区环境提升行动。", title=CITY_HEAD))
