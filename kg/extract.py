@@ -1465,6 +1465,7 @@ def _divisions(view: _View) -> list[Candidate]:
 
 
 _WATER_AND_LAND = frozenset("湾江河湖山岛峡港")
+_SITE_WORKS = re.compile(r"(?:改扩建|扩建|除险加固|提升改造)(?![工项])")
 _HOST_OF_MEETING = re.compile(r"^.{2,}?(论坛|协会|学会|联合会|组织|联盟)(?:第[一二三四五六七八九十\d]+届)?(?:年会|大会)$")
 @cache
 def _macro_regions() -> tuple[dict[str, str], re.Pattern]:
@@ -1517,6 +1518,11 @@ def _phases(kept: list[Candidate], view: _View) -> list[Candidate]:
         elif c.type == "Facility" and (inner := _SITE_INSIDE.search(c.name)) and inner.start() >= 6:
             out.append(Candidate(c.name[:inner.start()], "Facility", view.sentence.index, c.start,
                                  c.start + inner.start(), confidence=0.55, priority=1, rule="site-of-service"))
+    for c in kept:  # 某某水库扩建: the works on a named site
+        works = _SITE_WORKS.match(view.text, c.end) if c.type == "Facility" else None
+        if works and not any(k is not c and k.start < works.end() and c.end < k.end for k in kept):
+            out.append(Candidate(view.text[c.start:works.end()], "Program", view.sentence.index, c.start,
+                                 works.end(), confidence=0.55, priority=1, rule="site-works"))
     for c in kept:
         phase = _PHASE_AFTER.match(view.text, c.end)
         if c.type not in ("Facility", "Place", "Organization") or not phase:

@@ -215,3 +215,8 @@ def test_relations_a_city_zone_named_by_common_words_holds_what_is_built_in_it()
     got = relations("服务保障中央政务功能，实施核心区环境品质提升三年行动。", title=CITY_HEAD)
     assert ("核心区环境品质提升三年行动", "locatedIn", "核心区") in got
     assert not any(o == "核心区" for _, _, o in relations("推进江城科技园核心区环境提升行动。", title=CITY_HEAD))
+
+
+def test_relations_the_works_on_a_named_reservoir_stand_on_it():
+    got = relations("推进白鹭峡水库、青竹水库扩建等工程建设。", title=PROVINCE_HEAD)
+    assert ("青竹水库扩建", "locatedIn", "青竹水库") in got
