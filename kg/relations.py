@@ -414,22 +414,32 @@ def _topics(doc: Document, mentions: dict[int, list[_M]], out: _Collector) -> No
 _PHASE_NAME = re.compile(rf"(.{{2,}}?)(?:第?[{_NUM}\d]期(?:工程|项目)?|第[{_NUM}\d]跑道)$")
 
 
-def _substrings(name: str, table: dict[str, Entity], min_len: int = 2) -> list[Entity]:
-    """Entities of ``table`` whose name occurs in ``name`` (every substring looked up once)."""
+def _occurrences(name: str, table: dict[str, Entity], min_len: int = 2) -> list[tuple[Entity, str]]:
+    """Entities of ``table`` whose surface (a key of ``table``) occurs in ``name``, each with the first
+    surface found (every substring looked up once)."""
     n = len(name)
-    found = []
+    found: dict[int, tuple[Entity, str]] = {}
     for a in range(n):
         for b in range(a + min_len, n + 1):
             e = table.get(name[a:b])
-            if e is not None and e not in found:
-                found.append(e)
-    return found
+            if e is not None and id(e) not in found:
+                found[id(e)] = (e, name[a:b])
+    return list(found.values())
+
+
+def _substrings(name: str, table: dict[str, Entity], min_len: int = 2) -> list[Entity]:
+    """Entities of ``table`` whose name occurs in ``name``."""
+    return [e for e, _ in _occurrences(name, table, min_len)]
 
 
 def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
     """Relations written into names: 清水河沿河景观工程 locatedIn 清水河; 某某集团供热项目 organizedBy
     某某集团; 失业人员帮扶 targets 失业人员."""
     places = {e.name: e for e in reversed(entities) if e.type in _LOCATIONS and len(e.name) >= 2}
+    for e in entities:  # a region by its short form (大湾区 in 大湾区某某中心)
+        for alias in e.aliases:
+            if e.type == "Place" and len(alias) >= 3 and alias[0] not in "全我本" and not _admin(e.name):
+                places.setdefault(alias, e)
     orgs = {e.name: e for e in reversed(entities) if e.type == "Organization" and len(e.name) >= 2}
     groups = {e.name: e for e in reversed(entities) if e.type == "TargetGroup" and len(e.name) >= 2}
     programmes = {e.name: e for e in reversed(entities) if e.type == "Program" and len(e.name) >= 4}
@@ -461,14 +471,14 @@ def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
             out.add(e.name, "partOf", phase.group(1), sidx, 0.6, "phase")
             continue
         inside = [] if e.type == "Mechanism" else [
-            p for p in _substrings(name, places) if p.name != name and not _admin(p.name)
-            and name[name.find(p.name) + len(p.name):][:1] not in _WATER_AND_LAND  # 某州湾 is no 某州
-            and not name.startswith(p.name + "和") and len(name) - len(p.name) >= 2]
-        for p in inside:
-            if any(q is not p and p.name in q.name for q in inside):
+            (p, w) for p, w in _occurrences(name, places) if p.name != e.name and w != name and not _admin(p.name)
+            and name[name.find(w) + len(w):][:1] not in _WATER_AND_LAND  # 某州湾 is no 某州
+            and not name.startswith(w + "和") and len(name) - len(w) >= 2]
+        for p, w in inside:
+            if any(q is not p and w in v for q, v in inside):
                 continue  # 青石站 inside 青石站水厂: the longest place only
-            rest = name.replace(p.name, "", 1)
-            if e.type == "Facility" and not _division(p) and (not name.startswith(p.name) or re.fullmatch(
+            rest = name.replace(w, "", 1)
+            if e.type == "Facility" and not _division(p) and (not name.startswith(w) or re.fullmatch(
                     rf"(?:第[{_NUM}]+)?[\u4e00-\u9fff]{{1,3}}", rest)):
                 continue  # 人民路小学, 第一中学分校: named after the place, not in a second site
             out.add(e.name, "locatedIn", p.name, sidx, 0.55, "name")

@@ -220,3 +220,8 @@ def test_relations_a_city_zone_named_by_common_words_holds_what_is_built_in_it()
 def test_relations_the_works_on_a_named_reservoir_stand_on_it():
     got = relations("推进白鹭峡水库、青竹水库扩建等工程建设。", title=PROVINCE_HEAD)
     assert ("青竹水库扩建", "locatedIn", "青竹水库") in got
+
+
+def test_relations_a_site_named_after_a_region_by_its_short_form_stands_in_it():
+    got = relations("深化粤港澳大湾区合作，用好大湾区国家技术创新中心。", title=PROVINCE_HEAD)
+    assert ("大湾区国家技术创新中心", "locatedIn", "粤港澳大湾区") in got
