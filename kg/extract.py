@@ -304,6 +304,7 @@ _GOVERNING = frozenset("建设 提升 打造 推进 推动 支持 保障 服务 
                        "培育 谋划 启动 开展 围绕 聚焦 依托 用好 建好 抓好 做好 助力".split())
 _COUNTERS = frozenset("个 项 条 批 家 所 处 座 次 件 类 种 大 号 期 届 年".split())
 _SERVING = frozenset("帮扶 关爱 引进 吸引 帮助 资助 慰问 救助 扶持 招引 留住 鼓励 引导 组织 动员".split())
+_KIND_SITES = ("学校", "中心", "基地", "医院", "场馆", "用房")
 _PARK_HEADS = frozenset({"公园", "产业园", "园区", "商圈", "片区"})
 _SYSTEM_HEADS = frozenset({"体系", "平台", "系统", "模式"})
 _KIND_HEADS = frozenset({"项目", "活动", "补贴", "运动"})
@@ -551,6 +552,9 @@ def _class_noun(name: str, head_len: int, typ: str) -> bool:
     if typ == "Organization":  # 专业机构, 产业联盟: bodies of a kind
         return 1 <= len(mod) <= 2 and all(t.tag in ("n", "vn", "b", "a", "an", "f", "v") and not _DIGIT.search(t.text)
                                           and tokenizer().FREQ.get(t.text, 0) >= 1000 for t in mod)
+    if typ == "Facility" and name.endswith(_KIND_SITES) and 1 <= len(mod) <= 2 and not _proper(mod) \
+            and not name.startswith(("国际", "全球", "世界")):  # 国际某某中心 is a standing aimed at (_AIM)
+        return True  # 研发中心, 公办中小学校, 国家医学中心: sites of a kind a city or province plans for
     if typ not in ("Facility", "Place"):
         return False
     return len(mod) == 1 and mod[0].tag in ("n", "vn", "b", "nr") and not _DIGIT.search(mod[0].text) \
