@@ -526,7 +526,7 @@ def _proper(mod_tokens: Sequence[Token]) -> bool:
     brand, a foreign word, a number. jieba's own place and person tags are not enough (it tags 海洋
     as a place and 养老 as a person)."""
     voc = _vocab()
-    return any(t.tag.startswith(("nz", "nt", "x", "m", "eng", "j")) or _DIGIT.search(t.text)
+    return any(t.tag.startswith(("nz", "nt", "x", "m", "eng")) or _DIGIT.search(t.text)
                or t.text in _division_words() or _known_place(t.text)
                or (t.tag.startswith("ns") and tokenizer().FREQ.get(t.text, 0) < 1000)
                or (t.tag.startswith("nr") and t.text[0] in voc.surnames and len(t.text) >= 3)
