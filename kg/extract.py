@@ -428,8 +428,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             mod_tokens.append(Token(tok.text[: -len(head)], tok.start, tok.end - len(head), tok.tag))
         if len(modifier) < min_chars:
             continue
-        if typ == "TargetGroup" and modifier in ("工作", "社会", "相关", "有关", "各类", "其他"):
-            continue  # 工作人员, 社会人员: anyone, not a group a programme serves
+        if typ == "TargetGroup" and modifier in ("工作", "社会", "相关", "有关", "各类", "其他", "列席"):
+            continue  # 工作人员, 列席人员: anyone, or the audience of the report, not a group a programme serves
         if typ not in ("Organization", "Concept", "Award", "TargetGroup") and not _specific(
                 modifier, mod_tokens, voc, typ):
             continue
