@@ -332,7 +332,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         typ, mode, min_chars = voc.heads[head]
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         if nxt[:1] in ("牌",) or (typ in ("Place", "ResidentialArea") and nxt[:1] in ("长", "制")) or (
-                len(head) == 1 and nxt[:1] == "前") or (head in ("省", "市", "县") and nxt[:1] in ("域", "级", "属")):
+                len(head) == 1 and nxt[:1] == "前") or (head in ("省", "市", "县") and nxt[:1] in ("域", "级", "属")) or (
+                head in ("乡", "村", "镇") and nxt[:1] in ("风", "情", "愁")):
             continue  # 街长, 河长制, 某市省域副中心: an office, a rule or a scope, not the place
         j = k
         limit = 10 if typ == "TargetGroup" else 20
@@ -583,7 +584,7 @@ def _elided(view: _View, k: int, voc: _Vocab) -> tuple[str, int] | None:
 
 
 _LIST_LINKS = frozenset({"、", "至"})
-_NOT_PLACES = frozenset("中国 全国 全省 全市 国内 国际 海外 境外 境内 内地 沿海 城镇 城市 城乡 农村 乡村 海洋 深海 外国 入海 海湾 大湾 "
+_NOT_PLACES = frozenset("中国 全国 全省 全市 国内 国际 海外 境外 境内 内地 沿海 城镇 城市 城乡 农村 乡村 海洋 深海 外国 入海 海湾 大湾 大城市 "
                         "古城 新城 治安 美德 惠及 太极 宜居 湾区 山区 郊区 市区 城区 镇区 社区 西部 东部 中部 "
                         "首都 美丽 中欧 岭南".split())
 
@@ -1315,7 +1316,8 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
                 item, start = _drop_lead_verbs(view, item, start, voc)
             if len(item) < 2 or item in voc.stop or item in voc.generic or item.endswith(cls) or "及" in item or \
                     all(t.tag.startswith("v") or t.text == "新" for t in tokens(item)) or (view.level in ("city", "province") and typ in (
-                    "Organization", "Facility") and _class_noun(item, 2, typ)) or \
+                    "Organization", "Facility") and _class_noun(item, 2, typ)) or (view.level in (
+                    "city", "province") and typ == "Place" and not _proper(tokens(item))) or \
                     _PHASE_ONLY.fullmatch(item) or view.is_protected(start, start + len(item)) or (
                     typ != "Program" and len(item) > 5) or (typ == "Program" and len(item) < 3):
                 continue
