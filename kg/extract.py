@@ -615,7 +615,9 @@ def _listed_place(toks: Sequence[Token], i: int, voc: _Vocab) -> bool:
 
 
 def _known_place(word: str) -> bool:
-    """A dictionary place name with its kind: 奉贤区, 黄浦江, 北山 (not 宜居城市)."""
+    """A dictionary place name with its kind: 奉贤区, 黄浦江, 北山 (not 宜居城市, 大城市)."""
+    if word in _NOT_PLACES:
+        return False
     if (len(word) >= 3 and word[-1] in "河湖江岛") or (len(word) == 2 and word[-1] == "山"):
         return True
     return len(word) >= 3 and word[-1] in "省市区县镇乡旗州" and word_tags().get(word[:-1], "").startswith(
