@@ -20,13 +20,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Iterable, Sequence
 
 from .gazetteer import bare_names, divisions, home_scope, names_pattern, provinces
 from .metrics import extract_metrics
 from .models import Definition, Document, Entity, Extraction, Mention, Sentence
-from .relations import Hint, bare_list, counts_two, extract_relations
+from .relations import WATER_AND_LAND, Hint, bare_list, counts_two, extract_relations
 from .resources import read_lines, read_table
 from .segment import PUNCT, Token, name_key, tokenizer, tokens, word_tags
 
@@ -179,6 +179,15 @@ class _View:
 
     def is_protected(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.protected)
+
+    @cached_property
+    def starts(self) -> frozenset[int]:
+        """Offsets where a word begins (a match that starts elsewhere cuts a word)."""
+        return frozenset(t.start for t in self.toks)
+
+    @cached_property
+    def ends(self) -> frozenset[int]:
+        return frozenset(t.end for t in self.toks)
 
 
 def _is_boundary(tok: Token, voc: _Vocab, before: Token | None = None) -> bool:
@@ -1458,12 +1467,10 @@ def _divisions(view: _View) -> list[Candidate]:
     if home is None or home.pattern is None:
         return []
     out = []
-    starts = {t.start for t in view.toks}
-    ends = {t.end for t in view.toks}
     for m in home.pattern.finditer(view.text):
         surface = m.group()
-        if m.start() not in starts or m.end() not in ends or view.is_protected(m.start(), m.end()) \
-                or view.text[m.end():m.end() + 1] in _WATER_AND_LAND or surface in _NOT_PLACES:
+        if m.start() not in view.starts or m.end() not in view.ends or view.is_protected(m.start(), m.end()) \
+                or view.text[m.end():m.end() + 1] in WATER_AND_LAND or surface in _NOT_PLACES:
             continue  # 某州湾 is a bay, not the district 某州
         full = home.names[surface]
         out.append(Candidate(surface, "Place", view.sentence.index, m.start(), m.end(),
@@ -1472,7 +1479,6 @@ def _divisions(view: _View) -> list[Candidate]:
     return out
 
 
-_WATER_AND_LAND = frozenset("湾江河湖山岛峡港")
 _SITE_WORKS = re.compile(r"(?:改扩建|扩建|除险加固|提升改造)(?![工项])")
 _HOST_OF_MEETING = re.compile(r"^.{2,}?(论坛|协会|学会|联合会|组织|联盟)(?:第[一二三四五六七八九十\d]+届)?(?:年会|大会)$")
 @cache
@@ -1488,11 +1494,9 @@ def _macro_regions() -> tuple[dict[str, str], re.Pattern]:
 def _regions(view: _View) -> list[Candidate]:
     """Macro-regions and strategy regions (京津冀, 长三角), named where words begin and end."""
     names, pattern = _macro_regions()
-    starts = {t.start for t in view.toks}
-    ends = {t.end for t in view.toks}
     out = []
     for m in pattern.finditer(view.text):
-        if m.start() in starts and m.end() in ends and not view.is_protected(m.start(), m.end()):
+        if m.start() in view.starts and m.end() in view.ends and not view.is_protected(m.start(), m.end()):
             name = names[m.group()]
             out.append(Candidate(name, "Place", view.sentence.index, m.start(), m.end(),
                                  aliases=(m.group(),) if m.group() != name else (), confidence=0.7, priority=1,
@@ -1619,10 +1623,9 @@ _FIRM_GROUP = re.compile(r"(?:民营小微|中小微|中小|外资|外商投资|
 
 def _firm_groups(view: _View) -> list[Candidate]:
     """Firms by kind that programmes serve (private, small and micro, foreign-funded), where a word begins."""
-    starts = {t.start for t in view.toks}
     return [Candidate(m.group(), "TargetGroup", view.sentence.index, m.start(), m.end(), confidence=0.6, priority=1,
                       nested=True, rule="firm-group")
-            for m in _FIRM_GROUP.finditer(view.text) if m.start() in starts]
+            for m in _FIRM_GROUP.finditer(view.text) if m.start() in view.starts]
 
 
 def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None = None

@@ -19,7 +19,7 @@ from typing import NamedTuple, Sequence
 from .models import Document, Entity, Relation
 from .segment import word_tags
 
-__all__ = ["Hint", "bare_list", "counts_two", "extract_relations"]
+__all__ = ["WATER_AND_LAND", "Hint", "bare_list", "counts_two", "extract_relations"]
 
 _AWARD_HOLDERS = frozenset({"Organization", "ResidentialArea", "Place", "Facility", "Person", "CreativeWork"})
 _LOCATABLE = frozenset({"Facility", "Program", "Brand", "Organization"})
@@ -338,7 +338,7 @@ def _definitions_of(doc: Document, entities: Sequence[Entity]):
             yield term, g.definition, g.sentence
 
 
-_WATER_AND_LAND = frozenset("湾江河湖山岛峡港")
+WATER_AND_LAND = frozenset("湾江河湖山岛峡港")  # 某州湾 is a bay, not the district 某州
 _ORGAN_ENDS = ("委", "政府", "局", "厅", "人大", "政协", "委员会", "法院", "检察院", "办事处", "街道", "代表团")
 
 
@@ -456,7 +456,7 @@ def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
             if site is None and not e.name.endswith(_ORGAN_ENDS):  # 某市海洋大学, 某市实验室: in the city
                 site = next((p for p in _substrings(e.name, places) if e.name.startswith(p.name) and _division(p)
                              and len(e.name) - len(p.name) >= 3
-                             and e.name[len(p.name)] not in _WATER_AND_LAND), None)
+                             and e.name[len(p.name)] not in WATER_AND_LAND), None)
             if site is not None:
                 out.add(e.name, "locatedIn", site.name, e.mentions[0].sentence, 0.55, "name")
         if e.type not in ("Program", "Facility", "Brand", "Mechanism") or not (e.mentions or e.name in extended):
@@ -472,7 +472,7 @@ def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
             continue
         inside = [] if e.type == "Mechanism" else [
             (p, w) for p, w in _occurrences(name, places) if p.name != e.name and w != name and not _admin(p.name)
-            and name[name.find(w) + len(w):][:1] not in _WATER_AND_LAND  # 某州湾 is no 某州
+            and name[name.find(w) + len(w):][:1] not in WATER_AND_LAND  # 某州湾 is no 某州
             and not name.startswith(w + "和") and len(name) - len(w) >= 2]
         for p, w in inside:
             if any(q is not p and w in v for q, v in inside):

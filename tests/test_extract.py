@@ -308,15 +308,6 @@ def test_extract_blind_excerpt_scores(tmp_path, name, floors):
     assert all(g >= f for g, f in zip(got, floors)), (got, floors)
 
 
-@pytest.mark.parametrize("text, name, typ", [
-    ("深化零基预算改革，实施省级财政专项资金奖惩机制。", "零基预算改革", "Program"),
-    ("稳步推进城中村改造，新开工改造60个。", "城中村改造", "Program"),
-    ("推进新一轮国资国企改革，完善国有资产监管。", "新一轮国资国企改革", "Program"),
-])
-def test_extract_reforms_and_campaigns_driven_by_a_verb(text, name, typ):
-    assert found(text, "province").get(name) == typ
-
-
 def test_extract_a_route_section_is_a_place_not_works():
     got = found("开工建设广州新机场、广清永高铁、潮南高速潮饶段、兰海高速廉徐段、惠肇高速三封段等项目。", "province")
     assert got.get("兰海高速廉徐段") == "Place" and got.get("惠肇高速三封段") == "Place"
@@ -369,8 +360,12 @@ def test_extract_a_numbered_part_names_its_site_which_stands_in_the_city():
     ("开展县域“信用+”乡村治理，创新办好村晚。", "信用+乡村治理", "Mechanism"),
     ("推进G98环岛高速提档扩容工程建设。", "G98环岛高速提档扩容工程", "Program"),
     ("推进G98环岛高速提档扩容工程建设。", "G98环岛高速", "Place"),
+    ("深化零基预算改革，实施省级财政专项资金奖惩机制。", "零基预算改革", "Program"),  # reforms driven by a verb
+    ("稳步推进城中村改造，新开工改造60个。", "城中村改造", "Program"),
+    ("推进新一轮国资国企改革，完善国有资产监管。", "新一轮国资国企改革", "Program"),
 ])
-def test_extract_short_numbered_names_and_national_concepts_are_typed_by_shape(text, name, typ):
+def test_extract_names_in_a_province_report_and_their_types(text, name, typ):
+    """Short numbered names by shape, national concepts, heads, groups, routes and driven reforms."""
     assert found(text, "province").get(name) == typ
 
 
