@@ -344,7 +344,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 len(head) == 1 and nxt[:1] == "前") or (head in ("省", "市", "县") and nxt[:1] in ("域", "级", "属")) or (
                 head in ("乡", "村", "镇") and nxt[:1] in ("风", "情", "愁")):
             continue  # 街长, 河长制, 某市省域副中心: an office, a rule or a scope, not the place
-        j = k
+        j, bridges = k, 0
         limit = 10 if typ == "TargetGroup" else 20
         while j > 0:
             prev = toks[j - 1]
@@ -384,6 +384,10 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 j -= 1  # 清水河、白沙河堤防工程: one project on two rivers
                 continue
             if _is_boundary(prev, voc, before) or view.is_protected(prev.start, prev.end):
+                bridged = _verb_bridge(toks, j, voc) if typ in ("Program", "Mechanism") and not bridges else None
+                if bridged is not None and tok.end - toks[bridged].start <= limit:
+                    j, bridges = bridged, 1  # 实施某某开放某某行动: the name runs across its own verb
+                    break
                 cur = toks[j].text
                 if cur in ("镇", "乡", "村", "路", "街") and prev.text not in voc.stop and len(prev.text) >= 2 \
                         and prev.text[0] not in PUNCT and prev.tag not in _FUNCTION_TAGS:
@@ -578,6 +582,26 @@ def _inner_site(name: str, voc: _Vocab) -> str | None:
             typ = voc.heads[name[-n:]][0]
             return typ if typ in ("Facility", "Place") else None
     return None
+
+
+def _verb_bridge(toks: Sequence[Token], j: int, voc: _Vocab) -> int | None:
+    """Where a campaign's or mechanism's name starts when a verb stands inside it (某某开放某某行动,
+    某某化配置某某试点): nouns right after the clause's own verb or a stop, then the inner verb."""
+    v = j - 1
+    verb = toks[v]
+    if verb.tag != "v" or len(verb.text) != 2 or verb.text in _GOVERNING or verb.text in _SERVING \
+            or verb.text in voc.stop or verb.text in voc.soft:
+        return None
+    g = v
+    while g > 0 and v - g < 3 and toks[g - 1].tag.startswith(("n", "j", "vn", "l")) and not toks[g - 1].tag.startswith("nr") \
+            and toks[g - 1].text not in voc.stop and toks[g - 1].text[0] not in PUNCT:
+        g -= 1
+    if g == v or all(t.text in voc.generic for t in toks[g:v]) or sum(len(t.text) for t in toks[g:v]) < 2:
+        return None
+    left = toks[g - 1] if g > 0 else None
+    if left is not None and not (left.text in _GOVERNING or _is_boundary(left, voc, toks[g - 2] if g >= 2 else None)):
+        return None
+    return g
 
 
 def _elided(view: _View, k: int, voc: _Vocab) -> tuple[str, int] | None:

@@ -116,6 +116,18 @@ def test_extract_coordination_and_ellipsis(text, expected):
         assert got.get(name) == typ, (name, got)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("深化土地要素市场化配置综合改革试点", {"土地要素市场化配置综合改革试点": "Program"}),
+    ("健全常态化防止规模性返贫机制", {"常态化防止规模性返贫机制": "Mechanism"}),
+    ("引导群众参与志愿服务活动", {"志愿服务活动": "Program"}),
+])
+def test_extract_names_run_across_their_own_verb(text, expected):
+    """A verb inside a campaign's name (某某配置某某试点) does not cut it; a clause's verb still does."""
+    got = found(text)
+    for name, typ in expected.items():
+        assert got.get(name) == typ, (name, got)
+
+
 @pytest.mark.parametrize("text, awards, absent", [
     ("一年来,顺利通过上海市法治建设示范街道评审,城运中心荣获上海市热线系统立功竞赛工单办理地区组集体奖",
      ("上海市法治建设示范街道", "上海市热线系统立功竞赛工单办理地区组集体奖"), ()),
