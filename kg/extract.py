@@ -322,6 +322,7 @@ _COUNTED = re.compile(r"(?:两个|两|[\d一二三四五六七八九十]+[个处
 _ORG_GENERIC = frozenset({"专业", "物业", "社会", "企业", "行业", "相关", "有关", "各类", "基层", "群众", "工作"})
 _ADMIN_HEADS = ("政府", "人民政府", "办事处")
 _JOINABLE_ORG = ("部", "局", "厅", "委", "委员会")
+_DASHES = frozenset({"-", "－", "—", "–"})
 
 
 def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
@@ -375,6 +376,10 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                                                        or toks[g - 1].text[0] in PUNCT):
                     j = g  # 实施5微克减排行动: a target figure opens the campaign's name
                 break
+            if prev.text in _DASHES and before is not None and before.tag.startswith("ns") and j >= 2 \
+                    and typ in ("Place", "Facility", "Program", "Organization"):
+                j -= 1  # 某京-某安科创走廊, 某津某海-某关村科技园: a site two places share
+                continue
             if prev.text == "暨" and typ == "Program" and before is not None and before.tag.startswith("n"):
                 j -= 1  # 某某纪念日暨某某战争胜利80周年纪念活动: one event under two names
                 limit = 32

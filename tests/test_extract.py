@@ -128,6 +128,17 @@ def test_extract_names_run_across_their_own_verb(text, expected):
         assert got.get(name) == typ, (name, got)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("共建上海-苏州科技园", {"上海-苏州科技园": "Place"}),
+    ("打造广州—佛山科创走廊", {"广州—佛山科创走廊": "Place"}),
+])
+def test_extract_site_two_places_share(text, expected):
+    """Two places joined by a dash name one site (a corridor, a park both run)."""
+    got = found(text)
+    for name, typ in expected.items():
+        assert got.get(name) == typ, (name, got)
+
+
 @pytest.mark.parametrize("text, awards, absent", [
     ("一年来,顺利通过上海市法治建设示范街道评审,城运中心荣获上海市热线系统立功竞赛工单办理地区组集体奖",
      ("上海市法治建设示范街道", "上海市热线系统立功竞赛工单办理地区组集体奖"), ()),
