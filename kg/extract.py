@@ -1657,6 +1657,52 @@ def _firm_groups(view: _View) -> list[Candidate]:
             for m in _FIRM_GROUP.finditer(view.text) if m.start() in view.starts]
 
 
+def _list_items(view: _View, end: int, width: int, voc: _Vocab) -> list[tuple[str, int]]:
+    """The items of ``width`` characters listed with 、 before offset ``end`` (which follows a 、), nearest last."""
+    text, items = view.text, []
+    while end > width and text[end - 1] == "、":
+        start = end - 1 - width
+        item = text[start:end - 1]
+        if start not in view.starts or not re.fullmatch(rf"[{_CJK}]+", item) or item in voc.generic \
+                or item in voc.stop:
+            break
+        if start == 0 or text[start - 1] != "、":
+            before = next((t for t in view.toks if t.end == start), None)
+            if before is None or _is_boundary(before, voc):
+                items.append((item, start))  # the list's first item, not the tail of a longer word
+            break
+        items.append((item, start))
+        end = start
+    return items[::-1]
+
+
+def _short_place(item: str) -> bool:
+    """Whether a listed item reads as places' short names (某琼, 某港): each word a place word or a
+    single character, one at least a place word."""
+    toks = tokens(item)
+    return any(t.tag.startswith(("ns", "j")) for t in toks) and all(
+        len(t.text) == 1 or t.tag.startswith(("ns", "j")) for t in toks)
+
+
+def _shared_heads(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Candidate]:
+    """某琼、某琼、某港合作产业园: places or sites listed by their short names share the rest of the last
+    one's name; each is a site of its own (某琼合作产业园)."""
+    out = []
+    for c in kept:
+        if c.type not in ("Place", "Facility") or c.start < 3 or view.text[c.start - 1] != "、":
+            continue
+        for width in (2, 3):
+            rest = c.name[width:]
+            items = _list_items(view, c.start, width, voc)
+            if len(rest) < 2 or c.start + width not in view.starts or len(items) < 1 or rest.startswith(c.name[:width]) \
+                    or not all(_short_place(item) for item, _ in items + [(c.name[:width], c.start)]):
+                continue
+            out += [Candidate(item + rest, c.type, c.sentence, start, start + width, confidence=0.55,
+                              priority=1, rule="shared-head") for item, start in items]
+            break
+    return out
+
+
 def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None = None
                         ) -> tuple[list[Candidate], list[Hint]]:
     """All entity candidates of one sentence (after span competition), and relation hints."""
@@ -1684,6 +1730,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     hints += hints_b
     kept = _split_regions(_select(cands))
     kept += _place_prefixes(kept, view, voc)
+    kept += _shared_heads(kept, view, voc)
     kept += _phases(kept, view)
     for c in kept:
         if c.type == "TargetGroup" and (care := _CARING.match(c.name)) and len(c.name) - care.end() >= 2:

@@ -128,6 +128,20 @@ def test_extract_names_run_across_their_own_verb(text, expected):
         assert got.get(name) == typ, (name, got)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    ("加快苏浙、沪浙、皖浙合作产业园建设",
+     {"苏浙合作产业园": "Place", "沪浙合作产业园": "Place", "皖浙合作产业园": "Place"}, ()),
+    ("创新成立房产中介联盟、滨海骑手联盟", {}, ("联盟骑手联盟",)),
+])
+def test_extract_listed_short_names_share_the_rest(text, expected, absent):
+    """Places listed by short names share the last one's head (某浙、某浙合作产业园); the tail of a
+    longer word before a 、 is no item."""
+    got = found(text)
+    for name, typ in expected.items():
+        assert got.get(name) == typ, (name, got)
+    assert not set(absent) & set(got)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("共建上海-苏州科技园", {"上海-苏州科技园": "Place"}),
     ("打造广州—佛山科创走廊", {"广州—佛山科创走廊": "Place"}),
