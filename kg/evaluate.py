@@ -357,10 +357,14 @@ def scaled(value: str, unit: str) -> tuple[Decimal | None, str]:
 
 
 def metrics_compatible(pred: MetricRow, gold: MetricRow) -> bool:
-    """Same quantity (number and unit, 万 / 亿 prefixes of units resolved), and same year when both give one."""
+    """Same quantity (number and unit, 万 / 亿 prefixes of units resolved), and same year when both give one
+    (a year inside the gold's span of years, 2021-2025, when it gives a span: a five-year review's figures)."""
     (pv, pu), (gv, gu) = scaled(pred.value, pred.unit), scaled(gold.value, gold.unit)
     same = pv == gv if pv is not None and gv is not None else _same_value(pred.value, gold.value)
-    return same and pu == gu and (pred.year is None or gold.year is None or pred.year == gold.year)
+    if pred.year is None or gold.year is None:
+        return same and pu == gu
+    last = gold.year_end or gold.year
+    return same and pu == gu and gold.year <= pred.year <= last
 
 
 def _metric(m: MetricRow) -> str:

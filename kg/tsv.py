@@ -98,6 +98,7 @@ class MetricRow:
     evidence: str = ""
     part: str = ""
     doubt: str = ""
+    year_end: int | None = None     # a span of years (2021-2025): the metric is about any year in it
 
     @property
     def optional(self) -> bool:
@@ -329,8 +330,15 @@ def read_metrics(path: Path | str) -> list[MetricRow]:
             subject=r.get("subject", ""), value=r.get("value", ""), unit=r.get("unit", ""),
             year=_int(r.get("year", "")), qualifier=r.get("qualifier", ""),
             confidence=_float(r.get("confidence", "")), status=r.get("status", ""),
-            evidence=r.get("evidence", ""), part=r.get("part", ""), doubt=r.get("doubt", "")))
+            evidence=r.get("evidence", ""), part=r.get("part", ""), doubt=r.get("doubt", ""),
+            year_end=_last_year(r.get("year", ""))))
     return out
+
+
+def _last_year(cell: str) -> int | None:
+    """The end of a span of years ('2021-2025', '2021—2025年'), or None for a single year."""
+    years = re.findall(r"\d{4}", cell or "")
+    return int(years[-1]) if len(years) == 2 and years[1] > years[0] else None
 
 
 def read_glossary(path: Path | str) -> list[GlossaryRow]:

@@ -9,7 +9,7 @@ import pytest
 
 from kg.evaluate import (errors, evaluate_dirs, format_errors, format_report, match_entities,
                          normalize_name, parse_value, report_to_json, score_metrics)
-from kg.tsv import EntityRow, MetricRow
+from kg.tsv import EntityRow, MetricRow, read_metrics
 
 GOLD = Path(__file__).parent / "data" / "gold" / "2023_shanghai-jinshan-shihua_subdistrict"
 
@@ -217,6 +217,18 @@ def test_metrics_units_with_a_ten_thousand_prefix_are_the_same_quantity():
             MetricRow("电量", "450", "亿千瓦时", 2026), MetricRow("投资", "9000000000", "元", 2026)]
     assert score_metrics(gold, pred).overall.tp == 4
     assert score_metrics([MetricRow("a", "12", "万", 2026)], [MetricRow("a", "12", "个", 2026)]).overall.tp == 0
+
+
+def test_metrics_gold_span_of_years_matches_a_year_inside_it(tmp_path):
+    (tmp_path / "metrics.tsv").write_text(
+        "subject\tvalue\tunit\tyear\tqualifier\n增长\t24.1\t%\t2021-2025\t年均\n案例\t21\t批\t2021—2025年\t\n",
+        encoding="utf-8")
+    gold = read_metrics(tmp_path / "metrics.tsv")
+    assert [(m.year, m.year_end) for m in gold] == [(2021, 2025), (2021, 2025)]
+    inside = [MetricRow("增长", "24.1", "%", 2025), MetricRow("案例", "21", "批", 2023)]
+    outside = [MetricRow("增长", "24.1", "%", 2026), MetricRow("案例", "21", "批", 2020)]
+    assert score_metrics(gold, inside).overall.tp == 2
+    assert score_metrics(gold, outside).overall.tp == 0
 
 
 def test_metrics_optional_row_is_neutral():
