@@ -64,6 +64,9 @@ _EACH_IN = re.compile(rf"分别在((?:[{_CJK}]{{2,4}}、)+[{_CJK}]{{2,4}}?)(?=�
 _PROGRAM_LIST = re.compile(
     rf"(?:^|(?<=[，,；;：:]))((?:[{_CJK}]{{2,10}}、)+[{_CJK}]{{2,10}})等(?:\d+|[一二三四五六七八九十]+)个[{_CJK}]{{0,6}}"
     r"(?:项目|活动|行动|工程)")
+_PROJECT_LIST = re.compile(
+    rf"(?:^|(?<=[，,；;：:]))((?:[{_CJK}\d.]{{2,16}}、)+[{_CJK}\d.]{{2,16}})等[{_CJK}]{{0,6}}(?:项目|工程)")
+_PROJECT_ITEM = re.compile(rf"(?:改扩建|扩建|改造|加固|迁建|复产|南迁|北迁|[{_NUMERALS}\d]期)$|\d+(?:\.\d+)?万?(?:吨|千瓦|辆|头|只)")
 _VILLAGE_GROUP = re.compile(rf"(?:^|(?<=[在对和与、，,焦]))([{_CJK}]{{1,3}}[一二三四五六七八九十]{{1,2}}组)(?=[等、和，,的])")
 _ORGAN_WORD = re.compile(r"委|政府|人大|政协")  # quick filters: a rule runs only where its words are
 _BYLINE_SPACE = re.compile(r"[ \u3000\u00a0]")
@@ -1379,6 +1382,17 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             out.append(Candidate(item, "Program", sidx, start, start + len(item),
                                  aliases=(bare,) if bare != item and len(bare) >= 3 else (),
                                  confidence=0.6, priority=1, rule="program-list"))
+    for m in (_PROJECT_LIST.finditer(view.text) if "等" in view.text and "、" in view.text else ()):
+        pos = m.start(1)  # 某牧场二期、某基地扩建等工程: works named by their site and what is done to it
+        for n, item in enumerate(m.group(1).split("、")):
+            start = view.text.find(item, pos)
+            pos = start + len(item)
+            if n == 0:
+                item, start = _drop_lead_verbs(view, item, start, voc)
+            if len(item) < 4 or not _PROJECT_ITEM.search(item) or view.is_protected(start, start + len(item)):
+                continue
+            out.append(Candidate(item, "Program", sidx, start, start + len(item), confidence=0.55, priority=1,
+                                 rule="project-list"))
     for m in (_EACH_IN.finditer(view.text) if "分别在" in view.text else ()):
         typ = "ResidentialArea" if view.level == "subdistrict" else "Place"
         pos = m.start(1)
@@ -1508,7 +1522,7 @@ def _divisions(view: _View) -> list[Candidate]:
     return out
 
 
-_SITE_WORKS = re.compile(r"(?:改扩建|扩建|除险加固|提升改造)(?![工项])")
+_SITE_WORKS = re.compile(r"(?:改扩建|扩建|除险加固|加固|提升改造|扩能改造|改造提升|维修改造|改造|综合治理|综合整治)(?![工项])")
 _HOST_OF_MEETING = re.compile(r"^.{2,}?(论坛|协会|学会|联合会|组织|联盟)(?:第[一二三四五六七八九十\d]+届)?(?:年会|大会)$")
 @cache
 def _macro_regions() -> tuple[dict[str, str], re.Pattern]:
@@ -1539,6 +1553,21 @@ _SITE_INSIDE = re.compile(r"(?:(?<=基地)|(?<=园区)|(?<=公园)|(?<=机场)|(
 _PHASE_TAIL = re.compile(rf"(?:第?[{_NUMERALS}\d]期(?:工程|项目)?|第[{_NUMERALS}\d]跑道)$")
 
 
+def _site_works(kept: list[Candidate], view: _View) -> list[Candidate]:
+    """某某水库扩建, 某某桥加固, 某某市场扩建: the works on a named site or built place, a programme of its own
+    (the site stays an entity too)."""
+    out = []
+    for c in kept:
+        if not (c.type == "Facility" or (c.type == "Place" and c.rule.startswith("head:"))):
+            continue
+        works = _SITE_WORKS.match(view.text, c.end)
+        if works and works.end() in view.ends | {len(view.text)} \
+                and not any(k is not c and k.start < works.end() and c.end < k.end for k in kept):
+            out.append(Candidate(view.text[c.start:works.end()], "Program", view.sentence.index, c.start,
+                                 works.end(), confidence=0.55, priority=1, rule="site-works"))
+    return out
+
+
 def _phases(kept: list[Candidate], view: _View) -> list[Candidate]:
     """A later phase of a named site (某机场三期, 某港五期) in a city or province report: a facility of its own,
     inside the site. Below a city a phase is mostly the same local project again (its alias)."""
@@ -1559,11 +1588,6 @@ def _phases(kept: list[Candidate], view: _View) -> list[Candidate]:
         elif c.type == "Facility" and (inner := _SITE_INSIDE.search(c.name)) and inner.start() >= 6:
             out.append(Candidate(c.name[:inner.start()], "Facility", view.sentence.index, c.start,
                                  c.start + inner.start(), confidence=0.55, priority=1, rule="site-of-service"))
-    for c in kept:  # 某某水库扩建: the works on a named site
-        works = _SITE_WORKS.match(view.text, c.end) if c.type == "Facility" else None
-        if works and not any(k is not c and k.start < works.end() and c.end < k.end for k in kept):
-            out.append(Candidate(view.text[c.start:works.end()], "Program", view.sentence.index, c.start,
-                                 works.end(), confidence=0.55, priority=1, rule="site-works"))
     for c in kept:
         phase = _PHASE_AFTER.match(view.text, c.end)
         if c.type not in ("Facility", "Place", "Organization") or not phase:
@@ -1732,6 +1756,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     kept += _place_prefixes(kept, view, voc)
     kept += _shared_heads(kept, view, voc)
     kept += _phases(kept, view)
+    kept += _site_works(kept, view)
     for c in kept:
         if c.type == "TargetGroup" and (care := _CARING.match(c.name)) and len(c.name) - care.end() >= 2:
             c.name, c.start = c.name[care.end():], c.start + care.end()  # 关心关爱某某员: the group cared for

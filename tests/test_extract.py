@@ -142,6 +142,23 @@ def test_extract_listed_short_names_share_the_rest(text, expected, absent):
     assert not set(absent) & set(got)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    ("红旗牧场三期、东山养殖基地扩建、南桥市场扩建等工程顺利推进",
+     {"红旗牧场三期": "Program", "东山养殖基地扩建": "Program", "南桥市场扩建": "Program"}, ()),
+    ("要加快某某集团300万吨焦化、某某公司5万吨啤酒二期等项目的推进", {"某某公司5万吨啤酒二期": "Program"}, ()),
+    ("西门桥加固、城市绿化、亮化等工程按期完工", {"西门桥加固": "Program"}, ("城市绿化", "亮化")),
+    ("新星超市、百佳商场投入运营", {"新星超市": "Facility", "百佳商场": "Facility"}, ()),
+    ("成功举办雪原杯冰雪汽车拉力赛", {"雪原杯冰雪汽车拉力赛": "Program"}, ()),
+])
+def test_extract_works_named_by_site_and_deed(text, expected, absent):
+    """Works named by their site and what is done to it (某桥加固, 某牧场三期), listed before 等工程, in a
+    district report too; shops and rallies by their heads."""
+    got = found(text)
+    for name, typ in expected.items():
+        assert got.get(name) == typ, (name, got)
+    assert not set(absent) & set(got)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("共建上海-苏州科技园", {"上海-苏州科技园": "Place"}),
     ("打造广州—佛山科创走廊", {"广州—佛山科创走廊": "Place"}),
