@@ -1130,6 +1130,9 @@ _HONOUR_TITLE = rf"((?:全球|世界|全国|国家级|国家|中国|省级)[{_CJ
 _TITLES_COUNTED = re.compile(rf"{_HONOUR_TITLE}(?=(?:增至|达到|达|累计)?\d+(?:家|名|位|个))|\d+(?:家|名|位){_HONOUR_TITLE}")
 
 
+_PRIZE_END = re.compile(r"(?:[一二三]等奖|奖|称号)”?$")
+
+
 def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
     """Honours after award verbs: 荣获X, 成功创建为X, 通过X评审, 积极创建X和Y, 巩固X成果, 进入X行列; titles
     counted as holders (全球某某工厂增至10家, 新增58名国家级某某传承人)."""
@@ -1175,6 +1178,9 @@ def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
             pieces = re.split(r"[和及、]", obj)
             if len(pieces) > 1 and (each or all(_honor_like(p, voc) for p in pieces)):
                 parts = pieces
+        prizes = whole.split("、")
+        if len(prizes) > 1 and all(_PRIZE_END.search(p) and not re.search(r"[《》]|获", p) for p in prizes):
+            parts = prizes  # 授予某某一等奖、某某二等奖: every prize of the list
         pos = m.end()
         for part in parts:
             p_start = text.find(part, pos)
@@ -1204,6 +1210,8 @@ def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
             scopeless = _SCOPE_PREFIX.sub("", name)
             if scopeless != name and len(scopeless) >= 4:
                 aliases.add(scopeless)
+            if name.endswith("称号") and len(name) >= 6:
+                aliases.add(name[:-2])  # 某某乡镇称号 is the title 某某乡镇
             out.append(Candidate(name, "Award", sidx, p_start, p_start + len(part),
                                  aliases=tuple(sorted(aliases - {name})),
                                  confidence=0.85 if cue in voc.award_done else 0.75, priority=3,
