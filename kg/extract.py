@@ -26,7 +26,7 @@ from typing import Iterable, Sequence
 from .gazetteer import bare_names, divisions, home_scope, names_pattern, provinces
 from .metrics import extract_metrics
 from .models import Definition, Document, Entity, Extraction, Mention, Sentence
-from .relations import WATER_AND_LAND, Hint, bare_list, counts_two, extract_relations
+from .relations import SITE_WORKS, WATER_AND_LAND, Hint, bare_list, counts_two, extract_relations
 from .resources import read_lines, read_table
 from .segment import PUNCT, Token, name_key, tokenizer, tokens, word_tags
 
@@ -1530,7 +1530,7 @@ def _divisions(view: _View) -> list[Candidate]:
     return out
 
 
-_SITE_WORKS = re.compile(r"(?:改扩建|扩建|除险加固|加固|提升改造|扩能改造|改造提升|维修改造|改造|综合治理|综合整治)(?![工项])")
+_SITE_WORKS = re.compile(SITE_WORKS + "(?![工项])")
 _HOST_OF_MEETING = re.compile(r"^.{2,}?(论坛|协会|学会|联合会|组织|联盟)(?:第[一二三四五六七八九十\d]+届)?(?:年会|大会)$")
 @cache
 def _macro_regions() -> tuple[dict[str, str], re.Pattern]:

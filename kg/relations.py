@@ -94,7 +94,12 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
     clauses = _clauses(text)
     for ci, (cs, ce) in enumerate(clauses):
         for award in (m for m in _in(ms, cs, ce) if m.entity.type == "Award"):
-            before = text[cs:award.start]
+            first = award  # 授予某某一等奖、某某二等奖: the list's first honour stands after the cue
+            for prev in reversed([m for m in _in(ms, cs, award.start) if m.entity.type == "Award"]):
+                if not re.fullmatch(r"[、和及“”]*", text[prev.end:first.start]):
+                    break
+                first = prev
+            before = text[cs:first.start]
             cue = next((c for c in _DONE_CUES if c in before[-16:]), None)
             if cue is None:
                 continue
@@ -109,7 +114,7 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
             if "被" in text[cs:cue_at]:  # X被Y授予Z: the holder stands before 被
                 by = cs + text[cs:cue_at].rfind("被")
                 holders = [m for m in holders if m.end <= by]
-            between = [m for m in _in(ms, cue_at + len(cue), award.start) if m.entity.type == "Place"]
+            between = [m for m in _in(ms, cue_at + len(cue), first.start) if m.entity.type == "Place"]
             if between:  # 创建某县、某市某物国家…示范区: the places named between the cue and the honour
                 for h, nxt in zip(between, between[1:] + [None]):
                     if nxt is not None and nxt.start == h.end:
@@ -339,6 +344,8 @@ def _definitions_of(doc: Document, entities: Sequence[Entity]):
 
 
 WATER_AND_LAND = frozenset("湾江河湖山岛峡港")  # 某州湾 is a bay, not the district 某州
+# what is done to a named site in the name of the works on it (某水库扩建, 某桥加固): both stages read it
+SITE_WORKS = "(?:改扩建|扩建|除险加固|加固|提升改造|扩能改造|改造提升|维修改造|改造|综合治理|综合整治)"
 _ORGAN_ENDS = ("委", "政府", "局", "厅", "人大", "政协", "委员会", "法院", "检察院", "办事处", "街道", "代表团")
 
 
@@ -412,6 +419,7 @@ def _topics(doc: Document, mentions: dict[int, list[_M]], out: _Collector) -> No
 
 
 _PHASE_NAME = re.compile(rf"(.{{2,}}?)(?:第?[{_NUM}\d]期(?:工程|项目)?|第[{_NUM}\d]跑道)$")
+_WORKS_NAME = re.compile(rf"(.{{2,}}?){SITE_WORKS}$")
 
 
 def _occurrences(name: str, table: dict[str, Entity], min_len: int = 2) -> list[tuple[Entity, str]]:
@@ -446,8 +454,8 @@ def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
     sites = {e.name for e in entities if e.type in ("Facility", "Place", "Program")}
     extended: dict[str, int] = {}   # a site named only inside its phase's name: the phase's sentence
     for e in entities:
-        phase = _PHASE_NAME.match(e.name) if e.mentions else None
-        if phase and phase.group(1) in sites:
+        phase = (_PHASE_NAME.match(e.name) or _WORKS_NAME.match(e.name)) if e.mentions else None
+        if phase and phase.group(1) in sites:  # 某站改造 too: the site named only inside its works
             extended.setdefault(phase.group(1), e.mentions[0].sentence)
     for e in entities:
         if e.type == "Organization" and e.mentions:  # 某国家公园管理局: the body of the site it is named after

@@ -28,6 +28,12 @@ def test_relations_received_award(body, expected):
     assert expected in relations(body)
 
 
+def test_relations_every_prize_of_a_list_goes_to_the_holder():
+    got = relations("被区委、区政府授予2022年度全区财政收入贡献一等奖、城镇建设一等奖、农村改革三等奖。")
+    assert {o for s, p, o in got if p == "receivedAward" and s == "某某街道"} == {
+        "全区财政收入贡献一等奖", "城镇建设一等奖", "农村改革三等奖"}
+
+
 def test_relations_award_sought_is_not_received():
     got = relations("积极创建上海市卫生健康街道和上海市市容环境综合管理示范街道。")
     assert not any(p == "receivedAward" for _, p, _ in got)
