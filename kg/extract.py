@@ -299,6 +299,13 @@ def _head_of(w2: str, w1: str, tok: str, tag: str) -> tuple[str, int] | None:
         word = w + word
         if word in voc.heads and (best is None or len(word) > len(best[0])):
             best = (word, back)
+    joined = w1 + tok
+    for n in voc.head_lengths:  # a head across a word edge (体育运动|会 → 运动会)
+        if len(tok) < n <= len(joined) and joined[-n:] in voc.heads and voc.heads[joined[-n:]][1] == "suffix" \
+                and joined[-n:] not in voc.not_heads and voc.heads[joined[-n:]][0] != "Concept":
+            if best is None or n > len(best[0]):
+                best = (joined[-n:], 1)
+            break
     if not tag.startswith(_NOUN_TAGS):
         return best
     if any(tok[-n:] in voc.not_heads for n in range(2, len(tok))):
@@ -379,6 +386,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                                                        or toks[g - 1].text[0] in PUNCT):
                     j = g  # 实施5微克减排行动: a target figure opens the campaign's name
                 break
+            if typ == "Organization" and prev.tag == "v" and j == k and toks[j].text[:1] in "省市区县":
+                break  # 废止省政府规章: the verb's object is the province's government
             if prev.text in _DASHES and before is not None and before.tag.startswith("ns") and j >= 2 \
                     and typ in ("Place", "Facility", "Program", "Organization"):
                 j -= 1  # 某京-某安科创走廊, 某津某海-某关村科技园: a site two places share
@@ -1130,6 +1139,8 @@ _HONOUR_TITLE = rf"((?:全球|世界|全国|国家级|国家|中国|省级)[{_CJ
 _TITLES_COUNTED = re.compile(rf"{_HONOUR_TITLE}(?=(?:增至|达到|达|累计)?\d+(?:家|名|位|个))|\d+(?:家|名|位){_HONOUR_TITLE}")
 
 
+_HOLDERS_COUNTED = re.compile(r"(?<=[奖章号])\d+(?:人|名|项|个|家|次|人次)$")
+_FOOTNOTE = re.compile(r"［\d{1,3}］|\[\d{1,3}\]")
 _PRIZE_END = re.compile(r"(?:[一二三]等奖|奖|称号)”?$")
 
 
@@ -1167,6 +1178,10 @@ def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
             if not t:
                 continue
             obj = obj[:t.start()]
+            obj_end = m.end() + len(obj)
+        counted = _HOLDERS_COUNTED.search(obj)
+        if counted and counted.start() >= 3:  # 获某某奖2人: the prize, not how many won it
+            obj = obj[:counted.start()]
             obj_end = m.end() + len(obj)
         for w in voc.award_trim:
             if obj.endswith(w) and len(obj) > len(w):
@@ -1772,6 +1787,11 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
             c.type = "Concept"  # 国际某某中心, 全球某某城市: a standing the place aims at, not a site
         elif c.type in ("Program", "Facility") and _ROUTE_NAME.search(c.name):
             c.type = "Place"  # 某某高速某某段, 某某通道, 某州古城: the route or site, not the works on it
+    for c in kept:  # “某+某”［8］某某体系: a footnote's number inside a name is not part of it
+        if "］" in c.name or "]" in c.name:
+            bare = _FOOTNOTE.sub("", c.name)
+            if bare != c.name and len(bare) >= 2:
+                c.name, c.aliases = bare, tuple(sorted({*c.aliases, c.name}))
     for c in kept:  # a 中心 that wins honours or runs a platform acts as a body (网格中心荣获…)
         if c.type == "Facility" and c.name.endswith("中心"):
             after = _PAREN_LEAD.sub("", view.text[c.end:])

@@ -159,6 +159,21 @@ def test_extract_works_named_by_site_and_deed(text, expected, absent):
     assert not set(absent) & set(got)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    ("构建“1+3+N”［8］公共卫生体系", {"1+3+N公共卫生体系": "Mechanism"}, ("1+3+N［8］公共卫生体系",)),
+    ("成功举办第十届全国农民运动会", {"第十届全国农民运动会": "Program"}, ("第十届全国农民运动",)),
+    ("新增获某某科学奖3人", {"某某科学奖": "Award"}, ("某某科学奖3人",)),
+    ("制定、修改、废止省政府规章45件", {"省政府": "Organization"}, ("废止省政府",)),
+])
+def test_extract_name_edges(text, expected, absent):
+    """A footnote's number is no part of a name; a head may cross a word edge (运动|会); a prize is not
+    its count of winners; a verb before 省政府 is not part of the body."""
+    got = found(text)
+    for name, typ in expected.items():
+        assert got.get(name) == typ, (name, got)
+    assert not set(absent) & set(got)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("共建上海-苏州科技园", {"上海-苏州科技园": "Place"}),
     ("打造广州—佛山科创走廊", {"广州—佛山科创走廊": "Place"}),
