@@ -1116,8 +1116,12 @@ def _quote_of(view: _View, m: re.Match, content: str, aliases: set[str], voc: _V
 
 def _award_generic(name: str, voc: _Vocab) -> bool:
     core = _SCOPE_PREFIX.sub("", name)
-    return core in voc.award_generic or len(core) < 2 or any(core.endswith(g) for g in voc.award_generic) \
+    return core in voc.award_generic or len(core) < 2 or (any(core.endswith(g) for g in voc.award_generic)
+                                                          and not _RATED.search(core)) \
         or bool(re.search(r"以上|首位|数量|均居|[A-Z]级", core))
+
+
+_RATED = re.compile(r"^.{4,}考核(?:优秀|良好|好的|先进)?等次$")  # 某某考核优秀等次: a named rating, not 优秀等次 alone
 
 
 def _honor_like(phrase: str, voc: _Vocab) -> bool:
@@ -1139,7 +1143,7 @@ _HONOUR_TITLE = rf"((?:全球|世界|全国|国家级|国家|中国|省级)[{_CJ
 _TITLES_COUNTED = re.compile(rf"{_HONOUR_TITLE}(?=(?:增至|达到|达|累计)?\d+(?:家|名|位|个))|\d+(?:家|名|位){_HONOUR_TITLE}")
 
 
-_HOLDERS_COUNTED = re.compile(r"(?<=[奖章号])\d+(?:人|名|项|个|家|次|人次)$")
+_HOLDERS_COUNTED = re.compile(r"(?<=[奖章号牌])\d+(?:人|名|项|个|家|次|人次)$")
 _FOOTNOTE = re.compile(r"［\d{1,3}］|\[\d{1,3}\]")
 _PRIZE_END = re.compile(r"(?:[一二三]等奖|奖|称号)”?$")
 
