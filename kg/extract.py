@@ -416,6 +416,11 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             j -= 1
         if head == "主题教育" and j >= 2 and toks[j - 1].text == "贯彻" and toks[j - 2].text == "学习":
             j -= 2  # 学习贯彻…主题教育: the campaign's name begins with its verbs
+        if head == "学习教育" and j >= 1 and toks[j - 1].text == "贯彻":
+            j -= 2 if j >= 2 and toks[j - 2].text == "深入" else 1  # 深入贯彻某某精神学习教育
+        if head.endswith(("行动", "计划", "试点")) and j < k and j >= 1 and toks[j - 1].text == "重点" and (
+                j == 1 or toks[j - 2].text in _GOVERNING or toks[j - 2].text[0] in PUNCT):
+            j -= 1  # 实施重点某某提升行动: after the clause's verb, 重点 opens the campaign's name
         if typ == "Place":  # 管网普查东部地区 → 东部地区: a place's name holds no activity words
             verbs = [n for n in range(j, k) if voc.heads.get(toks[n].text, ("",))[0] == "Program"]
             if verbs:
@@ -516,7 +521,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             name, aliases = phase.group(1), (name,)
         out.append(Candidate(name, typ, view.sentence.index, start, start + len(name), aliases=aliases,
                              confidence=0.6, priority=1, rule=f"head:{head}",
-                             nested=typ in ("Place", "Organization", "ResidentialArea", "Facility", "TargetGroup")))
+                             nested=typ in ("Place", "Organization", "ResidentialArea", "Facility", "TargetGroup", "PolicyDocument")))
         if j >= 2 and toks[j - 1].text in ("和", "及") and len(modifier) <= 4 and typ in (
                 "Mechanism", "Program", "Facility"):
             other = _elided(view, j - 1, voc)
@@ -602,13 +607,19 @@ def _inner_site(name: str, voc: _Vocab) -> str | None:
 
 
 def _verb_bridge(toks: Sequence[Token], j: int, voc: _Vocab) -> int | None:
-    """Where a campaign's or mechanism's name starts when a verb stands inside it (某某开放某某行动,
-    某某化配置某某试点): nouns right after the clause's own verb or a stop, then the inner verb."""
+    """Where a campaign's or mechanism's name starts when verbs stand inside it (某某开放某某行动,
+    某某化配置某某试点, 某某集群壮大提升行动): nouns right after the clause's own verb or a stop, then
+    one or two inner verbs."""
     v = j - 1
-    verb = toks[v]
-    if verb.tag != "v" or len(verb.text) != 2 or verb.text in _GOVERNING or verb.text in _SERVING \
-            or verb.text in voc.stop or verb.text in voc.soft:
-        return None
+    while v >= 0 and j - 1 - v < 2 and toks[v].tag in ("v", "a", "j") and len(toks[v].text) == 2 \
+            and (toks[v].tag != "j" or toks[v].text in _GOVERNING):  # jieba tags 深化 an abbreviation
+        v -= 1
+    group = toks[v + 1:j]
+    if not group or all(t.tag != "v" for t in group) or (len(group) == 1 and (
+            group[0].text in _GOVERNING or group[0].text in _SERVING or group[0].text in voc.soft
+            or group[0].text in voc.stop)):
+        return None  # no inner verb, or a lone clause verb (提升, 建设) the usual rules already weigh
+    v += 1
     g = v
     while g > 0 and v - g < 3 and toks[g - 1].tag.startswith(("n", "j", "vn", "l")) and not toks[g - 1].tag.startswith("nr") \
             and toks[g - 1].text not in voc.stop and toks[g - 1].text[0] not in PUNCT:
@@ -618,6 +629,8 @@ def _verb_bridge(toks: Sequence[Token], j: int, voc: _Vocab) -> int | None:
     left = toks[g - 1] if g > 0 else None
     if left is not None and not (left.text in _GOVERNING or _is_boundary(left, voc, toks[g - 2] if g >= 2 else None)):
         return None
+    if len(group) == 2 and (left is None or left.text not in _GOVERNING) and not (left and left.text == "重点"):
+        return None  # two inner verbs (某某深化提升行动) only as the object of the clause's verb
     return g
 
 

@@ -120,6 +120,10 @@ def test_extract_coordination_and_ellipsis(text, expected):
     ("深化土地要素市场化配置综合改革试点", {"土地要素市场化配置综合改革试点": "Program"}),
     ("健全常态化防止规模性返贫机制", {"常态化防止规模性返贫机制": "Mechanism"}),
     ("引导群众参与志愿服务活动", {"志愿服务活动": "Program"}),
+    ("实施重点产业集群壮大提升行动", {"重点产业集群壮大提升行动": "Program"}),
+    ("实施国企改革深化提升行动", {"国企改革深化提升行动": "Program"}),
+    ("扎实开展党纪学习教育、深入贯彻中央八项规定精神学习教育",
+     {"党纪学习教育": "Program", "深入贯彻中央八项规定精神学习教育": "Program", "中央八项规定": "PolicyDocument"}),
 ])
 def test_extract_names_run_across_their_own_verb(text, expected):
     """A verb inside a campaign's name (某某配置某某试点) does not cut it; a clause's verb still does."""
