@@ -67,6 +67,7 @@ _PROGRAM_LIST = re.compile(
 _PROJECT_LIST = re.compile(
     rf"(?:^|(?<=[，,；;：:]))((?:[{_CJK}\d.]{{2,16}}、)+[{_CJK}\d.]{{2,16}})等[{_CJK}]{{0,6}}(?:项目|工程)")
 _PROJECT_ITEM = re.compile(rf"(?:改扩建|扩建|改造|加固|迁建|复产|南迁|北迁|[{_NUMERALS}\d]期)$|\d+(?:\.\d+)?万?(?:吨|千瓦|辆|头|只)")
+_AMOUNT_FIRST = re.compile(r"[\d.]+万?(?:平方米|平米|条|个|处|座|公里|千米|米|户|套|栋|间)")
 _VILLAGE_GROUP = re.compile(rf"(?:^|(?<=[在对和与、，,焦]))([{_CJK}]{{1,3}}[一二三四五六七八九十]{{1,2}}组)(?=[等、和，,的])")
 _ORGAN_WORD = re.compile(r"委|政府|人大|政协")  # quick filters: a rule runs only where its words are
 _BYLINE_SPACE = re.compile(r"[ \u3000\u00a0]")
@@ -1429,6 +1430,9 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             pos = start + len(item)
             if n == 0:
                 item, start = _drop_lead_verbs(view, item, start, voc)
+            amount = _AMOUNT_FIRST.match(item)
+            if amount:  # 32条背街巷道改造: how much is done, not the works' name
+                item, start = item[amount.end():], start + amount.end()
             if len(item) < 4 or not _PROJECT_ITEM.search(item) or view.is_protected(start, start + len(item)):
                 continue
             out.append(Candidate(item, "Program", sidx, start, start + len(item), confidence=0.55, priority=1,
@@ -1508,10 +1512,18 @@ _DRIVEN = re.compile(
     _DRIVEN_VERB.pattern + rf"((?:(?![和及与])[{_CJK}]){{2,10}}?(?:改革|改造|革命|更新|整治|治理|协作|攻坚|清理|筛查|普法))(?=[，。；、,;])")
 
 
+# the renewal of a kind of old urban fabric, a programme by its kind alone (旧城区改造, 老旧小区供热管网改造)
+_RENEWAL = re.compile(rf"(?:城镇|城市)?(?:老旧小区|城中村|棚户区|旧城区|老城区|背街小巷|背街巷道|危旧房|老旧街区|老旧厂区)"
+                      rf"[{_CJK}]{{0,4}}?改造(?![工项])")
+
+
 def _driven_programs(view: _View, voc: _Vocab) -> list[Candidate]:
     """The whole object of a driving verb when it names a reform or campaign (深化某某预算改革，…; 推进某某
-    厕所革命、…): a programme even without a programme head."""
-    out = []
+    厕所革命、…): a programme even without a programme head; the renewal of old urban fabric by its kind."""
+    out = [Candidate(m.group(), "Program", view.sentence.index, m.start(), m.end(), confidence=0.55, priority=1,
+                     rule="renewal")
+           for m in (_RENEWAL.finditer(view.text) if "改造" in view.text else ())
+           if m.start() in view.starts and m.end() in view.ends and not view.is_protected(m.start(), m.end())]
     for m in _DRIVEN.finditer(view.text):
         name, start = m.group(1), m.start(1)
         while (lead := _DRIVEN_VERB.match(name)) is not None:  # 加快推进某某改造: the verbs are not the name

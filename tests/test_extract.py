@@ -152,6 +152,9 @@ def test_extract_listed_short_names_share_the_rest(text, expected, absent):
     ("要加快某某集团300万吨焦化、某某公司5万吨啤酒二期等项目的推进", {"某某公司5万吨啤酒二期": "Program"}, ()),
     ("西门桥加固、城市绿化、亮化等工程按期完工", {"西门桥加固": "Program"}, ("城市绿化", "亮化")),
     ("新星超市、百佳商场投入运营", {"新星超市": "Facility", "百佳商场": "Facility"}, ()),
+    ("旧城区改造扎实推进", {"旧城区改造": "Program"}, ()),
+    ("5000平方米老旧小区改造、28条背街巷道改造等民生工程顺利完工",
+     {"老旧小区改造": "Program", "背街巷道改造": "Program"}, ("28条背街巷道改造",)),
     ("成功举办雪原杯冰雪汽车拉力赛", {"雪原杯冰雪汽车拉力赛": "Program"}, ()),
 ])
 def test_extract_works_named_by_site_and_deed(text, expected, absent):
