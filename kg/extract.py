@@ -1431,7 +1431,7 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             if n == 0:
                 item, start = _drop_lead_verbs(view, item, start, voc)
             amount = _AMOUNT_FIRST.match(item)
-            if amount:  # 32条背街巷道改造: how much is done, not the works' name
+            if amount:  # 32条某某巷道改造: how much is done, not the works' name
                 item, start = item[amount.end():], start + amount.end()
             if len(item) < 4 or not _PROJECT_ITEM.search(item) or view.is_protected(start, start + len(item)):
                 continue
@@ -1512,7 +1512,7 @@ _DRIVEN = re.compile(
     _DRIVEN_VERB.pattern + rf"((?:(?![和及与])[{_CJK}]){{2,10}}?(?:改革|改造|革命|更新|整治|治理|协作|攻坚|清理|筛查|普法))(?=[，。；、,;])")
 
 
-# the renewal of a kind of old urban fabric, a programme by its kind alone (旧城区改造, 老旧小区供热管网改造)
+# the renewal of a kind of old urban fabric, a programme by its kind alone (某类旧区改造, 某类小区管网改造)
 _RENEWAL = re.compile(rf"(?:城镇|城市)?(?:老旧小区|城中村|棚户区|旧城区|老城区|背街小巷|背街巷道|危旧房|老旧街区|老旧厂区)"
                       rf"[{_CJK}]{{0,4}}?改造(?![工项])")
 
