@@ -181,6 +181,18 @@ def test_extract_name_edges(text, expected, absent):
     assert not set(absent) & set(got)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    ("被教育部确定为试点,向各民主党派、工商联征求意见", {"教育部": "Organization", "工商联": "Organization"}, ()),
+    ("财政部门、区教育部门加强监管", {}, ("财政部", "教育部")),
+])
+def test_extract_central_bodies_by_name(text, expected, absent):
+    """Ministries and national bodies are named bodies; 某某部门 is a kind of office."""
+    got = found(text)
+    for name, typ in expected.items():
+        assert got.get(name) == typ, (name, got)
+    assert not set(absent) & set(got)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("共建上海-苏州科技园", {"上海-苏州科技园": "Place"}),
     ("打造广州—佛山科创走廊", {"广州—佛山科创走廊": "Place"}),
