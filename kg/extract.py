@@ -468,6 +468,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             mod_tokens.append(Token(tok.text[: -len(head)], tok.start, tok.end - len(head), tok.tag))
         if len(modifier) < min_chars:
             continue
+        if typ == "Award" and (modifier in ("荣誉", "光荣", "先进", "各类", "多项", "相关") or modifier in voc.generic):
+            continue  # “某某县”荣誉称号: the title is the quoted name before it, not 荣誉称号
         if typ == "TargetGroup" and modifier in ("工作", "社会", "相关", "有关", "各类", "其他", "列席"):
             continue  # 工作人员, 列席人员: anyone, or the audience of the report, not a group a programme serves
         if typ not in ("Organization", "Concept", "Award", "TargetGroup") and not _specific(

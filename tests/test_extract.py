@@ -219,6 +219,7 @@ def test_extract_site_two_places_share(text, expected):
     ("连续三年获得国家某某攻坚战成效考核优秀等次,获全国职业院校技能大赛金牌12项",
      ("国家某某攻坚战成效考核优秀等次", "全国职业院校技能大赛金牌"), ("全国职业院校技能大赛金牌12项",)),
     ("年度考核获得优秀等次", (), ("优秀等次",)),
+    ("连续五次荣获“全国科技进步考核先进县（区）”荣誉称号", ("全国科技进步考核先进县（区）",), ("荣誉称号",)),
 ])
 def test_extract_awards_after_award_verbs(text, awards, absent):
     got = found(text)
