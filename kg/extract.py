@@ -575,10 +575,15 @@ def _proper(mod_tokens: Sequence[Token]) -> bool:
                for t in mod_tokens)
 
 
+_LEVEL_OWN = re.compile(r"^(?:省|市|区|县)(?![场民级域政内属外区位城长委情镇乡村])[\u4e00-\u9fff]{2,}")
+
+
 @lru_cache(maxsize=4096)
 def _class_noun(name: str, head_len: int, typ: str) -> bool:
     """A dictionary word (实验室, 充电站), or a Facility named by one common word before its head
     (高校图书馆, 生产基地): the name of a kind of site."""
+    if typ in ("Facility", "Organization") and _LEVEL_OWN.match(name):
+        return False  # 省图书馆, 省人民医院, 市疾控中心: the one body or site of the report's own level
     whole = tokens(name)
     if len(whole) == 1:
         return whole[0].tag in ("n", "vn")

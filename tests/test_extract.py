@@ -184,9 +184,11 @@ def test_extract_name_edges(text, expected, absent):
 @pytest.mark.parametrize("text, expected, absent", [
     ("被教育部确定为试点,向各民主党派、工商联征求意见", {"教育部": "Organization", "工商联": "Organization"}, ()),
     ("财政部门、区教育部门加强监管", {}, ("财政部", "教育部")),
+    ("省人民医院绩效考核进入全国前列,省文化馆建成", {"省人民医院": "Facility", "省文化馆": "Facility"}, ()),
 ])
 def test_extract_central_bodies_by_name(text, expected, absent):
-    """Ministries and national bodies are named bodies; 某某部门 is a kind of office."""
+    """Ministries and national bodies are named bodies, and so is the one body of the report's own level
+    (省人民医院); 某某部门 is a kind of office."""
     got = found(text)
     for name, typ in expected.items():
         assert got.get(name) == typ, (name, got)
