@@ -583,7 +583,7 @@ def _class_noun(name: str, head_len: int, typ: str) -> bool:
     """A dictionary word (实验室, 充电站), or a Facility named by one common word before its head
     (高校图书馆, 生产基地): the name of a kind of site."""
     if typ in ("Facility", "Organization") and _LEVEL_OWN.match(name):
-        return False  # 省图书馆, 省人民医院, 市疾控中心: the one body or site of the report's own level
+        return False  # 省某某馆, 市某某中心: the one body or site of the report's own level
     whole = tokens(name)
     if len(whole) == 1:
         return whole[0].tag in ("n", "vn")
