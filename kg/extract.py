@@ -220,7 +220,7 @@ def _boundary(t: str, tag: str, bt: str | None, btag: str | None) -> bool:
         return bt is None or bt[-1] not in "路街道"
     if t == "暨":
         return False  # 经贸洽谈暨商品展销会: one event
-    if t in voc.stop or t == "好" or (len(t) >= 3 and (t[:2] in voc.stop or t[:3] in voc.stop or (
+    if t in voc.stop or t == "好" or (len(t) >= 3 and (((t[:2] in voc.stop or t[:3] in voc.stop) and tag != "l") or (
             t[-2:] in voc.hard and not tag.startswith("n")))):
         return True
     if _ordinal_or_numeral(t):
@@ -405,7 +405,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 j -= 1  # 清水河、白沙河堤防工程: one project on two rivers
                 continue
             if _is_boundary(prev, voc, before) or view.is_protected(prev.start, prev.end):
-                bridged = _verb_bridge(toks, j, voc) if typ in ("Program", "Mechanism") and not bridges else None
+                bridged = _verb_bridge(toks, j, voc) if typ in ("Program", "Mechanism", "Organization") and not bridges \
+                    and head not in _ADMIN_HEADS else None
                 if bridged is not None and tok.end - toks[bridged].start <= limit:
                     j, bridges = bridged, 1  # 实施某某开放某某行动: the name runs across its own verb
                     break

@@ -185,6 +185,10 @@ def test_extract_name_edges(text, expected, absent):
     ("被教育部确定为试点,向各民主党派、工商联征求意见", {"教育部": "Organization", "工商联": "Organization"}, ()),
     ("财政部门、区教育部门加强监管", {}, ("财政部", "教育部")),
     ("省人民医院绩效考核进入全国前列,省文化馆建成", {"省人民医院": "Facility", "省文化馆": "Facility"}, ()),
+    ("成立全国首个营商环境建设厅,全国首个国际船舶登记管理局落地运行",
+     {"营商环境建设厅": "Organization", "国际船舶登记管理局": "Organization"}, ()),
+    ("江城莱茵应用科学大学成为全国首个独立办学机构", {"莱茵应用科学大学": "Organization"}, ()),
+    ("连续四年赴香港发行地方政府债券,在服务大厅办理", {}, ("香港发行地方政府", "服务大厅")),
 ])
 def test_extract_central_bodies_by_name(text, expected, absent):
     """Ministries and national bodies are named bodies, and so is the one body of the report's own level
