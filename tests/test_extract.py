@@ -187,7 +187,7 @@ def test_extract_name_edges(text, expected, absent):
     ("省人民医院绩效考核进入全国前列,省文化馆建成", {"省人民医院": "Facility", "省文化馆": "Facility"}, ()),
     ("成立全国首个营商环境建设厅,全国首个国际船舶登记管理局落地运行",
      {"营商环境建设厅": "Organization", "国际船舶登记管理局": "Organization"}, ()),
-    ("江城莱茵应用科学大学成为全国首个独立办学机构", {"莱茵应用科学大学": "Organization"}, ()),
+    ("江城莱茵应用科学大学成为全国首个独立办学机构", {"江城莱茵应用科学大学": "Organization"}, ()),
     ("连续四年赴香港发行地方政府债券,在服务大厅办理", {}, ("香港发行地方政府", "服务大厅")),
 ])
 def test_extract_central_bodies_by_name(text, expected, absent):
