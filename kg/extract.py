@@ -495,6 +495,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         ) and not _proper(mod_tokens) and not (
                 head == "规划" and modifier.endswith(("总体", "发展", "三年", "五年"))):
             continue  # 典型村, 助餐点, 国土空间规划: kinds a city or province speaks of, none named
+        if head in ("公路", "铁路", "高速公路") and not _proper(mod_tokens):
+            continue  # 旅游公路, 市域铁路: kinds of road; 某某公路 is named by a place or a name
         if re.match(r"(?:世界|国际|国内|全国|全球)(?:一流|领先|先进|知名)", modifier):
             continue  # 世界一流大学, 国内领先科技园区: a standard aimed at, not a name
         if typ == "Program" and re.search(r"(?:重大|重点|标志性|重要|各类|一批)$", modifier):
