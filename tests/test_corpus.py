@@ -85,8 +85,8 @@ def test_corpus_alias_rules_give_the_canonical_entity(name, entity_type, place, 
 
 
 def test_corpus_admin_units_are_read_from_names():
-    assert [admin_level(n) for n in ("海拉尔区", "呼伦贝尔市", "石化街道", "内蒙古", "新城区", "开发区")] == [
-        "district", "city", "subdistrict", "province", "", ""]
+    assert [admin_level(n) for n in ("海拉尔区", "呼伦贝尔市", "石化街道", "内蒙古", "新城区", "开发区", "平价蔬菜超市",
+                                     "东风门市")] == ["district", "city", "subdistrict", "province", "", "", "", ""]
     assert split_units("上海市金山区石化街道") == ["上海市", "金山区", "石化街道"]
     assert leading_unit("二手车交易市场") == "" and leading_unit("上海路") == ""
 
