@@ -1299,8 +1299,33 @@ _GOOD_PLACE = re.compile(rf"({_GOOD_QUALITY})([{_CJK}]{{2,4}}?)(建设|(?=[，,�
 _CITY_AIM = re.compile(rf"(?:推进|加快|打造|建设|建成|创建)([{_CJK}]{{2,12}}?(?:城市|名城|之都))(?:建设|(?=[，,；;。]|$))")
 
 
-def _concepts(view: _View, voc: _Vocab) -> list[Candidate]:
+# the forms a guiding idea takes in the genre: 某某式现代化, 以某某为中心的发展思想, 四字就是四字 (a slogan)
+_IDEA_FORMS = re.compile(rf"式现代化|以[{_CJK}]{{1,4}}为中心的[{_CJK}]{{0,4}}思想|[{_CJK}]{{4}}就是[{_CJK}]{{4}}")
+
+
+def _idea_forms(view: _View) -> list[Candidate]:
+    """Guiding ideas by their form: 某某式现代化 (the word before 式 names it), 以某某为中心的发展思想,
+    a slogan of two four-character halves joined by 就是."""
     out = []
+    for m in _IDEA_FORMS.finditer(view.text):
+        start, end = m.start(), m.end()
+        if m.group() == "式现代化":  # the word before 式, or jieba's word ending in it (中国式)
+            word = next((t for t in view.toks if (t.end == start and len(t.text) >= 2)
+                         or (t.end == start + 1 and len(t.text) >= 3)), None)
+            if word is None:
+                continue
+            start = word.start
+        elif "就是" in m.group() and any(t.tag.startswith("v") for t in view.toks if start <= t.start < end
+                                         and t.text != "就是"):
+            continue  # 主要任务就是抓好落实: a sentence, not a slogan of two things
+        if start in view.starts and end in view.ends and not view.is_protected(start, end):
+            out.append(Candidate(view.text[start:end], "Concept", view.sentence.index, start, end, confidence=0.7,
+                                 priority=2, rule="idea-form"))
+    return out
+
+
+def _concepts(view: _View, voc: _Vocab) -> list[Candidate]:
+    out = _idea_forms(view)
     for m in (_PARTY_SPIRIT.finditer(view.text) if "党的" in view.text else ()):
         items = re.split(r"[、和及]", m.group(1))
         if len(items) == 1:

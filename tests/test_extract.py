@@ -200,6 +200,20 @@ def test_extract_central_bodies_by_name(text, expected, absent):
     assert not set(absent) & set(got)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    ("以中国式现代化引领发展,推进江城式现代化", {"中国式现代化": "Concept", "江城式现代化": "Concept"}, ()),
+    ("践行碧水蓝天就是幸福家园理念", {"碧水蓝天就是幸福家园": "Concept"}, ()),
+    ("坚持以群众为中心的发展思想", {"以群众为中心的发展思想": "Concept"}, ()),
+    ("主要任务就是抓好落实", {}, ("主要任务就是抓好落实",)),
+])
+def test_extract_guiding_ideas_by_their_form(text, expected, absent):
+    """某某式现代化, 以某某为中心的…思想 and slogans of two halves joined by 就是 are guiding ideas."""
+    got = found(text)
+    for name, typ in expected.items():
+        assert got.get(name) == typ, (name, got)
+    assert not set(absent) & set(got)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("共建上海-苏州科技园", {"上海-苏州科技园": "Place"}),
     ("打造广州—佛山科创走廊", {"广州—佛山科创走廊": "Place"}),
