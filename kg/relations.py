@@ -419,6 +419,7 @@ def _topics(doc: Document, mentions: dict[int, list[_M]], out: _Collector) -> No
 
 
 _PHASE_NAME = re.compile(rf"(.{{2,}}?)(?:第?[{_NUM}\d]期(?:工程|项目)?|第[{_NUM}\d]跑道)$")
+_CAMPUS = re.compile(r"(?:校区|院区|分院|分校)$")
 _WORKS_NAME = re.compile(rf"(.{{2,}}?){SITE_WORKS}$")
 
 
@@ -504,6 +505,8 @@ def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
                 o = orgs.get(name[:cut])
                 if o is not None and not o.name.endswith(("委", "政府", "办事处", "街道")):
                     out.add(e.name, "organizedBy", o.name, sidx, 0.55, "name")
+                    if e.type == "Facility" and _CAMPUS.search(name):  # 某大学某某校区: run by it, and a part of it
+                        out.add(e.name, "partOf", o.name, sidx, 0.5, "name")
         if e.type in ("Program", "Facility", "Mechanism"):
             for g in _substrings(name, groups):
                 if len(name) - len(g.name) >= 2:

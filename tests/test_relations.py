@@ -34,6 +34,11 @@ def test_relations_every_prize_of_a_list_goes_to_the_holder():
         "全区财政收入贡献一等奖", "城镇建设一等奖", "农村改革三等奖"}
 
 
+def test_relations_a_campus_is_run_by_its_university_and_part_of_it():
+    got = relations("江城大学南湖校区建成投用。", title=CITY_HEAD)
+    assert {("江城大学南湖校区", "organizedBy", "江城大学"), ("江城大学南湖校区", "partOf", "江城大学")} <= got
+
+
 def test_relations_award_sought_is_not_received():
     got = relations("积极创建上海市卫生健康街道和上海市市容环境综合管理示范街道。")
     assert not any(p == "receivedAward" for _, p, _ in got)
