@@ -114,6 +114,7 @@ class _Vocab:
     award_trim: tuple[str, ...]
     title_after: re.Pattern
     title_before: re.Pattern
+    group_heads: tuple[str, ...] = ()                 # TargetGroup heads, longest first
 
 
 @cache
@@ -147,6 +148,7 @@ def _vocab() -> _Vocab:
         award_trim=tuple(sorted(awards["trim"], key=len, reverse=True)),
         title_after=re.compile(rf"(?<![{_CJK}])([{sur}][{_CJK}]{{1,2}}?)(?:{title_alt})"),
         title_before=re.compile(rf"(?:{title_alt})[ \u3000\u00a0]+([{sur}][{_CJK}]{{1,2}})[ \u3000\u00a0]*$"),
+        group_heads=tuple(sorted((h for h, (t, _m, _n) in heads.items() if t == "TargetGroup"), key=len, reverse=True)),
     )
 
 
@@ -481,11 +483,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # 住房租赁市场 is a market, 青山水产批发市场 a place
         if typ == "Place" and set(name) <= set("山水林田湖草沙海河江"):
             continue  # 山水林田湖草沙: the ecosystem as a whole, not a lake
-        if head == "人才" and not modifier.endswith(("层次", "领军", "紧缺", "青年", "海外", "外籍")) \
-                and not modifier.startswith(("外籍", "外国", "海外", "国际")):
-            continue  # 某层次人才 is a group; the others name kinds of skill
-        if head == "家庭" and not modifier.endswith(("就业", "困难", "低保", "低收入", "特困", "子女", "军人", "多孩")):
-            continue  # 困难家庭 is a group served; 学校家庭社会 a list of settings
+        if not _group_named(modifier, head):
+            continue
         if view.level in ("city", "province") and (typ in ("Facility", "Organization") or head in _KIND_HEADS
                                                     or head in _SYSTEM_HEADS or head in _PARK_HEADS) \
                 and _class_noun(name, len(head), typ):
@@ -1658,6 +1657,41 @@ def _site_works(kept: list[Candidate], view: _View) -> list[Candidate]:
     return out
 
 
+def _group_named(modifier: str, head: str) -> bool:
+    """Whether 人才 / 家庭 with this modifier name a group served (某层次人才, 困难家庭), not kinds of skill
+    (教育科技人才) or a list of settings (学校家庭社会); other heads always do."""
+    if head == "人才":
+        return modifier.endswith(("层次", "领军", "紧缺", "青年", "海外", "外籍", "顶尖")) \
+            or modifier.startswith(("外籍", "外国", "海外", "国际"))
+    if head == "家庭":
+        return modifier.endswith(("就业", "困难", "低保", "低收入", "特困", "子女", "军人", "多孩"))
+    return True
+
+
+_SERVICE_AFTER = re.compile(r"(?:安置|援助|帮扶|救助|关爱|慰问|培训|市民化)(?=[，,。；;、]|$)")
+
+
+def _served_groups(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Candidate]:
+    """The group a programme is named after (某国人才三年倍增行动 → 某国人才), and the service a group is
+    named with (失地农民安置): the group served, and the programme serving it."""
+    out = []
+    for c in kept:
+        if c.type == "TargetGroup":
+            service = _SERVICE_AFTER.match(view.text, c.end)
+            if service and not any(k is not c and k.start < service.end() and c.end < k.end for k in kept):
+                out.append(Candidate(view.text[c.start:service.end()], "Program", view.sentence.index, c.start,
+                                     service.end(), confidence=0.55, priority=1, rule="group-service"))
+        elif c.type in ("Program", "Mechanism") and not c.name.startswith(("“", "《")):
+            for end in range(min(len(c.name) - 3, 8), 2, -1):
+                head = next((h for h in voc.group_heads if c.name[:end].endswith(h)), None)
+                if head and c.start + end in view.ends and len(c.name[:end]) > len(head) \
+                        and c.name[:end - len(head)] not in voc.generic and _group_named(c.name[:end - len(head)], head):
+                    out.append(Candidate(c.name[:end], "TargetGroup", view.sentence.index, c.start, c.start + end,
+                                         confidence=0.5, priority=1, nested=True, rule="group-in-name"))
+                    break
+    return out
+
+
 def _phases(kept: list[Candidate], view: _View) -> list[Candidate]:
     """A later phase of a named site (某机场三期, 某港五期) in a city or province report: a facility of its own,
     inside the site. Below a city a phase is mostly the same local project again (its alias)."""
@@ -1847,6 +1881,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     kept += _shared_heads(kept, view, voc)
     kept += _phases(kept, view)
     kept += _site_works(kept, view)
+    kept += _served_groups(kept, view, voc)
     for c in kept:
         if c.type == "TargetGroup" and (care := _CARING.match(c.name)) and len(c.name) - care.end() >= 2:
             c.name, c.start = c.name[care.end():], c.start + care.end()  # 关心关爱某某员: the group cared for

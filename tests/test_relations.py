@@ -39,6 +39,18 @@ def test_relations_a_campus_is_run_by_its_university_and_part_of_it():
     assert {("江城大学南湖校区", "organizedBy", "江城大学"), ("江城大学南湖校区", "partOf", "江城大学")} <= got
 
 
+@pytest.mark.parametrize("body, expected, absent", [
+    ("实施外籍人才三年倍增行动。", ("外籍人才三年倍增行动", "targets", "外籍人才"), ()),
+    ("做好失地农民安置。", ("失地农民安置", "targets", "失地农民"), ()),
+    ("完善学校家庭社会协同育人机制,推进教育科技人才一体化发展。", None, ("学校家庭", "教育科技人才")),
+])
+def test_relations_a_programme_named_after_the_group_it_serves(body, expected, absent):
+    got = relations(body, title=PROVINCE_HEAD)
+    if expected:
+        assert expected in got
+    assert not any(o in absent for _, p, o in got if p == "targets")
+
+
 def test_relations_award_sought_is_not_received():
     got = relations("积极创建上海市卫生健康街道和上海市市容环境综合管理示范街道。")
     assert not any(p == "receivedAward" for _, p, _ in got)
