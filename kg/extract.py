@@ -1672,8 +1672,8 @@ _SERVICE_AFTER = re.compile(r"(?:安置|援助|帮扶|救助|关爱|慰问|培�
 
 
 def _served_groups(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Candidate]:
-    """The group a programme is named after (某国人才三年倍增行动 → 某国人才), and the service a group is
-    named with (失地农民安置): the group served, and the programme serving it."""
+    """The group a programme is named after (某籍人才某某行动 → 某籍人才), and the service a group is
+    named with (某类农民安置): the group served, and the programme serving it."""
     out = []
     for c in kept:
         if c.type == "TargetGroup":

@@ -326,7 +326,7 @@ def test_extract_city_excerpt_scores(tmp_path):
     r = _score(REPORTS / "2026_beijing_city_excerpt.txt", GOLD / "2026_beijing_city_excerpt", tmp_path)
     assert r.entities.typed.f1 >= 0.71
     assert r.entities.untyped.f1 >= 0.78
-    assert r.relations.overall.f1 >= 0.48
+    assert r.relations.overall.f1 >= 0.45   # a campus is also partOf its university now (its annotator: organizedBy only)
     assert r.metrics.overall.f1 >= 0.96
 
 
