@@ -1170,6 +1170,7 @@ _TITLES_COUNTED = re.compile(rf"{_HONOUR_TITLE}(?=(?:增至|达到|达|累计)?\
 
 
 _HOLDERS_COUNTED = re.compile(r"(?<=[奖章号牌])\d+(?:人|名|项|个|家|次|人次)$")
+_BODY_CENTRE = re.compile(r"(?:疾控|疾病预防控制|仲裁|交易|研究|保护)中心$")
 _FOOTNOTE = re.compile(r"［\d{1,3}］|\[\d{1,3}\]")
 _PRIZE_END = re.compile(r"(?:[一二三]等奖|奖|称号)”?$")
 
@@ -1895,6 +1896,9 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
             if bare != c.name and len(bare) >= 2:
                 c.name, c.aliases = bare, tuple(sorted({*c.aliases, c.name}))
     for c in kept:  # a 中心 that wins honours or runs a platform acts as a body (网格中心荣获…)
+        if c.type == "Facility" and _BODY_CENTRE.search(c.name):
+            c.type = "Organization"  # 某某疾控中心, 某某仲裁中心, 某某交易中心: bodies that act, not sites
+            continue
         if c.type == "Facility" and c.name.endswith("中心"):
             after = _PAREN_LEAD.sub("", view.text[c.end:])
             if after.startswith(tuple(c for c in voc.award_done if c != "通过" and not c.startswith("被"))) \
