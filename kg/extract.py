@@ -743,7 +743,7 @@ def _brands(view: _View, voc: _Vocab) -> list[Candidate]:
         core = _BRAND_CATEGORY.sub("", words)
         for item in core.split("和"):
             if (len(item) < 2 or item in voc.generic or view.is_protected(start, start + len(item))
-                    or _DESCRIPTIVE.search(item)):
+                    or _DESCRIPTIVE.search(item) or tokenizer().FREQ.get(item, 0) >= 3000):  # 商业品牌: a sector
                 continue
             pos = view.text.find(item, start)
             out.append(Candidate(item, "Brand", view.sentence.index, pos, pos + len(item),
@@ -1172,6 +1172,7 @@ _TITLES_COUNTED = re.compile(rf"{_HONOUR_TITLE}(?=(?:增至|达到|达|累计)?\
 _HOLDERS_COUNTED = re.compile(r"(?<=[奖章号牌])\d+(?:人|名|项|个|家|次|人次)$")
 _BODY_CENTRE = re.compile(r"(?:疾控|疾病预防控制|仲裁|交易|研究|保护)中心$")
 _FOOTNOTE = re.compile(r"［\d{1,3}］|\[\d{1,3}\]")
+_GRADES_SHARED = re.compile(r"^([\u4e00-\u9fff]*?)(\d+A|[一二三四五]星)和(\d+A|[一二三四五]星)(级[\u4e00-\u9fff]+)$")
 _PRIZE_END = re.compile(r"(?:[一二三]等奖|奖|称号)”?$")
 
 
@@ -1224,6 +1225,14 @@ def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
             pieces = re.split(r"[和及、]", obj)
             if len(pieces) > 1 and (each or all(_honor_like(p, voc) for p in pieces)):
                 parts = pieces
+        graded = _GRADES_SHARED.search(obj)
+        if graded:  # 晋升为国家3A和4A级旅游景区: two grades of one title
+            lead, tail = graded.group(1), graded.group(4)
+            for name, (a, b) in ((lead + graded.group(2) + tail, graded.span(2)),
+                                 (lead + graded.group(3) + tail, (graded.start(3), graded.end(4)))):
+                out.append(Candidate(name, "Award", sidx, m.end() + a, m.end() + b, confidence=0.75, priority=3,
+                                     rule=f"award:{cue}"))
+            continue
         prizes = whole.split("、")
         if len(prizes) > 1 and all(_PRIZE_END.search(p) and not re.search(r"[《》]|获", p) for p in prizes):
             parts = prizes  # 授予某某一等奖、某某二等奖: every prize of the list
