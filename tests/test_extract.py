@@ -21,6 +21,14 @@ def found(text: str, level: str = "subdistrict") -> dict[str, str]:
     return {c.name: c.type for c in cands}
 
 
+def assert_found(text: str, expected: dict[str, str], absent: tuple[str, ...] = (), level: str = "subdistrict") -> None:
+    """Every expected name found with its type, none of the absent ones found."""
+    got = found(text, level)
+    for name, typ in expected.items():
+        assert got.get(name) == typ, (name, got)
+    assert not set(absent) & set(got), got
+
+
 def report(body: str) -> str:
     return f"一、2023年工作总结\n{body}\n二、2024年工作打算\n继续努力。\n"
 
@@ -41,11 +49,7 @@ def report(body: str) -> str:
     ("推动居民区社工窗口办理能力由“单一型”向“全能型”发展", {}, ("单一型", "全能型")),
 ])
 def test_extract_quotes_names_versus_emphasis(text, expected, absent):
-    got = found(text)
-    for name, typ in expected.items():
-        assert got.get(name) == typ, (name, got)
-    for name in absent:
-        assert name not in got
+    assert_found(text, expected, absent)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -85,9 +89,7 @@ def test_extract_quotes_keep_qualifiers(text, expected):
      {"区委": "Organization", "区政府": "Organization", "街道党工委": "Organization"}),
 ])
 def test_extract_unquoted_names_by_head(text, expected):
-    got = found(text)
-    for name, typ in expected.items():
-        assert got.get(name) == typ, (name, got)
+    assert_found(text, expected)
 
 
 @pytest.mark.parametrize("text, absent", [
@@ -111,9 +113,7 @@ def test_extract_unquoted_classes_are_not_names(text, absent):
     ("重点建设麦秆画和龙头风筝非遗文化品牌、市民修身行动品牌", {"麦秆画": "Brand", "龙头风筝": "Brand"}),
 ])
 def test_extract_coordination_and_ellipsis(text, expected):
-    got = found(text)
-    for name, typ in expected.items():
-        assert got.get(name) == typ, (name, got)
+    assert_found(text, expected)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -127,9 +127,7 @@ def test_extract_coordination_and_ellipsis(text, expected):
 ])
 def test_extract_names_run_across_their_own_verb(text, expected):
     """A verb inside a campaign's name (某某配置某某试点) does not cut it; a clause's verb still does."""
-    got = found(text)
-    for name, typ in expected.items():
-        assert got.get(name) == typ, (name, got)
+    assert_found(text, expected)
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -140,10 +138,7 @@ def test_extract_names_run_across_their_own_verb(text, expected):
 def test_extract_listed_short_names_share_the_rest(text, expected, absent):
     """Places listed by short names share the last one's head (某浙、某浙合作产业园); the tail of a
     longer word before a 、 is no item."""
-    got = found(text)
-    for name, typ in expected.items():
-        assert got.get(name) == typ, (name, got)
-    assert not set(absent) & set(got)
+    assert_found(text, expected, absent)
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -162,10 +157,7 @@ def test_extract_listed_short_names_share_the_rest(text, expected, absent):
 def test_extract_works_named_by_site_and_deed(text, expected, absent):
     """Works named by their site and what is done to it (某桥加固, 某牧场三期), listed before 等工程, in a
     district report too; shops and rallies by their heads."""
-    got = found(text)
-    for name, typ in expected.items():
-        assert got.get(name) == typ, (name, got)
-    assert not set(absent) & set(got)
+    assert_found(text, expected, absent)
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -177,10 +169,7 @@ def test_extract_works_named_by_site_and_deed(text, expected, absent):
 def test_extract_name_edges(text, expected, absent):
     """A footnote's number is no part of a name; a head may cross a word edge (运动|会); a prize is not
     its count of winners; a verb before 省政府 is not part of the body."""
-    got = found(text)
-    for name, typ in expected.items():
-        assert got.get(name) == typ, (name, got)
-    assert not set(absent) & set(got)
+    assert_found(text, expected, absent)
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -195,10 +184,7 @@ def test_extract_name_edges(text, expected, absent):
 def test_extract_central_bodies_by_name(text, expected, absent):
     """Ministries and national bodies are named bodies, and so is the one body of the report's own level
     (省人民医院); 某某部门 is a kind of office."""
-    got = found(text)
-    for name, typ in expected.items():
-        assert got.get(name) == typ, (name, got)
-    assert not set(absent) & set(got)
+    assert_found(text, expected, absent)
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -209,10 +195,7 @@ def test_extract_central_bodies_by_name(text, expected, absent):
 ])
 def test_extract_guiding_ideas_by_their_form(text, expected, absent):
     """某某式现代化, 以某某为中心的…思想 and slogans of two halves joined by 就是 are guiding ideas."""
-    got = found(text)
-    for name, typ in expected.items():
-        assert got.get(name) == typ, (name, got)
-    assert not set(absent) & set(got)
+    assert_found(text, expected, absent)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -221,9 +204,7 @@ def test_extract_guiding_ideas_by_their_form(text, expected, absent):
 ])
 def test_extract_site_two_places_share(text, expected):
     """Two places joined by a dash name one site (a corridor, a park both run)."""
-    got = found(text)
-    for name, typ in expected.items():
-        assert got.get(name) == typ, (name, got)
+    assert_found(text, expected)
 
 
 @pytest.mark.parametrize("text, awards, absent", [
