@@ -66,7 +66,7 @@ _PROGRAM_LIST = re.compile(
     r"(?:项目|活动|行动|工程)")
 _PROJECT_LIST = re.compile(
     rf"(?:^|(?<=[，,；;：:]))((?:[{_CJK}\d.]{{2,16}}、)+[{_CJK}\d.]{{2,16}})等[{_CJK}]{{0,6}}(?:项目|工程)")
-_PROJECT_ITEM = re.compile(rf"(?:改扩建|扩建|改造|加固|迁建|复产|南迁|北迁|[{_NUMERALS}\d]期)$|\d+(?:\.\d+)?万?(?:吨|千瓦|辆|头|只)")
+_PROJECT_ITEM = re.compile(rf"(?:{SITE_WORKS}|迁建|复产|南迁|北迁|[{_NUMERALS}\d]期)$|\d+(?:\.\d+)?万?(?:吨|千瓦|辆|头|只)")
 _AMOUNT_FIRST = re.compile(r"[\d.]+万?(?:平方米|平米|条|个|处|座|公里|千米|米|户|套|栋|间)")
 _VILLAGE_GROUP = re.compile(rf"(?:^|(?<=[在对和与、，,焦]))([{_CJK}]{{1,3}}[一二三四五六七八九十]{{1,2}}组)(?=[等、和，,的])")
 _ORGAN_WORD = re.compile(r"委|政府|人大|政协")  # quick filters: a rule runs only where its words are
