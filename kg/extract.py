@@ -328,7 +328,7 @@ _GOVERNING = frozenset("建设 提升 打造 推进 推动 支持 保障 服务 
                        "筹办 举办 承办 办好 "
                        "培育 谋划 启动 开展 围绕 聚焦 依托 用好 建好 抓好 做好 助力".split())
 _COUNTERS = frozenset("个 项 条 批 家 所 处 座 次 件 类 种 大 号 期 届 年".split())
-_SERVING = frozenset("帮扶 关爱 引进 吸引 帮助 资助 慰问 救助 扶持 招引 留住 鼓励 引导 组织 动员".split())
+_SERVING = frozenset("帮扶 关爱 引进 吸引 帮助 资助 慰问 救助 扶持 招引 留住 鼓励 引导 组织 动员 惠及".split())
 _KIND_SITES = ("学校", "中心", "基地", "医院", "场馆", "用房")
 _PARK_HEADS = frozenset({"公园", "产业园", "园区", "商圈", "片区"})
 _SYSTEM_HEADS = frozenset({"体系", "平台", "系统", "模式"})
@@ -339,6 +339,20 @@ _ORG_GENERIC = frozenset({"专业", "物业", "社会", "企业", "行业", "相
 _ADMIN_HEADS = ("政府", "人民政府", "办事处")
 _JOINABLE_ORG = ("部", "局", "厅", "委", "委员会")
 _DASHES = frozenset({"-", "－", "—", "–"})
+_OWN_ORGAN = re.compile(r"[省市区县](?:政府|委|人大|政协)")
+
+
+def _bracketed_place(toks: Sequence[Token], close: int) -> int | None:
+    """Index of the word before （place） when ``close`` is the closing bracket of a place's name (某国（某省）),
+    else None."""
+    for p in range(close - 1, max(close - 4, 0), -1):
+        if toks[p].text in ("（", "("):
+            inner = toks[p + 1:close]
+            if inner and all(t.tag.startswith(("ns", "nr")) or _known_place(t.text) for t in inner) \
+                    and p >= 1 and toks[p - 1].tag.startswith("ns"):
+                return p - 1
+            return None
+    return None
 
 
 def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
@@ -392,8 +406,13 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                                                        or toks[g - 1].text[0] in PUNCT):
                     j = g  # 实施5微克减排行动: a target figure opens the campaign's name
                 break
-            if typ == "Organization" and prev.tag == "v" and j == k and toks[j].text[:1] in "省市区县":
-                break  # 废止省政府规章: the verb's object is the province's government
+            if prev.tag == "v" and _OWN_ORGAN.match(toks[j].text):
+                break  # 废止省政府规章, 运行省政府某某室: the verb's object is the province's government
+            if prev.text in ("）", ")") and typ in ("Place", "Facility", "Organization", "Program"):
+                opened = _bracketed_place(toks, j - 1)
+                if opened is not None:
+                    j = opened  # 中国（某省）某某基地: the place in brackets is part of the name
+                    continue
             if prev.text in _DASHES and before is not None and before.tag.startswith("ns") and j >= 2 \
                     and typ in ("Place", "Facility", "Program", "Organization"):
                 j -= 1  # 某京-某安科创走廊, 某津某海-某关村科技园: a site two places share

@@ -165,6 +165,9 @@ def test_extract_works_named_by_site_and_deed(text, expected, absent):
     ("成功举办第十届全国农民运动会", {"第十届全国农民运动会": "Program"}, ("第十届全国农民运动",)),
     ("新增获某某科学奖3人", {"某某科学奖": "Award"}, ("某某科学奖3人",)),
     ("制定、修改、废止省政府规章45件", {"省政府": "Organization"}, ("废止省政府",)),
+    ("成立并运行省政府咨询室", {}, ("运行省政府咨询室",)),
+    ("打造中欧（江城）绿色数字创新合作区", {"中欧（江城）绿色数字创新合作区": "Place"}, ()),
+    ("推进智能网联汽车车路云一体化应用试点", {}, ("智能网联汽车车路",)),
 ])
 def test_extract_name_edges(text, expected, absent):
     """A footnote's number is no part of a name; a head may cross a word edge (运动|会); a prize is not
