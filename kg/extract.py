@@ -517,6 +517,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # 旅游公路, 市域铁路: kinds of road; 某某公路 is named by a place or a name
         if re.match(r"(?:世界|国际|国内|全国|全球)(?:一流|领先|先进|知名)", modifier):
             continue  # 世界一流大学, 国内领先科技园区: a standard aimed at, not a name
+        if head == "活动" and re.search(r"违法|犯罪|非法|诈骗", modifier):
+            continue  # 违法犯罪活动: what a campaign fights, not a programme
         if typ == "Program" and re.search(r"(?:重大|重点|标志性|重要|各类|一批)$", modifier):
             continue  # 推介重大项目, 央属标志性项目: a kind of project, none named
         if head == "精神" and (re.search(r"讲话|会议|全会|规定|大$", modifier)

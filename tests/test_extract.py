@@ -97,6 +97,7 @@ def test_extract_unquoted_names_by_head(text, expected):
     ("启动楼组会客厅打造、特色楼组创建等9个社区治理项目", ("社区治理项目",)),
     ("新建4个助餐点,助餐点总数达到16个", ("4个助餐点",)),
     ("我代表海拉尔区人民政府向大会作工作报告", ("代表海拉尔区人民政府",)),
+    ("提高有研发活动企业的比例,依法打击各类违法犯罪活动", ("有研发活动", "违法犯罪活动")),
 ])
 def test_extract_unquoted_classes_are_not_names(text, absent):
     got = found(text)
