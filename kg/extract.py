@@ -17,6 +17,7 @@ every occurrence of any of its names.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -1723,6 +1724,27 @@ def _served_groups(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Cand
     return out
 
 
+_FIRM_FIRST = re.compile(rf"^([{_CJK}]{{2,5}}?)(?=\d|[{_NUMERALS}]期)")
+
+
+def _firms_in_works(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Candidate]:
+    """The firm a project is named after (某某1830化肥, 某某10万吨某某二期): a proper name before the
+    project's size or phase, itself no site or place, is the company that builds it."""
+    out = []
+    for c in kept:
+        firm = _FIRM_FIRST.match(c.name) if c.type in ("Program", "Facility") else None
+        if firm is None:
+            continue
+        words = tokens(firm.group(1))
+        proper = list(itertools.takewhile(lambda t: t.tag.startswith(("nz", "nr", "nt")), words))
+        name = "".join(t.text for t in proper)
+        if len(name) >= 2 and not any(firm.group(1).endswith(h) for h in voc.heads) and name not in voc.generic \
+                and not _known_place(name):  # 某机场三期 is a site's phase, not a firm's project
+            out.append(Candidate(name, "Organization", view.sentence.index, c.start, c.start + len(name),
+                                 confidence=0.5, priority=1, nested=True, rule="firm-of-works"))
+    return out
+
+
 def _phases(kept: list[Candidate], view: _View) -> list[Candidate]:
     """A later phase of a named site (某机场三期, 某港五期) in a city or province report: a facility of its own,
     inside the site. Below a city a phase is mostly the same local project again (its alias)."""
@@ -1913,6 +1935,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     kept += _phases(kept, view)
     kept += _site_works(kept, view)
     kept += _served_groups(kept, view, voc)
+    kept += _firms_in_works(kept, view, voc)
     for c in kept:
         if c.type == "TargetGroup" and (care := _CARING.match(c.name)) and len(c.name) - care.end() >= 2:
             c.name, c.start = c.name[care.end():], c.start + care.end()  # 关心关爱某某员: the group cared for

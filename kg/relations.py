@@ -476,8 +476,9 @@ def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
         if phase and phase.group(1) in sites:  # 某机场三期, 某号二期工程: inside the site it extends
             out.add(e.name, "locatedIn", phase.group(1), sidx, 0.6, "phase")
             continue
-        if phase and phase.group(1) in orgs:  # 某学院二期: a part of the body it extends
-            out.add(e.name, "partOf", phase.group(1), sidx, 0.6, "phase")
+        if phase and phase.group(1) in orgs:  # 某学院二期: a part of the body it extends; 某公司二期: its works
+            campus = phase.group(1).endswith(("学院", "大学", "学校", "医院", "实验室", "研究院", "研究所", "中心", "馆"))
+            out.add(e.name, "partOf" if campus else "organizedBy", phase.group(1), sidx, 0.6, "phase")
             continue
         inside = [] if e.type == "Mechanism" else [
             (p, w) for p, w in _occurrences(name, places) if p.name != e.name and w != name and not _admin(p.name)

@@ -51,6 +51,19 @@ def test_relations_a_programme_named_after_the_group_it_serves(body, expected, a
     assert not any(o in absent for _, p, o in got if p == "targets")
 
 
+@pytest.mark.parametrize("body, expected, absent", [
+    ("要加快大唐700万吨露天矿、麦多利10万吨大麦芽二期等项目的推进。", ("麦多利10万吨大麦芽二期", "organizedBy", "麦多利"), ()),
+    ("巴斯夫核心装置、埃克森美孚一期等一批重大项目建成投产。", ("埃克森美孚一期", "organizedBy", "埃克森美孚"), ()),
+    ("推进湖南警察学院二期建设。", ("湖南警察学院二期", "partOf", "湖南警察学院"), ()),
+    ("博鳌机场三期完工。", None, ("博鳌",)),
+])
+def test_relations_a_firm_named_before_its_project_builds_it(body, expected, absent):
+    got = relations(body, title=PROVINCE_HEAD)
+    if expected:
+        assert expected in got
+    assert not any(o in absent for _, p, o in got if p in ("organizedBy", "partOf"))
+
+
 def test_relations_award_sought_is_not_received():
     got = relations("积极创建上海市卫生健康街道和上海市市容环境综合管理示范街道。")
     assert not any(p == "receivedAward" for _, p, _ in got)
