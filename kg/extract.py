@@ -1895,13 +1895,22 @@ def _shared_heads(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Candi
         for width in (2, 3):
             rest = c.name[width:]
             items = _list_items(view, c.start, width, voc)
+            community = rest.startswith(_COMMUNITY_HEADS) and view.level not in ("city", "province")
             if len(rest) < 2 or c.start + width not in view.starts or len(items) < 1 or rest.startswith(c.name[:width]) \
-                    or not all(_short_place(item) for item, _ in items + [(c.name[:width], c.start)]):
+                    or not (community or all(_short_place(item) for item, _ in items + [(c.name[:width], c.start)])):
                 continue
             out += [Candidate(item + rest, c.type, c.sentence, start, start + width, confidence=0.55,
                               priority=1, rule="shared-head") for item, start in items]
+            if community:  # 甲、乙社区某某站: the stations of two communities, and the communities
+                head = next(h for h in _COMMUNITY_HEADS if rest.startswith(h))
+                out += [Candidate(item + head, "ResidentialArea", c.sentence, start, start + width, confidence=0.55,
+                                  priority=1, nested=True, rule="shared-head")
+                        for item, start in items + [(c.name[:width], c.start)]]
             break
     return out
+
+
+_COMMUNITY_HEADS = ("社区", "居民区", "小区", "嘎查")
 
 
 def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None = None

@@ -135,6 +135,9 @@ def test_extract_names_run_across_their_own_verb(text, expected):
     ("加快苏浙、沪浙、皖浙合作产业园建设",
      {"苏浙合作产业园": "Place", "沪浙合作产业园": "Place", "皖浙合作产业园": "Place"}, ()),
     ("创新成立房产中介联盟、滨海骑手联盟", {}, ("联盟骑手联盟",)),
+    ("东风、向阳社区老年日间照料服务站投入使用",
+     {"东风社区老年日间照料服务站": "Facility", "向阳社区老年日间照料服务站": "Facility",
+      "东风社区": "ResidentialArea", "向阳社区": "ResidentialArea"}, ()),
 ])
 def test_extract_listed_short_names_share_the_rest(text, expected, absent):
     """Places listed by short names share the last one's head (某浙、某浙合作产业园); the tail of a
