@@ -270,7 +270,10 @@ def _ordinal_or_numeral(word: str) -> bool:
 def _specific(modifier: str, mod_tokens: Sequence[Token], voc: _Vocab, typ: str = "") -> bool:
     """Whether the words before a head make a name (辰凯, 第五睦邻) rather than a class (服务, 社区)."""
     if _DIGIT.search(modifier or "") and typ == "Facility":
-        return False  # 4S店
+        lead = _DIGIT.split(modifier, 1)[0]  # 某基地220千伏变电站, 某某4S店: the words before the size name it
+        if len(lead) < 2:
+            return False  # 4S店, 3座变电站: a kind, counted
+        modifier, mod_tokens = lead, [t for t in mod_tokens if t.end <= mod_tokens[0].start + len(lead)] if mod_tokens else []
     if _ORDINAL_ONLY.fullmatch(modifier or "") and typ in ("Facility", "Organization"):
         return True  # 第三小学, 第九邻里中心
     if not modifier or _COUNT_ONLY.fullmatch(modifier):
@@ -396,7 +399,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             group = _number_group(toks, j - 1)
             if group is not None:  # 某某500万吨选矿项目: a capacity inside a project's name
                 g = group
-                if typ in ("Program", "PolicyDocument") and g > 0 and not _is_boundary(toks[g - 1], voc, toks[g - 2] if g >= 2 else None) \
+                if typ in ("Program", "PolicyDocument", "Facility") and g > 0 and not _is_boundary(toks[g - 1], voc, toks[g - 2] if g >= 2 else None) \
                         and toks[g - 1].tag.startswith(("n", "j", "x", "v")) and not toks[g - 1].text[0].isdigit() \
                         and tok.end - toks[g - 1].start <= limit:
                     j = g
