@@ -159,11 +159,13 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
 
 
 _SHARE = re.compile(r"(?<![一二三四五六七八九十两\d])(?:(?P<cheng>[一二三四五六七八九两])成(?![为立果功绩效长熟本交不])"
-                    r"|(?P<half>一半)|(?P<big>[一二三四五六七八九两]?[千百万])亿元|连续(?P<years>\d+)年)")
+                    r"|(?P<half>一半)|(?P<big>[一二三四五六七八九两]?[千百万])亿元"
+                    r"|连续(?P<years>\d+|[一二三四五六七八九十两]{1,3})(?P<span>年|次|届)|(?P<double>翻一?番))")
 
 
 def _shares(text: str, sentence: Sentence, year: int | None, quoted: list[tuple[int, int]]) -> list[Metric]:
-    """Shares and round amounts written in words: 近八成 (80%), 近一半 (50%), 超千亿元, 连续9年."""
+    """Shares and round amounts written in words: 近八成 (80%), 近一半 (50%), 超千亿元, 连续9年 / 连续四次,
+    翻番 (a growth of 100%)."""
     out = []
     for m in _SHARE.finditer(text):
         start, end = m.span()
@@ -173,6 +175,8 @@ def _shares(text: str, sentence: Sentence, year: int | None, quoted: list[tuple[
             value, unit = Decimal(_DIGITS[m.group("cheng")] * 10), "%"
         elif m.group("half"):
             value, unit = Decimal(50), "%"
+        elif m.group("double"):  # 数量翻番: grown by 100%
+            value, unit = Decimal(100), "%"
         elif m.group("big"):
             big = m.group("big")
             if big[-1] == "万":
@@ -181,11 +185,17 @@ def _shares(text: str, sentence: Sentence, year: int | None, quoted: list[tuple[
                 value, unit = Decimal(chinese_number(big) or 0), "亿元"
             if not value:
                 continue
-        else:
-            value, unit = Decimal(m.group("years")), "年"
+        else:  # 连续9年, 连续四年, 连续五次
+            years = m.group("years")
+            count = int(years) if years.isdigit() else chinese_number(years)
+            if not count:
+                continue
+            value, unit = Decimal(count), m.group("span")
         qualifier = _qualifier(text, start, "以上" if text[end:end + 2] == "以上" else "")
         if m.group("years"):
             qualifier = ";".join(q for q in ("连续", qualifier) if q)
+        elif m.group("double"):
+            qualifier = ";".join(dict.fromkeys(q for q in ("增长", "翻番", *qualifier.split(";")) if q))
         out.append(Metric(subject=_subject(text, start, end), value=_plain(value), unit=unit, year=year,
                           qualifier=qualifier, sentence=sentence.index, confidence=0.6))
     return out
