@@ -1335,6 +1335,7 @@ _CITY_AIM = re.compile(rf"(?:推进|加快|打造|建设|建成|创建)([{_CJK}]
 
 # the forms a guiding idea takes in the genre: 某某式现代化, 以某某为中心的发展思想, 四字就是四字 (a slogan)
 _IDEA_FORMS = re.compile(rf"式现代化|以[{_CJK}]{{1,4}}为中心的[{_CJK}]{{0,4}}思想|[{_CJK}]{{4}}就是[{_CJK}]{{4}}")
+_ONE_EACH = re.compile(rf"一[{_CJK}]一(?:策|档|码)")  # 一村一策, 一企一码: one plan or file per unit, a method
 
 
 def _idea_forms(view: _View) -> list[Candidate]:
@@ -1360,6 +1361,9 @@ def _idea_forms(view: _View) -> list[Candidate]:
 
 def _concepts(view: _View, voc: _Vocab) -> list[Candidate]:
     out = _idea_forms(view)
+    out += [Candidate(m.group(), "Mechanism", view.sentence.index, m.start(), m.end(), confidence=0.65, priority=2,
+                      rule="one-each")
+            for m in _ONE_EACH.finditer(view.text) if not view.is_protected(m.start(), m.end())]
     for m in (_PARTY_SPIRIT.finditer(view.text) if "党的" in view.text else ()):
         items = re.split(r"[、和及]", m.group(1))
         if len(items) == 1:

@@ -200,6 +200,9 @@ def test_extract_central_bodies_by_name(text, expected, absent):
     ("践行碧水蓝天就是幸福家园理念", {"碧水蓝天就是幸福家园": "Concept"}, ()),
     ("坚持以群众为中心的发展思想", {"以群众为中心的发展思想": "Concept"}, ()),
     ("主要任务就是抓好落实", {}, ("主要任务就是抓好落实",)),
+    ("一村一策制定防御预案,推行一户一档", {"一村一策": "Mechanism", "一户一档": "Mechanism"}, ()),
+    ("开通京唐快线,开行中欧班列,办好中国乒乓球大满贯",
+     {"京唐快线": "Place", "中欧班列": "Program", "中国乒乓球大满贯": "Program"}, ()),
 ])
 def test_extract_guiding_ideas_by_their_form(text, expected, absent):
     """某某式现代化, 以某某为中心的…思想 and slogans of two halves joined by 就是 are guiding ideas."""
