@@ -1697,7 +1697,7 @@ def _site_works(kept: list[Candidate], view: _View) -> list[Candidate]:
 
 
 def _group_named(modifier: str, head: str) -> bool:
-    """Whether 人才 / 家庭 with this modifier name a group served (某层次人才, 困难家庭), not kinds of skill
+    """Whether 人才 / 家庭 with this modifier name a group served (某层次人才, 某类困难的家庭), not kinds of skill
     (教育科技人才) or a list of settings (学校家庭社会); other heads always do."""
     if head == "人才":
         return modifier.endswith(("层次", "领军", "紧缺", "青年", "海外", "外籍", "顶尖")) \
