@@ -318,8 +318,8 @@ def test_extract_city_excerpt_scores(tmp_path):
     """The Beijing 2026 excerpt: held out when first scored (typed 0.38, untyped 0.48, relations 0.04,
     metrics 0.84), then read for error classes; kept here as a regression floor."""
     r = _score(REPORTS / "2026_beijing_city_excerpt.txt", GOLD / "2026_beijing_city_excerpt", tmp_path)
-    assert r.entities.typed.f1 >= 0.71
-    assert r.entities.untyped.f1 >= 0.78
+    assert r.entities.typed.f1 >= 0.72
+    assert r.entities.untyped.f1 >= 0.79
     assert r.relations.overall.f1 >= 0.45   # a campus is also partOf its university now (its annotator: organizedBy only)
     assert r.metrics.overall.f1 >= 0.96
 
