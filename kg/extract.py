@@ -635,6 +635,11 @@ def _class_noun(name: str, head_len: int, typ: str) -> bool:
         and tokenizer().FREQ.get(mod[0].text, 0) >= 1000
 
 
+def _ends_in_head(text: str, voc: _Vocab) -> bool:
+    """Whether ``text`` ends in a name head (one lookup per head length, not a scan of every head)."""
+    return any(text[-n:] in voc.heads for n in voc.head_lengths if n <= len(text))
+
+
 def _inner_site(name: str, voc: _Vocab) -> str | None:
     """Type of a site named before 项目 (…市场, …产业园, …度假城), if the words before 项目 name one."""
     for n in voc.head_lengths:
@@ -1745,7 +1750,7 @@ def _firms_in_works(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Can
         words = tokens(firm.group(1))
         proper = list(itertools.takewhile(lambda t: t.tag.startswith(("nz", "nr", "nt")), words))
         name = "".join(t.text for t in proper)
-        if len(name) >= 2 and not any(firm.group(1).endswith(h) for h in voc.heads) and name not in voc.generic \
+        if len(name) >= 2 and not _ends_in_head(firm.group(1), voc) and name not in voc.generic \
                 and not _known_place(name):  # 某机场三期 is a site's phase, not a firm's project
             out.append(Candidate(name, "Organization", view.sentence.index, c.start, c.start + len(name),
                                  confidence=0.5, priority=1, nested=True, rule="firm-of-works"))
