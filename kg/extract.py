@@ -1365,8 +1365,59 @@ def _idea_forms(view: _View) -> list[Candidate]:
     return out
 
 
+_THEORY_LEAD = frozenset("以 坚持 整治 力戒 反对 克服 践行 贯彻 树立 和 及 与".split())
+_THEORY_TAIL = frozenset("和 及 与 为 等".split())
+_RULE_BY = re.compile(r"[\u4e00-\u9fff]{2}(?:兴|强|治)[国省市区县旗州]")  # 某某兴国, 某某强市, 某某治县
+_FINE_PLACE = re.compile(r"美丽([\u4e00-\u9fff]{2,4})")  # 美丽某地: the place the report aims to make
+
+
+def _theories(view: _View) -> list[Candidate]:
+    """Doctrines and attitudes by their form, standing alone in a list: a person's 思想/理论 (jieba tags
+    the whole as a name), a 4-character …主义, a …观 of two words (某某|发展观), and slogans of the
+    某某兴国 / 某某强市 / 某某治县 form."""
+    out = []
+    toks = view.toks
+    for i, t in enumerate(toks):
+        prev = toks[i - 1] if i else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        start = t.start
+        if t.text.endswith(("思想", "理论")) and t.tag.startswith("nr") and len(t.text) >= 4 and t.text[0] in _vocab().surnames:
+            pass
+        elif t.text.endswith("主义") and len(t.text) >= 4 and t.text != "社会主义":
+            pass
+        elif t.text.endswith("观") and len(t.text) == 3 and prev is not None and prev.tag.startswith("n") \
+                and len(prev.text) == 2:
+            start = prev.start  # 某某|发展观
+            prev = toks[i - 2] if i >= 2 else None
+        else:
+            continue
+        if not (prev is None or prev.text[0] in PUNCT or prev.text in _THEORY_LEAD) or not (
+                nxt is None or nxt.text[0] in PUNCT or nxt.text in _THEORY_TAIL):
+            continue
+        if not view.is_protected(start, t.end):
+            out.append(Candidate(view.text[start:t.end], "Concept", view.sentence.index, start, t.end,
+                                 confidence=0.65, priority=2, rule="theory"))
+    for m in _RULE_BY.finditer(view.text):
+        rest = view.text[m.end():]
+        before = next((t for t in toks if t.end == m.start()), None)
+        if before is not None and not (before.text[0] in PUNCT or before.tag.startswith("v")):
+            continue  # 某某经济强省: the slogan is the longer name
+        if m.start() in view.starts and not (set(m.group()[:2]) & set("和被等与及自在对")) and (
+                not rest or rest[0] in PUNCT or rest.startswith("战略")) and not view.is_protected(m.start(), m.end()):
+            out.append(Candidate(m.group(), "Concept", view.sentence.index, m.start(), m.end(),
+                                 aliases=(m.group() + "战略",) if rest.startswith("战略") else (),
+                                 confidence=0.6, priority=2, rule="rule-by"))
+    for m in (_FINE_PLACE.finditer(view.text) if "美丽" in view.text else ()):
+        place = next((t for t in toks if t.start == m.start(1) and (
+            t.text in _division_words())), None)
+        if place is not None and (place.end == len(view.text) or view.text[place.end] in PUNCT):
+            out.append(Candidate(view.text[m.start():place.end], "Concept", view.sentence.index, m.start(),
+                                 place.end, confidence=0.6, priority=2, rule="fine-place"))
+    return out
+
+
 def _concepts(view: _View, voc: _Vocab) -> list[Candidate]:
-    out = _idea_forms(view)
+    out = _idea_forms(view) + _theories(view)
     out += [Candidate(m.group(), "Mechanism", view.sentence.index, m.start(), m.end(), confidence=0.65, priority=2,
                       rule="one-each")
             for m in _ONE_EACH.finditer(view.text) if not view.is_protected(m.start(), m.end())]
