@@ -66,9 +66,10 @@ _PROGRAM_LIST = re.compile(
     rf"(?:^|(?<=[，,；;：:]))((?:[{_CJK}]{{2,10}}、)+[{_CJK}]{{2,10}})等(?:\d+|[一二三四五六七八九十]+)个[{_CJK}]{{0,6}}"
     r"(?:项目|活动|行动|工程)")
 _PROJECT_LIST = re.compile(
-    rf"(?:^|(?<=[，,；;：:]))((?:[{_CJK}\d.]{{2,16}}、)+[{_CJK}\d.]{{2,16}})等[{_CJK}]{{0,6}}(?:项目|工程)")
-_PROJECT_ITEM = re.compile(rf"(?:{SITE_WORKS}|迁建|复产|南迁|北迁|[{_NUMERALS}\d]期)$|\d+(?:\.\d+)?万?(?:吨|千瓦|辆|头|只)")
-_AMOUNT_FIRST = re.compile(r"[\d.]+万?(?:平方米|平米|条|个|处|座|公里|千米|米|户|套|栋|间)")
+    rf"(?:^|(?<=[，,；;：:]))((?:[{_CJK}\d.×]{{2,20}}、)*[{_CJK}\d.×]{{2,20}})等[{_CJK}]{{0,6}}(?:项目|工程)")
+_PROJECT_ITEM = re.compile(rf"(?:{SITE_WORKS}|迁建|迁址新建|复产|南迁|北迁|[{_NUMERALS}\d]期)$"
+                           r"|\d+(?:\.\d+)?万?(?:吨|千瓦|辆|头|只|亩|平方米)")
+_AMOUNT_FIRST = re.compile(r"(?:投资)?[\d.]+[万亿]?(?:平方米|平米|条|个|处|座|公里|千米|米|户|套|栋|间|元的)")
 _VILLAGE_GROUP = re.compile(rf"(?:^|(?<=[在对和与、，,焦]))([{_CJK}]{{1,3}}[一二三四五六七八九十]{{1,2}}组)(?=[等、和，,的])")
 _ORGAN_WORD = re.compile(r"委|政府|人大|政协")  # quick filters: a rule runs only where its words are
 _BYLINE_SPACE = re.compile(r"[ \u3000\u00a0]")
@@ -1517,6 +1518,21 @@ def _drop_lead_verbs(view: _View, item: str, start: int, voc: _Vocab) -> tuple[s
     return item[cut:], start + cut
 
 
+def _drop_opening_verbs(view: _View, item: str, start: int, voc: _Vocab) -> tuple[str, int]:
+    """The verbs opening the first item of a list of works (加快推进某某…), but not the stem of a town
+    named by a verb (实施奋斗镇…) nor the words after the first noun (a works' name holds verbs)."""
+    cut = 0
+    toks = [t for t in view.toks if start <= t.start < start + len(item)]
+    for t, nxt in zip(toks, toks[1:]):
+        if t.start - start != cut or nxt.text in ("镇", "乡", "村", "路", "街"):
+            break
+        if not (t.text in voc.stop or t.tag in ("v", "vn", "p") or (
+                t.tag in ("d", "ad") and nxt.tag in ("v", "vn"))):
+            break
+        cut = t.end - start
+    return item[cut:], start + cut
+
+
 def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
     """东林、八村等居民区 / 在二村等5个小区 / 分别在长青、南湖开展 / 张桥二组: residential areas in lists."""
     out = []
@@ -1559,13 +1575,13 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             out.append(Candidate(item, "Program", sidx, start, start + len(item),
                                  aliases=(bare,) if bare != item and len(bare) >= 3 else (),
                                  confidence=0.6, priority=1, rule="program-list"))
-    for m in (_PROJECT_LIST.finditer(view.text) if "等" in view.text and "、" in view.text else ()):
+    for m in (_PROJECT_LIST.finditer(view.text) if "等" in view.text else ()):
         pos = m.start(1)  # 某牧场二期、某基地扩建等工程: works named by their site and what is done to it
         for n, item in enumerate(m.group(1).split("、")):
             start = view.text.find(item, pos)
             pos = start + len(item)
             if n == 0:
-                item, start = _drop_lead_verbs(view, item, start, voc)
+                item, start = _drop_opening_verbs(view, item, start, voc)
             amount = _AMOUNT_FIRST.match(item)
             if amount:  # 32条某某巷道改造: how much is done, not the works' name
                 item, start = item[amount.end():], start + amount.end()

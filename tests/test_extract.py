@@ -158,6 +158,11 @@ def test_extract_listed_short_names_share_the_rest(text, expected, absent):
     ("5000平方米老旧小区改造、28条背街巷道改造等民生工程顺利完工",
      {"老旧小区改造": "Program", "背街巷道改造": "Program"}, ("28条背街巷道改造",)),
     ("成功举办雪原杯冰雪汽车拉力赛", {"雪原杯冰雪汽车拉力赛": "Program"}, ()),
+    ("加快推进青山2×35万千瓦热电联产、红河10万吨大麦芽二期等重点项目前期工作",
+     {"青山2×35万千瓦热电联产": "Program", "红河10万吨大麦芽二期": "Program"}, ()),
+    ("鼓励农民建设仓储设施,实施奋斗镇1.6万吨蔬菜仓储等项目", {"奋斗镇1.6万吨蔬菜仓储": "Program"}, ()),
+    ("投资3500万元的二三级供水管网改造、龙泉小区供热改造等工程完工",
+     {"二三级供水管网改造": "Program"}, ("3500万元的二三级供水管网改造",)),
 ])
 def test_extract_works_named_by_site_and_deed(text, expected, absent):
     """Works named by their site and what is done to it (某桥加固, 某牧场三期), listed before 等工程, in a
