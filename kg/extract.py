@@ -449,6 +449,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             j -= 2  # 学习贯彻…主题教育: the campaign's name begins with its verbs
         if head == "学习教育" and j >= 1 and toks[j - 1].text == "贯彻":
             j -= 2 if j >= 2 and toks[j - 2].text == "深入" else 1  # 深入贯彻某某精神学习教育
+        opened = _opened_at(toks, j, k) if typ == "Program" and head.endswith(("行动", "试点")) else j
+        opened_by_verb, j = opened != j, opened  # 开展优化某某服务提升某某环境行动: it opens at the clause's verb
         if head.endswith(("行动", "计划", "试点")) and j < k and j >= 1 and toks[j - 1].text == "重点" and (
                 j == 1 or toks[j - 2].text in _GOVERNING or toks[j - 2].text[0] in PUNCT):
             j -= 1  # 实施重点某某提升行动: after the clause's verb, 重点 opens the campaign's name
@@ -463,14 +465,14 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 j += 1
         while j < k and toks[j].text in ("暨",):
             j += 1
-        if typ != "Concept":
+        if typ != "Concept" and not opened_by_verb:
             while j < k and (toks[j].text in _GOVERNING or (typ == "TargetGroup" and toks[j].text in _SERVING)):
                 j += 1  # 服务保障国家某某中心: the clause's verbs, not the first words of the name
         if typ in ("Place", "Facility"):
             inner = [n for n in range(j, k) if toks[n].text in _GOVERNING]
             if inner:
                 j = inner[-1] + 1  # 某科学城建设某某集聚区: the place is what is being built
-        if j + 1 < k and typ not in ("Concept", "TargetGroup") and toks[j].tag == "v" and len(toks[j].text) >= 2 \
+        if j + 1 < k and not opened_by_verb and typ not in ("Concept", "TargetGroup") and toks[j].tag == "v" and len(toks[j].text) >= 2 \
                 and tokenizer().FREQ.get(toks[j].text, 0) >= 1000 \
                 and toks[j + 1].tag.startswith(("n", "j")) and len(toks[j + 1].text) >= 2 and (j == 0 \
                 or toks[j - 1].text[0] in PUNCT):
@@ -648,6 +650,25 @@ def _inner_site(name: str, voc: _Vocab) -> str | None:
             typ = voc.heads[name[-n:]][0]
             return typ if typ in ("Facility", "Place") else None
     return None
+
+
+_OPENERS = frozenset({"实施", "开展", "启动", "获批"})
+
+
+def _opened_at(toks: Sequence[Token], j: int, k: int) -> int:
+    """The start of a campaign's or pilot's name that runs back across its own verbs and 和 to the verb
+    that opens the clause (实施某某领先和某某攻坚行动, 获批优化某某审批改革试点); ``j`` when no such verb
+    stands within reach, or a 的, a list or a stop comes between."""
+    for o in range(j - 1, max(-1, j - 9), -1):
+        if toks[o].text in _OPENERS:
+            between = toks[o + 1:k]
+            if o + 1 < j and sum(len(t.text) for t in between) <= 22 and not any(
+                    t.text[0] in PUNCT or t.text in ("的", "等", "及") for t in between):
+                return o + 1
+            return j
+        if toks[o].text[0] in PUNCT:
+            return j
+    return j
 
 
 def _verb_bridge(toks: Sequence[Token], j: int, voc: _Vocab) -> int | None:
