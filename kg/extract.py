@@ -511,6 +511,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # 山水林田湖草沙: the ecosystem as a whole, not a lake
         if not _group_named(modifier, head):
             continue
+        if view.level == "district" and typ == "Facility" and len(tokens(name)) == 1 and _class_noun(
+                name, len(head), typ):
+            continue  # a district too speaks of 博物馆, 变电站 as kinds
         if view.level in ("city", "province") and (typ in ("Facility", "Organization") or head in _KIND_HEADS
                                                     or head in _SYSTEM_HEADS or head in _PARK_HEADS) \
                 and _class_noun(name, len(head), typ):

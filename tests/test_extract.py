@@ -347,6 +347,11 @@ def test_extract_city_excerpt_scores(tmp_path):
     assert r.metrics.overall.f1 >= 0.96
 
 
+def test_extract_a_district_speaks_of_a_kind_of_site_by_one_word():
+    got = found("完成博物馆改造,启动城北污水泵站建设", "district")
+    assert "博物馆" not in got and got.get("城北污水泵站") == "Facility"
+
+
 def test_extract_vocabulary_holds_no_gold_names():
     """Rules and generic words only: no name of a gold report appears in the package (cf. the stop hook)."""
     names = set()
