@@ -47,6 +47,12 @@ class Hint(NamedTuple):
     cue: str = ""
 
 
+class _Named(NamedTuple):
+    """An entity known only by its name (a zone named inside its works)."""
+    name: str
+    type: str = "Place"
+
+
 class _M(NamedTuple):
     """A mention inside one sentence (offsets relative to the sentence)."""
     start: int
@@ -201,17 +207,21 @@ _LOC_VERB = re.compile(rf"(?:内|中|里|周边)?(?:[{_CJK_SHORT}]{{0,4}}?)({'|'
 _ZONE = re.compile(r"(?:组团|园区|产业园|物流园|新区|开发区|片区|商圈|示范区|度假区|合作区|先导区|城区)$")
 
 
-_WORKS_ZONE = re.compile(r"(?:园区|产业园|物流园|汽车园|科技园|工业园|创意园|景区|组团|新区|开发区|度假区|合作区)$")
-_ZONE_BUILT = re.compile(r"(?:项目)?(?:建设|扎实推进|全面推进|进展顺利)")
+_WORKS_ZONE = re.compile(r"(?:园区|产业园|物流园|汽车园|科技园|工业园|创意园|景区|组团|新区|开发区|度假区|合作区|商圈)$")
+_ZONE_BUILT = re.compile(r"(?:项目)?(?:建设|改造|开发|扎实推进|全面推进|进展顺利)")
 _ZONE_OPENED = re.compile(r"(?:加快|推进|加快推进|全力推进|加快建设|全面推进|重点推进)$")
 
 
-def _zone_works(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
+def _zone_works(text: str, sidx: int, ms: list[_M], out: _Collector, names: frozenset[str] = frozenset()) -> None:
     """加快某某园区建设，确保A投入使用，B、C等项目开工 / 某某园区A、B等项目开工: a sentence that opens on
-    building a zone goes on to name the sites and projects inside it, up to the next ；."""
-    for z in ms:
-        if z.entity.type not in ("Place", "Facility") or not _WORKS_ZONE.search(z.entity.name):
-            continue
+    building a zone goes on to name the sites and projects inside it, up to the next ；. The zone may be
+    named only inside its works (加快某某商圈改造，…)."""
+    zones = [z for z in ms if z.entity.type in ("Place", "Facility") and _WORKS_ZONE.search(z.entity.name)]
+    for w in ms:
+        stem = re.sub(r"(?:改造|建设|开发)$", "", w.entity.name)
+        if w.entity.type == "Program" and stem != w.entity.name and stem in names and _WORKS_ZONE.search(stem):
+            zones.append(_M(w.start, w.start + len(stem), _Named(stem)))
+    for z in zones:
         clause = next((c for c in _clauses(text) if c[0] <= z.start < c[1]), None)
         if clause is None:
             continue
@@ -553,6 +563,7 @@ def extract_relations(doc: Document, entities: Sequence[Entity], hints: Sequence
     for h in hints:
         out.add(h.subject, h.predicate, h.object, h.sentence, h.confidence, h.cue)
     mentions = _sentence_mentions(doc, entities)
+    names = frozenset(e.name for e in entities)
     default_holder = holder or issuer
     for s in doc.sentences:
         ms = mentions.get(s.index)
@@ -563,7 +574,7 @@ def extract_relations(doc: Document, entities: Sequence[Entity], hints: Sequence
         _targets(s.text, s.index, ms, out)
         _organized(s.text, s.index, ms, out)
         _lists(s.text, s.index, ms, out)
-        _zone_works(s.text, s.index, ms, out)
+        _zone_works(s.text, s.index, ms, out, names)
     _glossary_parts(doc, entities, out, mentions)
     _topics(doc, mentions, out)
     _by_names(entities, out)

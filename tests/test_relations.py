@@ -90,6 +90,8 @@ def test_relations_award_of_a_district_goes_to_the_place():
      ("松山建材城", "locatedIn", "青松国际物流园区")),
     ("青松国际物流园区云谷科技、松山牧机二期等项目开工建设,入驻企业达到8家。",
      ("松山牧机二期", "locatedIn", "青松国际物流园区")),
+    ("加快青松核心商圈改造,确保华泰二期、天和商厦等项目投入运营。青松核心商圈人气旺。",
+     ("天和商厦", "locatedIn", "青松核心商圈")),
 ])
 def test_relations_located_in(body, expected):
     assert expected in relations(body)
