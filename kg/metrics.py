@@ -117,6 +117,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
         nxt = text[end:end + 1]
         if unit == "个小时":
             unit = "小时"
+        if unit == "岁" and re.match(r"(?:以[上下])?(?:儿童|婴幼儿|老年人|老人|人群|青少年)", text[end:]):
+            continue  # 5岁以下儿童死亡率, 60岁以上老年人: the age names the group, it is no measure
         if num[0].isdigit():
             if before.endswith(("第", ".", "-", "+", "＋", "×")) or nxt in ("+", "＋", "年", "月", "日", "号") \
                     or _LATIN.match(nxt or " "):
