@@ -646,6 +646,12 @@ def _ends_in_head(text: str, voc: _Vocab) -> bool:
     return any(text[-n:] in voc.heads for n in voc.head_lengths if n <= len(text))
 
 
+def _head_type(text: str, voc: _Vocab) -> str | None:
+    """The type of the longest head ``text`` ends in, if any."""
+    return next((voc.heads[text[-n:]][0] for n in sorted(voc.head_lengths, reverse=True)
+                 if n <= len(text) and text[-n:] in voc.heads), None)
+
+
 def _inner_site(name: str, voc: _Vocab) -> str | None:
     """Type of a site named before 项目 (…市场, …产业园, …度假城), if the words before 项目 name one."""
     for n in voc.head_lengths:
@@ -1832,6 +1838,7 @@ def _served_groups(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Cand
 
 
 _FIRM_FIRST = re.compile(rf"^([{_CJK}]{{2,5}}?)(?=\d|[{_NUMERALS}]期)")
+_FIRM_DEED = re.compile(rf"^([{_CJK}]{{2,8}}?)(?:迁址新建|迁建|综合技改|技改|扩能改造|改造复产|复产)$")
 
 
 def _firms_in_works(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Candidate]:
@@ -1839,12 +1846,20 @@ def _firms_in_works(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Can
     project's size or phase, itself no site or place, is the company that builds it."""
     out = []
     for c in kept:
+        deed = _FIRM_DEED.match(c.name) if c.type == "Program" else None
+        if deed and (_head_type(deed.group(1), voc) == "Organization" or tokens(deed.group(1))[0].tag == "nz"):
+            name = deed.group(1)  # 某某啤酒迁址新建, 某某公司综合技改: the firm that moves or renews its plant
+            out.append(Candidate(name, "Organization", view.sentence.index, c.start, c.start + len(name),
+                                 confidence=0.5, priority=1, nested=True, rule="firm-of-works"))
+            continue
         firm = _FIRM_FIRST.match(c.name) if c.type in ("Program", "Facility") else None
         if firm is None:
             continue
         words = tokens(firm.group(1))
         proper = list(itertools.takewhile(lambda t: t.tag.startswith(("nz", "nr", "nt")), words))
         name = "".join(t.text for t in proper)
+        if not name and len(firm.group(1)) == 2 and all(len(t.text) == 1 for t in words):
+            name = firm.group(1)  # 某电2×35万千瓦…: a firm's two-character short name jieba splits
         if len(name) >= 2 and not _ends_in_head(firm.group(1), voc) and name not in voc.generic \
                 and not _known_place(name):  # 某机场三期 is a site's phase, not a firm's project
             out.append(Candidate(name, "Organization", view.sentence.index, c.start, c.start + len(name),

@@ -260,3 +260,9 @@ def test_relations_written_into_names_of_city_and_province_works(body, title, ex
     """Works on a road or a reservoir stand on it, a phase is part of its college, a forum holds its meeting,
     a round table serves the firms it names, a site named after a region by its short form stands in it."""
     assert expected in relations(body, title=title)
+
+
+def test_relations_a_firm_builds_the_works_named_after_it():
+    got = relations("南电2×35万千瓦热电联产、华泰啤酒公司迁址新建等项目前期工作扎实推进。")
+    assert ("南电2×35万千瓦热电联产", "organizedBy", "南电") in got
+    assert ("华泰啤酒公司迁址新建", "organizedBy", "华泰啤酒公司") in got
