@@ -266,3 +266,9 @@ def test_relations_a_firm_builds_the_works_named_after_it():
     got = relations("南电2×35万千瓦热电联产、华泰啤酒公司迁址新建等项目前期工作扎实推进。")
     assert ("南电2×35万千瓦热电联产", "organizedBy", "南电") in got
     assert ("华泰啤酒公司迁址新建", "organizedBy", "华泰啤酒公司") in got
+
+
+def test_relations_a_place_opening_a_longer_name_holds_no_honour():
+    got = relations("松江集团、广东控股跻身中国企业500强。", title=PROVINCE_HEAD)
+    assert ("松江集团", "receivedAward", "中国企业500强") in got
+    assert not any(p == "receivedAward" and s == "广东" for s, p, _ in got)
