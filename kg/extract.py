@@ -246,14 +246,21 @@ def _boundary(t: str, tag: str, bt: str | None, btag: str | None) -> bool:
     return tag == "m" and _NUMERAL_WORD.fullmatch(t) is not None
 
 
+@cache
+def _unit_words() -> frozenset[str]:
+    """The units of measured numbers (metric_units.tsv)."""
+    return frozenset(u for u, _ in read_table("metric_units.tsv"))
+
+
 def _number_group(toks: Sequence[Token], i: int) -> int | None:
     """Start of a number with its unit ending at token i (700万吨, 2×35万千瓦), or None."""
     if i < 0:
         return None
     g = i
     if _DIGIT.search(toks[g].text) is None:
-        if g == 0 or toks[g].tag not in ("m", "q") or not toks[g - 1].text[-1].isdigit():
-            return None
+        if g == 0 or (toks[g].tag not in ("m", "q") and toks[g].text not in _unit_words()) \
+                or not toks[g - 1].text[-1].isdigit():
+            return None  # 700|万吨, 4|车道: a unit jieba tags a noun still closes the number
         g -= 1
     while g > 0 and (toks[g - 1].text[-1].isdigit() or toks[g - 1].text in (".", "×", "x", "X")):
         g -= 1
@@ -400,7 +407,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             group = _number_group(toks, j - 1)
             if group is not None:  # 某某500万吨选矿项目: a capacity inside a project's name
                 g = group
-                if typ in ("Program", "PolicyDocument", "Facility") and g > 0 and not _is_boundary(toks[g - 1], voc, toks[g - 2] if g >= 2 else None) \
+                if typ in ("Program", "PolicyDocument", "Facility") and g > 0 and toks[j - 1].text != "车道" \
+                        and not _is_boundary(toks[g - 1], voc, toks[g - 2] if g >= 2 else None) \
                         and toks[g - 1].tag.startswith(("n", "j", "x", "v")) and not toks[g - 1].text[0].isdigit() \
                         and tok.end - toks[g - 1].start <= limit:
                     j = g

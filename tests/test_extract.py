@@ -347,6 +347,12 @@ def test_extract_city_excerpt_scores(tmp_path):
     assert r.metrics.overall.f1 >= 0.96
 
 
+def test_extract_a_lane_count_is_no_part_of_a_road_and_an_ecosystem_no_mechanism():
+    got = found("建成双向4车道江海疏港高速公路,保护江海热带岛屿生态系统", "province")
+    assert got.get("江海疏港高速公路") == "Place"
+    assert not any("车道" in n or n.endswith("生态系统") for n in got), got
+
+
 def test_extract_a_district_speaks_of_a_kind_of_site_by_one_word():
     got = found("完成博物馆改造,启动城北污水泵站建设", "district")
     assert "博物馆" not in got and got.get("城北污水泵站") == "Facility"
