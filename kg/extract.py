@@ -457,7 +457,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             j -= 2  # 学习贯彻…主题教育: the campaign's name begins with its verbs
         if head == "学习教育" and j >= 1 and toks[j - 1].text == "贯彻":
             j -= 2 if j >= 2 and toks[j - 2].text == "深入" else 1  # 深入贯彻某某精神学习教育
-        opened = _opened_at(toks, j, k) if typ == "Program" and head.endswith(("行动", "试点")) else j
+        opened = _opened_at(toks, j, k) if (typ == "Program" and head.endswith(("行动", "试点"))) or (
+            typ == "Mechanism" and head.endswith(("机制", "制度"))) else j
         opened_by_verb, j = opened != j, opened  # 开展优化某某服务提升某某环境行动: it opens at the clause's verb
         if head.endswith(("行动", "计划", "试点")) and j < k and j >= 1 and toks[j - 1].text == "重点" and (
                 j == 1 or toks[j - 2].text in _GOVERNING or toks[j - 2].text[0] in PUNCT):
@@ -669,7 +670,8 @@ def _inner_site(name: str, voc: _Vocab) -> str | None:
     return None
 
 
-_OPENERS = frozenset({"实施", "开展", "启动", "获批"})
+_OPENERS = frozenset({"实施", "开展", "启动", "获批", "建立", "健全", "推行", "实行"})
+_OPENED_HEADS = ("行动", "试点", "机制", "制度")  # a second name's head inside the span: two names, not one
 
 
 def _opened_at(toks: Sequence[Token], j: int, k: int) -> int:
@@ -680,7 +682,8 @@ def _opened_at(toks: Sequence[Token], j: int, k: int) -> int:
         if toks[o].text in _OPENERS:
             between = toks[o + 1:k]
             if o + 1 < j and sum(len(t.text) for t in between) <= 22 and not any(
-                    t.text[0] in PUNCT or t.text in ("的", "等", "及") for t in between):
+                    t.text[0] in PUNCT or t.text in ("的", "等", "及") or t.text.endswith(_OPENED_HEADS)
+                    for t in toks[o + 1:k - 1]):
                 return o + 1
             return j
         if toks[o].text[0] in PUNCT:
@@ -2257,6 +2260,8 @@ def _alias_variants(c: Candidate) -> set[str]:
         out.add(name[m.end():])
     if c.type == "Brand":
         out.add(name + "品牌")
+    if c.type == "Award" and re.search(r"\d+强企业$", name):
+        out.add(name[:-2])  # 某某500强企业 ~ 某某500强: the ranking is the honour
     return {a for a in out if a and a != name}
 
 

@@ -207,6 +207,9 @@ def test_extract_central_bodies_by_name(text, expected, absent):
     ("主要任务就是抓好落实", {}, ("主要任务就是抓好落实",)),
     ("一村一策制定防御预案,推行一户一档", {"一村一策": "Mechanism", "一户一档": "Mechanism"}, ()),
     ("新增村村通、户户通广播电视300户", {"村村通": "Program", "户户通": "Program"}, ()),
+    ("建立突发公共事件预警和应急处置机制,建立外资企业圆桌会议制度和投诉工作机制",
+     {"突发公共事件预警和应急处置机制": "Mechanism", "外资企业圆桌会议制度": "Mechanism"},
+     ("外资企业圆桌会议制度和投诉工作机制",)),
     ("深入实施基础研究领先和某某技术攻坚行动,开展优化涉外服务提升某某环境行动,开展全市范围的安全检查行动",
      {"基础研究领先和某某技术攻坚行动": "Program", "优化涉外服务提升某某环境行动": "Program",
       "安全检查行动": "Program"}, ("全市范围的安全检查行动",)),
@@ -645,3 +648,9 @@ def test_extract_listed_words_are_not_places_and_verbs_not_roads():
 def test_extract_counted_titles_are_honours():
     got = found("全球灯塔工厂增至10家，新增58名国家级非遗代表性传承人。", "province")
     assert got.get("全球灯塔工厂") == "Award" and got.get("国家级非遗代表性传承人") == "Award"
+
+
+def test_extract_a_ranking_of_firms_is_the_honour_without_its_firms():
+    ex = extract(document_from_text(level_report(PROVINCE_HEAD, "上榜世界500强企业增至18家。"), "rank-test"))
+    award = next(e for e in ex.entities if e.type == "Award")
+    assert award.name == "世界500强企业" and "世界500强" in award.aliases
