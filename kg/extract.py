@@ -69,7 +69,7 @@ _PROJECT_LIST = re.compile(
     rf"(?:^|(?<=[，,；;：:]))((?:[{_CJK}\d.×]{{2,20}}、)*[{_CJK}\d.×]{{2,20}})等[{_CJK}]{{0,6}}(?:项目|工程)")
 _PROJECT_ITEM = re.compile(rf"(?:{SITE_WORKS}|迁建|迁址新建|复产|南迁|北迁|[{_NUMERALS}\d]期)$"
                            r"|\d+(?:\.\d+)?万?(?:吨|千瓦|辆|头|只|亩|平方米)")
-_AMOUNT_FIRST = re.compile(r"(?:投资)?[\d.]+[万亿]?(?:平方米|平米|条|个|处|座|公里|千米|米|户|套|栋|间|元的)")
+_AMOUNT_FIRST = re.compile(r"(?:投资)?[\d.]+[万亿]?(?:平方米|平米|亩|条|个|处|座|公里|千米|米|户|套|栋|间|元的)")
 _VILLAGE_GROUP = re.compile(rf"(?:^|(?<=[在对和与、，,焦]))([{_CJK}]{{1,3}}[一二三四五六七八九十]{{1,2}}组)(?=[等、和，,的])")
 _ORGAN_WORD = re.compile(r"委|政府|人大|政协")  # quick filters: a rule runs only where its words are
 _BYLINE_SPACE = re.compile(r"[ \u3000\u00a0]")
@@ -680,6 +680,8 @@ def _opened_at(toks: Sequence[Token], j: int, k: int) -> int:
     stands within reach, or a 的, a list or a stop comes between."""
     for o in range(j - 1, max(-1, j - 9), -1):
         if toks[o].text in _OPENERS:
+            while o + 1 < j and (toks[o + 1].text in _OPENERS or toks[o + 1].text in ("好", "完善")):
+                o += 1  # 实施好, 建立健全完善: the verbs run on before the name
             between = toks[o + 1:k]
             if o + 1 < j and sum(len(t.text) for t in between) <= 22 and not any(
                     t.text[0] in PUNCT or t.text in ("的", "等", "及") or t.text.endswith(_OPENED_HEADS)
