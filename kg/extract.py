@@ -680,11 +680,11 @@ def _opened_at(toks: Sequence[Token], j: int, k: int) -> int:
     stands within reach, or a 的, a list or a stop comes between."""
     for o in range(j - 1, max(-1, j - 9), -1):
         if toks[o].text in _OPENERS:
-            while o + 1 < j and (toks[o + 1].text in _OPENERS or toks[o + 1].text in ("好", "完善")):
+            while o + 1 < j and (toks[o + 1].text in _OPENERS or toks[o + 1].text in ("好", "完善", "新", "一轮", "新一轮")):
                 o += 1  # 实施好, 建立健全完善: the verbs run on before the name
             between = toks[o + 1:k]
             if o + 1 < j and sum(len(t.text) for t in between) <= 22 and not any(
-                    t.text[0] in PUNCT or t.text in ("的", "等", "及") or t.text.endswith(_OPENED_HEADS)
+                    t.text[0] in PUNCT or t.text in ("的", "等", "及") or t.text.endswith(_OPENED_HEADS) or _DIGIT.search(t.text)
                     for t in toks[o + 1:k - 1]):
                 return o + 1
             return j
