@@ -970,6 +970,12 @@ def _own_type(content: str, voc: _Vocab) -> str | None:
     return typ
 
 
+def _parallel(items: list[str]) -> bool:
+    """Three or more short items built alike (大学习、大宣传、大落实; 某链、某链、某链): a named formula."""
+    return len(items) >= 3 and all(len(i) >= 2 for i in items) and (
+        len({i[0] for i in items}) == 1 or len({i[-1] for i in items}) == 1)
+
+
 def _is_rhetoric(content: str, voc: _Vocab) -> bool:
     if content in voc.rhetoric or len(content) <= 1:
         return True
@@ -980,7 +986,7 @@ def _is_rhetoric(content: str, voc: _Vocab) -> bool:
     if len(content) == 4 and word_tags().get(content, "") == "i":
         return True  # a set phrase (以点带面)
     items = re.split(r"[、，,]", content)
-    if len(items) > 1 and all(len(i) <= 3 for i in items):
+    if len(items) > 1 and all(len(i) <= 3 for i in items) and not _parallel(items):
         return True  # “对象、内容、流程”: an enumeration of words
     return len(content) > 30 or "。" in content
 
