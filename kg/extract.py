@@ -547,6 +547,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # 新某某格局 is the named strategy; 基层治理格局, 路网格局 are descriptions
         if typ == "Organization" and modifier in _ORG_GENERIC:
             continue
+        if head == "组织" and not (_proper(mod_tokens) or re.search(r"联合国|国际|世界|亚太|经合", modifier)):
+            continue  # 调解组织, 集体经济组织 are kinds; 某某经合组织 is one body
         if head in _ADMIN_HEADS and re.search(r"\d{4}年", modifier):
             continue  # 某市2026年政府工作…报告 (the title line): not a body
         if head in _ADMIN_HEADS and not (modifier[-1] in "省市区县镇乡旗州" or any(
