@@ -29,7 +29,7 @@ from .rdf import nt_unescape
 __all__ = ["EXPORT_FILES", "RDF_FILES", "write_exports", "atomic_write_text", "atomic_write_bytes", "safe_cell",
            "temp_prefix", "remove_stale_temporaries",
            "serialize_turtle", "turtle_body", "jsonld_nodes", "graph_lines", "RdfWriter", "write_tsv",
-           "render_nx", "NxWriter", "Rendered"]
+           "render_nx", "NxWriter", "ReportExports"]
 
 RDF_FILES = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "graph.nq")
 EXPORT_FILES = RDF_FILES + ("graph.graphml", "graph.json", "nodes.csv", "edges.csv")
@@ -240,23 +240,48 @@ def jsonld_nodes(lines: Iterable[str]) -> Iterable[str]:
         yield json.dumps(node, ensure_ascii=False, separators=(",", ":"))
 
 
+def _named_graph_text(iri: str | None, sections: Sequence[Sequence[str]],
+                      compactor: _Compactor) -> tuple[str, str]:
+    """TriG and N-Quads text of one named graph (``None``: the default graph) given as sections of sorted lines."""
+    if not any(sections):
+        return "", ""
+    suffix = f" <{iri}> .\n" if iri else " .\n"
+    trig = [f"<{iri}> {{\n" if iri else "{\n"]
+    nq = []
+    for lines in sections:
+        trig += turtle_body(lines, compactor)
+        nq += [line[:-2] + suffix for line in lines]
+    trig.append("}\n\n")
+    return "".join(trig), "".join(nq)
+
+
 @dataclass(frozen=True)
-class Rendered:
-    """Sorted N-Triples lines with their Turtle and JSON-LD text, rendered ahead (in a worker process);
-    the same bytes ``RdfWriter`` would render from the lines with the same prefixes."""
-    lines: Sequence[str]
-    turtle: str
-    jsonld: str
-
-    def __bool__(self) -> bool:
-        return bool(self.lines)
-
-    def __len__(self) -> int:
-        return len(self.lines)
+class ReportExports:
+    """One report's share of every RDF export, rendered and UTF-8 encoded ahead (in a worker process):
+    its named graph (TriG, N-Quads) and its own nodes' section of the union (N-Triples, Turtle, JSON-LD).
+    The bytes are those ``RdfWriter.named_graph`` and ``RdfWriter.union`` would write from the lines."""
+    graph: str
+    triples: int        # lines in the report's section of the union
+    nt: bytes
+    ttl: bytes
+    jsonld: bytes       # the section's node objects, comma-separated
+    trig: bytes
+    nq: bytes
 
     @classmethod
-    def of(cls, lines: Sequence[str], prefixes: Sequence[tuple[str, str]]) -> "Rendered":
-        return cls(lines, "".join(turtle_body(lines, _Compactor(prefixes))), ",\n".join(jsonld_nodes(lines)))
+    def of(cls, graph: str, sections: Sequence[Sequence[str]], local: Sequence[str],
+           prefixes: Sequence[tuple[str, str]]) -> "ReportExports":
+        """``sections``: the report's named graph as sorted sections; ``local``: its section of the union."""
+        compactor = _Compactor(prefixes)
+        trig, nq = _named_graph_text(graph, sections, compactor)
+        nt = "\n".join(local) + "\n" if local else ""
+        ttl = "".join(turtle_body(local, compactor))
+        jsonld = ",\n".join(jsonld_nodes(local))
+        return cls(graph, len(local), nt.encode(), ttl.encode(), jsonld.encode(), trig.encode(), nq.encode())
+
+    def lines(self) -> list[str]:
+        """The report's section of the union as N-Triples lines."""
+        return self.nt.decode("utf-8").splitlines()
 
 
 class RdfWriter:
@@ -264,7 +289,7 @@ class RdfWriter:
 
     The union (graph.ttl, graph.nt, graph.jsonld) is written section by section: each section is a run
     of sorted lines whose subjects appear in no other section. The named graphs (graph.trig,
-    graph.nq) are written graph by graph.
+    graph.nq) are written graph by graph. A report rendered ahead (``ReportExports``) is written as is.
     """
 
     def __init__(self, out_dir: Path, prefixes: Sequence[tuple[str, str]]):
@@ -273,7 +298,7 @@ class RdfWriter:
         self.prefixes = prefixes
         self.triples = 0
         self._stack = ExitStack()
-        self._files: dict[str, tuple[IO[str], str]] = {}
+        self._files: dict[str, tuple[IO[bytes], str]] = {}
         self._first_node = True
 
     def __enter__(self) -> "RdfWriter":
@@ -282,54 +307,55 @@ class RdfWriter:
         for name in RDF_FILES:
             fd, tmp = tempfile.mkstemp(prefix=temp_prefix(name), suffix=".tmp", dir=self.out_dir)
             os.fchmod(fd, _FILE_MODE)
-            handle = self._stack.enter_context(open(fd, "w", encoding="utf-8", newline="\n",
-                                                    buffering=1 << 20))
+            handle = self._stack.enter_context(open(fd, "wb", buffering=1 << 20))
             self._files[name] = (handle, tmp)
         header = _prefix_header(self.prefixes)
-        self._out("graph.ttl").write(header)
-        self._out("graph.trig").write(header)
-        self._out("graph.jsonld").write("[\n")
+        self._write("graph.ttl", header)
+        self._write("graph.trig", header)
+        self._write("graph.jsonld", "[\n")
         return self
 
-    def _out(self, name: str) -> IO[str]:
+    def _out(self, name: str) -> IO[bytes]:
         return self._files[name][0]
 
-    def union(self, lines: Sequence[str] | Rendered) -> None:
+    def _write(self, name: str, text: str) -> None:
+        self._out(name).write(text.encode("utf-8"))
+
+    def _write_all(self, name: str, texts: Iterable[str]) -> None:
+        self._out(name).writelines(text.encode("utf-8") for text in texts)
+
+    def _json_section(self, data: bytes) -> None:
+        if data:
+            self._out("graph.jsonld").write(data if self._first_node else b",\n" + data)
+            self._first_node = False
+
+    def union(self, lines: Sequence[str]) -> None:
         """A section of the union graph: sorted lines, subjects not in any other section."""
         if not lines:
             return
-        rendered = lines if isinstance(lines, Rendered) else None
-        lines = rendered.lines if rendered else lines
         self.triples += len(lines)
-        nt = self._out("graph.nt")
-        nt.write("\n".join(lines))
-        nt.write("\n")
-        ttl = self._out("graph.ttl")
-        ttl.write(rendered.turtle) if rendered else ttl.writelines(turtle_body(lines, self.compactor))
-        jsonld = self._out("graph.jsonld")
-        for node in ([rendered.jsonld] if rendered else jsonld_nodes(lines)):
-            jsonld.write(node if self._first_node else ",\n" + node)
-            self._first_node = False
+        self._write("graph.nt", "\n".join(lines) + "\n")
+        self._write_all("graph.ttl", turtle_body(lines, self.compactor))
+        for node in jsonld_nodes(lines):
+            self._json_section(node.encode("utf-8"))
 
-    def named_graph(self, iri: str | None, *sections: Sequence[str] | Rendered) -> None:
+    def named_graph(self, iri: str | None, *sections: Sequence[str]) -> None:
         """One named graph (``None``: the default graph), given as sections of sorted lines."""
-        if not any(sections):
-            return
-        trig, nq = self._out("graph.trig"), self._out("graph.nq")
-        trig.write(f"<{iri}> {{\n" if iri else "{\n")
-        suffix = f" <{iri}> .\n" if iri else " .\n"
-        for lines in sections:
-            if isinstance(lines, Rendered):
-                trig.write(lines.turtle)
-                lines = lines.lines
-            else:
-                trig.writelines(turtle_body(lines, self.compactor))
-            nq.writelines(line[:-2] + suffix for line in lines)
-        trig.write("}\n\n")
+        trig, nq = _named_graph_text(iri, sections, self.compactor)
+        self._write("graph.trig", trig)
+        self._write("graph.nq", nq)
+
+    def report(self, part: ReportExports) -> None:
+        """One report rendered ahead: its named graph and its section of the union."""
+        self.triples += part.triples
+        for name, data in (("graph.trig", part.trig), ("graph.nq", part.nq), ("graph.nt", part.nt),
+                           ("graph.ttl", part.ttl)):
+            self._out(name).write(data)
+        self._json_section(part.jsonld)
 
     def commit(self) -> list[Path]:
         """Finish, fsync and rename every file over its target."""
-        self._out("graph.jsonld").write("\n]\n")
+        self._write("graph.jsonld", "\n]\n")
         written = []
         for name, (handle, _tmp) in self._files.items():
             handle.flush()
