@@ -240,26 +240,21 @@ def jsonld_nodes(lines: Iterable[str]) -> Iterable[str]:
         yield json.dumps(node, ensure_ascii=False, separators=(",", ":"))
 
 
-def _named_graph_text(iri: str | None, sections: Sequence[Sequence[str]],
-                      compactor: _Compactor) -> tuple[str, str]:
-    """TriG and N-Quads text of one named graph (``None``: the default graph) given as sections of sorted lines."""
-    if not any(sections):
-        return "", ""
+def _graph_open(iri: str | None) -> str:
+    return f"<{iri}> {{\n" if iri else "{\n"
+
+
+def _quads(lines: Iterable[str], iri: str | None) -> list[str]:
     suffix = f" <{iri}> .\n" if iri else " .\n"
-    trig = [f"<{iri}> {{\n" if iri else "{\n"]
-    nq = []
-    for lines in sections:
-        trig += turtle_body(lines, compactor)
-        nq += [line[:-2] + suffix for line in lines]
-    trig.append("}\n\n")
-    return "".join(trig), "".join(nq)
+    return [line[:-2] + suffix for line in lines]
 
 
 @dataclass(frozen=True)
 class ReportExports:
     """One report's share of every RDF export, rendered and UTF-8 encoded ahead (in a worker process):
     its named graph (TriG, N-Quads) and its own nodes' section of the union (N-Triples, Turtle, JSON-LD).
-    The bytes are those ``RdfWriter.named_graph`` and ``RdfWriter.union`` would write from the lines."""
+    The bytes are those ``RdfWriter.named_graph(graph, mentions, local)`` and ``RdfWriter.union(local)``
+    would write."""
     graph: str
     triples: int        # lines in the report's section of the union
     nt: bytes
@@ -269,13 +264,17 @@ class ReportExports:
     nq: bytes
 
     @classmethod
-    def of(cls, graph: str, sections: Sequence[Sequence[str]], local: Sequence[str],
+    def of(cls, graph: str, mentions: Sequence[str], local: Sequence[str],
            prefixes: Sequence[tuple[str, str]]) -> "ReportExports":
-        """``sections``: the report's named graph as sorted sections; ``local``: its section of the union."""
+        """``mentions`` and ``local``: the sorted sections of the report's named graph; ``local`` is also its
+        section of the union (its Turtle is rendered once for both)."""
         compactor = _Compactor(prefixes)
-        trig, nq = _named_graph_text(graph, sections, compactor)
-        nt = "\n".join(local) + "\n" if local else ""
         ttl = "".join(turtle_body(local, compactor))
+        trig = nq = ""
+        if mentions or local:
+            trig = "".join([_graph_open(graph), *turtle_body(mentions, compactor), ttl, "}\n\n"])
+            nq = "".join(_quads(mentions, graph) + _quads(local, graph))
+        nt = "\n".join(local) + "\n" if local else ""
         jsonld = ",\n".join(jsonld_nodes(local))
         return cls(graph, len(local), nt.encode(), ttl.encode(), jsonld.encode(), trig.encode(), nq.encode())
 
@@ -341,9 +340,13 @@ class RdfWriter:
 
     def named_graph(self, iri: str | None, *sections: Sequence[str]) -> None:
         """One named graph (``None``: the default graph), given as sections of sorted lines."""
-        trig, nq = _named_graph_text(iri, sections, self.compactor)
-        self._write("graph.trig", trig)
-        self._write("graph.nq", nq)
+        if not any(sections):
+            return
+        self._write("graph.trig", _graph_open(iri))
+        for lines in sections:
+            self._write_all("graph.trig", turtle_body(lines, self.compactor))
+            self._write_all("graph.nq", _quads(lines, iri))
+        self._write("graph.trig", "}\n\n")
 
     def report(self, part: ReportExports) -> None:
         """One report rendered ahead: its named graph and its section of the union."""
@@ -492,10 +495,11 @@ class NxWriter:
     """The NetworkX exports, written to temporary files while the caller streams the RDF exports (both
     take seconds on a corpus); ``commit`` renames them into place.
 
-    GraphML, the slowest, is rendered in a forked process meanwhile; the others by ``commit``, after
-    the RDF. Where ``fork`` is not available, or the child fails, everything is rendered by ``commit``.
+    They are rendered in a forked process meanwhile (the building process has the RDF's entity section to
+    render then, so both cores are busy). Where ``fork`` is not available, or the child fails, everything is
+    rendered by ``commit``.
     """
-    FORKED = ("graph.graphml",)
+    FORKED = NX_FILES
 
     def __init__(self, graph: nx.MultiDiGraph, out_dir: Path):
         import multiprocessing

@@ -116,7 +116,7 @@ def build_report(path: Path | str, config: Config = Config(), cache_dir: str | N
     extraction = extract(load_document(path), min_confidence=config.min_confidence)
     lines = report_lines(extraction, config)
     shared, local = lines.split()
-    exports = ReportExports.of(lines.graph, report_graph_sections(shared, local), local, PREFIXES(config.base_iri))
+    exports = ReportExports.of(lines.graph, *report_graph_sections(shared, local), PREFIXES(config.base_iri))
     built = ReportBuild(source=str(path), summary=lines.summary, graph=lines.graph, shared=shared,
                         exports=exports, nx=nx_part(extraction, lines.resolution),
                         counts=(len(extraction.entities), len(extraction.relations), len(extraction.metrics)),
