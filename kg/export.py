@@ -223,21 +223,25 @@ def _json_value(token: str) -> dict:
     return value
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))   # json.dumps builds one per call
+
+
 def jsonld_nodes(lines: Iterable[str]) -> Iterable[str]:
     """Expanded JSON-LD node objects (one JSON text each) for sorted N-Triples lines."""
+    dumps = _JSON.encode
     subject, node = None, {}
     for line in lines:
         s, p, o = _split(line)
         if s != subject:
             if subject is not None:
-                yield json.dumps(node, ensure_ascii=False, separators=(",", ":"))
+                yield dumps(node)
             subject, node = s, {"@id": s[1:-1]}
         if p == _RDF_TYPE and o[0] == "<":
             node.setdefault("@type", []).append(o[1:-1])
         else:
             node.setdefault(p[1:-1], []).append(_json_value(o))
     if subject is not None:
-        yield json.dumps(node, ensure_ascii=False, separators=(",", ":"))
+        yield dumps(node)
 
 
 def _graph_open(iri: str | None) -> str:

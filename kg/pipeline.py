@@ -276,9 +276,9 @@ def run_build(paths: Iterable[Path | str], config: Config = Config(),
             if problems:
                 raise ValidationError("\n".join(problems))
         result.nx = finish(network)
-        result.merges = merge_rows(summaries)
-        nx_writer = NxWriter(result.nx, out)           # renders the NetworkX exports while the RDF streams
+        nx_writer = NxWriter(result.nx, out)           # renders the NetworkX exports while the rest is done
         try:
+            result.merges = merge_rows(summaries)
             entity_lines = sorted(shared)
             del shared
             writer.union(entity_lines)
