@@ -256,31 +256,39 @@ def _quads(lines: Iterable[str], iri: str | None) -> list[str]:
 @dataclass(frozen=True)
 class ReportExports:
     """One report's share of every RDF export, rendered and UTF-8 encoded ahead (in a worker process):
-    its named graph (TriG, N-Quads) and its own nodes' section of the union (N-Triples, Turtle, JSON-LD).
-    The bytes are those ``RdfWriter.named_graph(graph, mentions, local)`` and ``RdfWriter.union(local)``
-    would write."""
+    its own nodes' section of the union (N-Triples, Turtle, JSON-LD) and its entity mentions, the other
+    section of its named graph. TriG and N-Quads of the named graph are put together from these (they
+    would double what travels from the worker). The bytes are those ``RdfWriter.named_graph(graph,
+    mentions, local)`` and ``RdfWriter.union(local)`` would write."""
     graph: str
-    triples: int        # lines in the report's section of the union
+    triples: int            # lines in the report's section of the union
     nt: bytes
     ttl: bytes
-    jsonld: bytes       # the section's node objects, comma-separated
-    trig: bytes
-    nq: bytes
+    jsonld: bytes           # the section's node objects, comma-separated
+    mentions_ttl: bytes
+    mentions_nq: bytes
 
     @classmethod
     def of(cls, graph: str, mentions: Sequence[str], local: Sequence[str],
            prefixes: Sequence[tuple[str, str]]) -> "ReportExports":
         """``mentions`` and ``local``: the sorted sections of the report's named graph; ``local`` is also its
-        section of the union (its Turtle is rendered once for both)."""
+        section of the union."""
         compactor = _Compactor(prefixes)
-        ttl = "".join(turtle_body(local, compactor))
-        trig = nq = ""
-        if mentions or local:
-            trig = "".join([_graph_open(graph), *turtle_body(mentions, compactor), ttl, "}\n\n"])
-            nq = "".join(_quads(mentions, graph) + _quads(local, graph))
         nt = "\n".join(local) + "\n" if local else ""
-        jsonld = ",\n".join(jsonld_nodes(local))
-        return cls(graph, len(local), nt.encode(), ttl.encode(), jsonld.encode(), trig.encode(), nq.encode())
+        return cls(graph, len(local), nt.encode(), "".join(turtle_body(local, compactor)).encode(),
+                   ",\n".join(jsonld_nodes(local)).encode(),
+                   "".join(turtle_body(mentions, compactor)).encode(), "".join(_quads(mentions, graph)).encode())
+
+    def trig(self) -> list[bytes]:
+        """The named graph in TriG, in pieces."""
+        if not (self.mentions_nq or self.triples):
+            return []
+        return [_graph_open(self.graph).encode(), self.mentions_ttl, self.ttl, b"}\n\n"]
+
+    def nq(self) -> list[bytes]:
+        """The named graph in N-Quads, in pieces: a line never holds a line break (N-Triples escapes them),
+        so every ' .\n' of the N-Triples ends a line."""
+        return [self.mentions_nq, self.nt.replace(b" .\n", f" <{self.graph}> .\n".encode())]
 
     def lines(self) -> list[str]:
         """The report's section of the union as N-Triples lines."""
@@ -355,9 +363,10 @@ class RdfWriter:
     def report(self, part: ReportExports) -> None:
         """One report rendered ahead: its named graph and its section of the union."""
         self.triples += part.triples
-        for name, data in (("graph.trig", part.trig), ("graph.nq", part.nq), ("graph.nt", part.nt),
-                           ("graph.ttl", part.ttl)):
-            self._out(name).write(data)
+        self._out("graph.trig").writelines(part.trig())
+        self._out("graph.nq").writelines(part.nq())
+        self._out("graph.nt").write(part.nt)
+        self._out("graph.ttl").write(part.ttl)
         self._json_section(part.jsonld)
 
     def commit(self) -> list[Path]:

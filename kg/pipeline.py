@@ -7,6 +7,7 @@ the small per-report summaries and every export is streamed to disk.
 """
 from __future__ import annotations
 
+import gc
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
@@ -143,9 +144,10 @@ def _build_all(files: list[Path], config: Config, cache_dir: str | None,
     if jobs <= 1:
         yield from tqdm(map(_try_build, files, *args), **progress)
         return
-    chunksize = max(1, min(8, len(files) // (jobs * 8)))
+    # one report per task: a report takes far longer than its round trip, and its result is megabytes of
+    # exports (batches of several make messages of tens of megabytes, slower to receive)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from tqdm(pool.map(_try_build, files, *args, chunksize=chunksize), **progress)
+        yield from tqdm(pool.map(_try_build, files, *args), **progress)
 
 
 # --- the corpus ----------------------------------------------------------------------------------
@@ -245,6 +247,7 @@ def run_build(paths: Iterable[Path | str], config: Config = Config(),
     cache_dir = (Path(config.out_dir) / DEFAULT_CACHE_NAME if cache is True else Path(cache) if cache else None)
     out = Path(config.out_dir)
     with ExitStack() as stack:
+        stack.callback(gc.unfreeze)
         writer: RdfWriter | None = None
         shared: set[str] = set()
         seen: dict[str, str] = {}
@@ -264,6 +267,7 @@ def run_build(paths: Iterable[Path | str], config: Config = Config(),
             shared.update(outcome.shared)
             add_part(network, outcome.nx)
             result.reports.append(outcome.light())
+            gc.freeze()     # what the build keeps is long-lived: the collector need not scan it again per report
         if writer is None:
             return result
         reports = result.reports                       # already in the order of their graphs
