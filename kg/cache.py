@@ -23,7 +23,7 @@ __all__ = ["tool_version", "cache_key", "ReportCache", "DEFAULT_CACHE_NAME"]
 
 DEFAULT_CACHE_NAME = ".cache"
 _PACKAGE = Path(__file__).resolve().parent
-_FORMAT = 3          # bump when the layout of the cached objects changes
+_FORMAT = 4          # bump when the layout of the cached objects changes
 
 
 @cache

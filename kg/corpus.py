@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterable
 
 from .iris import entity_iri, report_iri, sentence_iri
@@ -112,6 +112,7 @@ def _proper_stem(stem: str) -> bool:
     return not any(_unit(stem[:end]) for end in range(3, len(stem)))   # 上海市金山 is two units
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the name, asked for every prefix of every entity name
 def _unit(name: str) -> tuple[int, str, str] | None:
     """(rank, level name, suffix) when ``name`` as a whole is an administrative unit ('' suffix for 内蒙古)."""
     rules = _rules()
@@ -139,6 +140,7 @@ def _rank(name: str) -> int:
     return found[0] if found else 0
 
 
+@lru_cache(maxsize=1 << 16)
 def leading_unit(name: str) -> str:
     """The administrative unit a name starts with ('' when none): 海拉尔区人民政府 → 海拉尔区.
 

@@ -29,7 +29,7 @@ from .rdf import nt_unescape
 __all__ = ["EXPORT_FILES", "RDF_FILES", "write_exports", "atomic_write_text", "atomic_write_bytes", "safe_cell",
            "temp_prefix", "remove_stale_temporaries",
            "serialize_turtle", "turtle_body", "jsonld_nodes", "graph_lines", "RdfWriter", "write_tsv",
-           "render_nx", "NxWriter", "Rendered"]
+           "render_nx", "NxWriter", "ReportExports"]
 
 RDF_FILES = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "graph.nq")
 EXPORT_FILES = RDF_FILES + ("graph.graphml", "graph.json", "nodes.csv", "edges.csv")
@@ -223,40 +223,76 @@ def _json_value(token: str) -> dict:
     return value
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))   # json.dumps builds one per call
+
+
 def jsonld_nodes(lines: Iterable[str]) -> Iterable[str]:
     """Expanded JSON-LD node objects (one JSON text each) for sorted N-Triples lines."""
+    dumps = _JSON.encode
     subject, node = None, {}
     for line in lines:
         s, p, o = _split(line)
         if s != subject:
             if subject is not None:
-                yield json.dumps(node, ensure_ascii=False, separators=(",", ":"))
+                yield dumps(node)
             subject, node = s, {"@id": s[1:-1]}
         if p == _RDF_TYPE and o[0] == "<":
             node.setdefault("@type", []).append(o[1:-1])
         else:
             node.setdefault(p[1:-1], []).append(_json_value(o))
     if subject is not None:
-        yield json.dumps(node, ensure_ascii=False, separators=(",", ":"))
+        yield dumps(node)
+
+
+def _graph_open(iri: str | None) -> str:
+    return f"<{iri}> {{\n" if iri else "{\n"
+
+
+def _quads(lines: Iterable[str], iri: str | None) -> list[str]:
+    suffix = f" <{iri}> .\n" if iri else " .\n"
+    return [line[:-2] + suffix for line in lines]
 
 
 @dataclass(frozen=True)
-class Rendered:
-    """Sorted N-Triples lines with their Turtle and JSON-LD text, rendered ahead (in a worker process);
-    the same bytes ``RdfWriter`` would render from the lines with the same prefixes."""
-    lines: Sequence[str]
-    turtle: str
-    jsonld: str
-
-    def __bool__(self) -> bool:
-        return bool(self.lines)
-
-    def __len__(self) -> int:
-        return len(self.lines)
+class ReportExports:
+    """One report's share of every RDF export, rendered and UTF-8 encoded ahead (in a worker process):
+    its own nodes' section of the union (N-Triples, Turtle, JSON-LD) and its entity mentions, the other
+    section of its named graph. TriG and N-Quads of the named graph are put together from these (they
+    would double what travels from the worker). The bytes are those ``RdfWriter.named_graph(graph,
+    mentions, local)`` and ``RdfWriter.union(local)`` would write."""
+    graph: str
+    triples: int            # lines in the report's section of the union
+    nt: bytes
+    ttl: bytes
+    jsonld: bytes           # the section's node objects, comma-separated
+    mentions_ttl: bytes
+    mentions_nq: bytes
 
     @classmethod
-    def of(cls, lines: Sequence[str], prefixes: Sequence[tuple[str, str]]) -> "Rendered":
-        return cls(lines, "".join(turtle_body(lines, _Compactor(prefixes))), ",\n".join(jsonld_nodes(lines)))
+    def of(cls, graph: str, mentions: Sequence[str], local: Sequence[str],
+           prefixes: Sequence[tuple[str, str]]) -> "ReportExports":
+        """``mentions`` and ``local``: the sorted sections of the report's named graph; ``local`` is also its
+        section of the union."""
+        compactor = _Compactor(prefixes)
+        nt = "\n".join(local) + "\n" if local else ""
+        return cls(graph, len(local), nt.encode(), "".join(turtle_body(local, compactor)).encode(),
+                   ",\n".join(jsonld_nodes(local)).encode(),
+                   "".join(turtle_body(mentions, compactor)).encode(), "".join(_quads(mentions, graph)).encode())
+
+    def trig(self) -> list[bytes]:
+        """The named graph in TriG, in pieces."""
+        if not (self.mentions_nq or self.triples):
+            return []
+        return [_graph_open(self.graph).encode(), self.mentions_ttl, self.ttl, b"}\n\n"]
+
+    def nq(self) -> list[bytes]:
+        """The named graph in N-Quads, in pieces: a line never holds a line break (N-Triples escapes them),
+        so every ' .\n' of the N-Triples ends a line."""
+        return [self.mentions_nq, self.nt.replace(b" .\n", f" <{self.graph}> .\n".encode())]
+
+    def lines(self) -> list[str]:
+        """The report's section of the union as N-Triples lines."""
+        return self.nt.decode("utf-8").splitlines()
 
 
 class RdfWriter:
@@ -264,7 +300,7 @@ class RdfWriter:
 
     The union (graph.ttl, graph.nt, graph.jsonld) is written section by section: each section is a run
     of sorted lines whose subjects appear in no other section. The named graphs (graph.trig,
-    graph.nq) are written graph by graph.
+    graph.nq) are written graph by graph. A report rendered ahead (``ReportExports``) is written as is.
     """
 
     def __init__(self, out_dir: Path, prefixes: Sequence[tuple[str, str]]):
@@ -273,7 +309,7 @@ class RdfWriter:
         self.prefixes = prefixes
         self.triples = 0
         self._stack = ExitStack()
-        self._files: dict[str, tuple[IO[str], str]] = {}
+        self._files: dict[str, tuple[IO[bytes], str]] = {}
         self._first_node = True
 
     def __enter__(self) -> "RdfWriter":
@@ -282,54 +318,60 @@ class RdfWriter:
         for name in RDF_FILES:
             fd, tmp = tempfile.mkstemp(prefix=temp_prefix(name), suffix=".tmp", dir=self.out_dir)
             os.fchmod(fd, _FILE_MODE)
-            handle = self._stack.enter_context(open(fd, "w", encoding="utf-8", newline="\n",
-                                                    buffering=1 << 20))
+            handle = self._stack.enter_context(open(fd, "wb", buffering=1 << 20))
             self._files[name] = (handle, tmp)
         header = _prefix_header(self.prefixes)
-        self._out("graph.ttl").write(header)
-        self._out("graph.trig").write(header)
-        self._out("graph.jsonld").write("[\n")
+        self._write("graph.ttl", header)
+        self._write("graph.trig", header)
+        self._write("graph.jsonld", "[\n")
         return self
 
-    def _out(self, name: str) -> IO[str]:
+    def _out(self, name: str) -> IO[bytes]:
         return self._files[name][0]
 
-    def union(self, lines: Sequence[str] | Rendered) -> None:
+    def _write(self, name: str, text: str) -> None:
+        self._out(name).write(text.encode("utf-8"))
+
+    def _write_all(self, name: str, texts: Iterable[str]) -> None:
+        self._out(name).writelines(text.encode("utf-8") for text in texts)
+
+    def _json_section(self, data: bytes) -> None:
+        if data:
+            self._out("graph.jsonld").write(data if self._first_node else b",\n" + data)
+            self._first_node = False
+
+    def union(self, lines: Sequence[str]) -> None:
         """A section of the union graph: sorted lines, subjects not in any other section."""
         if not lines:
             return
-        rendered = lines if isinstance(lines, Rendered) else None
-        lines = rendered.lines if rendered else lines
         self.triples += len(lines)
-        nt = self._out("graph.nt")
-        nt.write("\n".join(lines))
-        nt.write("\n")
-        ttl = self._out("graph.ttl")
-        ttl.write(rendered.turtle) if rendered else ttl.writelines(turtle_body(lines, self.compactor))
-        jsonld = self._out("graph.jsonld")
-        for node in ([rendered.jsonld] if rendered else jsonld_nodes(lines)):
-            jsonld.write(node if self._first_node else ",\n" + node)
-            self._first_node = False
+        self._write("graph.nt", "\n".join(lines) + "\n")
+        self._write_all("graph.ttl", turtle_body(lines, self.compactor))
+        for node in jsonld_nodes(lines):
+            self._json_section(node.encode("utf-8"))
 
-    def named_graph(self, iri: str | None, *sections: Sequence[str] | Rendered) -> None:
+    def named_graph(self, iri: str | None, *sections: Sequence[str]) -> None:
         """One named graph (``None``: the default graph), given as sections of sorted lines."""
         if not any(sections):
             return
-        trig, nq = self._out("graph.trig"), self._out("graph.nq")
-        trig.write(f"<{iri}> {{\n" if iri else "{\n")
-        suffix = f" <{iri}> .\n" if iri else " .\n"
+        self._write("graph.trig", _graph_open(iri))
         for lines in sections:
-            if isinstance(lines, Rendered):
-                trig.write(lines.turtle)
-                lines = lines.lines
-            else:
-                trig.writelines(turtle_body(lines, self.compactor))
-            nq.writelines(line[:-2] + suffix for line in lines)
-        trig.write("}\n\n")
+            self._write_all("graph.trig", turtle_body(lines, self.compactor))
+            self._write_all("graph.nq", _quads(lines, iri))
+        self._write("graph.trig", "}\n\n")
+
+    def report(self, part: ReportExports) -> None:
+        """One report rendered ahead: its named graph and its section of the union."""
+        self.triples += part.triples
+        self._out("graph.trig").writelines(part.trig())
+        self._out("graph.nq").writelines(part.nq())
+        self._out("graph.nt").write(part.nt)
+        self._out("graph.ttl").write(part.ttl)
+        self._json_section(part.jsonld)
 
     def commit(self) -> list[Path]:
         """Finish, fsync and rename every file over its target."""
-        self._out("graph.jsonld").write("\n]\n")
+        self._write("graph.jsonld", "\n]\n")
         written = []
         for name, (handle, _tmp) in self._files.items():
             handle.flush()
@@ -466,10 +508,11 @@ class NxWriter:
     """The NetworkX exports, written to temporary files while the caller streams the RDF exports (both
     take seconds on a corpus); ``commit`` renames them into place.
 
-    GraphML, the slowest, is rendered in a forked process meanwhile; the others by ``commit``, after
-    the RDF. Where ``fork`` is not available, or the child fails, everything is rendered by ``commit``.
+    They are rendered in a forked process meanwhile (the building process has the RDF's entity section to
+    render then, so both cores are busy). Where ``fork`` is not available, or the child fails, everything is
+    rendered by ``commit``.
     """
-    FORKED = ("graph.graphml",)
+    FORKED = NX_FILES
 
     def __init__(self, graph: nx.MultiDiGraph, out_dir: Path):
         import multiprocessing

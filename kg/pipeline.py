@@ -7,6 +7,7 @@ the small per-report summaries and every export is streamed to disk.
 """
 from __future__ import annotations
 
+import gc
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
@@ -22,14 +23,14 @@ from tqdm import tqdm
 from .cache import DEFAULT_CACHE_NAME, ReportCache, cache_key
 from .clean import clean_text
 from .config import Config
-from .corpus import (MERGE_COLUMNS, PLACE_COLUMNS, MergeRow, ReportResolution, ReportSummary, corpus_graph_iri,
+from .corpus import (MERGE_COLUMNS, PLACE_COLUMNS, MergeRow, ReportSummary, corpus_graph_iri,
                      entities_graph_iri, merge_rows, place_rows)
-from .export import NxWriter, RdfWriter, Rendered, write_tsv
+from .export import NxWriter, RdfWriter, ReportExports, write_tsv
 from .extract import extract
 from .iris import doc_id_for, report_iri
 from .load import ReportError, read_report, read_report_bytes, report_files
 from .models import Document, Extraction
-from .nxgraph import add_report, build_nx, finish
+from .nxgraph import NxPart, add_part, build_nx, finish, nx_part
 from .rdf import (PREFIXES, build_rdf, corpus_lines, entity_graph_lines, lines_to_graph, report_graph_sections,
                   report_lines)
 from .structure import parse_document
@@ -74,24 +75,23 @@ class ValidationError(Exception):
 
 @dataclass
 class ReportBuild:
-    """One report, built: what the corpus steps need in memory, and its own lines until they are streamed."""
+    """One report, built in a worker: what the corpus steps need, its exports rendered and encoded, and its
+    part of the NetworkX graph (the extraction itself stays in the worker: sending it costs more than it serves)."""
     source: str
-    extraction: Extraction | None       # None once the report is in the NetworkX graph (see ``light``)
-    resolution: ReportResolution | None
     summary: ReportSummary
     graph: str                          # the report's named graph (its IRI)
     shared: list[str]                   # sorted lines about entities (shared with other reports)
-    local: Rendered | None = None       # sorted lines about the report's own nodes, with their Turtle and
-                                        # JSON-LD rendered in the worker (None once streamed to the exports)
+    exports: ReportExports | None = None    # its named graph and its own nodes, as the export files' bytes
+                                            # (None once streamed to the exports)
+    nx: NxPart | None = None            # its part of the NetworkX graph (None once added)
     validation: str | None = None       # None: not validated; "": conforms; else pyshacl's report
     cached: bool = False
     counts: tuple[int, int, int] = (0, 0, 0)   # entities, relations, metrics
 
     def light(self) -> "ReportBuild":
-        """What a corpus build keeps of a report once its lines are streamed and it is in the NetworkX
-        graph: the summary the corpus steps read, not the extraction (a thousand reports' extractions
-        would hold gigabytes)."""
-        return replace(self, local=None, shared=[], extraction=None, resolution=None)
+        """What a corpus build keeps of a report once it is streamed to the exports and in the NetworkX
+        graph: the summary the corpus steps read (a thousand reports' exports would hold gigabytes)."""
+        return replace(self, exports=None, shared=[], nx=None)
 
 
 def _validate_lines(lines: Iterable[str]) -> str:
@@ -111,16 +111,16 @@ def build_report(path: Path | str, config: Config = Config(), cache_dir: str | N
     if cache_dir and (found := store.get(key)) is not None and isinstance(found, ReportBuild):
         found.source, found.cached = str(path), True
         if validate and found.validation is None:
-            found.validation = _validate_lines([*found.shared, *found.local.lines])
+            found.validation = _validate_lines([*found.shared, *found.exports.lines()])
             store.put(key, found)
         return found
     extraction = extract(load_document(path), min_confidence=config.min_confidence)
     lines = report_lines(extraction, config)
     shared, local = lines.split()
-    built = ReportBuild(source=str(path), extraction=extraction, resolution=lines.resolution,
-                        summary=lines.summary, graph=lines.graph, shared=shared,
+    exports = ReportExports.of(lines.graph, *report_graph_sections(shared, local), PREFIXES(config.base_iri))
+    built = ReportBuild(source=str(path), summary=lines.summary, graph=lines.graph, shared=shared,
+                        exports=exports, nx=nx_part(extraction, lines.resolution),
                         counts=(len(extraction.entities), len(extraction.relations), len(extraction.metrics)),
-                        local=Rendered.of(local, PREFIXES(config.base_iri)),
                         validation=_validate_lines(lines.lines) if validate else None)
     if store is not None:
         store.put(key, built)
@@ -144,9 +144,10 @@ def _build_all(files: list[Path], config: Config, cache_dir: str | None,
     if jobs <= 1:
         yield from tqdm(map(_try_build, files, *args), **progress)
         return
-    chunksize = max(1, min(8, len(files) // (jobs * 8)))
+    # one report per task: a report takes far longer than its round trip, and its result is megabytes of
+    # exports (batches of several make messages of tens of megabytes, slower to receive)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from tqdm(pool.map(_try_build, files, *args, chunksize=chunksize), **progress)
+        yield from tqdm(pool.map(_try_build, files, *args), **progress)
 
 
 # --- the corpus ----------------------------------------------------------------------------------
@@ -246,6 +247,7 @@ def run_build(paths: Iterable[Path | str], config: Config = Config(),
     cache_dir = (Path(config.out_dir) / DEFAULT_CACHE_NAME if cache is True else Path(cache) if cache else None)
     out = Path(config.out_dir)
     with ExitStack() as stack:
+        stack.callback(gc.unfreeze)
         writer: RdfWriter | None = None
         shared: set[str] = set()
         seen: dict[str, str] = {}
@@ -261,12 +263,11 @@ def run_build(paths: Iterable[Path | str], config: Config = Config(),
             seen[outcome.graph] = outcome.source
             if writer is None:       # opened with the first good report: a run of bad files writes nothing
                 writer = stack.enter_context(RdfWriter(out, PREFIXES(config.base_iri)))
-            local = outcome.local
-            writer.named_graph(outcome.graph, *report_graph_sections(outcome.shared, local))
-            writer.union(local)
+            writer.report(outcome.exports)
             shared.update(outcome.shared)
-            add_report(network, outcome.extraction, outcome.resolution)
+            add_part(network, outcome.nx)
             result.reports.append(outcome.light())
+            gc.freeze()     # what the build keeps is long-lived: the collector need not scan it again per report
         if writer is None:
             return result
         reports = result.reports                       # already in the order of their graphs
@@ -279,9 +280,9 @@ def run_build(paths: Iterable[Path | str], config: Config = Config(),
             if problems:
                 raise ValidationError("\n".join(problems))
         result.nx = finish(network)
-        result.merges = merge_rows(summaries)
-        nx_writer = NxWriter(result.nx, out)           # renders the NetworkX exports while the RDF streams
+        nx_writer = NxWriter(result.nx, out)           # renders the NetworkX exports while the rest is done
         try:
+            result.merges = merge_rows(summaries)
             entity_lines = sorted(shared)
             del shared
             writer.union(entity_lines)

@@ -222,7 +222,7 @@ def test_corpus_build_validates_and_writes_every_file(hailaer):
 
 
 def test_corpus_build_keeps_summaries_not_extractions_and_its_network_is_the_whole(hailaer):
-    assert all(r.extraction is None and r.resolution is None and not r.shared for r in hailaer.reports)
+    assert all(r.exports is None and r.nx is None and not r.shared for r in hailaer.reports)
     assert hailaer.counts[0] > 0 and all(r.counts[0] > 0 for r in hailaer.reports)
     whole = build_nx([process_file(path) for path in HAILAER])   # the four reports at once
     assert dict(hailaer.nx.nodes(data=True)) == dict(whole.nodes(data=True))
