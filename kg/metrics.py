@@ -236,4 +236,21 @@ def extract_metrics(doc: Document, entities: Sequence[Entity] = ()) -> list[Metr
             about = about_of(metric.subject)
             out.append(Metric(metric.subject, metric.value, metric.unit, metric.year, metric.qualifier,
                               metric.sentence, about, metric.confidence))
-    return out
+    return _one_per_figure(out)
+
+
+def _one_per_figure(metrics: list[Metric]) -> list[Metric]:
+    """One metric per subject, value and unit in a sentence (its graph node is keyed so): two rules that read
+    the same figure (连续10次 as a run and as a count) give one metric, the surest, with any qualifier."""
+    kept: dict[tuple, Metric] = {}
+    for m in metrics:
+        key = (m.subject, m.value, m.unit, m.sentence)
+        old = kept.get(key)
+        if old is None:
+            kept[key] = m
+            continue
+        best, other = (m, old) if m.confidence > old.confidence else (old, m)
+        kept[key] = best if best.qualifier or not other.qualifier else Metric(
+            best.subject, best.value, best.unit, best.year, other.qualifier, best.sentence, best.about,
+            best.confidence)
+    return list(kept.values())

@@ -73,3 +73,13 @@ def test_metrics_chinese_numbers(numeral, value):
 ])
 def test_metrics_shares_and_round_amounts_in_words(text, expected):
     assert metrics(text) == expected
+
+
+def test_metrics_one_per_figure_in_a_sentence():
+    """Two rules reading one figure (连续10次 as a run and as a count) give one metric: its graph node is
+    keyed by subject, value, unit and sentence, and SHACL allows one confidence per node."""
+    from kg.metrics import extract_metrics
+    from kg.pipeline import document_from_text
+    doc = document_from_text("一、2025年工作回顾\n质量工作考核连续10次获评国家A级。\n", "run-test")
+    got = [(m.subject, m.value, m.unit, m.qualifier) for m in extract_metrics(doc)]
+    assert len(got) == len({g[:3] for g in got}) == 1 and got[0][1:] == ("10", "次", "连续"), got
