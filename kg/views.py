@@ -280,6 +280,15 @@ def trim_graph(graph: nx.MultiDiGraph, max_nodes: int, keep: Iterable[str] = ())
     return graph.subgraph(ranked[:max_nodes]).copy(), len(graph) - max_nodes
 
 
+def _in_order(graph: nx.MultiDiGraph, dropped: int) -> tuple[nx.MultiDiGraph, int]:
+    """The same graph with nodes and edges in sorted order: drawing order then does not depend on the
+    order of sets in the process that loaded it (a picture byte-identical on every run)."""
+    ordered = nx.MultiDiGraph()
+    ordered.add_nodes_from(sorted(graph.nodes(data=True), key=lambda item: item[0]))
+    ordered.add_edges_from(sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))))
+    return ordered, dropped
+
+
 def layout_positions(graph: nx.Graph, seed: int = 7, iterations: int = 60,
                      gravity: float = 1.0) -> dict[str, tuple[float, float]]:
     """Fruchterman–Reingold positions in the unit square, with a little gravity so separate components
@@ -505,7 +514,7 @@ def write_overview(graph: nx.MultiDiGraph, stem: Path, title: str = "项目网�
     from matplotlib.lines import Line2D
 
     connected = graph.subgraph([n for n in graph if graph.degree(n) > 0]).copy()
-    shown, dropped = trim_graph(connected, max_nodes)
+    shown, dropped = _in_order(*trim_graph(connected, max_nodes))
     font = find_cjk_font()
     if font is None:
         warnings.warn("no CJK font found (install fonts-wqy-microhei): Chinese labels in the overview picture "
@@ -538,7 +547,7 @@ def write_overview(graph: nx.MultiDiGraph, stem: Path, title: str = "项目网�
                            s=[40 + 28 * degree[n] for n in members], c=style["color"],
                            marker=_MARKERS.get(style["shape"], "o"), edgecolors=_darker(style["color"]),
                            linewidths=0.6, zorder=2)
-        labelled = sorted(shown, key=lambda n: -degree[n])[: 90]
+        labelled = sorted(shown, key=lambda n: (-degree[n], n))[: 90]
         for node in labelled:
             x, y = positions[node]
             ax.annotate(_clip(shown.nodes[node]["label"], 16), (x, y), xytext=(0, 7), textcoords="offset points",
@@ -557,7 +566,8 @@ def write_overview(graph: nx.MultiDiGraph, stem: Path, title: str = "项目网�
         for suffix, options in ((".png", {"metadata": {"Software": None}}),
                                 (".svg", {"metadata": {"Date": None, "Creator": None}})):
             buffer = io.BytesIO()
-            fig.savefig(buffer, format=suffix[1:], **options)
+            with rc_context({"svg.hashsalt": "kg"}):  # the same ids in the SVG on every run
+                fig.savefig(buffer, format=suffix[1:], **options)
             path = stem.with_suffix(suffix)
             atomic_write_bytes(path, buffer.getvalue())
             written.append(path)
