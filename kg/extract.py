@@ -520,8 +520,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # 山水林田湖草沙: the ecosystem as a whole, not a lake
         if not _group_named(modifier, head):
             continue
-        if view.level == "district" and typ == "Facility" and len(tokens(name)) == 1 and _class_noun(
-                name, len(head), typ):
+        if view.level == "district" and typ == "Facility" and _dictionary_word(name):
             continue  # a district too speaks of 博物馆, 变电站 as kinds
         if view.level in ("city", "province") and (typ in ("Facility", "Organization") or head in _KIND_HEADS
                                                     or head in _SYSTEM_HEADS or head in _PARK_HEADS) \
@@ -623,14 +622,20 @@ _LEVEL_OWN = re.compile(r"^(?:省|市|区|县)(?![场民级域政内属外区位
 
 
 @lru_cache(maxsize=4096)
+def _dictionary_word(name: str) -> bool:
+    """Whether jieba knows ``name`` as one common noun (实验室, 变电站): the name of a kind."""
+    whole = tokens(name)
+    return len(whole) == 1 and whole[0].tag in ("n", "vn")
+
+
+@lru_cache(maxsize=4096)
 def _class_noun(name: str, head_len: int, typ: str) -> bool:
     """A dictionary word (实验室, 充电站), or a Facility named by one common word before its head
     (高校图书馆, 生产基地): the name of a kind of site."""
     if typ in ("Facility", "Organization") and _LEVEL_OWN.match(name):
         return False  # 省某某馆, 市某某中心: the one body or site of the report's own level
-    whole = tokens(name)
-    if len(whole) == 1:
-        return whole[0].tag in ("n", "vn")
+    if len(tokens(name)) == 1:
+        return _dictionary_word(name)
     mod = tokens(name[:-head_len])
     if typ == "Program" and name.endswith("项目") and len(mod) <= 5 and not _proper(mod):
         return True  # 抽水蓄能项目, 招商引资项目: projects of a kind; a named one carries a place, body or size
@@ -652,15 +657,15 @@ def _class_noun(name: str, head_len: int, typ: str) -> bool:
         and tokenizer().FREQ.get(mod[0].text, 0) >= 1000
 
 
-def _ends_in_head(text: str, voc: _Vocab) -> bool:
-    """Whether ``text`` ends in a name head (one lookup per head length, not a scan of every head)."""
-    return any(text[-n:] in voc.heads for n in voc.head_lengths if n <= len(text))
-
-
 def _head_type(text: str, voc: _Vocab) -> str | None:
-    """The type of the longest head ``text`` ends in, if any."""
-    return next((voc.heads[text[-n:]][0] for n in sorted(voc.head_lengths, reverse=True)
-                 if n <= len(text) and text[-n:] in voc.heads), None)
+    """The type of the longest head ``text`` ends in, if any (one lookup per head length, longest first,
+    not a scan of every head)."""
+    return next((voc.heads[text[-n:]][0] for n in voc.head_lengths if n <= len(text) and text[-n:] in voc.heads),
+                None)
+
+
+def _ends_in_head(text: str, voc: _Vocab) -> bool:
+    return _head_type(text, voc) is not None
 
 
 def _inner_site(name: str, voc: _Vocab) -> str | None:
