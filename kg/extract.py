@@ -1839,7 +1839,7 @@ def _group_named(modifier: str, head: str) -> bool:
     return True
 
 
-_SERVICE_AFTER = re.compile(r"(?:安置|援助|帮扶|救助|关爱|慰问|培训|市民化)(?=[，,。；;、]|$)")
+_SERVICE_AFTER = re.compile(r"(?:安置|援助|帮扶|救助|关爱|慰问|培训|市民化|补助|救济|养老保险)(?=工作|[，,。；;、]|$)")
 
 
 def _served_groups(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Candidate]:

@@ -51,6 +51,7 @@ def test_relations_a_campus_is_run_by_its_university_and_part_of_it():
 @pytest.mark.parametrize("body, expected, absent", [
     ("实施外籍人才三年倍增行动。", ("外籍人才三年倍增行动", "targets", "外籍人才"), ()),
     ("做好失地农民安置。", ("失地农民安置", "targets", "失地农民"), ()),
+    ("做好失地农民安置工作,落实农村五保户救助。", ("农村五保户救助", "targets", "农村五保户"), ()),
     ("完善学校家庭社会协同育人机制,推进教育科技人才一体化发展。", None, ("学校家庭", "教育科技人才")),
 ])
 def test_relations_a_programme_named_after_the_group_it_serves(body, expected, absent):
