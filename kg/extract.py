@@ -339,6 +339,8 @@ def _head_of(w2: str, w1: str, tok: str, tag: str) -> tuple[str, int] | None:
 _GOVERNING = frozenset("建设 提升 打造 推进 推动 支持 保障 服务 建强 加快 实施 深化 完善 优化 加强 创建 做强 做优 "
                        "筹办 举办 承办 办好 "
                        "培育 谋划 启动 开展 围绕 聚焦 依托 用好 建好 抓好 做好 助力".split())
+_NUMBERED_GAMES = re.compile(rf"[{_NUMERALS}]{{1,3}}(?=$)")
+_HOSTING = frozenset("举办 承办 筹办 主办 办好".split())
 _COUNTERS = frozenset("个 项 条 批 家 所 处 座 次 件 类 种 大 号 期 届 年".split())
 _SERVING = frozenset("帮扶 关爱 引进 吸引 帮助 资助 慰问 救助 扶持 招引 留住 鼓励 引导 组织 动员 惠及".split())
 _KIND_SITES = ("学校", "中心", "基地", "医院", "场馆", "用房")
@@ -481,6 +483,10 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             inner = [n for n in range(j, k) if toks[n].text in _GOVERNING]
             if inner:
                 j = inner[-1] + 1  # 某科学城建设某某集聚区: the place is what is being built
+        elif typ == "Program":
+            hosted = [n for n in range(j, k) if toks[n].text in _HOSTING]
+            if hosted:
+                j = hosted[-1] + 1  # 联合某地承办某某运动会: the event is what is hosted
         if j + 1 < k and not opened_by_verb and typ not in ("Concept", "TargetGroup") and toks[j].tag == "v" and len(toks[j].text) >= 2 \
                 and tokenizer().FREQ.get(toks[j].text, 0) >= 1000 \
                 and toks[j + 1].tag.startswith(("n", "j")) and len(toks[j + 1].text) >= 2 and (j == 0 \
@@ -511,8 +517,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if typ == "TargetGroup" and modifier in ("工作", "社会", "相关", "有关", "各类", "其他", "列席"):
             continue  # 工作人员, 列席人员: anyone, or the audience of the report, not a group a programme serves
         if typ not in ("Organization", "Concept", "Award", "TargetGroup") and not _specific(
-                modifier, mod_tokens, voc, typ):
-            continue
+                modifier, mod_tokens, voc, typ) and not (head.endswith("会") and _NUMBERED_GAMES.fullmatch(modifier)):
+            continue  # (十五运会: games by their number)
         if head == "市场" and not any(t.tag.startswith(("nr", "ns", "nz", "x", "j")) or (
                 len(t.text) == 1 and t.tag not in ("n", "v", "a")) for t in mod_tokens):
             continue  # 住房租赁市场 is a market, 青山水产批发市场 a place
