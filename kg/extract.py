@@ -25,7 +25,7 @@ from functools import cache, cached_property, lru_cache
 from typing import Iterable, Sequence
 
 from .gazetteer import bare_names, divisions, home_scope, names_pattern, provinces
-from .metrics import extract_metrics
+from .metrics import extract_metrics, unit_words
 from .models import Definition, Document, Entity, Extraction, Mention, Sentence
 from .relations import SITE_WORKS, WATER_AND_LAND, Hint, bare_list, counts_two, extract_relations
 from .resources import read_lines, read_table
@@ -246,19 +246,13 @@ def _boundary(t: str, tag: str, bt: str | None, btag: str | None) -> bool:
     return tag == "m" and _NUMERAL_WORD.fullmatch(t) is not None
 
 
-@cache
-def _unit_words() -> frozenset[str]:
-    """The units of measured numbers (metric_units.tsv)."""
-    return frozenset(u for u, _ in read_table("metric_units.tsv"))
-
-
 def _number_group(toks: Sequence[Token], i: int) -> int | None:
     """Start of a number with its unit ending at token i (700万吨, 2×35万千瓦), or None."""
     if i < 0:
         return None
     g = i
     if _DIGIT.search(toks[g].text) is None:
-        if g == 0 or (toks[g].tag not in ("m", "q") and toks[g].text not in _unit_words()) \
+        if g == 0 or (toks[g].tag not in ("m", "q") and toks[g].text not in unit_words()) \
                 or not toks[g - 1].text[-1].isdigit():
             return None  # 700|万吨, 4|车道: a unit jieba tags a noun still closes the number
         g -= 1
@@ -339,7 +333,7 @@ def _head_of(w2: str, w1: str, tok: str, tag: str) -> tuple[str, int] | None:
 _GOVERNING = frozenset("建设 提升 打造 推进 推动 支持 保障 服务 建强 加快 实施 深化 完善 优化 加强 创建 做强 做优 "
                        "筹办 举办 承办 办好 "
                        "培育 谋划 启动 开展 围绕 聚焦 依托 用好 建好 抓好 做好 助力".split())
-_NUMBERED_GAMES = re.compile(rf"[{_NUMERALS}]{{1,3}}(?=$)")
+_NUMBERED_GAMES = re.compile(rf"[{_NUMERALS}]{{1,3}}")
 _HOSTING = frozenset("举办 承办 筹办 主办 办好".split())
 _COUNTERS = frozenset("个 项 条 批 家 所 处 座 次 件 类 种 大 号 期 届 年".split())
 _SERVING = frozenset("帮扶 关爱 引进 吸引 帮助 资助 慰问 救助 扶持 招引 留住 鼓励 引导 组织 动员 惠及".split())
@@ -703,10 +697,10 @@ def _opened_at(toks: Sequence[Token], j: int, k: int) -> int:
         if toks[o].text in _OPENERS:
             while o + 1 < j and (toks[o + 1].text in _OPENERS or toks[o + 1].text in ("好", "完善", "新", "一轮", "新一轮")):
                 o += 1  # 实施好, 建立健全完善: the verbs run on before the name
-            between = toks[o + 1:k]
+            between = toks[o + 1:k]  # the name's words, its head the last
             if o + 1 < j and sum(len(t.text) for t in between) <= 22 and not any(
                     t.text[0] in PUNCT or t.text in ("的", "等", "及") or t.text.endswith(_OPENED_HEADS) or _DIGIT.search(t.text)
-                    for t in toks[o + 1:k - 1]):
+                    for t in between[:-1]):
                 return o + 1
             return j
         if toks[o].text[0] in PUNCT:
@@ -1479,8 +1473,7 @@ def _theories(view: _View) -> list[Candidate]:
                                  aliases=(m.group() + "战略",) if rest.startswith("战略") else (),
                                  confidence=0.6, priority=2, rule="rule-by"))
     for m in (_FINE_PLACE.finditer(view.text) if "美丽" in view.text else ()):
-        place = next((t for t in toks if t.start == m.start(1) and (
-            t.text in _division_words())), None)
+        place = next((t for t in toks if t.start == m.start(1) and t.text in _division_words()), None)
         if place is not None and (place.end == len(view.text) or view.text[place.end] in PUNCT):
             out.append(Candidate(view.text[m.start():place.end], "Concept", view.sentence.index, m.start(),
                                  place.end, confidence=0.6, priority=2, rule="fine-place"))

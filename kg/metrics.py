@@ -47,6 +47,12 @@ def _units() -> tuple[dict[str, str], re.Pattern]:
     return units, pattern
 
 
+@cache
+def unit_words() -> frozenset[str]:
+    """The units of measured numbers (metric_units.tsv): where a number written before a name ends."""
+    return frozenset(_units()[0])
+
+
 def chinese_number(text: str) -> int | None:
     """Value of a Chinese numeral up to the thousands.
 
