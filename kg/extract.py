@@ -78,7 +78,7 @@ _PERIOD = re.compile(r"[一二三四五六七八九十]{1,2}五")
 _DIGIT = re.compile(r"\d")
 _ORDINAL_ONLY = re.compile(rf"第[{_NUMERALS}]+")
 _COUNT_ONLY = re.compile(rf"[\d{_NUMERALS}第个大条座所家处片批项]+")
-_AGE = re.compile(r"\d+岁以[上下]$")
+_AGE = re.compile(r"(?:\d+[—–~～至-])?\d+(?:岁|周岁)(?:以[上下])?$|\d型$")  # N—M岁 (an age range) or N型 opens a group
 _PHASE = re.compile(rf"(.+?(?:项目|工程))[{_NUMERALS}]期(?:工程|项目)?$")
 _PHASE_ONLY = re.compile(rf"[{_NUMERALS}]期")
 _PAREN_LEAD = re.compile(r"^[(（][^()（）]{1,8}[)）]")
@@ -350,6 +350,18 @@ _DASHES = frozenset({"-", "－", "—", "–"})
 _OWN_ORGAN = re.compile(r"[省市区县](?:政府|委|人大|政协)")
 
 
+def _group_names_event(toks: Sequence[Token], i: int, voc: _Vocab) -> bool:
+    """The group word at i opens an event's or a site's name: the next one to three words end in its head."""
+    words = ""
+    for tok in toks[i + 1:i + 4]:
+        if _is_boundary(tok, voc) or tok.text[0] in PUNCT:
+            break
+        words += tok.text
+        if _head_type(words, voc) in ("Program", "Facility", "Organization"):
+            return True
+    return False
+
+
 def _bracketed_place(toks: Sequence[Token], close: int) -> int | None:
     """Index of the word before （place） when ``close`` is the closing bracket of a place's name (某国（某省）),
     else None."""
@@ -383,6 +395,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 len(head) == 1 and nxt[:1] == "前") or (head in ("省", "市", "县") and nxt[:1] in ("域", "级", "属")) or (
                 head in ("乡", "村", "镇") and nxt[:1] in ("风", "情", "愁")):
             continue  # 街长, 河长制, 某市省域副中心: an office, a rule or a scope, not the place
+        if typ == "TargetGroup" and min_chars == 0 and _group_names_event(toks, i, voc):
+            continue  # 某某妇女峰会, 青少年某某锦标赛: the group names whom an event is for, inside its name
         j, bridges = k, 0
         limit = 10 if typ == "TargetGroup" else 20
         while j > 0:
@@ -508,8 +522,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue
         if typ == "Award" and (modifier in ("荣誉", "光荣", "先进", "各类", "多项", "相关") or modifier in voc.generic):
             continue  # “某某县”荣誉称号: the title is the quoted name before it, not 荣誉称号
-        if typ == "TargetGroup" and modifier in ("工作", "社会", "相关", "有关", "各类", "其他", "列席"):
-            continue  # 工作人员, 列席人员: anyone, or the audience of the report, not a group a programme serves
+        if typ == "TargetGroup" and (modifier in ("工作", "社会", "相关", "有关", "各类", "其他", "列席")
+                                     or modifier in _SCOPE_WORDS):
+            continue  # 工作人员, 列席人员, 全球妇女: anyone, the report's audience, everyone somewhere: no group served
         if typ not in ("Organization", "Concept", "Award", "TargetGroup") and not _specific(
                 modifier, mod_tokens, voc, typ) and not (head.endswith("会") and _NUMBERED_GAMES.fullmatch(modifier)):
             continue  # (十五运会: games by their number)
@@ -1405,7 +1420,7 @@ _CITY_AIM = re.compile(rf"(?:推进|加快|打造|建设|建成|创建)([{_CJK}]
 
 # the forms a guiding idea takes in the genre: 某某式现代化, 以某某为中心的发展思想, 四字就是四字 (a slogan)
 _IDEA_FORMS = re.compile(rf"式现代化|以[{_CJK}]{{1,4}}为中心的[{_CJK}]{{0,4}}思想|[{_CJK}]{{4}}就是[{_CJK}]{{4}}")
-_ONE_EACH = re.compile(rf"一[{_CJK}]一(?:策|档|码)")  # 一村一策, 一企一码: one plan or file per unit, a method
+_ONE_EACH = re.compile(rf"一[{_CJK}]一(?:策|档|码)")  # 一企一码 (one plan, file or code per unit): a method
 _EVERY_UNIT_REACHED = re.compile(r"([村户组镇乡县校])\1通")  # 村村通, 户户通: a service brought to every unit
 
 
@@ -1846,6 +1861,7 @@ def _group_named(modifier: str, head: str) -> bool:
     return True
 
 
+_SCOPE_WORDS = frozenset("全球 全国 全省 全市 全区 全域 广大 校园 自治区 省 市 区 县".split())  # 自治区青少年: everyone there
 _SERVICE_AFTER = re.compile(r"(?:安置|援助|帮扶|救助|关爱|慰问|培训|市民化|补助|救济|养老保险)(?=工作|[，,。；;、]|$)")
 
 
@@ -1863,7 +1879,8 @@ def _served_groups(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Cand
             for end in range(min(len(c.name) - 3, 8), 2, -1):
                 head = next((h for h in voc.group_heads if c.name[:end].endswith(h)), None)
                 if head and c.start + end in view.ends and len(c.name[:end]) > len(head) \
-                        and c.name[:end - len(head)] not in voc.generic and _group_named(c.name[:end - len(head)], head):
+                        and c.name[:end - len(head)] not in voc.generic and c.name[:end - len(head)] not in _SCOPE_WORDS \
+                        and _group_named(c.name[:end - len(head)], head):
                     out.append(Candidate(c.name[:end], "TargetGroup", view.sentence.index, c.start, c.start + end,
                                          confidence=0.5, priority=1, nested=True, rule="group-in-name"))
                     break

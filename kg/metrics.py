@@ -33,6 +33,7 @@ _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
 _LEAD_WORDS = re.compile(r"^(?:全年|年内|年末|其中|全区|全市|全省|累计|共计|共有|共|力争|确保)")
 _DIGIT_END = re.compile(r"\d[.．、]?$")
 _LATIN = re.compile(r"[A-Za-z]")
+_DATED = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?:底|末)?的$")
 _CLAUSE_END = re.compile(r"[，,。；;：:、！!？?（）()“”]")
 
 
@@ -43,7 +44,8 @@ def _units() -> tuple[dict[str, str], re.Pattern]:
     alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     pattern = re.compile(
         rf"(?P<num>\d+(?:\.\d+)?|{_ZH_NUM})(?P<approx>余|多)?(?P<mult>万亿|万|亿)?(?P<approx2>余|多)?"
-        rf"(?P<unit>个小时|方面|{alt}|大)(?P<approx3>余|多|以上|以内|左右)?")
+        rf"(?P<unit>个小时|方面|{alt}|大)(?P<rate>/(?:日|天|年|月|小时|人|户|[百千万亿]{{0,2}}元))?(?P<also>（[个间套户座处条家所]）)?"
+        rf"(?P<approx3>余|多|以上|以内|左右)?")
     return units, pattern
 
 
@@ -126,7 +128,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
         if unit == "岁" and re.match(r"(?:以[上下])?(?:儿童|婴幼儿|老年人|老人|人群|青少年)", text[end:]):
             continue  # 5岁以下儿童死亡率, 60岁以上老年人: the age names the group, it is no measure
         if num[0].isdigit():
-            if before.endswith(("第", ".", "-", "+", "＋", "×")) or nxt in ("+", "＋", "年", "月", "日", "号") \
+            if before.endswith(("第", ".", "-", "+", "＋", "×")) and not before.endswith(("%-", "％-")) \
+                    or nxt in ("+", "＋", "年", "月", "日", "号") \
                     or _LATIN.match(nxt or " "):
                 continue
             if _DIGIT_END.search(before[-2:]) and not before.endswith(("、",)):
@@ -155,14 +158,46 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
                     else Decimal(10 ** 12)
             else:
                 unit = mult + unit
+        unit += (m.group("rate") or "") + (m.group("also") or "")  # 16.9万吨/日, 155.4万套（间）
         approx = m.group("approx") or m.group("approx2") or m.group("approx3") or ""
         if approx in ("以内",):
             approx = "以内"
-        out.append(Metric(subject=_subject(text, start, end), value=_plain(value), unit=unit, year=year,
+        dated = _DATED.search(before)  # 从2020年的82.4岁提升至…: the figure of the year it names
+        out.append(Metric(subject=_subject(text, start, end), value=_plain(value), unit=unit,
+                          year=int(dated.group(1)) if dated else year,
                           qualifier=_qualifier(text, start, approx), sentence=sentence.index,
                           confidence=0.8 if num[0].isdigit() else 0.6))
     if _SHARE.search(text):
         out += _shares(text, sentence, year, quoted)
+    if "全国" in text or ":1" in text or "∶1" in text:
+        out += _ranks_and_ratios(text, sentence, year, quoted)
+    return out
+
+
+_RANK = re.compile(r"(?:[居列]|位居|稳居|跃居|升至|提升至)?全国[\u4e00-\u9fff]{0,8}?"
+                   r"(?:第(?P<nth>[一二三四五六七八九十]{1,2}|\d{1,2})|(?P<first>首位))(?![批次个届项名位梯方阵])")
+_RATIO = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)[:∶](?P<one>1)(?![\d.])")
+
+
+def _ranks_and_ratios(text: str, sentence: Sentence, year: int | None,
+                      quoted: list[tuple[int, int]]) -> list[Metric]:
+    """A national rank (居全国第二 → 2 位, 稳居全国首位 → 1 位) and a ratio to one (收入比2.27:1 → 2.27 :1)."""
+    out = []
+    for pattern in (_RANK, _RATIO):
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if any(a <= start < b for a, b in quoted):
+                continue
+            if pattern is _RANK:
+                nth = m.group("nth")
+                value = 1 if m.group("first") else int(nth) if nth.isdigit() else chinese_number(nth)
+                unit, qualifier = "位", m.group(0)
+            else:
+                value, unit, qualifier = Decimal(m.group("num")), ":1", _qualifier(text, start, "")
+            clause = text[max((c.end() for c in _CLAUSE_END.finditer(text, 0, start)), default=0):start]
+            subject = re.sub(r"(?:从|由|为|至|缩小至|扩大至|连续\w{1,3}年|\d+(?:\.\d+)?[:∶]1)+$", "", clause)
+            out.append(Metric(subject=subject[-16:], value=_plain(Decimal(value)), unit=unit,
+                              year=year, qualifier=qualifier, sentence=sentence.index, confidence=0.6))
     return out
 
 
@@ -177,8 +212,8 @@ def _shares(text: str, sentence: Sentence, year: int | None, quoted: list[tuple[
     out = []
     for m in _SHARE.finditer(text):
         start, end = m.span()
-        if any(a <= start < b for a, b in quoted):
-            continue
+        if any(a <= start < b for a, b in quoted) or text[start - 1:start] == "/":
+            continue  # 0.6人/百亿元: the per-amount of a rate, not an amount
         if m.group("cheng"):
             value, unit = Decimal(_DIGITS[m.group("cheng")] * 10), "%"
         elif m.group("half"):

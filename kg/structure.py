@@ -19,10 +19,12 @@ CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "�
 _NUMERAL = "[一二三四五六七八九十]{1,3}"
 _PART = re.compile(rf"^({_NUMERAL})、\s*(.+)$")
 _SECTION = re.compile(rf"^[（(]({_NUMERAL})[）)]\s*(.*)$")
+_APPENDIX = re.compile(rf"^附件\s*(?:\d+|{_NUMERAL})?\s*[:：]?\s*(.*)$")
 _GLOSSARY_HEAD = re.compile(r"^(?:附[:：]?)?(?:名词解释|名词注释|注释|注解|词语解释)[:：]?$")
 _GLOSSARY_ITEM = re.compile(r"^(?:\d{1,3}\s*[\.．、]|[［\[【（(]\d{1,3}[］\]】）)])\s*(.+?)\s*[:：]\s*(.*)$")
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五")  # “十四五”: the 14th five-year plan
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 _REPRESENT = re.compile(r"我代表(\S{2,20}?(?:人民政府|办事处|政府))")
@@ -130,11 +132,47 @@ def _metadata(text: str, lines: list[str]) -> dict[str, str]:
 
 
 def _part_year(heading: str, status: str, delivered: int | None) -> int | None:
+    """The heading's year; else the last year of the five-year plan it names (“十五五”时期的主要目标 → 2030);
+    else the year before delivery for a review, the year of delivery for a plan.
+
+    >>> _part_year("二、“十五五”时期主要目标任务", "planned", 2026), _part_year("二、2026年工作安排", "planned", 2026)
+    (2030, 2026)
+    """
     if match := _YEAR.search(heading):
         return int(match.group(1))
+    if end := _plan_end(heading):
+        return end
     if delivered is None:
         return None
     return delivered - 1 if status == ACHIEVED else delivered if status == PLANNED else None
+
+
+def _plan_end(text: str) -> int | None:
+    """The last year of the five-year plan named first in the text (“十四五” → 2025; the 3rd plan ended in 1970,
+    and one followed every five years)."""
+    match = _FIVE_YEAR_PLAN.search(text)
+    return 1955 + 5 * (10 + chinese_to_int(match.group(1))) if match else None
+
+
+def _later_period(heading: str, year: int | None) -> tuple[str, int] | None:
+    """A heading that reviews one plan and sets out the next (二、“十四五”时期发展成就和“十五五”时期主要目标任务):
+    the status and year of its paragraphs from the one that opens with the later plan's name."""
+    ends = [1955 + 5 * (10 + chinese_to_int(m.group(1))) for m in _FIVE_YEAR_PLAN.finditer(heading)]
+    if len(ends) >= 2 and year is not None and max(ends) > year:
+        return PLANNED, max(ends)
+    return None
+
+
+def _appendix_status(title: str, delivered: int | None) -> tuple[str, int | None]:
+    """An appendix (附件1 / 2026年省十件民生实事) is about the year its title names: planned from the year
+    of delivery on, achieved before it; neither when it names no year."""
+    match = _YEAR.search(title)
+    if not match:
+        return UNKNOWN, None
+    year = int(match.group(1))
+    if delivered is None:
+        return UNKNOWN, year
+    return (PLANNED if year >= delivered else ACHIEVED), year
 
 
 def _glossary_entries(lines: list[tuple[int, str]]) -> list[tuple[str, str, int, int]]:
@@ -173,14 +211,21 @@ def parse_document(text: str, doc_id: str, source: str = "", encoding: str = "ut
     section_index: int | None = None
     last_status, last_year = UNKNOWN, None
     list_count = 0  # a numbered list inside a part (一、二、… again) is not a run of parts
+    switch, later = None, None  # a part reviewing one five-year plan and setting out the next (see _later_period)
 
-    for line, start in zip(raw_lines, offsets):
+    for number, (line, start) in enumerate(zip(raw_lines, offsets)):
         if not line:
             continue
         end = start + len(line)
         is_heading = False
         part_match = _PART.match(line)
-        if not in_glossary and _GLOSSARY_HEAD.match(line):
+        if not in_glossary and (appendix := _APPENDIX.match(line)) and len(line) <= 40:
+            title = appendix.group(1) or next((n for n in raw_lines[number + 1:number + 3] if n), "")
+            status, year = _appendix_status(title, delivered)
+            last_status, last_year = status, year
+            parts.append(Part(index=len(parts), title=line, start=start, end=len(text), status=status, year=year))
+            section_index, is_heading, list_count = None, True, 0
+        elif not in_glossary and _GLOSSARY_HEAD.match(line):
             in_glossary, section_index, is_heading = True, None, True
             parts.append(Part(index=len(parts), title=line, start=start, end=len(text), is_glossary=True))
         elif part_match and not in_glossary and _is_list_item(chinese_to_int(part_match.group(1)), list_count,
@@ -204,6 +249,11 @@ def parse_document(text: str, doc_id: str, source: str = "", encoding: str = "ut
                 section_index = number
                 is_heading = len(line) <= 60 and line.count("。") <= 1
         part = parts[-1]
+        if is_heading and part.start == start:
+            switch, later = None, _later_period(line, part.year)
+        elif later and not is_heading and _FIVE_YEAR_PLAN.match(line.lstrip("“")[:3]) \
+                and _plan_end(line.lstrip("“")[:3]) == later[1]:
+            switch = later  # “十五五”时期是…: from here the part sets out the next plan
         if in_glossary and not is_heading:
             glossary_lines.append((start, line))
         paragraph = Paragraph(index=len(paragraphs), part=part.index, section=section_index, start=start,
@@ -214,7 +264,8 @@ def parse_document(text: str, doc_id: str, source: str = "", encoding: str = "ut
                 s += 1
             sentences.append(Sentence(index=len(sentences), text=line[s:e], start=start + s, end=start + e,
                                       part=part.index, section=section_index, paragraph=paragraph.index,
-                                      status=part.status, year=part.year, in_glossary=in_glossary))
+                                      status=part.status if switch is None else switch[0],
+                                      year=part.year if switch is None else switch[1], in_glossary=in_glossary))
 
     parts = _close_spans(parts, len(text))
     sections = [replace(sec, end=_section_end(sec, sections, parts)) for sec in sections]

@@ -358,7 +358,7 @@ def test_extract_city_excerpt_scores(tmp_path):
     assert r.entities.typed.f1 >= 0.73
     assert r.entities.untyped.f1 >= 0.79
     assert r.relations.overall.f1 >= 0.45   # a campus is also partOf its university now (its annotator: organizedBy only)
-    assert r.metrics.overall.f1 >= 0.96
+    assert r.metrics.overall.f1 >= 0.95   # 0.96 until ranks (居全国首位 → 1 位) became metrics: not annotated here
 
 
 def test_extract_a_lane_count_is_no_part_of_a_road_and_an_ecosystem_no_mechanism():
@@ -390,9 +390,10 @@ def test_extract_vocabulary_holds_no_gold_names():
     assert not hits - CLASS_WORDS_IN_GOLD
 
 
-# Class words some annotator also listed as an entity: heads of the generic vocabulary, added before
-# the gold that names them, and no name of one report.
-CLASS_WORDS_IN_GOLD = frozenset({"小微企业"})
+# Class words some annotator also listed as an entity: heads of the generic vocabulary (kinds of firms and
+# of people a service is for: 中小学生 and 未成年人 are words of every report's social part), and no name
+# of one report.
+CLASS_WORDS_IN_GOLD = frozenset({"小微企业", "中小学生", "未成年人"})
 
 
 def test_extract_fast_segmenter_equals_jieba():
@@ -454,10 +455,12 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
 @pytest.mark.parametrize("name, floors", [
     # Guangdong, annotated blind by a helper: first sight typed 0.360, untyped 0.478, relations 0.083,
     # metrics 0.923, glossary 12/13
-    ("2026_guangdong_province_excerpt", (0.63, 0.72, 0.51, 0.92, 0.92)),
+    # (metrics floor 0.92 → 0.91 at stop 14: national ranks, 居全国首位 → 1 位, are metrics now; this annotator
+    # and the Beijing ones left them out, the Guangdong five-year review's and both Hainan ones recorded them)
+    ("2026_guangdong_province_excerpt", (0.63, 0.72, 0.51, 0.91, 0.92)),
     # Hainan, annotated blind by a helper: first sight typed 0.495, untyped 0.670, relations 0.000,
     # metrics 0.903, glossary 27/28
-    ("2026_hainan_province_excerpt", (0.69, 0.80, 0.65, 0.91, 0.96)),
+    ("2026_hainan_province_excerpt", (0.69, 0.80, 0.65, 0.92, 0.96)),
     # The plans of the same Beijing report, beyond the first excerpt, annotated blind: first sight typed
     # 0.469, untyped 0.612, relations 0.000, metrics 0.865 (0.973 once 万/亿 prefixes of units compare)
     ("2026_beijing_city_part2", (0.61, 0.75, 0.00, 0.97, 1.00)),
@@ -466,7 +469,7 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     ("2026_hainan_province_part2", (0.69, 0.79, 0.69, 0.94, 1.00)),
     # The review of the Hainan report beyond its first excerpt (five-year figures, years given as a span),
     # annotated blind: first sight typed 0.471, untyped 0.569, relations 0.129, metrics 0.868
-    ("2026_hainan_province_part3", (0.57, 0.65, 0.35, 0.93, 1.00)),
+    ("2026_hainan_province_part3", (0.58, 0.66, 0.35, 0.94, 1.00)),
     # The first part of the 2012 Hailaer district report (review and first plans), annotated blind: first
     # sight typed 0.503, untyped 0.566, relations 0.310, metrics 0.946
     ("2012_neimenggu-hulunbeier-hailaer_district_part1", (0.68, 0.73, 0.55, 0.95, 1.00)),
@@ -480,7 +483,16 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     # report (outside the first excerpt), annotated blind at stop 13 and held out from tuning: first sight
     # typed 0.518, untyped 0.602, relations 0.219, metrics 0.820 (0.534 / 0.617 / 0.219 / 0.836 at the end of
     # stop 13, from rules made for the other golds)
-    ("2026_guangdong_province_part2", (0.53, 0.61, 0.21, 0.83, 1.00)),
+    # Tuned on from stop 14 (the five-year plan's year, the appendix's year, rates and ranks came from it).
+    ("2026_guangdong_province_part2", (0.56, 0.64, 0.23, 0.93, 1.00)),
+    # The 14th plan's achievements, the 15th plan's goals and the safety plans of the Beijing report (outside
+    # the first two parts), annotated blind at stop 14: first sight typed 0.605, untyped 0.713, relations
+    # 0.250, metrics 0.373 (0.386 with the code of stop 13: the part read as one review); then tuned on
+    ("2026_beijing_city_part3", (0.60, 0.71, 0.25, 0.81, 1.00)),
+    # The 15th plan's goals and the later plans of the Hainan report, annotated blind at stop 14 and held out
+    # from tuning: first sight typed 0.648, untyped 0.712, relations 0.138, metrics 0.900 (0.645 / 0.710 /
+    # 0.138 / 0.700 with the code of stop 13)
+    ("2026_hainan_province_part4", (0.65, 0.71, 0.13, 0.90, 1.00)),
 ])
 def test_extract_blind_excerpt_scores(tmp_path, name, floors):
     """Excerpts of 2026 city and province reports annotated blind: kept here as regression floors
@@ -666,3 +678,24 @@ def test_extract_a_ranking_of_firms_is_the_honour_without_its_firms():
     ex = extract(document_from_text(level_report(PROVINCE_HEAD, "上榜世界500强企业增至18家。"), "rank-test"))
     award = next(e for e in ex.entities if e.type == "Award")
     assert award.name == "世界500强企业" and "世界500强" in award.aliases
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("为孕产妇、0—6岁儿童、65岁以上老年人以及2型糖尿病患者等重点人群提供连续健康管理服务。",
+     {"孕产妇": "TargetGroup", "0—6岁儿童": "TargetGroup", "65岁以上老年人": "TargetGroup",
+      "2型糖尿病患者": "TargetGroup"}),
+    ("新建10个县级托育服务机构，惠及超50万名3岁以下婴幼儿。", {"3岁以下婴幼儿": "TargetGroup"}),
+    ("为超1000名孤儿和青少年、中小学生提供心理健康服务。",
+     {"孤儿": "TargetGroup", "青少年": "TargetGroup", "中小学生": "TargetGroup"}),
+])
+def test_extract_groups_a_service_is_for(text, expected):
+    assert_found(text, expected, level="province")
+
+
+def test_extract_a_group_inside_an_events_name_or_scoped_to_the_world_is_no_group():
+    assert_found("成功举办全球妇女峰会和自治区青少年速度滑冰锦标赛。", {}, absent=("全球妇女", "青少年", "自治区青少年"),
+                 level="province")
+
+
+def test_extract_measures_are_no_mechanism():
+    assert_found("落实防汛避险救灾硬措施，强化极端天气感知预警。", {}, absent=("防汛避险救灾硬措施",), level="city")

@@ -25,6 +25,13 @@ def metrics(text: str, year: int = 2023) -> set[tuple[str, str]]:
     ("为1467位80岁以上低收入老年人发放高龄补贴176万元。", {("1467", "位"), ("80", "岁"), ("176", "万元")}),
     ("孕产妇、婴儿、5岁以下儿童死亡率达历史最优,人均预期寿命80.5岁。", {("80.5", "岁")}),
     ("牧业年度牲畜存栏14万头只,接待车辆120万辆次。", {("140000", "头只"), ("1200000", "辆次")}),
+    ("生活垃圾总处理能力提高到16.9万吨/日，危险废物利用处置能力提高到1459万吨/年。",
+     {("16.9", "万吨/日"), ("1459", "万吨/年")}),
+    ("全员劳动生产率达58万元/人左右，死亡率控制在0.6人/百亿元以下。", {("58", "万元/人"), ("0.6", "人/百亿元")}),
+    ("建设筹集保障性住房155.4万套（间），开展农产品定量抽检超2.3万批次。", {("1554000", "套（间）"), ("23000", "批次")}),
+    ("地区生产总值年均增速4.5%-5%。", {("4.5", "%"), ("5", "%")}),
+    ("城乡居民收入比从2.50:1缩小至2.27:1。", {("2.5", ":1"), ("2.27", ":1")}),
+    ("第一产业增加值提升至全国第二，数字经济规模稳居全国首位，进入全国第二梯队。", {("2", "位"), ("1", "位")}),
 ])
 def test_metrics_values_and_units(text, expected):
     assert metrics(text) == expected
@@ -63,7 +70,7 @@ def test_metrics_chinese_numbers(numeral, value):
     ("带动社会投资超千亿元。", {("1000", "亿元")}),
     ("贷款余额超万亿元。", {("1", "万亿元")}),
     ("占全国比重近一半。", {("50", "%")}),
-    ("连续9年位居全国第一。", {("9", "年")}),
+    ("连续9年位居全国第一。", {("9", "年"), ("1", "位")}),
     ("连续四年获得考核优秀等次,连续十四年未发生重大事故。", {("4", "年"), ("14", "年")}),
     ("连续五次荣获先进县称号。", {("5", "次")}),
     ("博士点数量翻番。", {("100", "%")}),
@@ -83,3 +90,15 @@ def test_metrics_one_per_figure_in_a_sentence():
     doc = document_from_text("一、2025年工作回顾\n质量工作考核连续10次获评国家A级。\n", "run-test")
     got = [(m.subject, m.value, m.unit, m.qualifier) for m in extract_metrics(doc)]
     assert len(got) == len({g[:3] for g in got}) == 1 and got[0][1:] == ("10", "次", "连续"), got
+
+
+def test_metrics_a_figure_dated_in_its_own_words_keeps_that_year():
+    s = Sentence(index=0, text="人均预期寿命从2020年的82.4岁提升至83.9岁。", start=0, end=25, part=1, section=None,
+                 paragraph=0)
+    assert {(m.value, m.year) for m in sentence_metrics(s, 2025)} == {("82.4", 2020), ("83.9", 2025)}
+
+
+def test_metrics_a_rank_is_about_what_holds_it():
+    s = Sentence(index=0, text="区域创新能力连续9年全国第一。", start=0, end=15, part=1, section=None, paragraph=0)
+    ranks = [m for m in sentence_metrics(s, 2025) if m.unit == "位"]
+    assert [(m.subject, m.value, m.qualifier) for m in ranks] == [("区域创新能力", "1", "全国第一")]

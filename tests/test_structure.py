@@ -91,3 +91,29 @@ def test_structure_chinese_numerals():
 def test_structure_excerpt_that_skips_a_part_still_finds_the_plan():
     doc = document_from_text("一、2025年工作回顾\n完成建设。\n三、2026年重点工作\n推进建设。", "x")
     assert [(p.status, p.year) for p in doc.parts[1:]] == [("achieved", 2025), ("planned", 2026)]
+
+
+def test_structure_a_five_year_plan_part_is_dated_by_the_plans_last_year():
+    doc = document_from_text("政府工作报告\n——2026年1月26日在某省第十四届人民代表大会第五次会议上\n"
+                             "一、2025年和“十四五”时期工作回顾\n完成。\n二、“十五五”时期的主要目标和重点任务\n"
+                             "地区生产总值年均增长5%左右。\n三、2026年主要工作\n推进。", "x")
+    assert [(p.status, p.year) for p in doc.parts[1:]] == [("achieved", 2025), ("planned", 2030),
+                                                           ("planned", 2026)]
+
+
+def test_structure_a_part_reviewing_one_plan_and_setting_out_the_next_switches_at_the_next_plan():
+    doc = document_from_text("政府工作报告\n——2026年1月25日在某市第十六届人民代表大会第四次会议上\n"
+                             "二、“十四五”时期发展成就和“十五五”时期主要目标任务\n这五年，我们完成建设。\n"
+                             "“十五五”时期是关键时期。\n经济增长5%左右。\n三、2026年重点工作\n推进。", "x")
+    got = [(s.text[:4], s.status, s.year) for s in doc.sentences if not s.text.startswith(("二、", "三、"))]
+    assert got[-4:] == [("这五年，", "achieved", 2025), ("“十五五", "planned", 2030), ("经济增长", "planned", 2030),
+                        ("推进。", "planned", 2026)]
+
+
+def test_structure_an_appendix_is_about_the_year_its_title_names():
+    doc = document_from_text("政府工作报告\n——2026年1月26日在某省第十四届人民代表大会第五次会议上\n"
+                             "二、“十五五”时期的主要目标和重点任务\n推进。\n附件1\n2026年省十件民生实事\n"
+                             "为超300万名婴幼儿发放育儿补贴。", "x")
+    last = doc.sentences[-1]
+    assert (last.status, last.year) == ("planned", 2026)
+    assert doc.parts[-1].title == "附件1"
