@@ -20,7 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from typing import Iterable, Sequence
 
@@ -1611,6 +1611,19 @@ def _drop_opening_verbs(view: _View, item: str, start: int, voc: _Vocab) -> tupl
     return item[cut:], start + cut
 
 
+_WORKS_END = re.compile(rf"(?:{SITE_WORKS}|迁建|迁址新建|复产|技改|更新|建设|整治|治理|(?:工程|项目)[{_NUMERALS}\d]期)$")
+_RENEWED_AREAS = re.compile(r"棚户区|棚改|旧城|老旧小区|城中村|安置")
+
+
+def _listed_project_type(item: str, kind: str, voc: _Vocab) -> str:
+    """A project listed by name (A、B等项目投入运营) is works when its name says so (某某改造, 某某新建, 某某工程)
+    or the list's kind does (A、B等棚改项目: areas renewed), a programme by a programme's head;
+    otherwise it is the building it makes (某某商厦, 某某二期, 某某酒店)."""
+    if _WORKS_END.search(item) or _RENEWED_AREAS.search(kind) or _head_type(item, voc) in ("Program", "Mechanism"):
+        return "Program"
+    return "Facility"
+
+
 def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
     """东林、八村等居民区 / 在二村等5个小区 / 分别在长青、南湖开展 / 张桥二组: residential areas in lists."""
     out = []
@@ -1638,8 +1651,8 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             name, aliases = item, (item + m.group(3) + cls,) if not re.search(r"[批个家所项座]", m.group(3)) else ()
             if cls == "遗址":
                 name, aliases = item + cls, (item,)
-            out.append(Candidate(name, typ, sidx, start, start + len(item), aliases=aliases,
-                                 confidence=0.7, priority=2, rule="class-list"))
+            out.append(Candidate(name, _listed_project_type(item, m.group(3), voc) if typ == "Program" else typ, sidx, start,
+                                 start + len(item), aliases=aliases, confidence=0.7, priority=2, rule="class-list"))
     for m in (_PROGRAM_LIST.finditer(view.text) if "等" in view.text and "、" in view.text else ()):
         pos = m.start(1)
         for n, item in enumerate(m.group(1).split("、")):
@@ -1958,6 +1971,10 @@ _ROUTE = re.compile(
     rf"|(?<![A-Za-z0-9])[GS]\d{{1,4}}(?![\dA-Za-z])(?:[{_CJK}]{{2,4}}?(?:高速|国道|省道))?")  # G12某某高速, G345
 
 
+_LINE_SECTION = re.compile(  # 某某高速某地至某地段, G1某地至某地段, 某某大道至某山公路: one stretch of road, one place
+    rf"(?:[{_CJK}（）]{{2,12}}?(?:高速|高铁|铁路|城际|国道|省道|公路)|(?<![A-Za-z0-9])[GS]\d{{1,4}})"
+    rf"[{_CJK}]{{2,5}}?至[{_CJK}]{{2,5}}?段"
+    rf"|[{_CJK}]{{2,8}}?至[{_CJK}]{{2,6}}?(?:高速公路|快速路|公路|铁路)(?![{_CJK}]{{0,4}}段)")
 _ROUTE_WORKS = re.compile(rf"[{_CJK}]{{2,14}}?(?:工程|项目)")
 
 
@@ -1978,6 +1995,11 @@ def _routes(view: _View, voc: _Vocab) -> list[Candidate]:
         if works:  # G98某某高速提档扩容工程: the works on a numbered road, named after it
             out.append(Candidate(view.text[m.start():works.end()], "Program", view.sentence.index, m.start(),
                                  works.end(), confidence=0.6, priority=2, rule="route-works"))
+    for m in (_LINE_SECTION.finditer(view.text) if "至" in view.text else ()):
+        name, start = _drop_opening_verbs(view, m.group(0), m.start(), voc)
+        if len(name) >= 6 and "至" in name[2:] and not view.is_protected(start, start + len(name)):
+            out.append(Candidate(name, "Place", view.sentence.index, start, start + len(name), confidence=0.65,
+                                 priority=2, rule="line-section"))
     return out
 
 
@@ -2083,6 +2105,24 @@ def _shared_heads(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Candi
 
 
 _COMMUNITY_HEADS = ("社区", "居民区", "小区", "嘎查")
+_LINE_WORD = re.compile(r"高速|高铁|铁路|城际|国道|省道|公路|段|[GS]\d")
+
+
+def _within_sections(cands: list[Candidate]) -> list[Candidate]:
+    """Inside a stretch of road (某某高速A至B段), only its two ends are places of their own (and kept beside
+    it): not the line with the first end (某高速A), nor the second end with the road's kind (B公路)."""
+    sections = [c for c in cands if c.rule == "line-section"]
+    if not sections:
+        return cands
+    out = []
+    for c in cands:
+        inside = next((sec for sec in sections if c is not sec and c.type == "Place"
+                       and sec.start <= c.start and c.end <= sec.end), None)
+        if inside is not None and _LINE_WORD.search(c.name) and c.rule != "route":
+            continue  # (a numbered road, G1 or S2, is a place of its own)
+        out.append(replace(c, nested=True) if inside is not None else c)
+    return out
+
 
 
 def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None = None
@@ -2110,6 +2150,8 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     branches, hints_b = _branches(suffixed, view)
     cands += branches
     hints += hints_b
+    if "至" in view.text:
+        cands = _within_sections(cands)
     kept = _split_regions(_select(cands))
     kept += _place_prefixes(kept, view, voc)
     kept += _shared_heads(kept, view, voc)

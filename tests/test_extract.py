@@ -699,3 +699,28 @@ def test_extract_a_group_inside_an_events_name_or_scoped_to_the_world_is_no_grou
 
 def test_extract_measures_are_no_mechanism():
     assert_found("落实防汛避险救灾硬措施，强化极端天气感知预警。", {}, absent=("防汛避险救灾硬措施",), level="city")
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("推进广珠（澳）高铁鹤洲至横琴段建设。", {"广珠（澳）高铁鹤洲至横琴段": "Place"}, ("高铁鹤洲",)),
+    ("绥满高速海拉尔至牙克石段建成通车。", {"绥满高速海拉尔至牙克石段": "Place"}, ()),
+    ("建成羊山大道至母瑞山公路。", {"羊山大道至母瑞山公路": "Place", "羊山大道": "Place"}, ("母瑞山公路",)),
+])
+def test_extract_a_stretch_of_road_between_two_places_is_one_place(text, expected, absent):
+    assert_found(text, expected, absent, level="province")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("确保华融二期、天润商厦等项目投入运营，力争时代广场、伊士丹购物广场等改扩建项目开工。",
+     {"华融二期": "Facility", "天润商厦": "Facility", "时代广场": "Facility"}),
+    ("投资4.5亿元实施了标准化幼儿园、呼伦小学新建、南开路中学等14个项目。",
+     {"南开路中学": "Facility"}),
+    ("非公产业园、幸福家园等棚户区改造项目进展顺利。", {"非公产业园": "Program", "幸福家园": "Program"}),
+])
+def test_extract_a_listed_project_is_the_building_unless_its_name_or_kind_says_works(text, expected):
+    assert_found(text, expected, level="district")
+
+
+def test_extract_a_quoted_formula_before_a_layout_is_a_concept():
+    assert_found("统筹推进“五位一体”总体布局、协调推进“四个全面”战略布局。",
+                 {"五位一体总体布局": "Concept", "四个全面战略布局": "Concept"}, level="province")
