@@ -561,8 +561,10 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # 新某某格局 is the named strategy; 基层治理格局, 路网格局 are descriptions
         if typ == "Organization" and modifier in _ORG_GENERIC:
             continue
-        if typ == "Mechanism" and head in ("体系", "政策", "机制", "制度", "系统") and _common_words(mod_tokens):
-            continue  # 安全责任体系, 现代化城市体系: a system described by everyday words, no one system named
+        if (typ == "Mechanism" and head in ("体系", "政策", "机制", "制度", "系统")
+                or head in ("项目", "工程") and mod_tokens and mod_tokens[0].text not in "东西南北") \
+                and _common_words(mod_tokens):
+            continue  # 安全责任体系, 城市建设项目: a system or project described by everyday words, none named
         if head == "组织" and not (_proper(mod_tokens) or re.search(r"联合国|国际|世界|亚太|经合", modifier)):
             continue  # 调解组织, 集体经济组织 are kinds; 某某经合组织 is one body
         if head in _ADMIN_HEADS and re.search(r"\d{4}年", modifier):

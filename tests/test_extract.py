@@ -724,3 +724,8 @@ def test_extract_a_listed_project_is_the_building_unless_its_name_or_kind_says_w
 def test_extract_a_quoted_formula_before_a_layout_is_a_concept():
     assert_found("统筹推进“五位一体”总体布局、协调推进“四个全面”战略布局。",
                  {"五位一体总体布局": "Concept", "四个全面战略布局": "Concept"}, level="province")
+
+
+def test_extract_a_project_described_by_everyday_words_names_none():
+    assert_found("完成城市建设项目。", {}, absent=("城市建设项目",), level="district")
+    assert_found("投资1.4亿元的西出口道路工程进展顺利。", {"西出口道路工程": "Program"}, level="district")
