@@ -271,6 +271,8 @@ def _ordinal_or_numeral(word: str) -> bool:
 
 def _specific(modifier: str, mod_tokens: Sequence[Token], voc: _Vocab, typ: str = "") -> bool:
     """Whether the words before a head make a name (辰凯, 第五睦邻) rather than a class (服务, 社区)."""
+    if mod_tokens and _HOTLINE.fullmatch(mod_tokens[0].text):  # 12345某某中心: judged by the words after it
+        return len(mod_tokens) == 1 or _specific(modifier[len(mod_tokens[0].text):], mod_tokens[1:], voc, typ)
     if _DIGIT.search(modifier or "") and typ == "Facility":
         lead = _DIGIT.split(modifier, 1)[0]  # 某基地220千伏变电站, 某某4S店: the words before the size name it
         if len(lead) < 2:
@@ -341,6 +343,7 @@ _KIND_SITES = ("学校", "中心", "基地", "医院", "场馆", "用房")
 _PARK_HEADS = frozenset({"公园", "产业园", "园区", "商圈", "片区"})
 _SYSTEM_HEADS = frozenset({"体系", "平台", "系统", "模式"})
 _KIND_HEADS = frozenset({"项目", "活动", "补贴", "运动"})
+_HOTLINE = re.compile(r"12\d{3}|96\d{3}")  # the public service numbers (12345, 12315, 96xxx)
 _YEARS_SPAN = re.compile(r"[一二三两四五六七八九十]年")
 _COUNTED = re.compile(r"(?:两个|两|[\d一二三四五六七八九十]+[个处家座条所])$")
 _ORG_GENERIC = frozenset({"专业", "物业", "社会", "企业", "行业", "相关", "有关", "各类", "基层", "群众", "工作"})
@@ -414,6 +417,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                     and not _is_boundary(toks[j - 2], voc, toks[j - 3] if j >= 3 else None):
                 j -= 1  # 某某提升三年行动: the span of years is part of the campaign's name
                 continue
+            if _HOTLINE.fullmatch(prev.text) and typ in ("Facility", "Organization", "Mechanism", "Program"):
+                j -= 1  # 12345某某服务中心: a public service number opens its desk's or centre's name
+                break
             group = _number_group(toks, j - 1)
             if group is not None:  # 某某500万吨选矿项目: a capacity inside a project's name
                 g = group

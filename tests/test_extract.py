@@ -729,3 +729,8 @@ def test_extract_a_quoted_formula_before_a_layout_is_a_concept():
 def test_extract_a_project_described_by_everyday_words_names_none():
     assert_found("完成城市建设项目。", {}, absent=("城市建设项目",), level="district")
     assert_found("投资1.4亿元的西出口道路工程进展顺利。", {"西出口道路工程": "Program"}, level="district")
+
+
+def test_extract_a_public_service_number_opens_its_desks_name():
+    assert_found("升级建设12355青少年服务台，建设12338妇联维权服务中心。",
+                 {"12355青少年服务台": "Facility", "12338妇联维权服务中心": "Facility"}, level="province")
