@@ -734,3 +734,7 @@ def test_extract_a_project_described_by_everyday_words_names_none():
 def test_extract_a_public_service_number_opens_its_desks_name():
     assert_found("升级建设12355青少年服务台，建设12338妇联维权服务中心。",
                  {"12355青少年服务台": "Facility", "12338妇联维权服务中心": "Facility"}, level="province")
+
+
+def test_extract_works_named_before_a_word_about_their_progress():
+    assert_found("加快城东规模化供水工程进度。", {"城东规模化供水工程": "Program"}, level="province")
