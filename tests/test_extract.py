@@ -738,3 +738,8 @@ def test_extract_a_public_service_number_opens_its_desks_name():
 
 def test_extract_works_named_before_a_word_about_their_progress():
     assert_found("加快城东规模化供水工程进度。", {"城东规模化供水工程": "Program"}, level="province")
+
+
+def test_extract_a_numbered_plan_before_its_kind_of_plan_is_a_concept():
+    assert_found("全面落实省委“2468”具体部署，构建“13579”发展架构。",
+                 {"2468具体部署": "Concept", "13579发展架构": "Concept"}, level="province")
