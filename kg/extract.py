@@ -1294,6 +1294,29 @@ _GRADES_SHARED = re.compile(r"^([\u4e00-\u9fff]*?)(\d+A|[一二三四五]星)和
 _PRIZE_END = re.compile(r"(?:[一二三]等奖|奖|称号)”?$")
 
 
+_RATING = re.compile(
+    rf"([{_CJK}]{{2,14}}?考核)(?:连续(?:\d+|[{_NUMERALS}]+)[年次届])?(?:均|再次|首次)?(?:获评|获得|获|被评为|评为)"
+    rf"(“[{_CJK}]{{1,4}}”的?等次|(?:国家|全国|省级)?[A-Z\d]{{1,2}}级|(?:优秀|良好|先进)等次)"
+    rf"|(?:获评|获得|获|被评为|评为)((?:国务院|国家|全国|省|[{_CJK}]{{2,6}}?)考核(?:优秀|良好|好的|先进)等次)")
+
+
+def _ratings(view: _View, voc: _Vocab) -> list[Candidate]:
+    """A rating a review gave (某某工作考核连续4年获“好”的等次, 获国务院考核优秀等次): the review and the grade
+    make the honour's name."""
+    out = []
+    for m in (_RATING.finditer(view.text) if "考核" in view.text else ()):
+        if m.group(3):
+            name, start, end, aliases = m.group(3), m.start(3), m.end(3), ()
+        else:
+            review, start = _drop_opening_verbs(view, m.group(1), m.start(1), voc)
+            grade = m.group(2).replace("“", "").replace("”", "")
+            name, end, aliases = review + grade, m.end(2), (grade,) if len(grade) >= 4 else ()
+        if len(name) >= 6 and not view.is_protected(start, m.end(1) if m.group(1) else end):
+            out.append(Candidate(name, "Award", view.sentence.index, start, end, aliases=aliases, confidence=0.7,
+                                 priority=3, rule="award:rating"))
+    return out
+
+
 def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
     """Honours after award verbs: 荣获X, 成功创建为X, 通过X评审, 积极创建X和Y, 巩固X成果, 进入X行列; titles
     counted as holders (全球某某工厂增至10家, 新增58名国家级某某传承人)."""
@@ -2142,6 +2165,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     quoted, hints = _quotes(view, voc)
     cands += quoted
     cands += _awards(view, voc)
+    cands += _ratings(view, voc)
     cands += _institutions(view, voc)
     cands += _concepts(view, voc)
     cands += _persons(view, voc)
@@ -2295,10 +2319,12 @@ def _definition_type(term: str, definition: str) -> str | None:
 def _issuer_candidates(doc: Document) -> list[Candidate]:
     """The body that issues the report (某某街道办事处 → 某某街道), the default subject of its honours."""
     issuer = doc.issuer
-    if not issuer:
+    if not issuer and not doc.place:
         return []
     out = []
-    if issuer.endswith("办事处"):
+    if not issuer:  # an excerpt without 我代表某某人民政府: the place its congress sits for still holds honours
+        name = ""
+    elif issuer.endswith("办事处"):
         name = issuer[: -len("办事处")]
         aliases = (issuer, "街道")
     elif issuer.endswith("人民政府"):
@@ -2308,9 +2334,10 @@ def _issuer_candidates(doc: Document) -> list[Candidate]:
         aliases = (base + "政府", level + "政府" if base else "", level + "人民政府" if base else "")
     else:
         name, aliases = issuer, ()
-    idx = next((s.index for s in doc.sentences if issuer in s.text), 0)
-    out.append(Candidate(name, "Organization", idx, 0, 0, aliases=tuple(a for a in aliases if a),
-                         confidence=0.9, priority=4, rule="issuer"))
+    idx = next((s.index for s in doc.sentences if issuer and issuer in s.text), 0)
+    if name:
+        out.append(Candidate(name, "Organization", idx, 0, 0, aliases=tuple(a for a in aliases if a),
+                             confidence=0.9, priority=4, rule="issuer"))
     place = doc.place
     if place and place != name and doc.level not in ("subdistrict", "") and place[-1] in "省市区县旗镇乡":
         level = "自治区" if place.endswith("自治区") else place[-1]

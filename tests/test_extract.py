@@ -743,3 +743,14 @@ def test_extract_works_named_before_a_word_about_their_progress():
 def test_extract_a_numbered_plan_before_its_kind_of_plan_is_a_concept():
     assert_found("全面落实省委“2468”具体部署，构建“13579”发展架构。",
                  {"2468具体部署": "Concept", "13579发展架构": "Concept"}, level="province")
+
+
+def test_extract_a_review_rating_is_an_honour_of_the_place_even_in_an_excerpt_without_its_government():
+    head = "政府工作报告\n——2026年1月20日在湖南省第十四届人民代表大会第五次会议上\n湖南省省长 某某"
+    text = level_report(head, "质量工作考核连续10次获评国家A级。东西部协作工作考核连续4年获“好”的等次。"
+                              "落实最严格水资源管理制度，连续4年获国务院考核优秀等次。")
+    ex = extract(document_from_text(text, "rating-test"))
+    awards = {e.name for e in ex.entities if e.type == "Award"}
+    assert {"质量工作考核国家A级", "东西部协作工作考核好的等次", "国务院考核优秀等次"} <= awards
+    held = {(r.subject, r.object) for r in ex.relations if r.predicate == "receivedAward"}
+    assert ("湖南省", "质量工作考核国家A级") in held and ("湖南省", "国务院考核优秀等次") in held
