@@ -343,6 +343,7 @@ _KIND_SITES = ("学校", "中心", "基地", "医院", "场馆", "用房")
 _PARK_HEADS = frozenset({"公园", "产业园", "园区", "商圈", "片区"})
 _SYSTEM_HEADS = frozenset({"体系", "平台", "系统", "模式"})
 _KIND_HEADS = frozenset({"项目", "活动", "补贴", "运动"})
+_STRICTEST = re.compile(r"(?:最严格的?|全域)$")
 _HOTLINE = re.compile(r"12\d{3}|96\d{3}")  # the public service numbers (12345, 12315, 96xxx)
 _YEARS_SPAN = re.compile(r"[一二三两四五六七八九十]年")
 _COUNTED = re.compile(r"(?:两个|两|[\d一二三四五六七八九十]+[个处家座条所])$")
@@ -516,6 +517,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # the class noun after a list (…等优秀志愿者赋能行动) names no one thing
         if lead.endswith("党的") and typ in ("Program", "Concept"):
             start -= 2  # 党的某某教育实践活动
+        if typ in ("Mechanism", "Program") and (strict := _STRICTEST.search(lead)):
+            start -= len(strict.group(0))  # 最严格的某某保护制度, 全域某某体系: the standard is part of the name
         age = _AGE.search(lead)
         if age and typ == "TargetGroup":
             start -= len(age.group(0))  # 60岁以上独居老年人

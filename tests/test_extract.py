@@ -754,3 +754,8 @@ def test_extract_a_review_rating_is_an_honour_of_the_place_even_in_an_excerpt_wi
     assert {"质量工作考核国家A级", "东西部协作工作考核好的等次", "国务院考核优秀等次"} <= awards
     held = {(r.subject, r.object) for r in ex.relations if r.predicate == "receivedAward"}
     assert ("湖南省", "质量工作考核国家A级") in held and ("湖南省", "国务院考核优秀等次") in held
+
+
+def test_extract_the_strictest_standard_is_part_of_a_systems_name():
+    assert_found("落实最严格的耕地保护制度，建立全域禁塑制度体系。",
+                 {"最严格的耕地保护制度": "Mechanism", "全域禁塑制度体系": "Mechanism"}, level="province")
