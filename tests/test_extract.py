@@ -759,3 +759,9 @@ def test_extract_a_review_rating_is_an_honour_of_the_place_even_in_an_excerpt_wi
 def test_extract_the_strictest_standard_is_part_of_a_systems_name():
     assert_found("落实最严格的耕地保护制度，建立全域禁塑制度体系。",
                  {"最严格的耕地保护制度": "Mechanism", "全域禁塑制度体系": "Mechanism"}, level="province")
+
+
+def test_extract_a_rule_named_by_its_method_and_制_is_a_mechanism():
+    assert_found("推行积分制，建立省级民生实事人大代表票决制，落实校长负责制。",
+                 {"积分制": "Mechanism", "省级民生实事人大代表票决制": "Mechanism", "校长负责制": "Mechanism"},
+                 level="province")
