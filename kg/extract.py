@@ -1290,6 +1290,7 @@ _HONOUR_TITLE = rf"((?:全球|世界|全国|国家级|国家|中国|省级)[{_CJ
 _TITLES_COUNTED = re.compile(rf"{_HONOUR_TITLE}(?=(?:增至|达到|达|累计)?\d+(?:家|名|位|个))|\d+(?:家|名|位){_HONOUR_TITLE}")
 
 
+_PEOPLE_COUNTED = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:人|名|位)$")
 _HOLDERS_COUNTED = re.compile(r"(?<=[奖章号牌])\d+(?:人|名|项|个|家|次|人次)$")
 _BODY_CENTRE = re.compile(r"(?:疾控|疾病预防控制|仲裁|交易|研究|保护)中心$")
 _FOOTNOTE = re.compile(r"［\d{1,3}］|\[\d{1,3}\]")
@@ -1301,6 +1302,19 @@ _RATING = re.compile(
     rf"([{_CJK}]{{2,14}}?考核)(?:连续(?:\d+|[{_NUMERALS}]+)[年次届])?(?:均|再次|首次)?(?:获评|获得|获|被评为|评为)"
     rf"(“[{_CJK}]{{1,4}}”的?等次|(?:国家|全国|省级)?[A-Z\d]{{1,2}}级|(?:优秀|良好|先进)等次)"
     rf"|(?:获评|获得|获|被评为|评为)((?:国务院|国家|全国|省|[{_CJK}]{{2,6}}?)考核(?:优秀|良好|好的|先进)等次)")
+
+
+def _reviewed(awards: list[Candidate], voc: _Vocab) -> list[Candidate]:
+    """The programme a rating reviews (某某行动考核优秀等次 → 某某行动): named inside the honour."""
+    out = []
+    for c in awards:
+        cut = c.name.find("考核")
+        subject = re.sub(r"(?:国家|国务院|全国|工作)+$", "", c.name[:cut]) if cut > 0 else ""
+        typ = _head_type(subject, voc) if len(subject) >= 4 else None
+        if typ in ("Program", "Mechanism"):
+            out.append(Candidate(subject, typ, c.sentence, c.start, c.start + len(subject), confidence=0.6,
+                                 priority=2, nested=True, rule="reviewed"))
+    return out
 
 
 def _ratings(view: _View, voc: _Vocab) -> list[Candidate]:
@@ -1365,7 +1379,10 @@ def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
                 obj_end = m.end() + len(obj)
                 break
         parts = [obj]
-        if cue not in ("荣获", "获", "获评") or "和" in obj:
+        counted_list = [_PEOPLE_COUNTED.sub("", p) for p in whole.split("、")]
+        if len(counted_list) > 1 and all(_PEOPLE_COUNTED.search(p) for p in whole.split("、")):
+            parts = counted_list  # 获评某某奖2人、某某工程师2人、某某工匠4人: every honour of the list
+        elif cue not in ("荣获", "获", "获评") or "和" in obj:
             pieces = re.split(r"[和及、]", obj)
             if len(pieces) > 1 and (each or all(_honor_like(p, voc) for p in pieces)):
                 parts = pieces
@@ -1741,7 +1758,7 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
         for k in kept:
             if c.start < k.end and k.start < c.end:
                 inside = k.start <= c.start and c.end <= k.end and (
-                    k.type not in _CLOSED_TYPES or c.rule == "award-event") and not (
+                    k.type not in _CLOSED_TYPES or c.rule in ("award-event", "reviewed")) and not (
                     k.type == "Facility" and k.name.startswith(c.name) and len(k.name) - len(c.name) <= 4
                     and c.rule != "branch-parent") and not (
                     c.type == "TargetGroup" and k.type == "Organization")
@@ -2167,8 +2184,8 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     cands = _titles(view, voc)
     quoted, hints = _quotes(view, voc)
     cands += quoted
-    cands += _awards(view, voc)
-    cands += _ratings(view, voc)
+    honours = _awards(view, voc) + _ratings(view, voc)
+    cands += honours + _reviewed(honours, voc)
     cands += _institutions(view, voc)
     cands += _concepts(view, voc)
     cands += _persons(view, voc)

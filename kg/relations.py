@@ -154,8 +154,9 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
                 holder = prev[-1].entity.name if prev else ""
             if not holder and not holders:
                 lead = text[cs:cue_at]
-                if re.search(r"\d+(?:家|名|个)", lead) and not _EVERY_UNIT.search(lead):
-                    continue  # 3家企业荣获…: unnamed holders (16个区均被评为…: the place itself)
+                if re.search(r"\d+(?:家|名|个)", lead) and not _EVERY_UNIT.search(lead) \
+                        or re.match(r"\d+(?:人|名|位)", text[award.end:]):
+                    continue  # 3家企业荣获…, 获评某某工匠4人: unnamed holders (16个区均被评为…: the place itself)
                 holder = default_holder
             out.add(holder, "receivedAward", award.entity.name, sidx, 0.8 if holders else 0.65, cue)
 

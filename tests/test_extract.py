@@ -765,3 +765,13 @@ def test_extract_a_rule_named_by_its_method_and_制_is_a_mechanism():
     assert_found("推行积分制，建立省级民生实事人大代表票决制，落实校长负责制。",
                  {"积分制": "Mechanism", "省级民生实事人大代表票决制": "Mechanism", "校长负责制": "Mechanism"},
                  level="province")
+
+
+def test_extract_honours_counted_by_their_holders_are_each_an_honour_of_people_not_of_the_place():
+    text = level_report(PROVINCE_HEAD, "获评某某科技奖2人、国家卓越工程师2人、大国工匠4人。连续两年获评健康某省行动考核优秀等次。")
+    ex = extract(document_from_text(text, "counted-honours"))
+    names = {e.name: e.type for e in ex.entities}
+    assert names.get("国家卓越工程师") == "Award" and names.get("大国工匠") == "Award"
+    assert names.get("健康某省行动") == "Program" and names.get("健康某省行动考核优秀等次") == "Award"
+    held = {r.object for r in ex.relations if r.predicate == "receivedAward" and r.subject == "湖南省"}
+    assert "大国工匠" not in held and "健康某省行动考核优秀等次" in held
