@@ -566,8 +566,10 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if head == "精神" and (re.search(r"讲话|会议|全会|规定|大$", modifier)
                              or not (not nxt or nxt[0] in PUNCT or nxt in ("和", "与", "及", "等"))):
             continue  # 全会精神 has its own rule; 弘扬某某精神、… names one, 干部精神懈怠 does not
-        if head == "格局" and not modifier.startswith("新"):
-            continue  # 新某某格局 is the named strategy; 基层治理格局, 路网格局 are descriptions
+        if head == "格局" and not (modifier.startswith("新") and len(modifier) <= 4):
+            continue  # 新某某格局 is the named strategy; 基层治理格局, 某某力发展格局 are descriptions
+        if head == "机制" and modifier.endswith("体制"):
+            continue  # 投融资体制机制: the institutions of a field, not one mechanism
         if typ == "Organization" and modifier in _ORG_GENERIC:
             continue
         if (typ == "Mechanism" and head in ("体系", "政策", "机制", "制度", "系统")

@@ -775,3 +775,8 @@ def test_extract_honours_counted_by_their_holders_are_each_an_honour_of_people_n
     assert names.get("健康某省行动") == "Program" and names.get("健康某省行动考核优秀等次") == "Award"
     held = {r.object for r in ex.relations if r.predicate == "receivedAward" and r.subject == "湖南省"}
     assert "大国工匠" not in held and "健康某省行动考核优秀等次" in held
+
+
+def test_extract_the_institutions_of_a_field_and_a_described_layout_are_no_names():
+    assert_found("优化投融资体制机制，加快构建新质生产力发展格局，构建新发展格局。", {"新发展格局": "Concept"},
+                 absent=("投融资体制机制", "新质生产力发展格局"), level="city")
