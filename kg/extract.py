@@ -568,6 +568,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # 全会精神 has its own rule; 弘扬某某精神、… names one, 干部精神懈怠 does not
         if head == "格局" and not (modifier.startswith("新") and len(modifier) <= 4):
             continue  # 新某某格局 is the named strategy; 基层治理格局, 某某力发展格局 are descriptions
+        if head == "思想" and nxt.startswith("政治"):
+            continue  # 大中小学思想政治教育: ideological education, not a doctrine
         if head == "机制" and modifier.endswith("体制"):
             continue  # 投融资体制机制: the institutions of a field, not one mechanism
         if typ == "Organization" and modifier in _ORG_GENERIC:

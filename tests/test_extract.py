@@ -780,3 +780,4 @@ def test_extract_honours_counted_by_their_holders_are_each_an_honour_of_people_n
 def test_extract_the_institutions_of_a_field_and_a_described_layout_are_no_names():
     assert_found("优化投融资体制机制，加快构建新质生产力发展格局，构建新发展格局。", {"新发展格局": "Concept"},
                  absent=("投融资体制机制", "新质生产力发展格局"), level="city")
+    assert_found("深化大中小学思想政治教育一体化建设。", {}, absent=("大中小学思想",), level="city")
