@@ -1815,6 +1815,23 @@ _RENEWAL = re.compile(rf"(?:城镇|城市)?(?:老旧小区|城中村|棚户区|�
                       rf"[{_CJK}]{{0,4}}?改造(?![工项])")
 
 
+_LIVELIHOOD = re.compile(r"(?:省级|市级|区级|县级|[省市区县](?=[一二三四五六七八九十\d]))?"
+                         r"(?:(?:[一二三四五六七八九十]{1,3}|\d{1,2})件民生实事|(?<=[省市区县]级)民生实事(?:项目)?)")
+
+
+def _livelihood_projects(view: _View) -> list[Candidate]:
+    """The yearly list of livelihood projects (N件民生实事, 某级民生实事): one programme, named by its count
+    or its level (民生实事 alone is any such work); a longer name holding it (…票决制) wins."""
+    out = []
+    for m in (_LIVELIHOOD.finditer(view.text) if "民生实事" in view.text else ()):
+        start = m.start() - (2 if view.text[m.start() - 2:m.start()] in ("省级", "市级", "区级", "县级") else 0)
+        name = view.text[start:m.end()]
+        if not view.is_protected(start, m.end()):
+            out.append(Candidate(name, "Program", view.sentence.index, start, m.end(), confidence=0.7, priority=1,
+                                 nested=True, rule="livelihood"))
+    return out
+
+
 def _driven_programs(view: _View, voc: _Vocab) -> list[Candidate]:
     """The whole object of a driving verb when it names a reform or campaign (深化某某预算改革，…; 推进某某
     厕所革命、…): a programme even without a programme head; the renewal of old urban fabric by its kind."""
@@ -2200,6 +2217,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     cands += _firm_groups(view)
     cands += _city_zones(view, voc)
     cands += _driven_programs(view, voc)
+    cands += _livelihood_projects(view)
     suffixed = _suffix_names(view, voc)
     cands += suffixed
     cands += _studio_persons(suffixed, view, voc)

@@ -781,3 +781,12 @@ def test_extract_the_institutions_of_a_field_and_a_described_layout_are_no_names
     assert_found("优化投融资体制机制，加快构建新质生产力发展格局，构建新发展格局。", {"新发展格局": "Concept"},
                  absent=("投融资体制机制", "新质生产力发展格局"), level="city")
     assert_found("深化大中小学思想政治教育一体化建设。", {}, absent=("大中小学思想",), level="city")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("实实办好十件民生实事。", "十件民生实事"), ("全力推进2026年省十件民生实事。", "省十件民生实事"),
+    ("统筹推进省级民生实事项目。", "省级民生实事项目"),
+])
+def test_extract_the_yearly_livelihood_projects_by_count_or_level(text, name):
+    assert_found(text, {name: "Program"}, level="province")
+    assert_found("把更多资源用于民生实事。", {}, absent=("民生实事",), level="province")
