@@ -33,6 +33,7 @@ _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
 _LEAD_WORDS = re.compile(r"^(?:全年|年内|年末|其中|全区|全市|全省|累计|共计|共有|共|力争|确保)")
 _DIGIT_END = re.compile(r"\d[.．、]?$")
 _LATIN = re.compile(r"[A-Za-z]")
+_COUNTED_TIMES = re.compile(r"（[\u4e00-\u9fff、]{1,8}）次")
 _DATED = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?:底|末)?的$")
 _CLAUSE_END = re.compile(r"[，,。；;：:、！!？?（）()“”]")
 
@@ -159,6 +160,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
             else:
                 unit = mult + unit
         unit += (m.group("rate") or "") + (m.group("also") or "")  # 16.9万吨/日, 155.4万套（间）
+        if _COUNTED_TIMES.match(text, end):
+            unit += "次"  # 2813.8万辆（艘、架、列）次: vehicle trips, whatever the vehicle
         approx = m.group("approx") or m.group("approx2") or m.group("approx3") or ""
         if approx in ("以内",):
             approx = "以内"
@@ -201,7 +204,7 @@ def _ranks_and_ratios(text: str, sentence: Sentence, year: int | None,
     return out
 
 
-_SHARE = re.compile(r"(?<![一二三四五六七八九十两\d])(?:(?P<cheng>[一二三四五六七八九两])成(?![为立果功绩效长熟本交不])"
+_SHARE = re.compile(r"(?<![一二三四五六七八九十两\d.])(?:(?P<cheng>[一二三四五六七八九两1-9])成(?![为立果功绩效长熟本交不])"
                     r"|(?P<half>一半)|(?P<big>[一二三四五六七八九两]?[千百万])亿元"
                     r"|连续(?P<years>\d+|[一二三四五六七八九十两]{1,3})(?P<span>年|次|届)|(?P<double>翻一?番))")
 
@@ -215,7 +218,8 @@ def _shares(text: str, sentence: Sentence, year: int | None, quoted: list[tuple[
         if any(a <= start < b for a, b in quoted) or text[start - 1:start] == "/":
             continue  # 0.6人/百亿元: the per-amount of a rate, not an amount
         if m.group("cheng"):
-            value, unit = Decimal(_DIGITS[m.group("cheng")] * 10), "%"
+            cheng = m.group("cheng")
+            value, unit = Decimal((int(cheng) if cheng.isdigit() else _DIGITS[cheng]) * 10), "%"
         elif m.group("half"):
             value, unit = Decimal(50), "%"
         elif m.group("double"):  # 数量翻番: grown by 100%
