@@ -205,7 +205,7 @@ def _ranks_and_ratios(text: str, sentence: Sentence, year: int | None,
 
 
 _SHARE = re.compile(r"(?<![一二三四五六七八九十两\d.])(?:(?P<cheng>[一二三四五六七八九两1-9])成(?![为立果功绩效长熟本交不])"
-                    r"|(?P<half>一半)|(?P<big>[一二三四五六七八九两]?[千百万])亿元"
+                    r"|(?P<half>一半)|(?P<big>[一二三四五六七八九两]?[千百万])亿(?P<dollars>美)?元"
                     r"|连续(?P<years>\d+|[一二三四五六七八九十两]{1,3})(?P<span>年|次|届)|(?P<double>翻一?番))")
 
 
@@ -226,10 +226,11 @@ def _shares(text: str, sentence: Sentence, year: int | None, quoted: list[tuple[
             value, unit = Decimal(100), "%"
         elif m.group("big"):
             big = m.group("big")
+            currency = "美元" if m.group("dollars") else "元"
             if big[-1] == "万":
-                value, unit = Decimal(_DIGITS.get(big[0], 1) if len(big) > 1 else 1), "万亿元"
+                value, unit = Decimal(_DIGITS.get(big[0], 1) if len(big) > 1 else 1), "万亿" + currency
             else:
-                value, unit = Decimal(chinese_number(big) or 0), "亿元"
+                value, unit = Decimal(chinese_number(big) or 0), "亿" + currency
             if not value:
                 continue
         else:  # 连续9年, 连续四年, 连续五次
