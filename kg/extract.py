@@ -1706,8 +1706,9 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             name, aliases = item, (item + m.group(3) + cls,) if not re.search(r"[批个家所项座]", m.group(3)) else ()
             if cls == "遗址":
                 name, aliases = item + cls, (item,)
-            out.append(Candidate(name, _listed_project_type(item, m.group(3), voc) if typ == "Program" else typ, sidx, start,
-                                 start + len(item), aliases=aliases, confidence=0.7, priority=2, rule="class-list"))
+            kind = _listed_project_type(item, m.group(3), voc) if typ == "Program" else typ
+            out.append(Candidate(name, kind, sidx, start, start + len(item), aliases=aliases,
+                                 confidence=0.7, priority=2, rule="class-list"))
     for m in (_PROGRAM_LIST.finditer(view.text) if "等" in view.text and "、" in view.text else ()):
         pos = m.start(1)
         for n, item in enumerate(m.group(1).split("、")):
@@ -2194,7 +2195,6 @@ def _within_sections(cands: list[Candidate]) -> list[Candidate]:
             continue  # (a numbered road, G1 or S2, is a place of its own)
         out.append(replace(c, nested=True) if inside is not None else c)
     return out
-
 
 
 def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None = None

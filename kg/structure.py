@@ -147,24 +147,29 @@ def _part_year(heading: str, status: str, delivered: int | None) -> int | None:
     return delivered - 1 if status == ACHIEVED else delivered if status == PLANNED else None
 
 
+def _plan_ends(text: str) -> list[int]:
+    """The last years of the five-year plans the text names, in order (“十四五” → 2025; the 3rd plan ended in
+    1970, and one followed every five years)."""
+    return [1955 + 5 * (10 + chinese_to_int(m.group(1))) for m in _FIVE_YEAR_PLAN.finditer(text)]
+
+
 def _plan_end(text: str) -> int | None:
-    """The last year of the five-year plan named first in the text (“十四五” → 2025; the 3rd plan ended in 1970,
-    and one followed every five years)."""
-    match = _FIVE_YEAR_PLAN.search(text)
-    return 1955 + 5 * (10 + chinese_to_int(match.group(1))) if match else None
+    """The last year of the five-year plan named first in the text."""
+    ends = _plan_ends(text)
+    return ends[0] if ends else None
 
 
 def _later_period(heading: str, year: int | None) -> tuple[str, int] | None:
     """A heading that reviews one plan and sets out the next (二、“十四五”时期发展成就和“十五五”时期主要目标任务):
     the status and year of its paragraphs from the one that opens with the later plan's name."""
-    ends = [1955 + 5 * (10 + chinese_to_int(m.group(1))) for m in _FIVE_YEAR_PLAN.finditer(heading)]
+    ends = _plan_ends(heading)
     if len(ends) >= 2 and year is not None and max(ends) > year:
         return PLANNED, max(ends)
     return None
 
 
 def _appendix_status(title: str, delivered: int | None) -> tuple[str, int | None]:
-    """An appendix (附件1 / 2026年省十件民生实事) is about the year its title names: planned from the year
+    """An appendix (附件1 / 2026年全省民生项目) is about the year its title names: planned from the year
     of delivery on, achieved before it; neither when it names no year."""
     match = _YEAR.search(title)
     if not match:
