@@ -2197,6 +2197,25 @@ def _within_sections(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_SHORT_FORM = re.compile(r"[（(](?:以下)?简称$")
+
+
+def _abbreviated(kept: list[Candidate], view: _View) -> list[Candidate]:
+    """X（以下简称Y）: Y is the short form the report will use for X, an alias, not a second name."""
+    if "简称" not in view.text:
+        return kept
+    out = list(kept)
+    for c in kept:
+        opened = _SHORT_FORM.search(view.text, 0, c.start)
+        if opened is None:
+            continue
+        full = next((k for k in out if k is not c and k.end == opened.start()), None)
+        if full is not None:
+            full.aliases = tuple(dict.fromkeys((*full.aliases, c.name.strip("《》“”"))))
+            out.remove(c)
+    return out
+
+
 def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None = None
                         ) -> tuple[list[Candidate], list[Hint]]:
     """All entity candidates of one sentence (after span competition), and relation hints."""
@@ -2226,7 +2245,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     hints += hints_b
     if "至" in view.text:
         cands = _within_sections(cands)
-    kept = _split_regions(_select(cands))
+    kept = _abbreviated(_split_regions(_select(cands)), view)
     kept += _place_prefixes(kept, view, voc)
     kept += _shared_heads(kept, view, voc)
     kept += _phases(kept, view)

@@ -789,3 +789,11 @@ def test_extract_the_institutions_of_a_field_and_a_described_layout_are_no_names
 def test_extract_the_yearly_livelihood_projects_by_count_or_level(text, name):
     assert_found(text, {name: "Program"}, level="province")
     assert_found("把更多资源用于民生实事。", {}, absent=("民生实事",), level="province")
+
+
+def test_extract_a_short_form_the_report_declares_is_an_alias():
+    text = level_report(CITY_HEAD, "完成。", "我们编制了《江城市国民经济和社会发展第十五个五年规划纲要（草案）》（以下简称《纲要草案》），"
+                                          "全文提交大会审查。《纲要草案》明确了今后五年的发展目标。")
+    ex = extract(document_from_text(text, "short-form"))
+    docs = [e for e in ex.entities if e.type == "PolicyDocument"]
+    assert len(docs) == 1 and "纲要草案" in docs[0].aliases
