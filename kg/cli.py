@@ -109,14 +109,22 @@ def extract_command(report, out_dir, min_confidence):
 @click.argument("pred_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("--show-errors", is_flag=True, help="List misses and false hits.")
-def eval_command(gold_dir, pred_dir, as_json, show_errors):
+@click.option("--by-confidence", is_flag=True,
+              help="Scores at every --min-confidence the predictions allow (to choose a filter).")
+def eval_command(gold_dir, pred_dir, as_json, show_errors, by_confidence):
     """Score predicted TSVs against gold TSVs: precision, recall and F1 per type."""
-    from .evaluate import errors, evaluate_dirs, format_report, report_to_json
+    from .evaluate import (confidence_table, errors, evaluate, format_confidence_table, format_report,
+                           report_to_json)
+    from .tsv import read_dir
 
     try:
-        report = evaluate_dirs(gold_dir, pred_dir)
+        gold, pred = read_dir(gold_dir), read_dir(pred_dir)
+        report = evaluate(gold, pred)
     except (OSError, ValueError) as error:
         fail(str(error))
+    if by_confidence:
+        click.echo(format_confidence_table(confidence_table(gold, pred)))
+        return
     if as_json:
         click.echo(json.dumps(report_to_json(report), ensure_ascii=False, indent=1, sort_keys=True))
         return

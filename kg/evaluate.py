@@ -23,6 +23,7 @@ __all__ = [
     "normalize_name", "normalize_unit", "parse_value", "types_compatible",
     "match_entities", "metrics_compatible", "score_entities", "score_relations", "score_metrics", "score_glossary",
     "evaluate", "evaluate_dirs", "format_report", "report_to_json", "errors", "format_errors",
+    "confidence_table", "format_confidence_table",
 ]
 
 _QUOTES = "“”‘’\"'「」『』《》"
@@ -441,6 +442,35 @@ def evaluate(gold: TsvSet, pred: TsvSet) -> Report:
 def evaluate_dirs(gold_dir: Path | str, pred_dir: Path | str) -> Report:
     """Read a gold and a predicted directory of TSVs and score them (missing files count as empty)."""
     return evaluate(read_dir(gold_dir), read_dir(pred_dir))
+
+
+def _kept(rows, threshold: float) -> list:
+    return [r for r in rows if (r.confidence if r.confidence is not None else 1.0) >= threshold]
+
+
+def confidence_table(gold: TsvSet, pred: TsvSet) -> list[tuple[float, Score, Score, Score]]:
+    """What ``--min-confidence`` would give: for every confidence the predictions carry (and 0), the typed
+    entity, relation and metric scores of the predictions at or above it — read it to choose a filter."""
+    levels = sorted({0.0} | {round(r.confidence, 2) for rows in (pred.entities, pred.relations, pred.metrics)
+                             for r in rows if r.confidence is not None})
+    out = []
+    for t in levels:
+        entities = _kept(pred.entities, t)
+        out.append((t, score_entities(gold.entities, entities).typed,
+                    score_relations(gold.relations, _kept(pred.relations, t), gold.entities, entities).overall,
+                    score_metrics(gold.metrics, _kept(pred.metrics, t)).overall))
+    return out
+
+
+def format_confidence_table(table: list[tuple[float, Score, Score, Score]]) -> str:
+    """One line per threshold: kept, precision, recall, F1 of typed entities, relations and metrics."""
+    head = f"{'min-conf':>8}  " + "  ".join(f"{name:>25}" for name in ("typed entities", "relations", "metrics"))
+    sub = f"{'':>8}  " + "  ".join(f"{'pred':>7}{'P':>6}{'R':>6}{'F1':>6}" for _ in range(3))
+    lines = [head, sub]
+    for t, *scores in table:
+        lines.append(f"{t:>8.2f}  " + "  ".join(
+            f"{s.pred:>7}{s.precision:>6.2f}{s.recall:>6.2f}{s.f1:>6.2f}" for s in scores))
+    return "\n".join(lines)
 
 
 def _rows(report: Report) -> list[Score | None]:

@@ -298,3 +298,29 @@ def test_empty_prediction_scores_zero(tmp_path):
     report = evaluate_dirs(GOLD, _write(tmp_path / "empty"))
     assert report.entities.untyped.tp == 0 and report.entities.untyped.recall == 0.0
     assert report.entities.untyped.f1 == 0.0 and report.metrics.overall.fn == 54
+
+
+def test_scores_by_confidence_show_what_each_filter_keeps():
+    from kg.evaluate import confidence_table, format_confidence_table
+    from kg.tsv import TsvSet
+
+    gold = TsvSet(entities=(EntityRow("爱心点名", "Program"), EntityRow("骑士驿站", "Facility")))
+    pred = TsvSet(entities=(EntityRow("爱心点名", "Program", confidence=0.9),
+                            EntityRow("滨海地区", "Place", confidence=0.5)))
+    table = confidence_table(gold, pred)
+    assert [t for t, *_ in table] == [0.0, 0.5, 0.9]
+    assert [(e.pred, e.tp) for _, e, _, _ in table] == [(2, 1), (2, 1), (1, 1)]
+    assert table[-1][1].precision == 1.0 and table[0][1].precision == 0.5
+    lines = format_confidence_table(table).splitlines()
+    assert len(lines) == 5 and lines[-1].split()[:5] == ["0.90", "1", "1.00", "0.50", "0.67"]
+
+
+def test_cli_eval_by_confidence(tmp_path):
+    from click.testing import CliRunner
+    from kg.cli import cli
+
+    gold = _write(tmp_path / "gold", entities=GOLD_ENTITIES, relations=GOLD_RELATIONS, metrics=GOLD_METRICS)
+    pred = _write(tmp_path / "pred", entities=PRED_ENTITIES, relations=PRED_RELATIONS, metrics=PRED_METRICS)
+    result = CliRunner().invoke(cli, ["eval", str(gold), str(pred), "--by-confidence"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0].split()[0] == "min-conf" and "0.90" in result.output
