@@ -1816,6 +1816,33 @@ _RENEWAL = re.compile(rf"(?:城镇|城市)?(?:老旧小区|城中村|棚户区|�
                       rf"[{_CJK}]{{0,4}}?改造(?![工项])")
 
 
+_CONNECT_OPENERS = frozenset("实现 推广 推行 建成 上线 开通 用好 发挥 深化 扩大 优化".split())
+
+
+def _connect_services(view: _View) -> list[Candidate]:
+    """A cross-border or one-stop service named 某某通 / 某某通办 (某某理财通, 异地通办): a mechanism, where 通 is
+    a word of its own (not 交通, 贯通, 互联互通) after one or two words that open at a list mark or a verb."""
+    toks, out = view.toks, []
+    for i, tok in enumerate(toks):
+        if tok.text != "通" or i == 0:
+            continue
+        end = i + 1 + (i + 1 < len(toks) and toks[i + 1].text == "办")
+        after = toks[end].text if end < len(toks) else "。"
+        if not (after[0] in PUNCT or after in ("等", "平台", "服务")):
+            continue
+        for j in (i - 1, i - 2):
+            if j < 0 or toks[j].text[0] in PUNCT:
+                break
+            before = toks[j - 1] if j > 0 else None
+            if before is None or before.text in ("、", "，", ",", "“") or before.text in _CONNECT_OPENERS:
+                start, stop = toks[j].start, toks[end - 1].end
+                if stop - start >= 4 and not view.is_protected(start, stop):
+                    out.append(Candidate(view.text[start:stop], "Mechanism", view.sentence.index, start, stop,
+                                         confidence=0.6, priority=1, rule="connect-service"))
+                break
+    return out
+
+
 _LIVELIHOOD = re.compile(r"(?:省级|市级|区级|县级|[省市区县](?=[一二三四五六七八九十\d]))?"
                          r"(?:(?:[一二三四五六七八九十]{1,3}|\d{1,2})件民生实事|(?<=[省市区县]级)民生实事(?:项目)?)")
 
@@ -2237,6 +2264,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     cands += _city_zones(view, voc)
     cands += _driven_programs(view, voc)
     cands += _livelihood_projects(view)
+    cands += _connect_services(view) if "通" in view.text else []
     suffixed = _suffix_names(view, voc)
     cands += suffixed
     cands += _studio_persons(suffixed, view, voc)

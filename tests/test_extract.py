@@ -797,3 +797,10 @@ def test_extract_a_short_form_the_report_declares_is_an_alias():
     ex = extract(document_from_text(text, "short-form"))
     docs = [e for e in ex.entities if e.type == "PolicyDocument"]
     assert len(docs) == 1 and "纲要草案" in docs[0].aliases
+
+
+def test_extract_a_service_named_by_通_is_a_mechanism_but_not_a_word_holding_通():
+    assert_found("港澳药械通、跨境理财通等落地见效，198项高频政务服务事项实现跨境通办。",
+                 {"港澳药械通": "Mechanism", "跨境理财通": "Mechanism", "跨境通办": "Mechanism"}, level="province")
+    assert_found("服务事项实现通办，基础设施互联互通，确保政令畅通，发展智慧交通。", {},
+                 absent=("通办", "互联互通", "政令畅通", "智慧交通"), level="province")
