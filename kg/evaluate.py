@@ -463,7 +463,7 @@ def confidence_table(gold: TsvSet, pred: TsvSet) -> list[tuple[float, Score, Sco
 
 
 def format_confidence_table(table: list[tuple[float, Score, Score, Score]]) -> str:
-    """One line per threshold: kept, precision, recall, F1 of typed entities, relations and metrics."""
+    """One line per threshold: predictions scored, precision, recall, F1 of typed entities, relations, metrics."""
     head = f"{'min-conf':>8}  " + "  ".join(f"{name:>25}" for name in ("typed entities", "relations", "metrics"))
     sub = f"{'':>8}  " + "  ".join(f"{'pred':>7}{'P':>6}{'R':>6}{'F1':>6}" for _ in range(3))
     lines = [head, sub]

@@ -1823,7 +1823,7 @@ def _connect_services(view: _View) -> list[Candidate]:
     """A cross-border or one-stop service named 某某通 / 某某通办 (某某理财通, 异地通办): a mechanism, where 通 is
     a word of its own (not 交通, 贯通, 互联互通) after one or two words that open at a list mark or a verb."""
     toks, out = view.toks, []
-    for i, tok in enumerate(toks):
+    for i, tok in enumerate(toks if "通" in view.text else ()):
         if tok.text != "通" or i == 0:
             continue
         end = i + 1 + (i + 1 < len(toks) and toks[i + 1].text == "办")
@@ -2264,7 +2264,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     cands += _city_zones(view, voc)
     cands += _driven_programs(view, voc)
     cands += _livelihood_projects(view)
-    cands += _connect_services(view) if "通" in view.text else []
+    cands += _connect_services(view)
     suffixed = _suffix_names(view, voc)
     cands += suffixed
     cands += _studio_persons(suffixed, view, voc)
