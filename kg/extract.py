@@ -343,6 +343,7 @@ _KIND_SITES = ("学校", "中心", "基地", "医院", "场馆", "用房")
 _PARK_HEADS = frozenset({"公园", "产业园", "园区", "商圈", "片区"})
 _SYSTEM_HEADS = frozenset({"体系", "平台", "系统", "模式"})
 _KIND_HEADS = frozenset({"项目", "活动", "补贴", "运动"})
+_RATE_OF_GROUP = re.compile(r"(?:、[\u4e00-\u9fff\d]{1,8})*(?:死亡率|患病率|发病率|入学率|参保率|覆盖率|就业率|检出率)")
 _STRICTEST = re.compile(r"(?:最严格的?|全域)$")
 _HOTLINE = re.compile(r"12\d{3}|96\d{3}")  # the public service numbers (12345, 12315, 96xxx)
 _YEARS_SPAN = re.compile(r"[一二三两四五六七八九十]年")
@@ -399,6 +400,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 len(head) == 1 and nxt[:1] == "前") or (head in ("省", "市", "县") and nxt[:1] in ("域", "级", "属")) or (
                 head in ("乡", "村", "镇") and nxt[:1] in ("风", "情", "愁")):
             continue  # 街长, 河长制, 某市省域副中心: an office, a rule or a scope, not the place
+        if typ == "TargetGroup" and _RATE_OF_GROUP.match(text, tok.end):
+            continue  # 孕产妇、婴儿、5岁以下儿童死亡率: a rate measured over a group, no group served
         if typ == "TargetGroup" and min_chars == 0 and _group_names_event(toks, i, voc):
             continue  # 某某妇女峰会, 青少年某某锦标赛: the group names whom an event is for, inside its name
         j, bridges = k, 0

@@ -804,3 +804,8 @@ def test_extract_a_service_named_by_通_is_a_mechanism_but_not_a_word_holding_�
                  {"港澳药械通": "Mechanism", "跨境理财通": "Mechanism", "跨境通办": "Mechanism"}, level="province")
     assert_found("服务事项实现通办，基础设施互联互通，确保政令畅通，发展智慧交通。", {},
                  absent=("通办", "互联互通", "政令畅通", "智慧交通"), level="province")
+
+
+def test_extract_a_rate_measured_over_groups_names_no_group():
+    assert_found("孕产妇、婴儿、5岁以下儿童死亡率达历史最优。", {}, absent=("孕产妇", "5岁以下儿童"), level="province")
+    assert_found("为孕产妇提供连续健康管理服务。", {"孕产妇": "TargetGroup"}, level="province")
