@@ -726,9 +726,9 @@ def _opened_at(toks: Sequence[Token], j: int, k: int) -> int:
     """The start of a campaign's or pilot's name that runs back across its own verbs and 和 to the verb
     that opens the clause (实施某某领先和某某攻坚行动, 获批优化某某审批改革试点); ``j`` when no such verb
     stands within reach, or a 的, a list or a stop comes between."""
-    for o in range(j - 1, max(-1, j - 9), -1):
+    for o in range(j - 1, max(-1, j - 11), -1):
         if toks[o].text in _OPENERS:
-            while o + 1 < j and (toks[o + 1].text in _OPENERS or toks[o + 1].text in ("好", "完善", "新", "一轮", "新一轮")):
+            while o + 1 < j and (toks[o + 1].text in _OPENERS or toks[o + 1].text in ("好", "完善", "一轮", "新一轮")):
                 o += 1  # 实施好, 建立健全完善: the verbs run on before the name
             between = toks[o + 1:k]  # the name's words, its head the last
             if o + 1 < j and sum(len(t.text) for t in between) <= 22 and not any(

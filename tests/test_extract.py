@@ -809,3 +809,8 @@ def test_extract_a_service_named_by_通_is_a_mechanism_but_not_a_word_holding_�
 def test_extract_a_rate_measured_over_groups_names_no_group():
     assert_found("孕产妇、婴儿、5岁以下儿童死亡率达历史最优。", {}, absent=("孕产妇", "5岁以下儿童"), level="province")
     assert_found("为孕产妇提供连续健康管理服务。", {"孕产妇": "TargetGroup"}, level="province")
+
+
+def test_extract_a_long_campaign_name_opens_at_the_clause_verb():
+    assert_found("深入实施新技术新产品新场景大规模应用示范行动。",
+                 {"新技术新产品新场景大规模应用示范行动": "Program"}, level="province")
