@@ -1386,9 +1386,9 @@ def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
                 obj_end = m.end() + len(obj)
                 break
         parts = [obj]
-        counted_list = [_PEOPLE_COUNTED.sub("", p) for p in whole.split("、")]
-        if len(counted_list) > 1 and all(_PEOPLE_COUNTED.search(p) for p in whole.split("、")):
-            parts = counted_list  # 获评某某奖2人、某某工程师2人、某某工匠4人: every honour of the list
+        listed = whole.split("、")
+        if len(listed) > 1 and all(_PEOPLE_COUNTED.search(p) for p in listed):
+            parts = [_PEOPLE_COUNTED.sub("", p) for p in listed]  # 获评某某奖2人、某某工匠4人: every honour listed
         elif cue not in ("荣获", "获", "获评") or "和" in obj:
             pieces = re.split(r"[和及、]", obj)
             if len(pieces) > 1 and (each or all(_honor_like(p, voc) for p in pieces)):

@@ -84,10 +84,14 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text)] if ("“" in text or "《" in text) else []
 
 
+def _clause_before(text: str, start: int) -> str:
+    """The words of the clause that stand before ``start``."""
+    return text[max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0):start]
+
+
 def _subject(text: str, start: int, end: int) -> str:
     """The noun phrase a number counts: the words after it (新建4个助餐点 → 新建助餐点), else before it."""
-    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
-    before = text[clause_start:start]
+    before = _clause_before(text, start)
     after_m = _AFTER_WORDS.match(text[end:])
     after = after_m.group(0) if after_m else ""
     after = _AFTER_STOP.split(after, maxsplit=1)[0]
@@ -197,7 +201,7 @@ def _ranks_and_ratios(text: str, sentence: Sentence, year: int | None,
                 unit, qualifier = "位", m.group(0)
             else:
                 value, unit, qualifier = Decimal(m.group("num")), ":1", _qualifier(text, start, "")
-            clause = text[max((c.end() for c in _CLAUSE_END.finditer(text, 0, start)), default=0):start]
+            clause = _clause_before(text, start)
             subject = re.sub(r"(?:从|由|为|至|缩小至|扩大至|连续\w{1,3}年|\d+(?:\.\d+)?[:∶]1)+$", "", clause)
             out.append(Metric(subject=subject[-16:], value=_plain(Decimal(value)), unit=unit,
                               year=year, qualifier=qualifier, sentence=sentence.index, confidence=0.6))
