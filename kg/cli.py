@@ -133,6 +133,34 @@ def eval_command(gold_dir, pred_dir, as_json, show_errors, by_confidence):
         click.echo(json.dumps(errors(report), ensure_ascii=False, indent=1))
 
 
+@cli.command("calibrate")
+@click.argument("gold_dirs", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--reports", "report_dirs", multiple=True, required=True,
+              type=click.Path(path_type=Path, exists=True, file_okay=False),
+              help="Folder holding each gold's report, named like the gold folder (.txt, .gbk.txt, .html, .pdf).")
+@click.option("-o", "--out", "out_path", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="The table to write (the package reads kg/resources/confidence.tsv).")
+def calibrate_command(gold_dirs, report_dirs, out_path):
+    """Count, per extraction rule and type, how often the golds confirm the entities it finds: the
+    table the entity confidences are read from."""
+    from .calibrate import count_outcomes, write_table
+
+    pairs = []
+    for gold in sorted(set(gold_dirs), key=lambda p: p.name):
+        found = sorted(p for folder in report_dirs for p in folder.iterdir()
+                       if p.is_file() and p.name.split(".")[0] == gold.name)
+        if not found:
+            fail(f"no report named {gold.name}.* in {', '.join(map(str, report_dirs))}")
+        pairs.append((found[0], gold))
+    try:
+        counts = count_outcomes(pairs)
+    except (OSError, ValueError, ReportError) as error:
+        fail(str(error))
+    write_table(out_path, counts, [gold.name for _, gold in pairs])
+    click.echo(f"{len(pairs)} gold sets: {sum(t for _, t in counts.values())} entities counted in "
+               f"{len(counts)} rows -> {out_path}")
+
+
 # Further commands (view, query, serve, push) register themselves below.
 
 

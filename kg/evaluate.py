@@ -226,29 +226,37 @@ def _label(row: EntityRow) -> str:
     return f"{row.name} ({row.type})"
 
 
+def _entity_flags(gold: Sequence[EntityRow], pred: Sequence[EntityRow], pairs: dict[int, int],
+                  typed: bool) -> list[bool | None]:
+    """Per prediction: right, wrong, or None (it found an optional gold row: neither)."""
+    flags: list[bool | None] = []
+    for pi, p in enumerate(pred):
+        gi = pairs.get(pi)
+        flag = False if gi is None else None if gold[gi].optional else True
+        flags.append(flag and types_compatible(p.type, gold[gi].type) if flag and typed else flag)
+    return flags
+
+
+def entity_flags(gold: Sequence[EntityRow], pred: Sequence[EntityRow]) -> list[bool | None]:
+    """Whether each predicted entity is right as ``kg eval`` counts it, typed (what calibration fits)."""
+    return _entity_flags(gold, pred, match_entities(gold, pred), typed=True)
+
+
 def score_entities(gold: Sequence[EntityRow], pred: Sequence[EntityRow]) -> EntityResult:
     """Untyped, typed and per-gold-type scores of predicted entities."""
     pairs = match_entities(gold, pred)
     found = {gi: pi for pi, gi in pairs.items()}
     ok = {pi: types_compatible(pred[pi].type, gold[gi].type) for pi, gi in pairs.items()}
-
-    def untyped_flag(pi: int) -> bool | None:
-        gi = pairs.get(pi)
-        return False if gi is None else None if gold[gi].optional else True
-
-    def typed_flag(pi: int) -> bool | None:
-        flag = untyped_flag(pi)
-        return flag and ok[pi] if flag else flag
-
+    untyped_flags = _entity_flags(gold, pred, pairs, typed=False)
+    typed_flags = _entity_flags(gold, pred, pairs, typed=True)
     required = [gi for gi, g in enumerate(gold) if not g.optional]
-    untyped = _score("untyped", (gi in found for gi in required), map(untyped_flag, range(len(pred))))
-    typed = _score("typed", (gi in found and ok[found[gi]] for gi in required),
-                   map(typed_flag, range(len(pred))))
+    untyped = _score("untyped", (gi in found for gi in required), untyped_flags)
+    typed = _score("typed", (gi in found and ok[found[gi]] for gi in required), typed_flags)
     types = []
     for t in _ordered_labels([g.type for g in gold] + [p.type for p in pred], ENTITY_TYPES):
         gold_t = [gi for gi in required if gold[gi].type == t]
         tp = sum(1 for gi in gold_t if gi in found and ok[found[gi]])
-        pred_t = [typed_flag(pi) for pi, p in enumerate(pred) if p.type == t]
+        pred_t = [typed_flags[pi] for pi, p in enumerate(pred) if p.type == t]
         opt = sum(1 for gi, g in enumerate(gold) if g.optional and g.type == t and gi in found)
         types.append(Score(t, len(gold_t), sum(1 for f in pred_t if f is not None), tp,
                            sum(1 for f in pred_t if f is False), len(gold_t) - tp, opt))
@@ -301,19 +309,9 @@ def score_relations(gold: Sequence[RelationRow], pred: Sequence[RelationRow],
                     gold_entities: Sequence[EntityRow] = (),
                     pred_entities: Sequence[EntityRow] = ()) -> RelationResult:
     """Score triples after resolving both ends to gold canonical names; per predicate and overall."""
-    table = _name_table(gold_entities)
-    fallback = _pred_table(gold_entities, pred_entities) if pred_entities else {}
-    gold_keys = [(_resolve(g.subject, table), g.predicate.strip(), _resolve(g.object, table)) for g in gold]
-    pred_keys = [(_resolve(p.subject, table, fallback), p.predicate.strip(),
-                  _resolve(p.object, table, fallback)) for p in pred]
-    by_key: dict[tuple, list[int]] = defaultdict(list)
-    for gi, k in enumerate(gold_keys):
-        by_key[k].append(gi)
-    candidates = [((gold[gi].optional, pred_keys[pi], pi, gi), pi, gi)
-                  for pi, k in enumerate(pred_keys) for gi in by_key.get(k, [])]
-    pairs = _greedy(candidates)
+    gold_keys, pred_keys, pairs = _relation_pairs(gold, pred, gold_entities, pred_entities)
     found = set(pairs.values())
-    flag = [None if pi in pairs and gold[pairs[pi]].optional else pi in pairs for pi in range(len(pred))]
+    flag = _relation_flag_list(gold, pred, pairs)
     required = [gi for gi, g in enumerate(gold) if not g.optional]
     overall = _score("relations", (gi in found for gi in required), flag)
     predicates = []
@@ -324,6 +322,33 @@ def score_relations(gold: Sequence[RelationRow], pred: Sequence[RelationRow],
         predicates=tuple(predicates), overall=overall,
         missed=tuple(_triple(gold[gi]) for gi in required if gi not in found),
         false=tuple(sorted(_triple(p) for pi, p in enumerate(pred) if pi not in pairs)))
+
+
+def _relation_flag_list(gold: Sequence[RelationRow], pred: Sequence[RelationRow],
+                        pairs: dict[int, int]) -> list[bool | None]:
+    return [None if pi in pairs and gold[pairs[pi]].optional else pi in pairs for pi in range(len(pred))]
+
+
+def relation_flags(gold: Sequence[RelationRow], pred: Sequence[RelationRow], gold_entities: Sequence[EntityRow] = (),
+                   pred_entities: Sequence[EntityRow] = ()) -> list[bool | None]:
+    """Whether each predicted relation is right as ``kg eval`` counts it (None: an optional gold row)."""
+    return _relation_flag_list(gold, pred, _relation_pairs(gold, pred, gold_entities, pred_entities)[2])
+
+
+def _relation_pairs(gold: Sequence[RelationRow], pred: Sequence[RelationRow], gold_entities: Sequence[EntityRow],
+                    pred_entities: Sequence[EntityRow]) -> tuple[list[tuple], list[tuple], dict[int, int]]:
+    """Both ends resolved to gold canonical names, then predictions paired one-to-one with gold rows."""
+    table = _name_table(gold_entities)
+    fallback = _pred_table(gold_entities, pred_entities) if pred_entities else {}
+    gold_keys = [(_resolve(g.subject, table), g.predicate.strip(), _resolve(g.object, table)) for g in gold]
+    pred_keys = [(_resolve(p.subject, table, fallback), p.predicate.strip(),
+                  _resolve(p.object, table, fallback)) for p in pred]
+    by_key: dict[tuple, list[int]] = defaultdict(list)
+    for gi, k in enumerate(gold_keys):
+        by_key[k].append(gi)
+    candidates = [((gold[gi].optional, pred_keys[pi], pi, gi), pi, gi)
+                  for pi, k in enumerate(pred_keys) for gi in by_key.get(k, [])]
+    return gold_keys, pred_keys, _greedy(candidates)
 
 
 # --------------------------------------------------------------------------- metrics

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from typing import Iterable, Sequence
 
+from .calibrate import calibrate_entities
 from .gazetteer import bare_names, divisions, home_scope, names_pattern, provinces
 from .metrics import extract_metrics, unit_words
 from .models import Definition, Document, Entity, Extraction, Mention, Sentence
@@ -2571,7 +2572,7 @@ def _entity_of(group: _Group) -> Entity:
     aliases.discard(best.name)
     conf = max(c.confidence for c in cands)
     conf = min(0.99, conf + 0.05 * (len({c.sentence for c in cands}) - 1))
-    return Entity(name=best.name, type=typ, aliases=aliases, confidence=round(conf, 3))
+    return Entity(name=best.name, type=typ, aliases=aliases, confidence=round(conf, 3), rule=best.rule)
 
 
 _MARKS = re.compile(r"[“”《》]")
@@ -2674,13 +2675,15 @@ def extract_entities(doc: Document) -> tuple[list[Entity], list[Definition], lis
     return entities, definitions, hints
 
 
-def extract(doc: Document, min_confidence: float = 0.0) -> Extraction:
-    """Entities, relations, metrics and glossary definitions of one document."""
+def extract(doc: Document, min_confidence: float = 0.0, calibrated: bool = True) -> Extraction:
+    """Entities, relations, metrics and glossary definitions of one document; the confidences of
+    entities are the calibrated ones (kg.calibrate) unless ``calibrated`` is False."""
     entities, definitions, hints = extract_entities(doc)
+    if calibrated:
+        entities = calibrate_entities(entities)
     entities = [e for e in entities if e.confidence >= min_confidence]
     relations = [r for r in extract_relations(doc, entities, hints=hints, issuer=issuer_name(doc),
-                                              holder=honour_holder(doc))
-                 if r.confidence >= min_confidence]
+                                              holder=honour_holder(doc)) if r.confidence >= min_confidence]
     metrics = [m for m in extract_metrics(doc, entities) if m.confidence >= min_confidence]
     return Extraction(document=doc, entities=entities, relations=relations, metrics=metrics,
                       definitions=definitions)

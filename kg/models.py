@@ -114,6 +114,7 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
     confidence: float = 1.0
+    rule: str = ""          # the extraction rule that named it (what its confidence is calibrated on)
 
     def statuses(self, doc: Document) -> list[str]:
         return sorted({doc.sentences[m.sentence].status for m in self.mentions})
