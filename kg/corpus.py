@@ -492,8 +492,8 @@ def summarize(extraction: Extraction, resolution: ReportResolution, base: str) -
         use["rules"].update(res.rules)
         if res.type == "Brand":
             use["res"] = res            # the more specific type wins inside one report
-        for mention in entity.mentions:
-            sentence = doc.sentences[mention.sentence]
+        for index in entity.sentences():
+            sentence = doc.sentences[index]
             if sentence.year is None or sentence.in_glossary:
                 continue
             if sentence.status == PLANNED:

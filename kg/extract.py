@@ -1979,7 +1979,7 @@ def _group_named(modifier: str, head: str) -> bool:
 
 
 _SCOPE_WORDS = frozenset("全球 全国 全省 全市 全区 全域 广大 校园 自治区 省 市 区 县".split())  # 自治区青少年: everyone there
-_SERVICE_AFTER = re.compile(r"(?:安置|援助|帮扶|救助|关爱|慰问|培训|市民化|补助|救济|养老保险)(?=工作|[，,。；;、]|$)")
+_SERVICE_AFTER = re.compile(r"(?:安置|援助|帮扶|救助|关爱|慰问|培训|市民化|补助|救济|养老保险)(?=工作|标准|等|[，,。；;、]|$|[\d.]+[万亿]?元)")
 
 
 def _served_groups(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Candidate]:
@@ -2572,7 +2572,8 @@ def _entity_of(group: _Group) -> Entity:
     aliases.discard(best.name)
     conf = max(c.confidence for c in cands)
     conf = min(0.99, conf + 0.05 * (len({c.sentence for c in cands}) - 1))
-    return Entity(name=best.name, type=typ, aliases=aliases, confidence=round(conf, 3), rule=best.rule)
+    return Entity(name=best.name, type=typ, aliases=aliases, confidence=round(conf, 3), rule=best.rule,
+                  found_in=tuple(sorted({c.sentence for c in cands if c.sentence is not None})))
 
 
 _MARKS = re.compile(r"[“”《》]")

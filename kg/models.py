@@ -115,12 +115,19 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     confidence: float = 1.0
     rule: str = ""          # the extraction rule that named it (what its confidence is calibrated on)
+    found_in: tuple[int, ...] = ()  # sentences the rules built it from (方舟 in 方舟、秀水社区…站)
+
+    def sentences(self) -> list[int]:
+        """The sentences that name it, or, for a name the text never spells out whole (an elided list
+        item, a name only inside a longer one), those it was found in: every entity has evidence.
+        In the order of the mentions (the first is its evidence)."""
+        return list(dict.fromkeys(m.sentence for m in self.mentions)) or list(self.found_in)
 
     def statuses(self, doc: Document) -> list[str]:
-        return sorted({doc.sentences[m.sentence].status for m in self.mentions})
+        return sorted({doc.sentences[i].status for i in self.sentences()})
 
     def years(self, doc: Document) -> list[int]:
-        return sorted({y for m in self.mentions if (y := doc.sentences[m.sentence].year) is not None})
+        return sorted({y for i in self.sentences() if (y := doc.sentences[i].year) is not None})
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,7 @@ def nx_part(extraction: Extraction, resolution: ReportResolution) -> NxPart:
     entities = []
     for entity in sorted(extraction.entities, key=lambda e: (e.type, e.name)):
         res = resolution.entities[entity.name]
-        used = sorted({m.sentence for m in entity.mentions})
+        used = sorted(entity.sentences())
         statuses = {doc.sentences[i].status for i in used} or {"unknown"}
         years = {doc.sentences[i].year for i in used} - {None}
         first = doc.sentences[used[0]].text if used else ""

@@ -343,7 +343,7 @@ class _ReportGraph:
             node = merged.setdefault(res.iri, _Entity(res.iri, res.label))
             node.types.add(entity.type)
             node.names.update({entity.name, *entity.aliases})
-            node.sentences.update(m.sentence for m in entity.mentions)
+            node.sentences.update(entity.sentences())
             node.confidence = max(node.confidence or 0.0, entity.confidence)
         places = self.resolution.places
         for link in self.resolution.links:

@@ -497,11 +497,11 @@ def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
     sites = {e.name for e in entities if e.type in ("Facility", "Place", "Program")}
     extended: dict[str, int] = {}   # a site named only inside its phase's name: the phase's sentence
     for e in entities:
-        phase = (_PHASE_NAME.match(e.name) or _WORKS_NAME.match(e.name)) if e.mentions else None
+        phase = (_PHASE_NAME.match(e.name) or _WORKS_NAME.match(e.name)) if e.sentences() else None
         if phase and phase.group(1) in sites:  # 某站改造 too: the site named only inside its works
-            extended.setdefault(phase.group(1), e.mentions[0].sentence)
+            extended.setdefault(phase.group(1), e.sentences()[0])
     for e in entities:
-        if e.type == "Organization" and e.mentions:  # 某国家公园管理局: the body of the site it is named after
+        if e.type == "Organization" and e.sentences():  # 某国家公园管理局: the body of the site it is named after
             site = next((p for p in _substrings(e.name, places) if e.name.startswith(p.name) and not _admin(p.name)
                          and not _division(p) and len(e.name) - len(p.name) >= 2 and len(p.name) >= 4), None)
             if site is None and not e.name.endswith(_ORGAN_ENDS):  # 某市海洋大学, 某市实验室: in the city
@@ -509,10 +509,10 @@ def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
                              and len(e.name) - len(p.name) >= 3
                              and e.name[len(p.name)] not in WATER_AND_LAND), None)
             if site is not None:
-                out.add(e.name, "locatedIn", site.name, e.mentions[0].sentence, 0.55, "name")
-        if e.type not in ("Program", "Facility", "Brand", "Mechanism") or not (e.mentions or e.name in extended):
+                out.add(e.name, "locatedIn", site.name, e.sentences()[0], 0.55, "name")
+        if e.type not in ("Program", "Facility", "Brand", "Mechanism") or not (e.sentences() or e.name in extended):
             continue
-        sidx = e.mentions[0].sentence if e.mentions else extended[e.name]
+        sidx = e.sentences()[0] if e.sentences() else extended[e.name]
         name = e.name.strip("《》")
         phase = _PHASE_NAME.match(name)
         if phase and phase.group(1) in sites:  # 某机场三期, 某号二期工程: inside the site it extends
@@ -551,9 +551,10 @@ def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
                     if e.type == "Facility" and _CAMPUS.search(name):  # 某大学某某校区: run by it, and a part of it
                         out.add(e.name, "partOf", o.name, sidx, 0.5, "name")
         if e.type in ("Program", "Facility", "Mechanism"):
-            for g in _substrings(name, groups):
-                if len(name) - len(g.name) >= 2:
-                    out.add(e.name, "targets", g.name, sidx, 0.55, "name")
+            found = _substrings(name, groups)
+            for g in found:
+                if len(name) - len(g.name) >= 2 and not any(g.name in h.name != g.name for h in found):
+                    out.add(e.name, "targets", g.name, sidx, 0.55, "name")  # the longest group only
 
 
 def extract_relations(doc: Document, entities: Sequence[Entity], hints: Sequence[Hint] = (),

@@ -174,10 +174,10 @@ def _sentence(doc: Document, index: int | None) -> Sentence | None:
 
 def _entity_row(entity: Entity, doc: Document) -> tuple[str, ...]:
     """Flatten one entity: statuses/years over all its mentions, evidence from the first one."""
-    sentences = [s for m in entity.mentions if (s := _sentence(doc, m.sentence)) is not None]
+    sentences = [s for i in entity.sentences() if (s := _sentence(doc, i)) is not None]
     statuses = sorted({s.status for s in sentences if s.status})
     years = sorted({s.year for s in sentences if s.year is not None})
-    first = _sentence(doc, entity.mentions[0].sentence) if entity.mentions else None
+    first = sentences[0] if sentences else None
     aliases = sorted({clean_cell(a) for a in entity.aliases} - {"", clean_cell(entity.name)})
     return (clean_cell(entity.name), clean_cell(entity.type), _join(aliases),
             _confidence(entity.confidence), _join(statuses), _join(years),

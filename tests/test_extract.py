@@ -470,10 +470,10 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     ("2026_hainan_province_part3", (0.61, 0.69, 0.36, 0.94, 1.00)),
     # The first part of the 2012 Hailaer district report (review and first plans), annotated blind: first
     # sight typed 0.503, untyped 0.566, relations 0.310, metrics 0.946
-    ("2012_neimenggu-hulunbeier-hailaer_district_part1", (0.68, 0.74, 0.56, 0.96, 1.00)),
+    ("2012_neimenggu-hulunbeier-hailaer_district_part1", (0.68, 0.74, 0.58, 0.96, 1.00)),
     # The first part of the 2015 Hailaer district report, annotated blind at the end of stop 12 and held out
     # until its figures were recorded: first sight typed 0.643, untyped 0.664, relations 0.194, metrics 0.988
-    ("2015_neimenggu-hulunbeier-hailaer_district_part1", (0.72, 0.73, 0.29, 0.98, 1.00)),
+    ("2015_neimenggu-hulunbeier-hailaer_district_part1", (0.72, 0.73, 0.33, 0.98, 1.00)),
     # The first part of the 2013 Hailaer district report, annotated blind at stop 13: first sight typed 0.509,
     # untyped 0.589, relations 0.178, metrics 0.947; then tuned on
     ("2013_neimenggu-hulunbeier-hailaer_district_part1", (0.63, 0.67, 0.42, 0.95, 1.00)),
@@ -482,7 +482,7 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     # typed 0.518, untyped 0.602, relations 0.219, metrics 0.820 (0.534 / 0.617 / 0.219 / 0.836 at the end of
     # stop 13, from rules made for the other golds)
     # Tuned on from stop 14 (the five-year plan's year, the appendix's year, rates and ranks came from it).
-    ("2026_guangdong_province_part2", (0.62, 0.69, 0.37, 0.94, 1.00)),
+    ("2026_guangdong_province_part2", (0.62, 0.69, 0.38, 0.94, 1.00)),
     # The 14th plan's achievements, the 15th plan's goals and the safety plans of the Beijing report (outside
     # the first two parts), annotated blind at stop 14: first sight typed 0.605, untyped 0.713, relations
     # 0.250, metrics 0.373 (0.386 with the code of stop 13: the part read as one review); then tuned on

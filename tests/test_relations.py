@@ -52,6 +52,9 @@ def test_relations_a_campus_is_run_by_its_university_and_part_of_it():
     ("实施外籍人才三年倍增行动。", ("外籍人才三年倍增行动", "targets", "外籍人才"), ()),
     ("做好失地农民安置。", ("失地农民安置", "targets", "失地农民"), ()),
     ("做好失地农民安置工作,落实农村五保户救助。", ("农村五保户救助", "targets", "农村五保户"), ()),
+    ("城乡最低生活保障、农村五保户救助标准再次提高。", ("农村五保户救助", "targets", "农村五保户"), ()),
+    ("全年发放低保家庭大学生补助167万元。", ("低保家庭大学生补助", "targets", "低保家庭大学生"), ("低保家庭",)),
+    ("困难残疾人生活补贴标准提高到每人每月209元。", ("困难残疾人生活补贴", "targets", "困难残疾人"), ("残疾人",)),
     ("完善学校家庭社会协同育人机制,推进教育科技人才一体化发展。", None, ("学校家庭", "教育科技人才")),
 ])
 def test_relations_a_programme_named_after_the_group_it_serves(body, expected, absent):
@@ -273,3 +276,17 @@ def test_relations_a_place_opening_a_longer_name_holds_no_honour():
     got = relations("松江集团、广东控股跻身中国企业500强。", title=PROVINCE_HEAD)
     assert ("松江集团", "receivedAward", "中国企业500强") in got
     assert not any(p == "receivedAward" and s == "广东" for s, p, _ in got)
+
+
+def test_relations_an_elided_list_item_has_its_evidence_and_its_place():
+    """方舟、秀水社区…站: 方舟社区…站 is never spelled out whole, yet it carries the sentence it came from
+    (so its status and year) and is located in its community like the item spelled out."""
+    text = "某某街道办事处2023年工作报告\n一、2023年工作总结\n建成方舟、秀水社区老年日间照料服务站。\n二、2024年工作打算\n继续努力。\n"
+    ex = extract(document_from_text(text, "elided"))
+    station = next(e for e in ex.entities if e.name == "方舟社区老年日间照料服务站")
+    assert not station.mentions and [ex.document.sentences[i].text for i in station.sentences()] == [
+        "建成方舟、秀水社区老年日间照料服务站。"]
+    assert station.statuses(ex.document) == ["achieved"] and station.years(ex.document) == [2023]
+    got = {(r.subject, r.predicate, r.object) for r in ex.relations}
+    assert {("方舟社区老年日间照料服务站", "locatedIn", "方舟社区"),
+            ("秀水社区老年日间照料服务站", "locatedIn", "秀水社区")} <= got
