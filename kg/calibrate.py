@@ -27,7 +27,7 @@ import math
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from .models import Entity
 from .resources import read_table
@@ -68,23 +68,23 @@ def _share(right: int, total: int) -> float:
     return right / total if total else 0.5
 
 
-def _estimates(counts: Iterable[tuple[tuple[str, ...], int, int]]):
-    """Sum the counts per key; returns a function of the prior per key giving {key: shrunk estimate}."""
+def _estimates(counts: Iterable[tuple[tuple[str, ...], int, int]],
+               prior_of: Callable[[tuple[str, ...]], float]) -> dict[tuple[str, ...], float]:
+    """The counts summed per key, each shrunk toward the broader estimate ``prior_of(key)``."""
     summed: dict[tuple[str, ...], list[int]] = {}
     for key, right, total in counts:
         cell = summed.setdefault(key, [0, 0])
         cell[0] += right
         cell[1] += total
-    return lambda prior_of: {key: _shrunk(r, t, prior_of(key)) for key, (r, t) in summed.items()}
+    return {key: _shrunk(r, t, prior_of(key)) for key, (r, t) in summed.items()}
 
 
 @dataclass(frozen=True)
 class Calibration:
-    """Estimated precision per (rule, type), per (rule family, type) and per type; the shift per
-    number of sentences naming the entity."""
-    entity: dict[tuple[str, str], float]
-    entity_family: dict[tuple[str, str], float]
-    entity_type: dict[str, float]
+    """Estimated precision per (rule, type) and per (rule family, type); the shift per number of
+    sentences naming the entity."""
+    entity: dict[tuple[str, ...], float]
+    entity_family: dict[tuple[str, ...], float]
     shift: dict[str, float]
 
     @classmethod
@@ -93,11 +93,11 @@ class Calibration:
         ent = [(rule, typ, bucket, int(right), int(total))
                for kind, rule, typ, bucket, right, total in rows if kind == "entity"]
         p_all = _share(sum(r for *_, r, _t in ent), sum(t for *_, t in ent))
-        by_type = _estimates(((typ,), r, t) for _rule, typ, _b, r, t in ent)(lambda key: p_all)
-        by_family = _estimates((((rule_family(rule), typ), r, t) for rule, typ, _b, r, t in ent))(
-            lambda key: by_type[(key[1],)])
-        by_rule = _estimates((((rule, typ), r, t) for rule, typ, _b, r, t in ent))(
-            lambda key: by_family[(rule_family(key[0]), key[1])])
+        by_type = _estimates((((typ,), r, t) for _rule, typ, _b, r, t in ent), lambda key: p_all)
+        by_family = _estimates((((rule_family(rule), typ), r, t) for rule, typ, _b, r, t in ent),
+                               lambda key: by_type[(key[1],)])
+        by_rule = _estimates((((rule, typ), r, t) for rule, typ, _b, r, t in ent),
+                             lambda key: by_family[(rule_family(key[0]), key[1])])
         shift = {}
         for bucket in sorted({b for _r, _t, b, *_ in ent}):
             rows_b = [(by_rule[(rule, typ)], r, t) for rule, typ, b, r, t in ent if b == bucket]
@@ -105,7 +105,7 @@ class Calibration:
             expected = sum(p * t for p, _r, t in rows_b) / total
             seen = _shrunk(sum(r for _p, r, _t in rows_b), total, expected)
             shift[bucket] = _logit(seen) - _logit(expected)
-        return cls(by_rule, by_family, {k[0]: v for k, v in by_type.items()}, shift)
+        return cls(by_rule, by_family, shift)
 
     def entity_confidence(self, entity: Entity) -> float:
         """The estimated precision of this entity's rule and type, moved by how often the text names it."""
