@@ -1342,12 +1342,61 @@ def _ratings(view: _View, voc: _Vocab) -> list[Candidate]:
     return out
 
 
+_A_RATED = re.compile(r"(?:国家)?[1-5]A级(?:旅游)?景区(?!以上)")  # the national grades of scenic areas
+_PURSUED = re.compile(r"创建(?=工作|力度|成果|经验|指标|扎实|稳步|深入|全面|取得|[，,。；;、]|$)")
+_MANNER = frozenset("全面 进一步 持续 大力 积极 扎实 着力 深入".split())  # words of how, before a verb
+_PURSUED_CLASS = re.compile(r"(?:城市|城区|县|区|市|镇|乡|村|社区|单位|之城|示范点|先行区)(?:（区）|\(区\))?$")
+
+
+def _pursued_titles(view: _View, voc: _Vocab) -> list[Candidate]:
+    """Titles named before 创建 (某某示范区创建扎实推进, 加快某某县、某某县创建, 国家某某城市创建工作): the
+    words back to the clause's start, less its verbs and adverbs, split at 、 and 和."""
+    out = []
+    text = view.text
+    for m in _PURSUED.finditer(text):
+        start = max(text.rfind(p, 0, m.start()) for p in "，,。；;：:") + 1
+        if voc.award_cue.search(text, start, m.start()):
+            continue  # 巩固某某创建成果: the award verb's rule reads it
+        toks = [t for t in view.toks if start <= t.start and t.end <= m.start()]
+        while toks and (toks[0].tag[:1] in ("v", "d", "c", "p") or toks[0].text in _GOVERNING or toks[0].text in _MANNER) \
+                and not toks[0].text.startswith(("全国", "国家", "全域")):
+            toks = toks[1:]
+        if not toks:
+            continue
+        pos = toks[0].start
+        for item in re.split(r"[、和]", text[pos:m.start()]):
+            name = item.replace("“", "").replace("”", "")
+            at = text.find(item, pos)
+            pos = at + len(item) + 1
+            if len(name) >= 4 and _PURSUED_CLASS.search(name) and not re.search(r"[^\u4e00-\u9fff（）()]", name) \
+                    and (_honor_like(name, voc) or _SCOPE_PREFIX.match(name) or len(name) >= 6):
+                scopeless = _SCOPE_PREFIX.sub("", name)
+                out.append(Candidate(name, "Award", view.sentence.index, at, at + len(item),
+                                     aliases=(scopeless,) if scopeless != name and len(scopeless) >= 4 else (),
+                                     confidence=0.7, priority=3, rule="award:pursued"))
+    return out
+
+
 def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
     """Honours after award verbs: 荣获X, 成功创建为X, 通过X评审, 积极创建X和Y, 巩固X成果, 进入X行列; titles
-    counted as holders (全球某某工厂增至10家, 新增58名国家级某某传承人)."""
+    counted as holders (全球某某工厂增至10家, 新增58名国家级某某传承人); titles before 创建; the A grades of
+    scenic areas wherever they stand (入选国家nA级景区, 新增nA级旅游景区1个)."""
     text, sidx = view.text, view.sentence.index
     out = [Candidate(m.group(g), "Award", sidx, m.start(g), m.end(g), confidence=0.75, priority=3, rule="award:行列")
            for m in _RANKS_JOINED.finditer(text) for g in (next(i for i in (1, 2, 3) if m.group(i)),)]
+    graded = [Candidate(m.group(), "Award", sidx, m.start(), m.end(), confidence=0.75, priority=3, rule="award:grade")
+              for m in _A_RATED.finditer(text)] if "A级" in text else []
+    if "创建" in text:
+        out += _pursued_titles(view, voc)
+    found = _award_cue_candidates(view, voc)
+    out += found + [g for g in graded if not any(c.start < g.end and g.start < c.end for c in found)]
+    return out
+
+
+def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
+    """The honours the award verbs name (荣获X, 晋升为国家3A和4A级旅游景区, 巩固X成果…)."""
+    text, sidx = view.text, view.sentence.index
+    out: list[Candidate] = []
     for m in _TITLES_COUNTED.finditer(text):
         g = 1 if m.group(1) else 2
         name = m.group(g).replace("“", "").replace("”", "")

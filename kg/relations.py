@@ -7,7 +7,7 @@ alone (a 工程 named after its river is located on it; a 项目 named after its
   (or the place it governs) holds the honour.
 - locatedIn: 在X设立/打造/开展/建成 Y; 分别在A、B… pairs; a name that contains a place name.
 - partOf: 2.0版 of a programme; glossary enumerations (“3”即A、B、C); A、B等C when C is a programme.
-- targets: 为A、B等C解决/提供/拍照…; 对N户X开展…; 提升X获得感; names holding a group (失业人员帮扶).
+- targets: 为A、B等C解决/提供/拍照…; 对N户X开展…; 提升X获得感; names holding a group (某某人员帮扶).
 - organizedBy: 依托X的Y / 依托X“Y”平台; 由X组织/牵头; X联合…开展Y; names opening with a company.
 """
 from __future__ import annotations

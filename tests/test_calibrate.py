@@ -18,7 +18,8 @@ from kg.tsv import EntityRow, read_dir
 
 from conftest import DATA, GOLD
 
-HELD_OUT = "2026_hainan_province_part4"     # annotated blind, never tuned on, never counted in the table
+# annotated blind, never tuned on, never counted in the table
+HELD_OUT = ("2026_hainan_province_part4", "2012_neimenggu-hulunbeier-hailaer_district_part2")
 REPORT_DIRS = [DATA, DATA / "reports"]
 
 
@@ -37,20 +38,20 @@ def entity(rule: str, typ: str, sentences: int, confidence: float = 0.6) -> Enti
     return Entity("某某中心", typ, mentions=mentions, confidence=confidence, rule=rule)
 
 
-def test_calibrate_table_counts_every_gold_but_the_held_out_one_and_matches_the_extractor():
+def test_calibrate_table_counts_every_gold_but_the_held_out_ones_and_matches_the_extractor():
     """The table is what `make calibrate` writes now: change a rule without re-counting and this fails."""
     sources = committed_sources()
-    assert HELD_OUT not in sources
-    assert sorted(sources) == sorted(p.name for p in GOLD.iterdir() if p.is_dir() and p.name != HELD_OUT)
+    assert sorted(sources) == sorted(p.name for p in GOLD.iterdir() if p.is_dir() and p.name not in HELD_OUT)
     counts = count_outcomes([(report_of(name), GOLD / name) for name in sources])
     committed = [row for row in read_table("confidence.tsv") if row[0] != "kind"]
     assert table_rows(counts) == committed
 
 
-def test_calibrate_confidence_is_honest_on_the_held_out_gold():
-    """On the blind gold: entities kept at --min-confidence 0.8 are right at least four times in five, the
+@pytest.mark.parametrize("held_out", HELD_OUT)
+def test_calibrate_confidence_is_honest_on_the_held_out_golds(held_out):
+    """On the blind golds: entities kept at --min-confidence 0.8 are right at least four times in five, the
     calibrated confidence predicts rightness better (Brier) than the rules' guesses, and keeps more of it."""
-    doc, gold = load_document(report_of(HELD_OUT)), read_dir(GOLD / HELD_OUT)
+    doc, gold = load_document(report_of(held_out)), read_dir(GOLD / held_out)
 
     def scored(calibrated: bool) -> list[tuple[float, bool]]:
         entities = extract(doc, calibrated=calibrated).entities
@@ -62,7 +63,7 @@ def test_calibrate_confidence_is_honest_on_the_held_out_gold():
              for name, rows in (("guessed", guessed), ("calibrated", calibrated))}
     assert brier["calibrated"] < brier["guessed"] - 0.01
     high = [f for c, f in calibrated if c >= 0.8]
-    assert len(high) >= 50 and sum(high) / len(high) >= 0.8
+    assert len(high) >= 30 and sum(high) / len(high) >= 0.8
     assert len(high) > sum(1 for c, _ in guessed if c >= 0.8)
     low = [f for c, f in calibrated if c < 0.5]
     assert sum(low) / len(low) < 0.5
