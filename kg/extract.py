@@ -1749,7 +1749,7 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             pos = start + len(item)
             if n == 0:
                 item, start = _drop_lead_verbs(view, item, start, voc)
-            if len(item) < 2 or item in voc.stop or item in voc.generic or item.endswith(cls) or "及" in item or \
+            if len(item) < 2 or item in voc.stop or item in voc.generic or item.endswith((cls, "和", "与")) or "及" in item or \
                     all(t.tag.startswith("v") or t.text == "新" for t in tokens(item)) or (view.level in ("city", "province") and typ in (
                     "Organization", "Facility") and _class_noun(item, 2, typ)) or (view.level in (
                     "city", "province") and typ == "Place" and not _proper(tokens(item))) or \
@@ -2028,7 +2028,8 @@ def _group_named(modifier: str, head: str) -> bool:
 
 
 _SCOPE_WORDS = frozenset("全球 全国 全省 全市 全区 全域 广大 校园 自治区 省 市 区 县".split())  # 自治区青少年: everyone there
-_SERVICE_AFTER = re.compile(r"(?:安置|援助|帮扶|救助|关爱|慰问|培训|市民化|补助|救济|养老保险)(?=工作|标准|等|[，,。；;、]|$|[\d.]+[万亿]?元)")
+_SERVICE_AFTER = re.compile(r"(?:安置|援助|帮扶|救助|关爱|慰问|培训|市民化|补助|救济|养老保险|(?:入学)?资助"
+                            r"|[\u4e00-\u9fff]{0,6}?(?:补贴|津贴)(?:政策)?)(?=工作|标准|等|和|及|[，,。；;、]|$|[\d.]+[万亿]?元)")
 
 
 def _served_groups(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Candidate]:

@@ -485,7 +485,7 @@ def _substrings(name: str, table: dict[str, Entity], min_len: int = 2) -> list[E
 
 def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
     """Relations written into names: 清水河沿河景观工程 locatedIn 清水河; 某某集团供热项目 organizedBy
-    某某集团; 失业人员帮扶 targets 失业人员."""
+    某某集团; 某某人员帮扶 targets 某某人员."""
     places = {e.name: e for e in reversed(entities) if e.type in _LOCATIONS and len(e.name) >= 2}
     for e in entities:  # a region by its short form (大湾区 in 大湾区某某中心)
         for alias in e.aliases:
