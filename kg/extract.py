@@ -1859,6 +1859,23 @@ def _place_prefixes(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Can
     return out
 
 
+_LOCAL_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2})(社区|嘎查|镇)(?=[\u4e00-\u9fff\d]{2,})")
+_NOT_LOCAL_STEM = re.compile(r"[农城新美县市省区乡村镇全三百各每]")  # 新农村…, 美丽圩镇…, 各社区…: kinds, not names
+
+
+def _local_prefixes(kept: list[Candidate], view: _View) -> list[Candidate]:
+    """The community or town a site or project is named after (某某社区某某站 → 某某社区, 某某镇客运站 →
+    某某镇), so the site's locatedIn can be read (kg.relations) even where the text never names it alone."""
+    out = []
+    for c in kept:
+        m = _LOCAL_PREFIX.match(c.name) if c.type in ("Facility", "Program", "Organization") else None
+        if m and not _NOT_LOCAL_STEM.search(m.group(1)) and not view.is_protected(c.start, c.start + m.end()):
+            out.append(Candidate(m.group(), "Place" if m.group(2) == "镇" else "ResidentialArea", view.sentence.index,
+                                 c.start, c.start + m.end(), confidence=0.55, priority=1, nested=True,
+                                 rule="local-prefix"))
+    return out
+
+
 _DRIVEN_VERB = re.compile(r"(?:推进|深化|实施|开展|推动|强化|落实|完成|抓好|做好|加快|启动|融入)好?")
 _DRIVEN = re.compile(
     _DRIVEN_VERB.pattern + rf"((?:(?![和及与])[{_CJK}]){{2,10}}?(?:改革|改造|革命|更新|整治|治理|协作|攻坚|清理|筛查|普法))(?=[，。；、,;])")
@@ -2329,6 +2346,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
         cands = _within_sections(cands)
     kept = _abbreviated(_split_regions(_select(cands)), view)
     kept += _place_prefixes(kept, view, voc)
+    kept += _local_prefixes(kept, view)
     kept += _shared_heads(kept, view, voc)
     kept += _phases(kept, view)
     kept += _site_works(kept, view)

@@ -483,6 +483,9 @@ def _substrings(name: str, table: dict[str, Entity], min_len: int = 2) -> list[E
     return [e for e, _ in _occurrences(name, table, min_len)]
 
 
+_LOCAL_UNITS = ("镇", "乡", "社区", "嘎查", "苏木", "街道")   # a site named after one of these stands in it
+
+
 def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
     """Relations written into names: 清水河沿河景观工程 locatedIn 清水河; 某某集团供热项目 organizedBy
     某某集团; 某某人员帮扶 targets 某某人员."""
@@ -523,14 +526,16 @@ def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
             out.add(e.name, "partOf" if campus else "organizedBy", phase.group(1), sidx, 0.6, "phase")
             continue
         inside = [] if e.type == "Mechanism" else [
-            (p, w) for p, w in _occurrences(name, places) if p.name != e.name and w != name and not _admin(p.name)
+            (p, w) for p, w in _occurrences(name, places) if p.name != e.name and w != name
+            and (not _admin(p.name) or p.name.endswith(_LOCAL_UNITS))
             and name[name.find(w) + len(w):][:1] not in WATER_AND_LAND  # 某州湾 is no 某州
             and not name.startswith(w + "和") and len(name) - len(w) >= 2]
         for p, w in inside:
             if any(q is not p and w in v for q, v in inside):
                 continue  # 青石站 inside 青石站水厂: the longest place only
             rest = name.replace(w, "", 1)
-            if e.type == "Facility" and not _division(p) and (not name.startswith(w) or re.fullmatch(
+            if e.type == "Facility" and not _division(p) and not p.name.endswith(_LOCAL_UNITS) and (
+                    not name.startswith(w) or re.fullmatch(
                     rf"(?:第[{_NUM}]+)?[\u4e00-\u9fff]{{1,3}}", rest)):
                 continue  # 人民路小学, 第一中学分校: named after the place, not in a second site
             out.add(e.name, "locatedIn", p.name, sidx, 0.55, "name")

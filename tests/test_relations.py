@@ -290,3 +290,10 @@ def test_relations_an_elided_list_item_has_its_evidence_and_its_place():
     got = {(r.subject, r.predicate, r.object) for r in ex.relations}
     assert {("方舟社区老年日间照料服务站", "locatedIn", "方舟社区"),
             ("秀水社区老年日间照料服务站", "locatedIn", "秀水社区")} <= got
+
+
+def test_relations_a_site_named_after_its_community_or_town_stands_in_it():
+    got = relations("建成正阳社区文体活动中心和哈克镇客运站。", title="某某区2015年政府工作报告")
+    assert {("正阳社区文体活动中心", "locatedIn", "正阳社区"), ("哈克镇客运站", "locatedIn", "哈克镇")} <= got
+    got = relations("建成新农村服务中心和各社区卫生服务站。", title="某某区2015年政府工作报告")
+    assert not any(p == "locatedIn" for _, p, _ in got)
