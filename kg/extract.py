@@ -2135,7 +2135,7 @@ def _phases(kept: list[Candidate], view: _View) -> list[Candidate]:
 
 _ROUTE = re.compile(
     rf"(?:轨道交通|地铁|城轨)(?:[A-Z]?\d+|[{_NUMERALS}]+)号?线"          # 轨道交通9号线, 地铁S1线
-    rf"|(?:市郊铁路|城际铁路)[{_CJK}]{{2,4}}线"                             # 市郊铁路某某线
+    rf"|(?:市郊铁路|城际铁路|市域铁路)(?:[{_CJK}]{{2,4}}至)?[{_CJK}]{{2,4}}线"  # 市郊铁路某某线, 市域铁路A至B线
     rf"|(?<![{_CJK}])[东西南北]{{1,2}}[二三四五六七]环(?:路|线)?(?![境保节比球])"  # 东三环, 西南五环
     rf"|(?:(?<![{_CJK}])|(?<=建成|开通|建设|推进|开工|加快|完成|启动))"  # 某某高速, after a verb or a mark
     rf"[{_CJK}]{{2,3}}高速(?=[、，,；;。等]|全线|公路|建成|通车|开工|改扩建|扩容|[{_CJK}]{{2}}段)"
@@ -2159,7 +2159,9 @@ def _routes(view: _View, voc: _Vocab) -> list[Candidate]:
         if view.is_protected(m.start(), m.end()) or (first is not None and not listed and (
                 first.text in voc.stop or first.tag.startswith(("v", "d")))):
             continue
+        ends = re.search(rf"铁路([{_CJK}]{{2,4}})至([{_CJK}]{{2,4}})线$", m.group(0))
         out.append(Candidate(m.group(0), "Place", view.sentence.index, m.start(), m.end(), confidence=0.6,
+                             aliases=(ends.group(1)[0] + ends.group(2)[0] + "线",) if ends else (),  # 甲乙线
                              priority=2, rule="route",  # inside its works' name, not inside its own section
                              nested=re.match(rf"[{_CJK}]{{2}}段", view.text[m.end():]) is None))
         works = _ROUTE_WORKS.match(view.text, m.end()) if m.group(0)[0] in "GS" else None

@@ -846,3 +846,11 @@ def test_extract_benefits_named_by_their_group_and_a_quoted_kind_of_family():
     assert_found("确保“零就业”家庭动态为零。", {"零就业家庭": "TargetGroup"}, ("零就业",), level="district")
     assert_found("抓好主城区、东山组团和两河圣山旅游景区绿化等工作。", {"东山组团": "Place"}, ("东山组团和",),
                  level="district")
+
+
+def test_extract_a_line_between_two_towns_and_its_short_name():
+    """市域铁路A至B线 is one line, and the text may call it by the first characters of its ends (A1B1线)."""
+    text = level_report(CITY_HEAD, "有序推进市域铁路江城至湖口线相关工作，谋划江湖线建设后沿线地块的利用。")
+    ex = extract(document_from_text(text, "line-test"))
+    line = next(e for e in ex.entities if e.name == "市域铁路江城至湖口线")
+    assert "江湖线" in line.aliases and len({m.sentence for m in line.mentions}) == 1 and len(line.mentions) == 2
