@@ -188,6 +188,9 @@ def _located(text: str, sidx: int, ms: list[_M], level: str, out: _Collector) ->
             after = [x for x in cms[n + 1:] if x.start >= m.end + verb.end() - 1 and x.entity.type in _LOCATABLE]
             if after:
                 out.add(after[0].entity.name, "locatedIn", m.entity.name, sidx, 0.75, verb.group(1))
+        for a, b in zip(cms, cms[1:]):  # 某某中心落户某市, 某某店入驻某某产业园: it settles in the place
+            if b.entity.type in _LOCATIONS and a.entity.type in _LOCATABLE and _SETTLES.fullmatch(text, a.end, b.start):
+                out.add(a.entity.name, "locatedIn", b.entity.name, sidx, 0.7, "落户")
     each = _EACH.search(text)
     if each:
         places = [m for m in ms if each.start(1) <= m.start < each.end(1) and m.entity.type in _LOCATIONS]
@@ -197,6 +200,7 @@ def _located(text: str, sidx: int, ms: list[_M], level: str, out: _Collector) ->
                 out.add(p.entity.name, "locatedIn", q.entity.name, sidx, 0.7, "分别在")
 
 
+_SETTLES = re.compile(r"(?:正式|成功|顺利|率先)?(?:落户|入驻|进驻|落地)(?:到|于|在)?")
 _ZONE_WORD = re.compile(r"(园区|组团|新区|开发区|片区)")
 _ZONE_START = re.compile(r"(园区|组团)")
 _ROUTE = re.compile(r"([\u4e00-\u9fff]{2,6})至([\u4e00-\u9fff]{2,6})")

@@ -19,7 +19,8 @@ from kg.tsv import EntityRow, read_dir
 from conftest import DATA, GOLD
 
 # annotated blind, never tuned on, never counted in the table
-HELD_OUT = ("2026_hainan_province_part4", "2012_neimenggu-hulunbeier-hailaer_district_part2")
+HELD_OUT = ("2026_hainan_province_part4", "2012_neimenggu-hulunbeier-hailaer_district_part2",
+            "2013_neimenggu-hulunbeier-hailaer_district_part2")
 REPORT_DIRS = [DATA, DATA / "reports"]
 
 
@@ -63,7 +64,7 @@ def test_calibrate_confidence_is_honest_on_the_held_out_golds(held_out):
              for name, rows in (("guessed", guessed), ("calibrated", calibrated))}
     assert brier["calibrated"] < brier["guessed"] - 0.01
     high = [f for c, f in calibrated if c >= 0.8]
-    assert len(high) >= 30 and sum(high) / len(high) >= 0.8
+    assert len(high) >= len(calibrated) / 5 and sum(high) / len(high) >= 0.8
     assert len(high) > sum(1 for c, _ in guessed if c >= 0.8)
     low = [f for c, f in calibrated if c < 0.5]
     assert sum(low) / len(low) < 0.5

@@ -297,3 +297,11 @@ def test_relations_a_site_named_after_its_community_or_town_stands_in_it():
     assert {("正阳社区文体活动中心", "locatedIn", "正阳社区"), ("哈克镇客运站", "locatedIn", "哈克镇")} <= got
     got = relations("建成新农村服务中心和各社区卫生服务站。", title="某某区2015年政府工作报告")
     assert not any(p == "locatedIn" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("国际红树林中心正式落户江湾新区。", ("国际红树林中心", "locatedIn", "江湾新区")),
+    ("一汽大众4S店入驻江城国际汽车产业园。", ("一汽大众4S店", "locatedIn", "江城国际汽车产业园")),
+])
+def test_relations_what_settles_in_a_place_stands_in_it(body, expected):
+    assert expected in relations(body, title=CITY_HEAD)
