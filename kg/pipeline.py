@@ -95,9 +95,9 @@ class ReportBuild:
 
 
 def _validate_lines(lines: Iterable[str]) -> str:
-    from .validate import validate_graph
+    from .validate import validate_lines
 
-    outcome = validate_graph(lines_to_graph(lines))
+    outcome = validate_lines(list(lines))
     return "" if outcome.conforms else outcome.text
 
 
@@ -211,7 +211,7 @@ def _corpus_validation(corpus: list[str], reports: list[ReportBuild]) -> str:
     from rdflib.namespace import SH
 
     from .rdf import nt_iri
-    from .validate import validate_graph
+    from .validate import validate_lines
     from .vocab import KGO, load_shapes
 
     shapes, all_shapes = Graph(), load_shapes()
@@ -222,7 +222,7 @@ def _corpus_validation(corpus: list[str], reports: list[ReportBuild]) -> str:
     typed = [f"{nt_iri(r.graph)} <{RDF_TYPE}> <{KGO.Report}> ." for r in reports]
     sentences = {line.split(" ", 2)[2][:-2] for line in corpus if "wasDerivedFrom" in line}
     typed += [f"{s} <{RDF_TYPE}> <{KGO.Sentence}> ." for s in sentences]
-    outcome = validate_graph(lines_to_graph([*corpus, *typed]), shapes)
+    outcome = validate_lines([*corpus, *typed], shapes)
     return "" if outcome.conforms else outcome.text
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
@@ -36,7 +36,7 @@ from .vocab import KGO
 
 __all__ = ["build_rdf", "build_dataset", "bind_prefixes", "STATUS_IRIS", "ReportLines", "report_lines",
            "corpus_lines", "follow_up_lines", "nt_iri", "nt_literal", "nt_term", "parse_nt_line",
-           "lines_to_graph", "PREFIXES", "is_mention", "report_graph_sections", "entity_graph_lines"]
+           "lines_to_graph", "nt_triples", "PREFIXES", "is_mention", "report_graph_sections", "entity_graph_lines"]
 
 STATUS_IRIS = {"achieved": KGO.achieved, "planned": KGO.planned, "unknown": KGO.unknown}
 _RELATIONS = {"receivedAward", "locatedIn", "partOf", "targets", "organizedBy"}
@@ -121,10 +121,9 @@ def parse_nt_line(line: str) -> tuple[str, str, str]:
     return subject, predicate, rest[:-2] if rest.endswith(" .") else rest
 
 
-def lines_to_graph(lines: Iterable[str], graph: Graph | None = None) -> Graph:
-    """Add N-Triples lines (as written here) to an rdflib graph."""
-    graph = Graph() if graph is None else graph
-    add, cache = graph.add, {}
+def nt_triples(lines: Iterable[str]) -> Iterator[tuple]:
+    """N-Triples lines (as written here) as rdflib term triples, each distinct term made once."""
+    cache: dict[str, object] = {}
     for line in lines:
         triple = []
         for token in parse_nt_line(line):
@@ -132,7 +131,15 @@ def lines_to_graph(lines: Iterable[str], graph: Graph | None = None) -> Graph:
             if term is None:
                 term = cache[token] = _from_nt(token)
             triple.append(term)
-        add(tuple(triple))
+        yield tuple(triple)
+
+
+def lines_to_graph(lines: Iterable[str], graph: Graph | None = None) -> Graph:
+    """Add N-Triples lines (as written here) to an rdflib graph."""
+    graph = Graph() if graph is None else graph
+    add = graph.add
+    for triple in nt_triples(lines):
+        add(triple)
     return graph
 
 
