@@ -138,7 +138,7 @@ class _Data:
     def __init__(self, triples: Iterable[tuple[Node, Node, Node]]):
         self.out: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
         self.by_predicate: dict[Node, set[Node]] = defaultdict(set)
-        for s, p, o in set(triples):   # a graph is a set: a triple written twice counts once
+        for s, p, o in triples:        # a set: the caller gives each triple once
             self.out[s][p].append(o)
             self.by_predicate[p].add(s)
         supers = {s: self.out[s][RDFS.subClassOf] for s in self.by_predicate.get(RDFS.subClassOf, ())}

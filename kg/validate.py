@@ -11,7 +11,7 @@ from typing import NamedTuple, Sequence
 
 import pyoxigraph
 from pyshacl import validate
-from rdflib import BNode, Graph, URIRef
+from rdflib import Graph, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
 from . import shacl
@@ -87,7 +87,7 @@ def validate_graph(graph: Graph, shapes: Graph | None = None, engine: str = "kg"
     compiled = _compiled(shapes) if engine == "kg" else None
     if compiled is None:
         return _pyshacl(graph, shapes)
-    violations = shacl.check(graph.triples((None, None, None)), compiled, _rdflib_select(graph))
+    violations = shacl.check(graph.triples((None, None, None)), compiled, _rdflib_select(graph))  # a set already
     return ValidationResult(not violations, _report(violations))
 
 
@@ -96,11 +96,10 @@ def validate_lines(lines: Sequence[str], shapes: Graph | None = None, engine: st
     into an Oxigraph store for the SPARQL constraints, with no rdflib graph built (which cost more
     than validating)."""
     compiled = _compiled(shapes) if engine == "kg" else None
-    if compiled is None:
+    lines = list(dict.fromkeys(lines))  # a graph is a set: a line written twice counts once
+    if compiled is None or any("_:" in line for line in lines):  # blank nodes: no stable labels to map
         return validate_graph(lines_to_graph(lines), shapes, engine)
     triples = list(nt_triples(lines))
-    if any(isinstance(term, BNode) for triple in triples for term in triple):
-        return validate_graph(lines_to_graph(lines), shapes, engine)  # blank nodes: no stable labels to map
     store = None
 
     def select(query: str) -> list:
