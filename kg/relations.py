@@ -504,11 +504,13 @@ def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
     sites = {e.name for e in entities if e.type in ("Facility", "Place", "Program")}
     extended: dict[str, int] = {}   # a site named only inside its phase's name: the phase's sentence
     for e in entities:
-        phase = (_PHASE_NAME.match(e.name) or _WORKS_NAME.match(e.name)) if e.sentences() else None
+        used = e.sentences()
+        phase = (_PHASE_NAME.match(e.name) or _WORKS_NAME.match(e.name)) if used else None
         if phase and phase.group(1) in sites:  # 某站改造 too: the site named only inside its works
-            extended.setdefault(phase.group(1), e.sentences()[0])
+            extended.setdefault(phase.group(1), used[0])
     for e in entities:
-        if e.type == "Organization" and e.sentences():  # 某国家公园管理局: the body of the site it is named after
+        used = e.sentences()
+        if e.type == "Organization" and used:  # 某国家公园管理局: the body of the site it is named after
             site = next((p for p in _substrings(e.name, places) if e.name.startswith(p.name) and not _admin(p.name)
                          and not _division(p) and len(e.name) - len(p.name) >= 2 and len(p.name) >= 4), None)
             if site is None and not e.name.endswith(_ORGAN_ENDS):  # 某市海洋大学, 某市实验室: in the city
@@ -516,10 +518,10 @@ def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
                              and len(e.name) - len(p.name) >= 3
                              and e.name[len(p.name)] not in WATER_AND_LAND), None)
             if site is not None:
-                out.add(e.name, "locatedIn", site.name, e.sentences()[0], 0.55, "name")
-        if e.type not in ("Program", "Facility", "Brand", "Mechanism") or not (e.sentences() or e.name in extended):
+                out.add(e.name, "locatedIn", site.name, used[0], 0.55, "name")
+        if e.type not in ("Program", "Facility", "Brand", "Mechanism") or not (used or e.name in extended):
             continue
-        sidx = e.sentences()[0] if e.sentences() else extended[e.name]
+        sidx = used[0] if used else extended[e.name]
         name = e.name.strip("《》")
         phase = _PHASE_NAME.match(name)
         if phase and phase.group(1) in sites:  # 某机场三期, 某号二期工程: inside the site it extends
