@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kg.calibrate import Calibration, calibrate_entities, count_outcomes, table_rows
+from kg.calibrate import Calibration, add_counts, calibrate_entities, count_outcomes, report_for, table_rows
 from kg.evaluate import entity_flags, relation_flags
 from kg.extract import extract
 from kg.pipeline import load_document
@@ -25,13 +25,9 @@ REPORTS = [ROOT / "data", ROOT / "tests" / "data" / "reports"]
 BANDS = [(0.0, 0.4), (0.4, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
 
 
-def report_of(gold: Path) -> Path:
-    return next(p for folder in REPORTS for p in sorted(folder.iterdir()) if p.name.split(".")[0] == gold.name)
-
-
 def outcomes(gold: Path, table: Calibration | None) -> tuple[list, list]:
     """(confidence, right) of every scored entity and relation of one gold's report."""
-    extraction = extract(load_document(report_of(gold)), calibrated=False)
+    extraction = extract(load_document(report_for(gold, REPORTS)), calibrated=False)
     truth = read_dir(gold)
     entities = extraction.entities if table is None else calibrate_entities(extraction.entities, table)
     relations = extraction.relations       # relations keep their rules' guesses (kg.calibrate says why)
@@ -60,16 +56,14 @@ def summary(label: str, rows: list[tuple[float, bool]]) -> None:
 
 
 def main(golds: list[Path]) -> None:
-    counts = {gold: count_outcomes([(report_of(gold), gold)]) for gold in golds}
+    counts = {gold: count_outcomes([(report_for(gold, REPORTS), gold)]) for gold in golds}
     guessed: tuple[list, list] = ([], [])
     fitted: tuple[list, list] = ([], [])
     for gold in golds:
         others: dict = {}
         for other, c in counts.items():
             if other != gold:
-                for key, (right, total) in c.items():
-                    cell = others.setdefault(key, [0, 0])
-                    cell[0], cell[1] = cell[0] + right, cell[1] + total
+                add_counts(others, c)
         for bucket, table in ((guessed, None), (fitted, Calibration.of(table_rows(others)))):
             ents, rels = outcomes(gold, table)
             bucket[0].extend(ents)

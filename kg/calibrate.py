@@ -33,7 +33,7 @@ from .models import Entity
 from .resources import read_table
 
 __all__ = ["PRIOR", "TABLE", "COLUMNS", "Calibration", "calibration", "mention_bucket", "rule_family",
-           "calibrate_entities", "count_outcomes", "table_rows", "write_table"]
+           "calibrate_entities", "report_for", "count_outcomes", "add_counts", "table_rows", "write_table"]
 
 PRIOR = 8.0                 # weight, in entities, of the broader estimate a narrow one is shrunk toward
 TABLE = "confidence.tsv"
@@ -136,7 +136,25 @@ def calibrate_entities(entities: list[Entity], table: Calibration | None = None)
 
 # --- fitting (kg calibrate) ---------------------------------------------------------------------
 
-def count_outcomes(pairs: Iterable[tuple[Path, Path]]) -> dict[tuple[str, str, str, str], list[int]]:
+Counts = dict[tuple[str, str, str, str], list[int]]
+
+
+def report_for(gold_dir: Path, folders: Iterable[Path]) -> Path | None:
+    """The report a gold directory annotates: the file named like it (NAME.txt, NAME.gbk.txt, NAME.pdf…)."""
+    return next((p for folder in folders for p in sorted(folder.iterdir())
+                 if p.is_file() and p.name.split(".")[0] == gold_dir.name), None)
+
+
+def add_counts(into: Counts, counts: Counts) -> Counts:
+    """``counts`` added into ``into`` (right and total per key); returns ``into``."""
+    for key, (right, total) in counts.items():
+        cell = into.setdefault(key, [0, 0])
+        cell[0] += right
+        cell[1] += total
+    return into
+
+
+def count_outcomes(pairs: Iterable[tuple[Path, Path]]) -> Counts:
     """("entity", rule, type, mentions) → [right, total] over (report, gold directory) pairs, the
     extraction scored as ``kg eval`` scores it (typed, Brand ≈ Program; optional gold rows ignored)."""
     from .evaluate import entity_flags
@@ -144,30 +162,23 @@ def count_outcomes(pairs: Iterable[tuple[Path, Path]]) -> dict[tuple[str, str, s
     from .pipeline import load_document
     from .tsv import EntityRow, read_dir
 
-    counts: dict[tuple[str, str, str, str], list[int]] = {}
-
-    def count(key: tuple[str, str, str, str], right: bool) -> None:
-        cell = counts.setdefault(key, [0, 0])
-        cell[0] += right
-        cell[1] += 1
-
+    counts: Counts = {}
     for report, gold_dir in pairs:
         extraction = extract(load_document(report), calibrated=False)
         gold = read_dir(gold_dir)
         pred_entities = [EntityRow(e.name, e.type, tuple(sorted(e.aliases))) for e in extraction.entities]
         for e, flag in zip(extraction.entities, entity_flags(gold.entities, pred_entities)):
             if flag is not None:
-                count(("entity", e.rule, e.type, mention_bucket(e)), flag)
+                add_counts(counts, {("entity", e.rule, e.type, mention_bucket(e)): [int(flag), 1]})
     return counts
 
 
-def table_rows(counts: dict[tuple[str, str, str, str], list[int]]) -> list[tuple[str, ...]]:
+def table_rows(counts: Counts) -> list[tuple[str, ...]]:
     """The table's rows, sorted (the same golds give the same bytes)."""
     return sorted((*key, str(right), str(total)) for key, (right, total) in counts.items())
 
 
-def write_table(path: Path | str, counts: dict[tuple[str, str, str, str], list[int]],
-                sources: Sequence[str]) -> None:
+def write_table(path: Path | str, counts: Counts, sources: Sequence[str]) -> None:
     """The counts as a resource file: a comment naming the golds, the header, the rows (atomically)."""
     from .export import atomic_write_text
 

@@ -143,15 +143,14 @@ def eval_command(gold_dir, pred_dir, as_json, show_errors, by_confidence):
 def calibrate_command(gold_dirs, report_dirs, out_path):
     """Count, per extraction rule and type, how often the golds confirm the entities it finds: the
     table the entity confidences are read from."""
-    from .calibrate import count_outcomes, write_table
+    from .calibrate import count_outcomes, report_for, write_table
 
     pairs = []
     for gold in sorted(set(gold_dirs), key=lambda p: p.name):
-        found = sorted(p for folder in report_dirs for p in folder.iterdir()
-                       if p.is_file() and p.name.split(".")[0] == gold.name)
-        if not found:
+        report = report_for(gold, report_dirs)
+        if report is None:
             fail(f"no report named {gold.name}.* in {', '.join(map(str, report_dirs))}")
-        pairs.append((found[0], gold))
+        pairs.append((report, gold))
     try:
         counts = count_outcomes(pairs)
     except (OSError, ValueError, ReportError) as error:

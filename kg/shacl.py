@@ -27,9 +27,9 @@ __all__ = ["Unsupported", "Shapes", "Violation", "compile_shapes", "check"]
 
 _IGNORED = {SH.message, SH.name, SH.description, SH.order, SH.group, SH.severity, RDF.type, RDFS.comment,
             RDFS.label, SH.declare, SH.prefixes, SH.deactivated}
-_PROPERTY_KEYS = {SH.path, SH.minCount, SH.maxCount, SH["class"], SH.nodeKind, SH.datatype, SH["in"], SH["or"],
+_PROPERTY_KEYS = {SH.minCount, SH.maxCount, SH["class"], SH.nodeKind, SH.datatype, SH["in"], SH["or"],
                   SH.minLength, SH.minInclusive, SH.maxInclusive, SH.uniqueLang, SH.lessThanOrEquals}
-_NODE_KEYS = {SH.targetClass, SH.targetSubjectsOf, SH.property, SH.sparql, SH["class"], SH.nodeKind}
+_NODE_KEYS = {SH["class"], SH.nodeKind}
 # constraint kinds by their local name, a plain str (comparing rdflib terms costs a Python call each)
 _CLASS, _DATATYPE, _NODE_KIND, _IN, _OR = "class", "datatype", "nodeKind", "in", "or"
 _MIN_LENGTH, _MIN_INCL, _MAX_INCL = "minLength", "minInclusive", "maxInclusive"
@@ -107,6 +107,9 @@ def compile_shapes(g: Graph) -> Shapes:
               SH.pattern, SH.closed, SH.hasValue, SH.equals, SH.disjoint, SH.lessThan, SH.maxLength):
         if next(iter(g.triples((None, p, None))), None) is not None:
             raise Unsupported(str(p))
+    prefixes = {str(d_prefix): str(d_ns) for decl in g.objects(None, SH.declare)
+                for d_prefix in g.objects(decl, SH.prefix) for d_ns in g.objects(decl, SH.namespace)}
+    head = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(prefixes.items()))  # for SPARQL constraints
     shapes = []
     for node in sorted(nodes, key=str):
         if next(iter(g.objects(node, SH.deactivated)), Literal(False)).toPython():
@@ -123,9 +126,6 @@ def compile_shapes(g: Graph) -> Shapes:
             query = next(iter(g.objects(constraint, SH.select)), None)
             if query is None:
                 raise Unsupported(f"a SPARQL constraint without sh:select on {node}")
-            prefixes = {str(d_prefix): str(d_ns) for decl in g.objects(None, SH.declare)
-                        for d_prefix in g.objects(decl, SH.prefix) for d_ns in g.objects(decl, SH.namespace)}
-            head = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(prefixes.items()))
             shape.sparql.append((head + str(query), _message(g, constraint)))
         shapes.append(shape)
     return Shapes(tuple(shapes))

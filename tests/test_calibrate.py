@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.calibrate import Calibration, calibrate_entities, count_outcomes, mention_bucket, rule_family, table_rows
+from kg.calibrate import (Calibration, calibrate_entities, count_outcomes, mention_bucket, report_for, rule_family,
+                          table_rows)
 from kg.evaluate import entity_flags
 from kg.extract import extract
 from kg.models import Entity, Mention
@@ -25,8 +26,7 @@ REPORT_DIRS = [DATA, DATA / "reports"]
 
 
 def report_of(name: str) -> Path:
-    return next(p for folder in REPORT_DIRS for p in sorted(folder.iterdir())
-                if p.is_file() and p.name.split(".")[0] == name)
+    return report_for(GOLD / name, REPORT_DIRS)
 
 
 def committed_sources() -> list[str]:
