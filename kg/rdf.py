@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Iterable, Iterator, Sequence
 
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 from rdflib.term import Node
 
@@ -36,7 +36,7 @@ from .vocab import KGO
 
 __all__ = ["build_rdf", "build_dataset", "bind_prefixes", "STATUS_IRIS", "ReportLines", "report_lines",
            "corpus_lines", "follow_up_lines", "nt_iri", "nt_literal", "nt_term", "parse_nt_line",
-           "lines_to_graph", "nt_triples", "PREFIXES", "is_mention", "report_graph_sections", "entity_graph_lines"]
+           "lines_to_graph", "nt_triples", "nt_to_term", "nt_unescape", "PREFIXES", "is_mention", "report_graph_sections", "entity_graph_lines"]
 
 STATUS_IRIS = {"achieved": KGO.achieved, "planned": KGO.planned, "unknown": KGO.unknown}
 _RELATIONS = {"receivedAward", "locatedIn", "partOf", "targets", "organizedBy"}
@@ -103,9 +103,12 @@ def nt_unescape(text: str) -> str:
                          else _SIMPLE.get(m.group(3), m.group(3)), text)
 
 
-def _from_nt(token: str) -> Node:
+def nt_to_term(token: str) -> Node:
+    """The rdflib term of one N-Triples token (as written here, or by nt_term)."""
     if token[0] == "<":
         return URIRef(token[1:-1])
+    if token.startswith("_:"):
+        return BNode(token[2:])
     end = token.rindex('"')
     lexical, suffix = nt_unescape(token[1:end]), token[end + 1:]
     if suffix.startswith("@"):
@@ -129,7 +132,7 @@ def nt_triples(lines: Iterable[str]) -> Iterator[tuple]:
         for token in parse_nt_line(line):
             term = cache.get(token)
             if term is None:
-                term = cache[token] = _from_nt(token)
+                term = cache[token] = nt_to_term(token)
             triple.append(term)
         yield tuple(triple)
 

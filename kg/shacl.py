@@ -3,12 +3,14 @@
 pyshacl is the reference, but it walks rdflib's context-aware store for every value of every focus
 node: on a province report (17,600 triples) it takes 1.4 s against 0.3 s for the whole extraction,
 so a corpus build spent most of its time validating. This engine reads the data graph once into
-dictionaries and checks the same constraints on them: targets by class (with rdfs:subClassOf* in
-the data) and by subjects of a property; predicate paths; sh:minCount, maxCount, class, nodeKind,
-datatype, in, or, minLength, minInclusive, maxInclusive, uniqueLang, lessThanOrEquals on property
-shapes, class and nodeKind on node shapes; SHACL-SPARQL SELECT constraints, run once over the graph
-with ``$this`` free and kept for the shape's focus nodes (by whatever SPARQL engine the caller
-gives). A shapes graph with anything else is ``Unsupported`` (kg.validate then uses pyshacl).
+dictionaries of N-Triples tokens (``<iri>``, ``_:label``, ``"text"@zh``, ``"5"^^<…#integer>``: the
+strings kg.rdf writes, so a report is checked without making an rdflib term for each of its values)
+and checks the same constraints on them: targets by class (with rdfs:subClassOf* in the data) and
+by subjects of a property; predicate paths; sh:minCount, maxCount, class, nodeKind, datatype, in,
+or, minLength, minInclusive, maxInclusive, uniqueLang, lessThanOrEquals on property shapes, class
+and nodeKind on node shapes; SHACL-SPARQL SELECT constraints, run once over the graph with
+``$this`` free and kept for the shape's focus nodes (by whatever SPARQL engine the caller gives).
+A shapes graph with anything else is ``Unsupported`` (kg.validate then uses pyshacl).
 tests/test_shacl.py checks that both engines agree.
 """
 from __future__ import annotations
@@ -16,12 +18,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Callable, Iterable
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import Node
+
+from .rdf import nt_term, nt_to_term, nt_unescape
 
 __all__ = ["Unsupported", "Shapes", "Violation", "compile_shapes", "check"]
 
@@ -34,8 +39,11 @@ _NODE_KEYS = {SH["class"], SH.nodeKind}
 _CLASS, _DATATYPE, _NODE_KIND, _IN, _OR = "class", "datatype", "nodeKind", "in", "or"
 _MIN_LENGTH, _MIN_INCL, _MAX_INCL = "minLength", "minInclusive", "maxInclusive"
 _MIN_COUNT, _MAX_COUNT, _UNIQUE_LANG, _LESS_EQ = "minCount", "maxCount", "uniqueLang", "lessThanOrEquals"
-_KINDS = {SH.IRI: (URIRef,), SH.Literal: (Literal,), SH.BlankNode: (BNode,), SH.BlankNodeOrIRI: (BNode, URIRef),
-          SH.IRIOrLiteral: (URIRef, Literal), SH.BlankNodeOrLiteral: (BNode, Literal)}
+# a token's kind is its first character: < an IRI, " a literal, _ a blank node
+_KINDS = {SH.IRI: "<", SH.Literal: '"', SH.BlankNode: "_", SH.BlankNodeOrIRI: "_<", SH.IRIOrLiteral: '<"',
+          SH.BlankNodeOrLiteral: '_"'}
+_TYPE, _SUBCLASS = nt_term(RDF.type), nt_term(RDFS.subClassOf)
+_LANG_STRING, _STRING = str(RDF.langString), str(XSD.string)
 
 
 class Unsupported(ValueError):
@@ -56,6 +64,7 @@ class Violation:
 class _Property:
     node: Node
     path: URIRef
+    token: str                              # the path as an N-Triples token, for the data's dictionaries
     constraints: list[tuple[str, object]]
     message: str
 
@@ -63,8 +72,8 @@ class _Property:
 @dataclass
 class _Shape:
     node: Node
-    classes: list[URIRef] = field(default_factory=list)
-    subjects_of: list[URIRef] = field(default_factory=list)
+    classes: list[str] = field(default_factory=list)         # tokens
+    subjects_of: list[str] = field(default_factory=list)     # tokens
     own: list[tuple[str, object]] = field(default_factory=list)     # class / nodeKind on the focus node
     properties: list[_Property] = field(default_factory=list)
     sparql: list[tuple[str, str]] = field(default_factory=list)       # (query, message)
@@ -88,13 +97,21 @@ def _constraints(g: Graph, node: Node, allowed: set) -> list[tuple[str, object]]
         if p not in allowed:
             raise Unsupported(f"{p} on {node}")
         if p == SH["in"]:
-            o = frozenset(Collection(g, o))
+            o = frozenset(map(nt_term, Collection(g, o)))
         elif p == SH["or"]:
             o = [_constraints(g, member, {SH["class"], SH.datatype, SH.nodeKind}) for member in Collection(g, o)]
         elif p in (SH.minCount, SH.maxCount, SH.minLength):
             o = int(o)
         elif p == SH.uniqueLang:
             o = bool(o.toPython())
+        elif p in (SH["class"], SH.lessThanOrEquals):
+            o = nt_term(o)
+        elif p == SH.datatype:
+            o = str(o)
+        elif p == SH.nodeKind:
+            o = _KINDS[o]
+        elif p in (SH.minInclusive, SH.maxInclusive):
+            o = _comparable(nt_term(o))
         out.append((str(p).rsplit("#", 1)[-1], o))
     return out
 
@@ -114,14 +131,15 @@ def compile_shapes(g: Graph) -> Shapes:
     for node in sorted(nodes, key=str):
         if next(iter(g.objects(node, SH.deactivated)), Literal(False)).toPython():
             continue
-        shape = _Shape(node, classes=sorted(g.objects(node, SH.targetClass)),
-                       subjects_of=sorted(g.objects(node, SH.targetSubjectsOf)),
+        shape = _Shape(node, classes=sorted(map(nt_term, g.objects(node, SH.targetClass))),
+                       subjects_of=sorted(map(nt_term, g.objects(node, SH.targetSubjectsOf))),
                        own=_constraints(g, node, _NODE_KEYS), message=_message(g, node))
         for prop in sorted(g.objects(node, SH.property), key=str):
             path = next(iter(g.objects(prop, SH.path)), None)
             if not isinstance(path, URIRef):
                 raise Unsupported(f"a path that is not a predicate on {prop}")
-            shape.properties.append(_Property(prop, path, _constraints(g, prop, _PROPERTY_KEYS), _message(g, prop)))
+            shape.properties.append(_Property(prop, path, nt_term(path), _constraints(g, prop, _PROPERTY_KEYS),
+                                              _message(g, prop)))
         for constraint in sorted(g.objects(node, SH.sparql), key=str):
             query = next(iter(g.objects(constraint, SH.select)), None)
             if query is None:
@@ -132,20 +150,20 @@ def compile_shapes(g: Graph) -> Shapes:
 
 
 class _Data:
-    """The data graph as dictionaries: subject → predicate → values, the classes of each node (with
-    rdfs:subClassOf* as the data states it) and the instances of each class."""
+    """The data graph as dictionaries of tokens: subject → predicate → values, the classes of each node
+    (with rdfs:subClassOf* as the data states it) and the instances of each class."""
 
-    def __init__(self, triples: Iterable[tuple[Node, Node, Node]]):
-        self.out: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
-        self.by_predicate: dict[Node, set[Node]] = defaultdict(set)
+    def __init__(self, triples: Iterable[tuple[str, str, str]]):
+        self.out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        self.by_predicate: dict[str, set[str]] = defaultdict(set)
         for s, p, o in triples:        # a set: the caller gives each triple once
             self.out[s][p].append(o)
             self.by_predicate[p].add(s)
-        supers = {s: self.out[s][RDFS.subClassOf] for s in self.by_predicate.get(RDFS.subClassOf, ())}
-        self._classes: dict[Node, frozenset[Node]] = {}
-        self._instances: dict[Node, set[Node]] = defaultdict(set)
-        for s in self.by_predicate.get(RDF.type, ()):
-            seen, todo = set(), list(self.out[s][RDF.type])
+        supers = {s: self.out[s][_SUBCLASS] for s in self.by_predicate.get(_SUBCLASS, ())}
+        self._classes: dict[str, frozenset[str]] = {}
+        self._instances: dict[str, set[str]] = defaultdict(set)
+        for s in self.by_predicate.get(_TYPE, ()):
+            seen, todo = set(), list(self.out[s][_TYPE])
             while todo:
                 c = todo.pop()
                 if c not in seen:
@@ -155,51 +173,72 @@ class _Data:
             for c in seen:
                 self._instances[c].add(s)
 
-    def values(self, node: Node, path: Node) -> list[Node]:
+    def values(self, node: str, path: str) -> list[str]:
         found = self.out.get(node)
         return found.get(path, []) if found else []
 
-    def classes(self, node: Node) -> frozenset[Node]:
+    def classes(self, node: str) -> frozenset[str]:
         return self._classes.get(node, frozenset())
 
-    def instances(self, cls: Node) -> set[Node]:
+    def instances(self, cls: str) -> set[str]:
         return self._instances.get(cls, set())
 
 
-def _comparable(value: Node) -> object | None:
-    if not isinstance(value, Literal) or getattr(value, "ill_typed", False):
+def _literal(token: str) -> tuple[str, str, str]:
+    """(escaped lexical form, language, datatype IRI) of a literal token; '' where there is none."""
+    end = token.rindex('"')
+    suffix = token[end + 1:]
+    if suffix.startswith("@"):
+        return token[1:end], suffix[1:], ""
+    if suffix.startswith("^^"):
+        return token[1:end], "", suffix[3:-1]
+    return token[1:end], "", ""
+
+
+@lru_cache(maxsize=1 << 14)
+def _typed(token: str) -> Literal | None:
+    """The rdflib literal of a typed literal token (for its value and whether its lexical form is
+    legal); made only for the few typed values, never for the text of names and sentences."""
+    return None if getattr(term := nt_to_term(token), "ill_typed", False) else term
+
+
+def _comparable(token: str) -> object | None:
+    if token[0] != '"' or (term := _typed(token)) is None:
         return None
-    v = value.toPython()
+    v = term.toPython()
     return v if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool) else None
 
 
-def _datatype_ok(value: Node, datatype: Node) -> bool:
-    if not isinstance(value, Literal) or getattr(value, "ill_typed", False):
+def _datatype_ok(token: str, datatype: str) -> bool:
+    if token[0] != '"':
         return False
-    if datatype == RDF.langString:
-        return value.language is not None
-    if datatype == XSD.string:
-        return value.language is None and value.datatype in (None, XSD.string)
-    return value.datatype == datatype
+    _, lang, declared = _literal(token)
+    if datatype == _LANG_STRING:
+        return bool(lang)
+    if datatype == _STRING:
+        return not lang and declared in ("", _STRING)
+    return declared == datatype and _typed(token) is not None
 
 
-def _value_ok(data: _Data, value: Node, kind: str, arg: object) -> bool:
+def _value_ok(data: _Data, value: str, kind: str, arg: object) -> bool:
     """One value-type constraint (class, datatype, nodeKind, in, minLength, min/maxInclusive)."""
     if kind == _CLASS:
-        return not isinstance(value, Literal) and arg in data.classes(value)
+        return value[0] != '"' and arg in data.classes(value)
     if kind == _DATATYPE:
         return _datatype_ok(value, arg)
     if kind == _NODE_KIND:
-        return isinstance(value, _KINDS[arg])
+        return value[0] in arg
     if kind == _IN:
         return value in arg
     if kind == _MIN_LENGTH:
-        return not isinstance(value, BNode) and len(str(value)) >= arg
-    if kind in (_MIN_INCL, _MAX_INCL):
-        v, bound = _comparable(value), _comparable(arg)
-        if v is None or bound is None:
+        if value[0] == "_":
             return False
-        return v >= bound if kind == _MIN_INCL else v <= bound
+        return len(nt_unescape(_literal(value)[0]) if value[0] == '"' else value[1:-1]) >= arg
+    if kind in (_MIN_INCL, _MAX_INCL):
+        v = _comparable(value)
+        if v is None or arg is None:
+            return False
+        return v >= arg if kind == _MIN_INCL else v <= arg
     if kind == _OR:
         return any(all(_value_ok(data, value, k, a) for k, a in member) for member in arg)
     raise Unsupported(kind)
@@ -209,8 +248,8 @@ def _component(kind: str) -> str:
     return f"sh:{kind[0].upper()}{kind[1:]}ConstraintComponent"
 
 
-def _check_property(data: _Data, shape: _Shape, prop: _Property, focus: Node) -> Iterable[Violation]:
-    values = data.values(focus, prop.path)
+def _check_property(data: _Data, shape: _Shape, prop: _Property, focus: str) -> Iterable[Violation]:
+    values = data.values(focus, prop.token)
     for kind, arg in prop.constraints:
         bad: list[Node | None] = []
         if kind == _MIN_COUNT:
@@ -218,7 +257,7 @@ def _check_property(data: _Data, shape: _Shape, prop: _Property, focus: Node) ->
         elif kind == _MAX_COUNT:
             bad = [None] if len(values) > arg else []
         elif kind == _UNIQUE_LANG:
-            langs = [v.language for v in values if isinstance(v, Literal) and v.language]
+            langs = [lang for v in values if v[0] == '"' and (lang := _literal(v)[1])]
             bad = [None] if arg and len(langs) != len(set(langs)) else []
         elif kind == _LESS_EQ:
             others = data.values(focus, arg)
@@ -227,13 +266,15 @@ def _check_property(data: _Data, shape: _Shape, prop: _Property, focus: Node) ->
         else:
             bad = [v for v in values if not _value_ok(data, v, kind, arg)]
         for value in bad:
-            yield Violation(shape.node, focus, prop.path, _component(kind), prop.message or shape.message, value)
+            yield Violation(shape.node, nt_to_term(focus), prop.path, _component(kind), prop.message or shape.message,
+                            None if value is None else nt_to_term(value))
 
 
-def check(triples: Iterable[tuple[Node, Node, Node]], shapes: Shapes,
-          select: Callable[[str], Iterable[Node]]) -> list[Violation]:
-    """Every violation of ``shapes`` in the graph of ``triples``, in a stable order; ``select`` runs a
-    SPARQL SELECT on the same graph and gives its first column (for the SHACL-SPARQL constraints)."""
+def check(triples: Iterable[tuple[str, str, str]], shapes: Shapes,
+          select: Callable[[str], Iterable[str]]) -> list[Violation]:
+    """Every violation of ``shapes`` in the graph of ``triples`` (N-Triples tokens), in a stable order;
+    ``select`` runs a SPARQL SELECT on the same graph and gives its first column as tokens (for the
+    SHACL-SPARQL constraints). The violations name rdflib terms."""
     data = _Data(triples)
     out: list[Violation] = []
     for shape in shapes.shapes:
@@ -244,14 +285,16 @@ def check(triples: Iterable[tuple[Node, Node, Node]], shapes: Shapes,
             focus |= data.by_predicate.get(p, set())
         if not focus:
             continue
-        for node in sorted(focus, key=str):
+        for node in sorted(focus):
             for kind, arg in shape.own:
                 if not _value_ok(data, node, kind, arg):
-                    out.append(Violation(shape.node, node, None, _component(kind), shape.message, node))
+                    term = nt_to_term(node)
+                    out.append(Violation(shape.node, term, None, _component(kind), shape.message, term))
             for prop in shape.properties:
                 out.extend(_check_property(data, shape, prop, node))
         for query, message in shape.sparql:
-            for this in sorted({node for node in select(query.replace("$this", "?this")) if node in focus}, key=str):
-                out.append(Violation(shape.node, this, None, "sh:SPARQLConstraintComponent",
-                                     message or shape.message, this))
+            for this in sorted({node for node in select(query.replace("$this", "?this")) if node in focus}):
+                term = nt_to_term(this)
+                out.append(Violation(shape.node, term, None, "sh:SPARQLConstraintComponent",
+                                     message or shape.message, term))
     return out

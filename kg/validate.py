@@ -11,11 +11,11 @@ from typing import NamedTuple, Sequence
 
 import pyoxigraph
 from pyshacl import validate
-from rdflib import Graph, URIRef
+from rdflib import Graph
 from rdflib.plugins.sparql import prepareQuery
 
 from . import shacl
-from .rdf import lines_to_graph, nt_triples
+from .rdf import lines_to_graph, nt_term, parse_nt_line
 from .vocab import load_shapes
 
 __all__ = ["ValidationResult", "validate_graph", "validate_lines", "ENGINES"]
@@ -73,7 +73,7 @@ def _compiled(shapes: Graph | None) -> shacl.Shapes | None:
 
 
 def _rdflib_select(graph: Graph):
-    return lambda query: [row[0] for row in graph.query(query)]
+    return lambda query: [nt_term(row[0]) for row in graph.query(query)]
 
 
 def validate_graph(graph: Graph, shapes: Graph | None = None, engine: str = "kg") -> ValidationResult:
@@ -87,19 +87,20 @@ def validate_graph(graph: Graph, shapes: Graph | None = None, engine: str = "kg"
     compiled = _compiled(shapes) if engine == "kg" else None
     if compiled is None:
         return _pyshacl(graph, shapes)
-    violations = shacl.check(graph.triples((None, None, None)), compiled, _rdflib_select(graph))  # a set already
+    triples = ((nt_term(s), nt_term(p), nt_term(o)) for s, p, o in graph)  # a set already
+    violations = shacl.check(triples, compiled, _rdflib_select(graph))
     return ValidationResult(not violations, _report(violations))
 
 
 def validate_lines(lines: Sequence[str], shapes: Graph | None = None, engine: str = "kg") -> ValidationResult:
-    """Validate a graph given as N-Triples lines (kg.rdf's): read once into terms for the checks and
-    into an Oxigraph store for the SPARQL constraints, with no rdflib graph built (which cost more
-    than validating)."""
+    """Validate a graph given as N-Triples lines (kg.rdf's): split once into tokens for the checks and
+    read into an Oxigraph store for the SPARQL constraints, with no rdflib graph or terms built (which
+    cost more than validating)."""
     compiled = _compiled(shapes) if engine == "kg" else None
     lines = list(dict.fromkeys(lines))  # a graph is a set: a line written twice counts once
     if compiled is None or any("_:" in line for line in lines):  # blank nodes: no stable labels to map
         return validate_graph(lines_to_graph(lines), shapes, engine)
-    triples = list(nt_triples(lines))
+    triples = list(map(parse_nt_line, lines))
     store = None
 
     def select(query: str) -> list:
@@ -107,7 +108,7 @@ def validate_lines(lines: Sequence[str], shapes: Graph | None = None, engine: st
         if store is None:
             store = pyoxigraph.Store()
             store.bulk_load(("\n".join(lines) + "\n").encode("utf-8"), pyoxigraph.RdfFormat.N_TRIPLES)
-        return [URIRef(row[0].value) for row in store.query(query) if isinstance(row[0], pyoxigraph.NamedNode)]
+        return [f"<{row[0].value}>" for row in store.query(query) if isinstance(row[0], pyoxigraph.NamedNode)]
 
     violations = shacl.check(triples, compiled, select)
     return ValidationResult(not violations, _report(violations))

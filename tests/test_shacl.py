@@ -106,3 +106,21 @@ def test_shacl_shapes_it_does_not_know_go_to_pyshacl(sample_lines):
     assert not outcome.conforms and "ClosedConstraintComponent" in outcome.text
     with pytest.raises(ValueError, match="unknown validation engine"):
         validate_graph(Graph(), engine="fast")
+
+
+def test_shacl_an_illegal_value_and_a_blank_node_fail_alike_in_both_engines(sample_lines):
+    """Tokens are read as text, so a year whose lexical form is no integer must still fail, and a
+    node with no IRI must be checked as pyshacl checks it."""
+    year = next(line for line in sample_lines if "/ontology#year> " in line)
+    subject, predicate, _ = year.split(" ", 2)
+    illegal = [line if line != year else f'{subject} {predicate} "2023年"^^<http://www.w3.org/2001/XMLSchema#integer> .'
+               for line in sample_lines]
+    ours = validate_lines(illegal)
+    assert not ours.conforms and "kgo:year must be an xsd:integer" in ours.text
+    graph = lines_to_graph(illegal)
+    assert results(graph, "kg") == results(graph, "pyshacl") != set()
+    sentence = next(line.split(" ")[0] for line in sample_lines if line.endswith("/ontology#Sentence> ."))
+    blank = [line.replace(sentence, "_:s1") for line in sample_lines]
+    graph = lines_to_graph(blank)
+    assert validate_graph(graph).conforms == validate_graph(graph, engine="pyshacl").conforms
+    assert results(graph, "kg") == results(graph, "pyshacl")
