@@ -777,6 +777,8 @@ def _elided(view: _View, k: int, voc: _Vocab) -> tuple[str, int] | None:
     while j > 0 and not _is_boundary(toks[j - 1], voc, toks[j - 2] if j >= 2 else None) and k - j < 3:
         j -= 1
     words = view.text[toks[j].start:toks[k].start] if j < k else ""
+    if j > 0 and toks[j - 1].text == "等":
+        return None  # 某某赛等国际赛事和某某马拉松: the words after 等 name a class, not a stem
     if 2 <= len(words) <= 4 and not any(_head_at(view, i, voc) for i in range(j, k)):
         return words, toks[j].start
     return None

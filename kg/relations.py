@@ -62,12 +62,38 @@ class _M(NamedTuple):
     entity: Entity
 
 
+def _elided_at(text: str, name: str) -> tuple[int, int] | None:
+    """Where a list item written in part stands in its sentence: its longest start before a 和 or 、
+    (甲类救助制度 at 甲类救助 in 甲类救助和乙类救助制度; 甲社区某某站 at 甲 in 甲、乙社区某某站) or its
+    longest end after one (国家4A级某区 at 4A级某区 in 国家3A和4A级某区)."""
+    for cut in range(len(name) - 1, 1, -1):
+        at = text.find(name[:cut])
+        while at >= 0 and text[at + cut:at + cut + 1] not in _JOINS:
+            at = text.find(name[:cut], at + 1)
+        if at >= 0:
+            return at, at + cut
+        at = text.find(name[-cut:])
+        while at > 0 and text[at - 1] not in _JOINS:
+            at = text.find(name[-cut:], at + 1)
+        if at > 0:
+            return at, at + cut
+    return None
+
+
+_JOINS = frozenset("、和与及")
+
+
 def _sentence_mentions(doc: Document, entities: Sequence[Entity]) -> dict[int, list[_M]]:
     out: dict[int, list[_M]] = {}
     for e in entities:
         for m in e.mentions:
             base = doc.sentences[m.sentence].start
             out.setdefault(m.sentence, []).append(_M(m.start - base, m.end - base, e))
+    for e in entities:
+        for sidx in () if e.mentions else e.found_in:
+            span = _elided_at(doc.sentences[sidx].text, e.name)
+            if span is not None and not any(m.start < span[1] and span[0] < m.end for m in out.get(sidx, ())):
+                out.setdefault(sidx, []).append(_M(*span, e))  # only where no name written whole stands
     for ms in out.values():
         ms.sort(key=lambda m: (m.start, -m.end))
     return out

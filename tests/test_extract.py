@@ -138,6 +138,8 @@ def test_extract_names_run_across_their_own_verb(text, expected):
     ("东风、向阳社区老年日间照料服务站投入使用",
      {"东风社区老年日间照料服务站": "Facility", "向阳社区老年日间照料服务站": "Facility",
       "东风社区": "ResidentialArea", "向阳社区": "ResidentialArea"}, ()),
+    ("精心筹办世界田径锦标赛等国际赛事和北京马拉松等群众体育活动",  # the words after 等 name a class
+     {"世界田径锦标赛": "Program", "北京马拉松": "Program"}, ("国际赛事马拉松",)),
 ])
 def test_extract_listed_short_names_share_the_rest(text, expected, absent):
     """Places listed by short names share the last one's head (某浙、某浙合作产业园); the tail of a
