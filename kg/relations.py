@@ -32,6 +32,7 @@ _NAME_GOES_ON = re.compile(r"(?!成功|连续|先后|再次|首次|已经|分别
 # 某地控股跻身…: the place opens a longer name (a firm the rules missed), it is not the holder
 _EVERY_UNIT = re.compile(r"\d+个(?:区|县|市|旗|乡镇|镇|街道)(?:均|全部|都)")
 _TRY_CUES = ("积极创建", "争创", "创建", "巩固", "保持")
+_SEEK_CUES = ("积极创建", "争创", "创建", "申创")   # right before the title, in the plans
 _LOC_VERBS = ("设立", "打造", "开展", "建成", "建设", "新建", "增设", "推动", "布局", "安装", "实施", "启动", "举办",
               "成立", "开设", "建立", "推进", "引入", "设置", "落地")
 _TARGET_VERBS = ("解决", "提供", "服务", "拍照", "发放", "开展", "送", "办理", "创造", "打造", "建立", "落实", "推出")
@@ -123,8 +124,9 @@ def _in(ms: Sequence[_M], start: int, end: int) -> list[_M]:
     return [m for m in ms if start <= m.start and m.end <= end]
 
 
-def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Collector) -> None:
-    """X荣获Y / 通过Y评审 / 被授予Y: the holder is the nearest suitable name before the cue in the clause."""
+def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Collector, planned: bool = False) -> None:
+    """X荣获Y / 通过Y评审 / 被授予Y: the holder is the nearest suitable name before the cue in the clause.
+    In the plans, a title sought (创建Y, 争创Y) is the honour the plan is for: a planned receivedAward."""
     clauses = _clauses(text)
     for ci, (cs, ce) in enumerate(clauses):
         for award in (m for m in _in(ms, cs, ce) if m.entity.type == "Award"):
@@ -135,10 +137,13 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
                 first = prev
             before = text[cs:first.start]
             cue = next((c for c in _DONE_CUES if c in before[-16:]), None)
+            sought = planned and cue is None and next((c for c in _SEEK_CUES if before.endswith(c)), None)
+            if sought:
+                cue = sought
             if cue is None:
                 continue
             tail = before[-10:].replace("成功创建", "").replace("新创建", "")
-            if any(t in tail for t in _TRY_CUES):
+            if not sought and any(t in tail for t in _TRY_CUES):
                 continue  # 积极创建, 巩固…成果, 力争…: sought or kept, not received here
             if cue == "通过" and not re.match(r"(评审|验收|复审|复评|考核|评估|认证)", text[award.end:]):
                 continue
@@ -611,7 +616,7 @@ def extract_relations(doc: Document, entities: Sequence[Entity], hints: Sequence
         ms = mentions.get(s.index)
         if not ms:
             continue
-        _awards(s.text, s.index, ms, default_holder, out)
+        _awards(s.text, s.index, ms, default_holder, out, planned=s.status == "planned")
         _located(s.text, s.index, ms, doc.level, out)
         _targets(s.text, s.index, ms, out)
         _organized(s.text, s.index, ms, out)

@@ -76,6 +76,17 @@ def test_relations_award_sought_is_not_received():
     assert not any(p == "receivedAward" for _, p, _ in got)
 
 
+def test_relations_award_sought_in_the_plans_is_a_planned_award():
+    text = "某某街道办事处2023年工作报告\n一、2023年工作总结\n巩固全国文明城区创建成果。\n二、2024年工作打算\n" \
+           "积极创建上海市卫生健康街道。巩固国家卫生区创建成果。\n"
+    doc = document_from_text(text, "rel-test")
+    got = {(r.subject, r.predicate, r.object): r for r in extract(doc).relations}
+    sought = got.get(("某某街道", "receivedAward", "上海市卫生健康街道"))
+    assert sought is not None and doc.sentences[sought.sentence].status == "planned"
+    assert doc.sentences[sought.sentence].year == 2024
+    assert not any(o in ("全国文明城区", "国家卫生区") for _, p, o in got if p == "receivedAward")  # kept, not sought
+
+
 def test_relations_award_of_a_district_goes_to_the_place():
     got = relations("第六次荣获全国科技进步考核先进县(区)称号。",
                     title="政 府 工 作 报 告\n——2014年2月19日在海拉尔区第十四届人民代表大会第三次会议上\n"
