@@ -219,9 +219,18 @@ def _located(text: str, sidx: int, ms: list[_M], level: str, out: _Collector) ->
             after = [x for x in cms[n + 1:] if x.start >= m.end + verb.end() - 1 and x.entity.type in _LOCATABLE]
             if after:
                 out.add(after[0].entity.name, "locatedIn", m.entity.name, sidx, 0.75, verb.group(1))
-        for a, b in zip(cms, cms[1:]):  # 某某中心落户某市, 某某店入驻某某产业园: it settles in the place
-            if b.entity.type in _LOCATIONS and a.entity.type in _LOCATABLE and _SETTLES.fullmatch(text, a.end, b.start):
+        for n, (a, b) in enumerate(zip(cms, cms[1:])):  # 某某中心落户某市, 某某店入驻某某产业园: it settles there
+            if b.entity.type not in _LOCATIONS or a.entity.type not in _LOCATABLE:
+                continue
+            if _SETTLES.fullmatch(text, a.end, b.start):
                 out.add(a.entity.name, "locatedIn", b.entity.name, sidx, 0.7, "落户")
+            elif _SETTLES_LISTED.fullmatch(text, a.end, b.start):  # 甲集团、乙集团等一批企业迁入某新区
+                movers = [a] + [m for m in reversed(cms[:n]) if m.entity.type in _LOCATABLE]
+                for m, nxt in zip(movers[1:], movers):
+                    if text[m.end:nxt.start] not in ("、", "和", "及"):
+                        break
+                    out.add(m.entity.name, "locatedIn", b.entity.name, sidx, 0.65, "落户")
+                out.add(a.entity.name, "locatedIn", b.entity.name, sidx, 0.65, "落户")
     each = _EACH.search(text)
     if each:
         places = [m for m in ms if each.start(1) <= m.start < each.end(1) and m.entity.type in _LOCATIONS]
@@ -231,7 +240,9 @@ def _located(text: str, sidx: int, ms: list[_M], level: str, out: _Collector) ->
                 out.add(p.entity.name, "locatedIn", q.entity.name, sidx, 0.7, "分别在")
 
 
-_SETTLES = re.compile(r"(?:正式|成功|顺利|率先)?(?:落户|入驻|进驻|落地)(?:到|于|在)?")
+_SETTLE_VERBS = r"(?:落户|入驻|进驻|落地|迁入|迁至|搬迁至)"
+_SETTLES = re.compile(rf"(?:正式|成功|顺利|率先)?{_SETTLE_VERBS}(?:到|于|在)?")
+_SETTLES_LISTED = re.compile(rf"等(?:一批|[\d一二三四五六七八九十]+[家个所])?[\u4e00-\u9fff]{{0,6}}?{_SETTLE_VERBS}(?:到|于|在)?")
 _ZONE_WORD = re.compile(r"(园区|组团|新区|开发区|片区)")
 _ZONE_START = re.compile(r"(园区|组团)")
 _ROUTE = re.compile(r"([\u4e00-\u9fff]{2,6})至([\u4e00-\u9fff]{2,6})")

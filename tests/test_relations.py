@@ -316,6 +316,9 @@ def test_relations_a_site_named_after_its_community_or_town_stands_in_it():
 @pytest.mark.parametrize("body, expected", [
     ("国际红树林中心正式落户江湾新区。", ("国际红树林中心", "locatedIn", "江湾新区")),
     ("一汽大众4S店入驻江城国际汽车产业园。", ("一汽大众4S店", "locatedIn", "江城国际汽车产业园")),
+    ("服务保障中化集团、华能集团等一批中央企业迁入雄安新区。", ("中化集团", "locatedIn", "雄安新区")),
+    ("服务保障中化集团、华能集团等一批中央企业迁入雄安新区。", ("华能集团", "locatedIn", "雄安新区")),
+    ("推动首旅集团等市属国企迁入通州区。", ("首旅集团", "locatedIn", "通州区")),
 ])
 def test_relations_what_settles_in_a_place_stands_in_it(body, expected):
     assert expected in relations(body, title=CITY_HEAD)
