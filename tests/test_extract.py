@@ -181,6 +181,7 @@ def test_extract_works_named_by_site_and_deed(text, expected, absent):
     ("成立并运行省政府咨询室", {}, ("运行省政府咨询室",)),
     ("打造中欧（江城）绿色数字创新合作区", {"中欧（江城）绿色数字创新合作区": "Place"}, ()),
     ("推进智能网联汽车车路云一体化应用试点", {}, ("智能网联汽车车路",)),
+    ("江城、河城获批服务业扩大开放综合试点", {"服务业扩大开放综合试点": "Program"}, ("批服务业扩大开放综合试点",)),
 ])
 def test_extract_name_edges(text, expected, absent):
     """A footnote's number is no part of a name; a head may cross a word edge (运动|会); a prize is not
