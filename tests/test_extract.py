@@ -87,6 +87,9 @@ def test_extract_quotes_keep_qualifiers(text, expected):
     ("深入学习贯彻党的二十大精神和习近平总书记系列重要讲话", {"习近平": "Person"}),
     ("在区委、区政府和街道党工委的坚强领导下",
      {"区委": "Organization", "区政府": "Organization", "街道党工委": "Organization"}),
+    ("贯彻实施民营经济促进法和民法典", {"民营经济促进法": "PolicyDocument", "民法典": "PolicyDocument"}),
+    ("积极申请加入数字经济伙伴关系协定,推动缩减跨境服务贸易负面清单",
+     {"数字经济伙伴关系协定": "PolicyDocument", "跨境服务贸易负面清单": "PolicyDocument"}),
 ])
 def test_extract_unquoted_names_by_head(text, expected):
     assert_found(text, expected)
