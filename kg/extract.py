@@ -57,7 +57,8 @@ _CLASS_TYPES = {"居民区": "ResidentialArea", "小区": "ResidentialArea", "�
                 "社区": "ResidentialArea", "嘎查": "ResidentialArea", "广场": "Place", "公园": "Place",
                 "遗址": "Place", "景区": "Place", "街区": "Place", "商城": "Facility",
                 "企业": "Organization", "公司": "Organization", "项目": "Program",
-                "检查站": "Facility", "医院": "Facility", "学校": "Facility", "基地": "Facility", "园区": "Place"}
+                "检查站": "Facility", "医院": "Facility", "学校": "Facility", "基地": "Facility", "园区": "Place",
+                "区域": "Place", "航线": "Place", "酒店": "Facility"}
 _CLASS_LIST = re.compile(
     rf"(?:^|(?<=[在对和与、，,；;：:]))((?:(?:(?!等)[{_CJK}]){{2,8}}、)*(?:(?!等)[{_CJK}]){{2,8}})"
     rf"(等(?:\d+|[一二三四五六七八九十]+)?[个家处座条所]?|两个|两|(?:\d+|[一二三四五六七八九十]+)[个家处座条所])"
@@ -72,6 +73,7 @@ _PROJECT_ITEM = re.compile(rf"(?:{SITE_WORKS}|迁建|迁址新建|复产|南迁|
                            r"|\d+(?:\.\d+)?万?(?:吨|千瓦|辆|头|只|亩|平方米)")
 _AMOUNT_FIRST = re.compile(r"(?:投资)?[\d.]+[万亿]?(?:平方米|平米|亩|条|个|处|座|公里|千米|米|户|套|栋|间|元的)")
 _VILLAGE_GROUP = re.compile(rf"(?:^|(?<=[在对和与、，,焦]))([{_CJK}]{{1,3}}[一二三四五六七八九十]{{1,2}}组)(?=[等、和，,的])")
+_GROUP_NAME = re.compile(rf"[{_CJK}]{{1,3}}[一二三四五六七八九十]{{1,2}}组")
 _ORGAN_WORD = re.compile(r"委|政府|人大|政协")  # quick filters: a rule runs only where its words are
 _BYLINE_SPACE = re.compile(r"[ \u3000\u00a0]")
 _CLASS_WORD = re.compile("|".join(_CLASS_TYPES))
@@ -1701,8 +1703,9 @@ def _drop_lead_verbs(view: _View, item: str, start: int, voc: _Vocab) -> tuple[s
     """The first item of a list may carry the clause's verb (引导三元、元盛…): cut it off."""
     cut = 0
     for t in view.toks:
-        if start <= t.start < start + len(item) - 1 and (t.text in voc.stop or t.tag in ("v", "p")):
-            cut = t.end - start
+        if start <= t.start < start + len(item) - 1 and (t.text in voc.stop or t.tag == "p" or (
+                t.tag == "v" and len(t.text) >= 2)):
+            cut = t.end - start  # not a one-character 'verb' jieba reads in a name (背街巷道)
     return item[cut:], start + cut
 
 
@@ -1761,7 +1764,8 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             name, aliases = item, (item + m.group(3) + cls,) if not re.search(r"[批个家所项座]", m.group(3)) else ()
             if cls == "遗址":
                 name, aliases = item + cls, (item,)
-            kind = _listed_project_type(item, m.group(3), voc) if typ == "Program" else typ
+            kind = _listed_project_type(item, m.group(3), voc) if typ == "Program" else \
+                "ResidentialArea" if typ == "Place" and _GROUP_NAME.fullmatch(item) else typ  # 某某三组等区域
             out.append(Candidate(name, kind, sidx, start, start + len(item), aliases=aliases,
                                  confidence=0.7, priority=2, rule="class-list"))
     for m in (_PROGRAM_LIST.finditer(view.text) if "等" in view.text and "、" in view.text else ()):

@@ -115,8 +115,16 @@ def test_extract_unquoted_classes_are_not_names(text, absent):
      {"哈克遗址": "Place", "团结遗址": "Place", "国家级重点文物保护单位": "Award"}),
     ("不断完善临时救助和大病救助制度", {"临时救助制度": "Mechanism", "大病救助制度": "Mechanism"}),
     ("重点建设麦秆画和龙头风筝非遗文化品牌、市民修身行动品牌", {"麦秆画": "Brand", "龙头风筝": "Brand"}),
+    ("对东出口、西出口、立交桥等区域进行环境综合整治", {"东出口": "Place", "西出口": "Place", "立交桥": "Place"}),
+    ("抓好市场周边、背街巷道等区域的环境卫生", {"背街巷道": "Place"}),
+    ("聚焦金卫三组等重点区域推进环境综合整治", {"金卫三组": "ResidentialArea"}),
+    ("开通伊尔库茨克、乌兰乌德等国际航线", {"伊尔库茨克": "Place", "乌兰乌德": "Place"}),
+    ("加快世纪天伦、嘉世豪等酒店星级创评工作", {"世纪天伦": "Facility", "嘉世豪": "Facility"}),
 ])
 def test_extract_coordination_and_ellipsis(text, expected):
+    """Items listed before 等 and a class word (居民区, 区域, 航线, 酒店) take the class's type; a village
+    group (某某三组) stays a residential area; a one-character 'verb' jieba reads in the first item
+    (背|街巷) is part of it."""
     assert_found(text, expected)
 
 
