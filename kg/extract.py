@@ -89,6 +89,9 @@ _CENTRAL = re.compile(r"党中央|国务院|全国人大|全国政协|中共中�
                       r"(?:工商联|(?:教育|财政|公安|民政|司法|商务|外交|国防|科学技术|科技|工业和信息化|"
                       r"人力资源和社会保障|自然资源|生态环境|住房和城乡建设|交通运输|水利|农业农村|文化和旅游|"
                       r"应急管理)部(?![门分]))")  # the central bodies and ministries, by name
+# 人大, 政协 (of the report's own level, or 市人大, 区政协) standing alone in a clause, not 人大代表 or 政协委员
+_ASSEMBLY = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[被由经向对在和与及同受、]))"
+                       r"((?:[省市区县旗])?(?:人大常委会|人大|政协))(?=[、和及与，,；;。的]|$)")
 _ALNUM_QUOTE = re.compile(r"[0-9０-９+＋XxＸ]")
 
 
@@ -1515,6 +1518,9 @@ def _institutions(view: _View, voc: _Vocab) -> list[Candidate]:
     for m in _CENTRAL.finditer(view.text):
         out.append(Candidate(m.group(0), "Organization", view.sentence.index, m.start(), m.end(),
                              confidence=0.85, priority=2, rule="institution"))
+    for m in (_ASSEMBLY.finditer(view.text) if "人大" in view.text or "政协" in view.text else ()):
+        out.append(Candidate(m.group(1), "Organization", view.sentence.index, m.start(1), m.end(1),
+                             confidence=0.8, priority=2, rule="institution"))
     return out
 
 

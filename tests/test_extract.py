@@ -208,6 +208,9 @@ def test_extract_name_edges(text, expected, absent):
      {"营商环境建设厅": "Organization", "国际船舶登记管理局": "Organization"}, ()),
     ("江城莱茵应用科学大学成为全国首个独立办学机构", {"江城莱茵应用科学大学": "Organization"}, ()),
     ("连续四年赴香港发行地方政府债券,在服务大厅办理", {}, ("香港发行地方政府", "服务大厅")),
+    ("自觉接受人大、政协和社会舆论的监督,向区人大常委会报告", {"人大": "Organization", "政协": "Organization",
+                                                  "区人大常委会": "Organization"}, ()),
+    ("认真办理人大代表建议和政协委员提案", {}, ("人大", "政协")),
 ])
 def test_extract_central_bodies_by_name(text, expected, absent):
     """Ministries and national bodies are named bodies, and so is the one body of the report's own level
