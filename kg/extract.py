@@ -1635,6 +1635,8 @@ def _concepts(view: _View, voc: _Vocab) -> list[Candidate]:
             aliases = ("党的" + item,) if n == 0 else ("党的" + item + "精神", item)
             out.append(Candidate(name, "Concept", view.sentence.index, start, start + len(item),
                                  aliases=aliases, confidence=0.75, priority=2, rule="party-spirit"))
+    for m in (_GUIDED_BY.finditer(view.text) if "以" in view.text else ()):
+        out += _guiding_items(view, m, voc)
     for m in (_CITY_AIM.finditer(view.text) if "城" in view.text or "之都" in view.text else ()):
         name, start = m.group(1), m.start(1)
         while (lead := next((v for v in _GOVERNING if name.startswith(v)), None)) is not None:
@@ -1643,6 +1645,35 @@ def _concepts(view: _View, voc: _Vocab) -> list[Candidate]:
             out.append(Candidate(name, "Concept", view.sentence.index, start, start + len(name), confidence=0.6,
                                  priority=2, rule="city-aim"))
     return out
+
+
+# 以X、Y为统领 / 以X为主线: what a plan is steered by is a guiding idea (not 以X为重点, which names tasks)
+_GUIDED_BY = re.compile(rf"以([{_CJK}]{{2,14}}(?:[、和][{_CJK}]{{2,14}})*)为(?:统领|主线|主题|突破口|突破|根本|引领|目标)")
+
+
+def _guiding_items(view: _View, m: re.Match, voc: _Vocab) -> list[Candidate]:
+    """The ideas of one 以…为统领: each item, or the whole when it is a slogan of three or more short
+    parallel phrases (甲乙发展、丙丁崛起、戊己繁荣)."""
+    items = re.split(r"[、和]", m.group(1))
+    if any(item in _GOVERNING or word_tags().get(item, "") == "v" for item in items):
+        return []  # 以保障和改善民生为根本: verbs joined, a task, no idea named
+    if len(items) >= 3 and all(len(item) <= 4 for item in items) and "和" not in m.group(1):
+        spans = [(m.group(1), m.start(1))]
+    else:
+        spans, pos = [], m.start(1)
+        for item in items:
+            start = view.text.find(item, pos)
+            pos = start + len(item)
+            led = False
+            while (lead := next((v for v in _GOVERNING if item.startswith(v)), None)) is not None:
+                item, start, led = item[len(lead):], start + len(lead), True  # 以推动某某发展为主题: after the verb
+            if led and any(verb in item for verb in _GOVERNING):
+                continue  # 以完善功能提升品位为目标: two tasks, no idea named
+            spans.append((item, start))
+    return [Candidate(name, "Concept", view.sentence.index, start, start + len(name), confidence=0.6, priority=1,
+                      rule="guided-by")
+            for name, start in spans if len(name) >= 4 and name not in voc.generic
+            and not view.is_protected(start, start + len(name))]
 
 
 def _persons(view: _View, voc: _Vocab) -> list[Candidate]:

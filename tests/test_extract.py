@@ -258,9 +258,15 @@ def test_extract_central_bodies_by_name(text, expected, absent):
     ("实施了30个民生保障和社会事业项目", {}, ("社会事业项目", "民生保障项目")),
     ("开通京唐快线,开行中欧班列,办好中国乒乓球大满贯",
      {"京唐快线": "Place", "中欧班列": "Program", "中国乒乓球大满贯": "Program"}, ()),
+    ("以推动高质量发展为主题,以新型城镇化和城乡一体化为突破", {"高质量发展": "Concept", "新型城镇化": "Concept",
+                                                  "城乡一体化": "Concept"}, ()),
+    ("以美丽发展、科学崛起、共享繁荣为统领", {"美丽发展、科学崛起、共享繁荣": "Concept"}, ("美丽发展",)),
+    ("以完善功能提升品位为目标,以保障和改善民生为根本", {}, ("功能提升品位", "改善民生")),
 ])
 def test_extract_guiding_ideas_by_their_form(text, expected, absent):
-    """某某式现代化, 以某某为中心的…思想 and slogans of two halves joined by 就是 are guiding ideas."""
+    """某某式现代化, 以某某为中心的…思想 and slogans of two halves joined by 就是 are guiding ideas; so is what
+    a plan is steered by (以某某为统领 / 主线 / 主题 / 突破), one idea per item, a slogan of three short
+    phrases as one; tasks (以完善某某提升某某为目标) are none."""
     assert_found(text, expected, absent)
 
 
