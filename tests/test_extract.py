@@ -498,7 +498,9 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     ("2012_neimenggu-hulunbeier-hailaer_district_part1", (0.68, 0.74, 0.56, 0.96, 1.00)),
     # The first part of the 2015 Hailaer district report, annotated blind at the end of stop 12 and held out
     # until its figures were recorded: first sight typed 0.643, untyped 0.664, relations 0.194, metrics 0.988
-    ("2015_neimenggu-hulunbeier-hailaer_district_part1", (0.72, 0.73, 0.36, 0.98, 1.00)),
+    # (typed 0.725 → 0.719 at stop 16: 人大 and 政协 standing alone became organizations, which this gold
+    # does not record and three others do)
+    ("2015_neimenggu-hulunbeier-hailaer_district_part1", (0.71, 0.73, 0.36, 0.98, 1.00)),
     # The first part of the 2013 Hailaer district report, annotated blind at stop 13: first sight typed 0.509,
     # untyped 0.589, relations 0.178, metrics 0.947; then tuned on
     ("2013_neimenggu-hulunbeier-hailaer_district_part1", (0.63, 0.67, 0.44, 0.95, 1.00)),
