@@ -952,8 +952,10 @@ def _qualifier(view: _View, pos: int, voc: _Vocab) -> str:
             break
         if len(words) == 2 and len(words[0]) + len(words[1]) + len(t.text) > 6:
             break
-        if _is_boundary(t, voc) or t.text in voc.cues or not (
-                t.tag.startswith(("n", "vn", "j", "x")) or (len(t.text) == 1 and t.tag not in _FUNCTION_TAGS)):
+        noun_verb = t.tag == "v" and not words and len(t.text) == 2 and i >= 1 and toks[i - 1].tag.startswith("n") \
+            and not _is_boundary(toks[i - 1], voc)  # 科技成果转化“某某”模式: a noun and its verb qualify it
+        if (not noun_verb and _is_boundary(t, voc)) or t.text in voc.cues or not (
+                noun_verb or t.tag.startswith(("n", "vn", "j", "x")) or (len(t.text) == 1 and t.tag not in _FUNCTION_TAGS)):
             break
         if t.tag == "x" and t.text[0] in PUNCT:
             break

@@ -57,6 +57,8 @@ def test_extract_quotes_names_versus_emphasis(text, expected, absent):
     ("推广信访工作“六步法”,提高初信初访化解率", ("信访工作六步法", "Mechanism", "六步法")),
     ("建立滨海“骑手联盟”,凝聚新兴行业力量", ("滨海骑手联盟", "Organization", "骑手联盟")),
     ("打造“爱心点名”行动2.0版", ("爱心点名行动2.0版", "Program", None)),
+    ("实施科技成果转化“先投后股”模式", ("先投后股模式", "Mechanism", "科技成果转化先投后股模式")),  # noun + verb
+    ("首创全域“禁塑”制度体系", ("禁塑制度体系", "Mechanism", "全域禁塑制度体系")),  # 首创 is a verb, no qualifier
 ])
 def test_extract_quotes_keep_qualifiers(text, expected):
     sentence = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
