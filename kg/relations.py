@@ -610,6 +610,25 @@ def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
                     out.add(e.name, "targets", g.name, sidx, 0.55, "name")  # the longest group only
 
 
+_COUNTED = re.compile(r"[两二三四五六七八九十]([\u4e00-\u9fff])")
+
+
+def _counted_parts(entities: Sequence[Entity], out: _Collector) -> None:
+    """四防某某体系: a name that counts its kinds (四防, 五治) holds each two-character kind the report names
+    on its own (人防, 技防, 物防)."""
+    kinds = {}
+    for e in entities:
+        if e.type in ("Mechanism", "Program") and len(e.name) == 2 and e.sentences():
+            kinds.setdefault(e.name[1], []).append(e)
+    for e in entities:
+        if e.type not in ("Mechanism", "Program") or not e.sentences():
+            continue
+        for m in _COUNTED.finditer(e.name):
+            for part in kinds.get(m.group(1), ()):
+                if part is not e and part.name not in e.name:
+                    out.add(part.name, "partOf", e.name, part.sentences()[0], 0.5, "counted")
+
+
 def extract_relations(doc: Document, entities: Sequence[Entity], hints: Sequence[Hint] = (),
                       issuer: str = "", holder: str = "") -> list[Relation]:
     """Relations of the document, one per (subject, predicate, object), earliest evidence kept.
@@ -636,4 +655,5 @@ def extract_relations(doc: Document, entities: Sequence[Entity], hints: Sequence
     _glossary_parts(doc, entities, out, mentions)
     _topics(doc, mentions, out)
     _by_names(entities, out)
+    _counted_parts(entities, out)
     return sorted(out.items.values(), key=lambda r: (r.sentence, r.subject, r.predicate, r.object))

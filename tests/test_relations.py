@@ -119,6 +119,12 @@ def test_relations_part_of(body, expected):
     assert expected in relations(body)
 
 
+def test_relations_a_counted_kind_is_part_of_what_counts_it():
+    got = relations("全面推动“四防四卫”防控体系建设。提升社区“人防”效能。推进“技防”全覆盖。构建“物防”安全防线。")
+    assert {("人防", "partOf", "四防四卫防控体系"), ("技防", "partOf", "四防四卫防控体系"),
+            ("物防", "partOf", "四防四卫防控体系")} <= got
+
+
 def test_relations_part_of_from_glossary_enumeration():
     text = ("某某街道办事处2023年工作报告\n一、2023年工作总结\n完善“3+1”法治保障体系。\n名词解释\n"
             "1.“3+1”法治保障体系:“3”即重大行政决策法治评估机制、重大行政执法法制审核制度、办事处协议法治审核制度,"
