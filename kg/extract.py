@@ -72,8 +72,8 @@ _PROJECT_LIST = re.compile(
 _PROJECT_ITEM = re.compile(rf"(?:{SITE_WORKS}|迁建|迁址新建|复产|南迁|北迁|[{_NUMERALS}\d]期)$"
                            r"|\d+(?:\.\d+)?万?(?:吨|千瓦|辆|头|只|亩|平方米)")
 _AMOUNT_FIRST = re.compile(r"(?:投资)?[\d.]+[万亿]?(?:平方米|平米|亩|条|个|处|座|公里|千米|米|户|套|栋|间|元的)")
-_VILLAGE_GROUP = re.compile(rf"(?:^|(?<=[在对和与、，,焦]))([{_CJK}]{{1,3}}[一二三四五六七八九十]{{1,2}}组)(?=[等、和，,的])")
-_GROUP_NAME = re.compile(rf"[{_CJK}]{{1,3}}[一二三四五六七八九十]{{1,2}}组")
+_GROUP_NAME = re.compile(rf"[{_CJK}]{{1,3}}[一二三四五六七八九十]{{1,2}}组")   # 张桥二组: a village group
+_VILLAGE_GROUP = re.compile(rf"(?:^|(?<=[在对和与、，,焦]))({_GROUP_NAME.pattern})(?=[等、和，,的])")
 _ORGAN_WORD = re.compile(r"委|政府|人大|政协")  # quick filters: a rule runs only where its words are
 _BYLINE_SPACE = re.compile(r"[ \u3000\u00a0]")
 _CLASS_WORD = re.compile("|".join(_CLASS_TYPES))

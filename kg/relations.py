@@ -63,6 +63,9 @@ class _M(NamedTuple):
     entity: Entity
 
 
+_JOINS = frozenset("、和与及")
+
+
 def _elided_at(text: str, name: str) -> tuple[int, int] | None:
     """Where a list item written in part stands in its sentence: its longest start before a 和 or 、
     (甲类救助制度 at 甲类救助 in 甲类救助和乙类救助制度; 甲社区某某站 at 甲 in 甲、乙社区某某站) or its
@@ -79,9 +82,6 @@ def _elided_at(text: str, name: str) -> tuple[int, int] | None:
         if at > 0:
             return at, at + cut
     return None
-
-
-_JOINS = frozenset("、和与及")
 
 
 def _sentence_mentions(doc: Document, entities: Sequence[Entity]) -> dict[int, list[_M]]:
