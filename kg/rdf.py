@@ -36,7 +36,8 @@ from .vocab import KGO
 
 __all__ = ["build_rdf", "build_dataset", "bind_prefixes", "STATUS_IRIS", "ReportLines", "report_lines",
            "corpus_lines", "follow_up_lines", "nt_iri", "nt_literal", "nt_term", "parse_nt_line",
-           "lines_to_graph", "nt_triples", "nt_to_term", "nt_unescape", "PREFIXES", "is_mention", "report_graph_sections", "entity_graph_lines"]
+           "lines_to_graph", "nt_triples", "nt_to_term", "nt_unescape", "PREFIXES", "is_mention",
+           "report_graph_sections", "entity_graph_lines"]
 
 STATUS_IRIS = {"achieved": KGO.achieved, "planned": KGO.planned, "unknown": KGO.unknown}
 _RELATIONS = {"receivedAward", "locatedIn", "partOf", "targets", "organizedBy"}
