@@ -482,9 +482,10 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
 
 @pytest.mark.parametrize("name, floors", [
     # Guangdong, annotated blind by a helper: first sight typed 0.360, untyped 0.478, relations 0.083,
-    # metrics 0.923, glossary 12/13. Relations 0.516 → 0.508 at stop 16: two titles the plans seek (争创, 创建)
-    # are now planned awards of the province, which this gold does not record (the Beijing golds do)
-    ("2026_guangdong_province_excerpt", (0.65, 0.74, 0.50, 0.93, 0.92)),
+    # metrics 0.923, glossary 12/13. Relations 0.516 → 0.508 at stop 16 when two titles the plans seek (争创,
+    # 创建) became planned awards of the province, which this gold does not record (the Beijing golds do);
+    # 0.520 once 筛查 named the screenings
+    ("2026_guangdong_province_excerpt", (0.65, 0.74, 0.51, 0.93, 0.92)),
     # Hainan, annotated blind by a helper: first sight typed 0.495, untyped 0.670, relations 0.000,
     # metrics 0.903, glossary 27/28
     ("2026_hainan_province_excerpt", (0.74, 0.84, 0.65, 0.92, 0.96)),
