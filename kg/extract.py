@@ -84,6 +84,8 @@ _COUNT_ONLY = re.compile(rf"[\d{_NUMERALS}第个大条座所家处片批项]+")
 _AGE = re.compile(r"(?:\d+[—–~～至-])?\d+(?:岁|周岁)(?:以[上下])?$|\d型$")  # N—M岁 (an age range) or N型 opens a group
 _PHASE = re.compile(rf"(.+?(?:项目|工程))[{_NUMERALS}]期(?:工程|项目)?$")
 _PHASE_ONLY = re.compile(rf"[{_NUMERALS}]期")
+_ZONE_INSIDE = re.compile(r"园区|组团|新区|开发区|产业园")   # 某园区某某科技: a firm in a zone, its project unnamed
+_PHASE_LEAD = re.compile(rf"[{_NUMERALS}\d]期")   # 二期和某某: the rest of the item before, not a name
 _PAREN_LEAD = re.compile(r"^[(（][^()（）]{1,8}[)）]")
 _CENTRAL = re.compile(r"党中央|国务院|全国人大|全国政协|中共中央|中央军委|(?:(?<![\u4e00-\u9fff])|(?<=[被由经向对在和与及同]))"
                       r"(?:工商联|(?:教育|财政|公安|民政|司法|商务|外交|国防|科学技术|科技|工业和信息化|"
@@ -1821,7 +1823,7 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
                                  aliases=(bare,) if bare != item and len(bare) >= 3 else (),
                                  confidence=0.6, priority=1, rule="program-list"))
     for m in (_PROJECT_LIST.finditer(view.text) if "等" in view.text else ()):
-        pos = m.start(1)  # 某牧场二期、某基地扩建等工程: works named by their site and what is done to it
+        pos, items = m.start(1), []  # 某牧场二期、某基地扩建等工程: works named by their site and what is done to it
         for n, item in enumerate(m.group(1).split("、")):
             start = view.text.find(item, pos)
             pos = start + len(item)
@@ -1830,10 +1832,18 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             amount = _AMOUNT_FIRST.match(item)
             if amount:  # 32条某某巷道改造: how much is done, not the works' name
                 item, start = item[amount.end():], start + amount.end()
-            if len(item) < 4 or not _PROJECT_ITEM.search(item) or view.is_protected(start, start + len(item)):
-                continue
-            out.append(Candidate(item, "Program", sidx, start, start + len(item), confidence=0.55, priority=1,
-                                 rule="project-list"))
+            items.append((item, start))
+        works = [bool(_PROJECT_ITEM.search(item)) for item, _ in items]
+        for (item, start), named_as_works in zip(items, works):
+            if len(item) < 4 or view.is_protected(start, start + len(item)) or not (named_as_works or (
+                    any(works) and len(item) <= 12 and item not in voc.generic and len(tokens(item)) > 1
+                    and not _PHASE_LEAD.match(item) and not _ZONE_INSIDE.search(item)
+                    and voc.heads.get(_type_word_end(item, voc.heads, voc.head_lengths) or "", ("Program",))[0]
+                    == "Program")):
+                continue  # (某公司二期、某某商品砼等项目: listed with works, a project too, unless one word or its head types it)
+            out.append(Candidate(item, "Program", sidx, start, start + len(item),
+                                 confidence=0.55 if named_as_works else 0.5, priority=1,
+                                 rule="project-list" if named_as_works else "project-list-mate"))
     for m in (_EACH_IN.finditer(view.text) if "分别在" in view.text else ()):
         typ = "ResidentialArea" if view.level == "subdistrict" else "Place"
         pos = m.start(1)

@@ -176,6 +176,9 @@ def test_extract_listed_short_names_share_the_rest(text, expected, absent):
     ("成功举办雪原杯冰雪汽车拉力赛", {"雪原杯冰雪汽车拉力赛": "Program"}, ()),
     ("春季环境卫生会战成效明显", {"春季环境卫生会战": "Program"}, ()),
     ("免费开展新生儿疾病筛查", {"新生儿疾病筛查": "Program"}, ()),
+    ("古纳河酒业二期、麦福劳公司综合技改、蒙西商品砼等项目全面完工",  # listed with works: projects too
+     {"古纳河酒业二期": "Program", "麦福劳公司综合技改": "Program", "蒙西商品砼": "Program"}, ()),
+    ("东山供热站、东山养殖基地扩建等工程顺利推进", {"东山供热站": "Facility"}, ()),  # its head types it
     ("加快推进青山2×35万千瓦热电联产、红河10万吨大麦芽二期等重点项目前期工作",
      {"青山2×35万千瓦热电联产": "Program", "红河10万吨大麦芽二期": "Program"}, ()),
     ("鼓励农民建设仓储设施,实施奋斗镇1.6万吨蔬菜仓储等项目", {"奋斗镇1.6万吨蔬菜仓储": "Program"}, ()),
@@ -494,7 +497,8 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     ("2026_beijing_city_part2", (0.62, 0.77, 0.08, 0.97, 1.00)),
     # The plans of the Hainan report beyond its first excerpt, annotated blind: first sight typed 0.513,
     # untyped 0.645, relations 0.487, metrics 0.791 (0.930 with 万/亿 units compared), glossary 4/4
-    ("2026_hainan_province_part2", (0.71, 0.81, 0.70, 0.94, 1.00)),
+    # (typed 0.712 → 0.709 at stop 16, when items listed with works became projects: relations 0.707 → 0.723)
+    ("2026_hainan_province_part2", (0.70, 0.82, 0.72, 0.94, 1.00)),
     # The review of the Hainan report beyond its first excerpt (five-year figures, years given as a span),
     # annotated blind: first sight typed 0.471, untyped 0.569, relations 0.129, metrics 0.868
     ("2026_hainan_province_part3", (0.64, 0.71, 0.36, 0.94, 1.00)),
