@@ -84,8 +84,8 @@ _COUNT_ONLY = re.compile(rf"[\d{_NUMERALS}第个大条座所家处片批项]+")
 _AGE = re.compile(r"(?:\d+[—–~～至-])?\d+(?:岁|周岁)(?:以[上下])?$|\d型$")  # N—M岁 (an age range) or N型 opens a group
 _PHASE = re.compile(rf"(.+?(?:项目|工程))[{_NUMERALS}]期(?:工程|项目)?$")
 _PHASE_ONLY = re.compile(rf"[{_NUMERALS}]期")
-_ZONE_INSIDE = re.compile(r"园区|组团|新区|开发区|产业园")   # 某园区某某科技: a firm in a zone, its project unnamed
-_PHASE_LEAD = re.compile(rf"[{_NUMERALS}\d]期")   # 二期和某某: the rest of the item before, not a name
+_ZONE_INSIDE = re.compile(r"园区|组团|新区|开发区|产业园")
+_PHASE_LEAD = re.compile(rf"[{_NUMERALS}\d]期")
 _PAREN_LEAD = re.compile(r"^[(（][^()（）]{1,8}[)）]")
 _CENTRAL = re.compile(r"党中央|国务院|全国人大|全国政协|中共中央|中央军委|(?:(?<![\u4e00-\u9fff])|(?<=[被由经向对在和与及同]))"
                       r"(?:工商联|(?:教育|财政|公安|民政|司法|商务|外交|国防|科学技术|科技|工业和信息化|"
@@ -1835,12 +1835,9 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             items.append((item, start))
         works = [bool(_PROJECT_ITEM.search(item)) for item, _ in items]
         for (item, start), named_as_works in zip(items, works):
-            if len(item) < 4 or view.is_protected(start, start + len(item)) or not (named_as_works or (
-                    any(works) and len(item) <= 12 and item not in voc.generic and len(tokens(item)) > 1
-                    and not _PHASE_LEAD.match(item) and not _ZONE_INSIDE.search(item)
-                    and voc.heads.get(_type_word_end(item, voc.heads, voc.head_lengths) or "", ("Program",))[0]
-                    == "Program")):
-                continue  # (某公司二期、某某商品砼等项目: listed with works, a project too, unless one word or its head types it)
+            if len(item) < 4 or view.is_protected(start, start + len(item)) or not (
+                    named_as_works or (any(works) and _project_mate(item, voc))):
+                continue
             out.append(Candidate(item, "Program", sidx, start, start + len(item),
                                  confidence=0.55 if named_as_works else 0.5, priority=1,
                                  rule="project-list" if named_as_works else "project-list-mate"))
@@ -1858,6 +1855,15 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
         out.append(Candidate(m.group(1), "ResidentialArea", sidx, m.start(1), m.end(1), confidence=0.6,
                              priority=1, rule="village-group"))
     return out
+
+
+def _project_mate(item: str, voc: _Vocab) -> bool:
+    """An item listed with works before 等项目 (某公司二期、某某商品砼等项目) is a project too, unless it is
+    one dictionary word (城市绿化), the tail of the item before (二期和某某), a firm in a zone (某园区某某科技)
+    or a name its head types otherwise (某某供热站)."""
+    head = _type_word_end(item, voc.heads, voc.head_lengths)
+    return len(item) <= 12 and item not in voc.generic and len(tokens(item)) > 1 and not _PHASE_LEAD.match(item) \
+        and not _ZONE_INSIDE.search(item) and (head is None or voc.heads[head][0] == "Program")
 
 
 _CLOSED_TYPES = frozenset({"Award", "PolicyDocument", "CreativeWork"})
