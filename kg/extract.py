@@ -28,7 +28,7 @@ from .calibrate import calibrate_entities
 from .gazetteer import bare_names, divisions, home_scope, names_pattern, provinces
 from .metrics import extract_metrics, unit_words
 from .models import Definition, Document, Entity, Extraction, Mention, Sentence
-from .relations import SITE_WORKS, WATER_AND_LAND, Hint, bare_list, counts_two, extract_relations
+from .relations import DIVISION_ENDS, SITE_WORKS, WATER_AND_LAND, Hint, bare_list, counts_two, extract_relations
 from .resources import read_lines, read_table
 from .segment import PUNCT, Token, name_key, tokenizer, tokens, word_tags
 
@@ -2079,16 +2079,13 @@ _SITE_INSIDE = re.compile(r"(?:(?<=基地)|(?<=园区)|(?<=公园)|(?<=机场)|(
 _PHASE_TAIL = re.compile(rf"(?:第?[{_NUMERALS}\d]期(?:工程|项目)?|第[{_NUMERALS}\d]跑道)$")
 
 
-_DIVISION_ENDS = ("省", "市", "区", "县", "旗", "镇", "乡", "街道", "自治区", "自治州")
-
-
 def _site_works(kept: list[Candidate], view: _View) -> list[Candidate]:
     """某某水库扩建, 某某桥加固, 某某市场扩建: the works on a named site or built place, a programme of its own
     (the site stays an entity too)."""
     out = []
     for c in kept:
         if not (c.type == "Facility" or (c.type == "Place" and (
-                c.rule.startswith("head:") or not c.name.endswith(_DIVISION_ENDS)))):
+                c.rule.startswith("head:") or not c.name.endswith(DIVISION_ENDS)))):
             continue  # 某河综合治理 too, not 某县综合整治 (a county's works are its programmes, named otherwise)
         works = _SITE_WORKS.match(view.text, c.end)
         if works and works.end() in view.ends | {len(view.text)} \

@@ -208,8 +208,6 @@ def _corpus_validation(corpus: list[str], reports: list[ReportBuild]) -> str:
     with the reports and sentences it points to typed (their own graphs were validated already)."""
     if not corpus:
         return ""
-    from rdflib.namespace import SH
-
     from .rdf import nt_iri
     from .validate import validate_lines
     from .vocab import KGO, load_shapes

@@ -38,6 +38,7 @@ _LOC_VERBS = ("设立", "打造", "开展", "建成", "建设", "新建", "增�
 _TARGET_VERBS = ("解决", "提供", "服务", "拍照", "发放", "开展", "送", "办理", "创造", "打造", "建立", "落实", "推出")
 _CLAUSE = re.compile(r"[^，,；;。！？!?]+")
 _ADMIN_END = ("省", "市", "区", "县", "旗", "镇", "乡", "自治区")
+DIVISION_ENDS = (*_ADMIN_END, "街道", "自治州")   # any division's name, 某某街道 and 某某自治州 too
 
 
 class Hint(NamedTuple):
@@ -137,9 +138,9 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
                 first = prev
             before = text[cs:first.start]
             cue = next((c for c in _DONE_CUES if c in before[-16:]), None)
-            sought = planned and cue is None and next((c for c in _SEEK_CUES if before.endswith(c)), None)
-            if sought:
-                cue = sought
+            sought = None
+            if cue is None and planned:
+                sought = cue = next((c for c in _SEEK_CUES if before.endswith(c)), None)
             if cue is None:
                 continue
             tail = before[-10:].replace("成功创建", "").replace("新创建", "")
@@ -296,7 +297,6 @@ def _targets(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
     if not groups:
         return
     for cs, ce in _clauses(text):
-        clause = text[cs:ce]
         for g in (g for g in groups if cs <= g.start < ce):
             lead = text[cs:g.start]
             frame = re.search(r"(?:为|对|向|帮助|服务|关爱|面向|推动|惠及|关注|关心|照顾|帮扶|扶助|救助|引进|吸引|"
