@@ -2628,6 +2628,8 @@ def _merge(cands: list[Candidate]) -> list[_Group]:
     for n, c in enumerate(cands):
         parent.append(n)
         keys = {name_key(c.name)} | {name_key(a) for a in _alias_variants(c)}
+        if c.type == "Program" and c.name.endswith("项目") and len(c.name) >= 6:
+            keys.add(name_key(c.name[:-2]))  # 某某改造项目 is 某某改造 where the report names both
         keys.discard("")
         surfaces.append(keys)
         for k in keys:
@@ -2640,6 +2642,7 @@ def _merge(cands: list[Candidate]) -> list[_Group]:
     by_type: dict[str, list[int]] = {}
     for n, c in enumerate(cands):
         by_type.setdefault(c.type, []).append(n)
+    bodies = {name_key(c.name) for c in cands if c.type == "Organization"}  # 某集团某某改造项目: the body's own
     for typ, members in by_type.items():  # 社区治理巷长制 ~ 巷长制, 区税务局办公用房 ~ 税务局办公用房
         if typ in ("Person", "Place", "ResidentialArea", "Concept", "Award"):
             continue
@@ -2649,7 +2652,7 @@ def _merge(cands: list[Candidate]) -> list[_Group]:
         longer: dict[str, list[str]] = {}
         for key in names:
             for cut in range(1, 5):
-                if len(key) - cut >= 3 and key[cut:] in names:
+                if len(key) - cut >= 3 and key[cut:] in names and not (key[:cut] in bodies and key.endswith("项目")):
                     longer.setdefault(key[cut:], []).append(key)
                     break
         for short, keys in longer.items():
@@ -2697,6 +2700,8 @@ def _entity_of(group: _Group) -> Entity:
     typ = max(score, key=lambda t: (score[t], _TYPE_RANK.get(t, 0)))
     best = max((c for c in cands if c.type == typ),
                key=lambda c: (c.priority, c.confidence, len(c.name) if c.rule != "issuer" else 99))
+    if typ == "Program" and best.name.endswith("项目"):  # 某某改造 named too: the project's own name
+        best = next((c for c in cands if c.type == typ and c.name == best.name[:-2]), best)
     aliases = set()
     for c in cands:
         aliases.add(c.name)

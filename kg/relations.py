@@ -290,6 +290,14 @@ def _zone_works(text: str, sidx: int, ms: list[_M], out: _Collector, names: froz
             out.add(m.entity.name, "locatedIn", z.entity.name, sidx, 0.5, "zone")
 
 
+# 缓解/改善/便利 a group's need, in the clause after the work that does it
+_RELIEF = re.compile(r"(?:进一步|有效|切实|不断|持续|着力|充分)?(?:缓解|改善|便利|满足|解决|激发|保障)")
+_NEED = re.compile(rf"(?:的)?[{_CJK_SHORT}]{{0,4}}?(?:困难|条件|环境|质量|出行|活力|需求|问题|难题|积极性)")
+
+
+_EASED = re.compile(rf"的[{_CJK_SHORT}和]{{0,12}}?得到(?:了)?(?:明显|有效|显著|进一步|极大)?(?:改善|解决|提高|提升|保障)")
+
+
 def _targets(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
     """为A、B等C解决…; 对N户X开展…; 推动X个性化服务; 提升X获得感."""
     actives = [m for m in ms if m.entity.type in _ACTIVE]
@@ -334,6 +342,15 @@ def _targets(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
                 out.add(into[0].entity.name, "targets", g.entity.name, sidx, 0.6, "纳入")
             elif into and into[0].start == g.end and into[0].entity.type == "Program":
                 out.add(into[0].entity.name, "targets", g.entity.name, sidx, 0.55, "adjacent")  # 某群体某筛查
+        for g in (g for g in groups if cs <= g.start < ce):  # 实施某工程，缓解某群体住房困难: the work eases it
+            if _RELIEF.fullmatch(text, cs, g.start) and _NEED.match(text, g.end):
+                done = [a for a in actives if a.end <= cs and text[a.end:a.end + 1] not in "、等和"]
+                if done:  # the nearest work, not an item listed under one (甲、乙等项目)
+                    out.add(done[-1].entity.name, "targets", g.entity.name, sidx, 0.55, "缓解")
+            elif g.start == cs and _EASED.match(text[g.end:ce]):  # …，某群体的居住条件得到改善: by the works before
+                prev = max((c for c in _clauses(text) if c[1] <= cs and _in(actives, *c)), default=None)
+                for a in _listed_before(text, _in(actives, *prev), prev[1]) if prev else ():
+                    out.add(a.entity.name, "targets", g.entity.name, sidx, 0.55, "得到改善")
         for g in (g for g in groups if cs <= g.start < ce):  # 网格员、保洁员的补贴动态调整机制
             nxt = [a for a in actives if a.start > g.end and a.start < ce]
             if nxt and re.fullmatch(r"(?:[、和及][^，,；;。]{0,12})?的", text[g.end:nxt[0].start]):

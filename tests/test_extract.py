@@ -895,3 +895,12 @@ def test_extract_a_line_between_two_towns_and_its_short_name():
     ex = extract(document_from_text(text, "line-test"))
     line = next(e for e in ex.entities if e.name == "市域铁路江城至湖口线")
     assert "江湖线" in line.aliases and len({m.sentence for m in line.mentions}) == 1 and len(line.mentions) == 2
+
+
+def test_extract_a_project_and_its_name_without_project_are_one_programme():
+    text = report("推进棚户区改造，甲园、乙园等棚户区改造项目进展顺利；江化集团棚户区改造项目开工。")
+    entities = {e.name: e for e in extract(document_from_text(text, "project-test")).entities}
+    assert entities["棚户区改造"].type == "Program" and "棚户区改造项目" in entities["棚户区改造"].aliases
+    # a body's own project (江化集团 is named as an organisation) stays a project of its own
+    assert "江化集团棚户区改造项目" in entities and "棚户区改造项目" not in entities["江化集团棚户区改造项目"].aliases
+    assert not any(a == "棚户区改造" for e in entities.values() for a in e.aliases)

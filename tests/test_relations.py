@@ -153,6 +153,21 @@ def test_relations_targets(body, expected):
         assert triple in got
 
 
+@pytest.mark.parametrize("body, expected, absent", [
+    # the nearest work before the clause that eases the group's need, not an item listed under it
+    ("推进棚户区改造，加快幸福小区、金湖湾等项目的开发建设，进一步改善棚户区居民的居住条件。",
+     {("棚户区改造", "targets", "棚户区居民")}, {("金湖湾", "targets", "棚户区居民")}),
+    # a group whose lot 得到改善 after the works: every work joined in the clause before
+    ("实施了农村危房改造工程和城市棚户区改造工程，2万多居民群众直接受益，城市困难群体的居住环境和生活质量得到明显改善。",
+     {("农村危房改造工程", "targets", "城市困难群体"), ("城市棚户区改造工程", "targets", "城市困难群体")}, set()),
+    # a need named without its group's works before it: nothing to read
+    ("进一步改善棚户区居民的居住条件。", set(), {("棚户区改造", "targets", "棚户区居民")}),
+])
+def test_relations_targets_of_eased_needs(body, expected, absent):
+    got = relations(body)
+    assert expected <= got and not absent & got
+
+
 @pytest.mark.parametrize("body, expected", [
     ("依托城运中心“一网统管”平台,坚持横向延伸、纵向到底的原则。", ("一网统管", "organizedBy", "城运中心")),
     ("双良集团集中供热项目完成投资8.3亿元。", ("双良集团集中供热项目", "organizedBy", "双良集团")),
