@@ -2134,14 +2134,36 @@ def _served_groups(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Cand
 
 
 _FIRM_FIRST = re.compile(rf"^([{_CJK}]{{2,5}}?)(?=\d|[{_NUMERALS}]期)")
-_FIRM_DEED = re.compile(rf"^([{_CJK}]{{2,8}}?)(?:迁址新建|迁建|综合技改|技改|扩能改造|改造复产|复产)$")
+_FIRM_DEED = re.compile(rf"^([{_CJK}]{{2,8}}?)(?:迁址新建|迁建|综合技改|技改|扩能改造|改造复产|复产)(?:项目|工程)?$")
+
+
+_FIRM_SITE = re.compile(rf"^([{_CJK}]{{3,6}}?)(?:主力店|生产线|核心装置|培训中心|调度中心|铁路专用线|区域总部)"
+                        r"(?:项目|工程)?$")
+
+
+def _unknown_name(words: Sequence[Token]) -> bool:
+    """Whether words read as a proper name the dictionary does not know: one it tags as a name (nz, nr, nt),
+    or one it cuts into single characters (甲乙牧机 → 甲|乙|牧机), no place name among them."""
+    first = words[:2]
+    if any(t.tag in _FUNCTION_TAGS or t.tag.startswith("ns") for t in first):
+        return False
+    return words[0].tag.startswith(("nz", "nr", "nt")) or (
+        len(words) >= 2 and len(words[0].text) == 1 and (len(words[1].text) == 1 or words[1].tag.startswith(("nr", "nz"))))
 
 
 def _firms_in_works(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Candidate]:
     """The firm a project is named after (某某1830化肥, 某某10万吨某某二期): a proper name before the
-    project's size or phase, itself no site or place, is the company that builds it."""
+    project's size or phase, itself no site or place, is the company that builds it; so is the owner of a
+    plant's line, store or training centre (某某生产线, 某某主力店)."""
     out = []
     for c in kept:
+        site = _FIRM_SITE.match(c.name) if c.type in ("Program", "Facility") else None
+        if site and not _known_place(site.group(1)) and site.group(1) not in voc.generic and (
+                _head_type(site.group(1), voc) == "Organization" or _unknown_name(tokens(site.group(1)))):
+            name = site.group(1)
+            out.append(Candidate(name, "Organization", view.sentence.index, c.start, c.start + len(name),
+                                 confidence=0.5, priority=1, nested=True, rule="firm-of-works"))
+            continue
         deed = _FIRM_DEED.match(c.name) if c.type == "Program" else None
         if deed and (_head_type(deed.group(1), voc) == "Organization" or tokens(deed.group(1))[0].tag == "nz"):
             name = deed.group(1)  # 某某啤酒迁址新建, 某某公司综合技改: the firm that moves or renews its plant
@@ -2156,6 +2178,10 @@ def _firms_in_works(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Can
         name = "".join(t.text for t in proper)
         if not name and len(firm.group(1)) == 2 and all(len(t.text) == 1 for t in words):
             name = firm.group(1)  # 某电2×35万千瓦…: a firm's two-character short name jieba splits
+        elif not name and len(words) >= 3 and all(len(t.text) == 1 for t in words[:2]) \
+                and not any(t.tag in _FUNCTION_TAGS or t.tag.startswith("ns") for t in words[:2]) \
+                and not _known_place(firm.group(1)):
+            name = firm.group(1)  # 甲乙物流二期: a name the dictionary does not know, cut into characters
         if len(name) >= 2 and not _ends_in_head(firm.group(1), voc) and name not in voc.generic \
                 and not _known_place(name):  # 某机场三期 is a site's phase, not a firm's project
             out.append(Candidate(name, "Organization", view.sentence.index, c.start, c.start + len(name),

@@ -66,6 +66,13 @@ def test_relations_a_programme_named_after_the_group_it_serves(body, expected, a
     ("巴斯夫核心装置、埃克森美孚一期等一批重大项目建成投产。", ("埃克森美孚一期", "organizedBy", "埃克森美孚"), ()),
     ("推进湖南警察学院二期建设。", ("湖南警察学院二期", "partOf", "湖南警察学院"), ()),
     ("博鳌机场三期完工。", None, ("博鳌",)),
+    # a name the dictionary cuts into characters before a phase; a firm moving its plant; a firm's own site
+    ("宏拓牧机二期等工程按期实施。", ("宏拓牧机二期", "organizedBy", "宏拓牧机"), ()),
+    ("华泰啤酒迁建项目开工建设。", ("华泰啤酒迁建项目", "organizedBy", "华泰啤酒"), ()),
+    ("金海银行培训中心投入使用。", ("金海银行培训中心", "organizedBy", "金海银行"), ()),
+    ("红枫美佳龙主力店项目开工建设。", ("红枫美佳龙主力店", "organizedBy", "红枫美佳龙"), ()),
+    ("干部培训中心投入使用。", None, ("干部",)),
+    ("金山二期等工程按期实施。", None, ("金山",)),
 ])
 def test_relations_a_firm_named_before_its_project_builds_it(body, expected, absent):
     assert_relations(body, expected, absent, ("organizedBy", "partOf"))
