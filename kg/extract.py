@@ -2638,8 +2638,16 @@ class _Group:
     keys: set[str]
 
 
-def _merge(cands: list[Candidate]) -> list[_Group]:
-    """Union candidates that share a name or alias key."""
+def _home_short(place: str) -> str:
+    """The report's own place without its kind (某某区 → 某某), as a district's names open with it (a city's
+    or province's own name is part of its institutions' names: 某省某某中心)."""
+    short = re.sub(r"(?:自治区|自治州|特别行政区|街道|省|市|区|县|旗|镇|乡)$", "", place)
+    return short if len(short) >= 2 else ""
+
+
+def _merge(cands: list[Candidate], home: str = "") -> list[_Group]:
+    """Union candidates that share a name or alias key; a name opening with the report's own place
+    (``home``, 某某区 → 某某东山组团) is the name the report also uses without it (东山组团)."""
     groups: list[_Group] = []
     index: dict[str, int] = {}
     parent: list[int] = []
@@ -2684,6 +2692,16 @@ def _merge(cands: list[Candidate]) -> list[_Group]:
         for short, keys in longer.items():
             if len(keys) == 1 and cands[names[short]].rule not in ("issuer", "place"):
                 a, b = find(names[keys[0]]), find(names[short])
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    if home:
+        own = {(c.type, name_key(c.name)): n for n, c in enumerate(cands)}
+        for n, c in enumerate(cands):
+            key = name_key(c.name)
+            other = own.get((c.type, key[len(home):])) if key.startswith(home) and len(key) - len(home) >= 3 else None
+            if other is not None and c.name.startswith(home):
+                cands[n] = replace(c, name=c.name[len(home):], aliases=(*c.aliases, c.name))  # named as without
+                a, b = find(n), find(other)
                 if a != b:
                     parent[max(a, b)] = min(a, b)
     keys_all = {name_key(c.name): n for n, c in enumerate(cands)}
@@ -2822,7 +2840,7 @@ def extract_entities(doc: Document) -> tuple[list[Entity], list[Definition], lis
         if typ in ("Mechanism", "Program") and g.sentence is not None:
             cands += _glossary_items(g.definition, g.sentence, name)
         gloss.append((name, g.definition, g.sentence))
-    groups = _merge(cands)
+    groups = _merge(cands, _home_short(doc.place) if doc.level not in ("city", "province") else "")
     entities = [_entity_of(g) for g in groups]
     key_to_name = {}
     for g, e in zip(groups, entities):

@@ -276,7 +276,8 @@ def _zone_works(text: str, sidx: int, ms: list[_M], out: _Collector, names: froz
         clause = next((c for c in _clauses(text) if c[0] <= z.start < c[1]), None)
         if clause is None:
             continue
-        opens = _ZONE_OPENED.search(text[clause[0]:z.start]) and _ZONE_BUILT.match(text[z.end:])
+        opens = (_ZONE_OPENED.search(text[clause[0]:z.start]) or z.start == clause[0]) \
+            and _ZONE_BUILT.match(text[z.end:])  # 某某产业园项目扎实推进，A、B等工程主体完工 too
         leads = z.start == clause[0] and not opens
         if not (opens or leads):
             continue

@@ -904,3 +904,14 @@ def test_extract_a_project_and_its_name_without_project_are_one_programme():
     # a body's own project (江化集团 is named as an organisation) stays a project of its own
     assert "江化集团棚户区改造项目" in entities and "棚户区改造项目" not in entities["江化集团棚户区改造项目"].aliases
     assert not any(a == "棚户区改造" for e in entities.values() for a in e.aliases)
+
+
+@pytest.mark.parametrize("head, own_name_kept", [
+    ("江北区人民政府工作报告\n——2014年1月10日在江北区第八届人民代表大会第三次会议上", False),
+    (CITY_HEAD.replace("江城市", "江北市"), True),  # a city's own name is part of its sites' names
+])
+def test_extract_a_name_opening_with_the_district_is_the_name_without_it(head, own_name_kept):
+    text = f"{head}\n一、2013年工作回顾\n江北东山组团建设全面开工。\n二、2014年主要工作\n全面加快东山组团建设。\n"
+    entities = {e.name: e for e in extract(document_from_text(text, "home-prefix")).entities}
+    assert ("江北东山组团" in entities) == own_name_kept
+    assert own_name_kept or "江北东山组团" in entities["东山组团"].aliases

@@ -350,3 +350,10 @@ def test_relations_a_site_named_after_its_community_or_town_stands_in_it():
 ])
 def test_relations_what_settles_in_a_place_stands_in_it(body, expected):
     assert expected in relations(body, title=CITY_HEAD)
+
+
+def test_relations_a_zone_built_opens_on_the_works_inside_it():
+    """某某产业园项目扎实推进，A、B等工程主体完工: the clause after a zone's works names the sites in it."""
+    district = "江北区人民政府工作报告\n——2014年1月10日在江北区第八届人民代表大会第三次会议上"
+    got = relations("北湖文化创意产业园项目扎实推进，主题酒店、文化交流中心等工程主体完工。", title=district)
+    assert {("主题酒店", "locatedIn", "北湖文化创意产业园"), ("文化交流中心", "locatedIn", "北湖文化创意产业园")} <= got
