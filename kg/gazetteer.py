@@ -14,7 +14,7 @@ from functools import cache
 from .resources import read_table
 from .segment import tokenizer, word_tags
 
-__all__ = ["Division", "divisions", "home_scope", "provinces", "bare_names", "names_pattern"]
+__all__ = ["Division", "divisions", "home_scope", "above", "provinces", "bare_names", "names_pattern"]
 
 # A bare name more frequent than this in jieba's dictionary is a common word first, by its tag there:
 # never for a place name (ns), above 1000 for a place word (s: 海口 yes, 东方 no), else above 500.
@@ -59,13 +59,32 @@ def home_scope(place: str, text: str = "") -> tuple[Division, ...]:
     """The divisions a report of ``place`` speaks of as its own: a province's or city's, or the divisions
     of the city a district or county belongs to; with their ancestors. Where two divisions share the name
     (several 朝阳区), the one whose ancestors the text names wins; none if ``place`` is not a division."""
-    matches = [d for d in divisions() if place and place in (d.name, d.short)]
-    if not matches:
+    home = _own(place, text)
+    if home is None:
         return ()
-    home = max(matches, key=lambda d: (sum(text.count(a.name) + (text.count(a.short) if a.short else 0)
-                                           for a in _ancestors(d)), -int(d.code)))
     prefix = home.scope if home.scope != home.code else home.code[:4]
     return tuple(_ancestors(home)) + tuple(d for d in divisions() if d.code.startswith(prefix))
+
+
+def _own(place: str, text: str) -> Division | None:
+    """The report's own division: by its name (some 某某区), or its name after its city's (某市某某区)."""
+    matches = [d for d in divisions() if place and place in (d.name, d.short)]
+    if not matches:
+        matches = [d for d in divisions() if len(d.name) >= 3 and place.endswith(d.name) and len(place) > len(d.name)
+                   and any(place.startswith(a.name) for a in _ancestors(d))]
+    if not matches:
+        return None
+    return max(matches, key=lambda d: (sum(text.count(a.name) + (text.count(a.short) if a.short else 0)
+                                           for a in _ancestors(d)), -int(d.code)))
+
+
+def above(place: str, text: str = "") -> frozenset[str]:
+    """The names (full and short) of the divisions above the report's own: for a district, its city and
+    province. A district names its hotels and banks after them (某市大饭店): brands, not sites there."""
+    own = _own(place, text)
+    if own is None:
+        return frozenset()
+    return frozenset(n for d in _ancestors(own) for n in (d.name, d.short) if n)
 
 
 def provinces() -> tuple[Division, ...]:

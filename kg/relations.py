@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
+from .gazetteer import above
 from .models import Document, Entity, Relation
 from .segment import word_tags
 
@@ -550,10 +551,12 @@ def _substrings(name: str, table: dict[str, Entity], min_len: int = 2) -> list[E
 _LOCAL_UNITS = ("镇", "乡", "社区", "嘎查", "苏木", "街道")   # a site named after one of these stands in it
 
 
-def _by_names(entities: Sequence[Entity], out: _Collector) -> None:
+def _by_names(entities: Sequence[Entity], out: _Collector, above: frozenset[str] = frozenset()) -> None:
     """Relations written into names: 清水河沿河景观工程 locatedIn 清水河; 某某集团供热项目 organizedBy
-    某某集团; 某某人员帮扶 targets 某某人员."""
-    places = {e.name: e for e in reversed(entities) if e.type in _LOCATIONS and len(e.name) >= 2}
+    某某集团; 某某人员帮扶 targets 某某人员. No site stands in a division above the report's own (``above``:
+    a district's 某市大剧院 is named after its city, not placed in it by the name)."""
+    places = {e.name: e for e in reversed(entities) if e.type in _LOCATIONS and len(e.name) >= 2
+              and e.name not in above and not (e.aliases & above)}
     for e in entities:  # a region by its short form (大湾区 in 大湾区某某中心)
         for alias in e.aliases:
             if e.type == "Place" and len(alias) >= 3 and alias[0] not in "全我本" and not _admin(e.name):
@@ -672,6 +675,6 @@ def extract_relations(doc: Document, entities: Sequence[Entity], hints: Sequence
         _zone_works(s.text, s.index, ms, out, names)
     _glossary_parts(doc, entities, out, mentions)
     _topics(doc, mentions, out)
-    _by_names(entities, out)
+    _by_names(entities, out, above(doc.place, doc.text) if doc.level in ("district", "county") else frozenset())
     _counted_parts(entities, out)
     return sorted(out.items.values(), key=lambda r: (r.sentence, r.subject, r.predicate, r.object))

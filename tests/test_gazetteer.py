@@ -1,5 +1,5 @@
 """The national gazetteer of divisions: which bare names a report may use for its own places."""
-from kg.gazetteer import bare_names, home_scope
+from kg.gazetteer import above, bare_names, home_scope
 
 
 def test_gazetteer_province_scope_holds_its_cities_and_counties():
@@ -27,3 +27,10 @@ def test_gazetteer_shared_names_are_told_apart_by_the_text():
 
 def test_gazetteer_unknown_place_has_no_scope():
     assert home_scope("某某街道") == () and bare_names(()) == {}
+
+
+def test_gazetteer_a_district_named_after_its_city_has_its_scope_and_the_divisions_above():
+    assert "余杭区" in bare_names(home_scope("杭州市余杭区"))
+    assert above("杭州市余杭区") == {"杭州市", "杭州", "浙江省", "浙江"}
+    assert above("海拉尔区") == {"呼伦贝尔市", "呼伦贝尔", "内蒙古自治区", "内蒙古"}
+    assert above("海南省") == frozenset() and above("某某街道") == frozenset()

@@ -357,3 +357,12 @@ def test_relations_a_zone_built_opens_on_the_works_inside_it():
     district = "江北区人民政府工作报告\n——2014年1月10日在江北区第八届人民代表大会第三次会议上"
     got = relations("北湖文化创意产业园项目扎实推进，主题酒店、文化交流中心等工程主体完工。", title=district)
     assert {("主题酒店", "locatedIn", "北湖文化创意产业园"), ("文化交流中心", "locatedIn", "北湖文化创意产业园")} <= got
+
+
+def test_relations_a_site_named_after_a_division_above_the_report_is_not_placed_by_its_name():
+    """A county names its theatres and banks after its city (某市歌剧院): a brand, not a site in the city. A
+    site named after a town of the county is in it."""
+    county = "阿荣旗人民政府工作报告\n——2014年1月10日在阿荣旗第八届人民代表大会第三次会议上"
+    got = relations("积极融入呼伦贝尔城市发展，呼伦贝尔歌剧院投入运营，太平镇客运站建成。", title=county)
+    assert not any(s == "呼伦贝尔歌剧院" and p == "locatedIn" for s, p, _ in got)
+    assert ("太平镇客运站", "locatedIn", "太平镇") in got
