@@ -2306,6 +2306,22 @@ def _city_zones(view: _View, voc: _Vocab) -> list[Candidate]:
 _FIRM_GROUP = re.compile(r"(?:民营小微|中小微|中小|外资|外商投资|民营|四上|规上)企业(?![家主])")
 
 
+_COUNTED_FOR = re.compile(r"(?:为|惠及|帮助|资助|救助|帮扶|安置|培训|覆盖|服务)(?:超|近|约|逾)?[\d.]+(?:万|余|多)?(?:名|位|人|户)")
+
+
+def _counted_groups(view: _View, voc: _Vocab) -> list[Candidate]:
+    """A group counted as the people a programme serves (惠及168万名儿童, 为超300万名某某): named by its head
+    alone too, which elsewhere is a kind of people."""
+    out = []
+    for m in (_COUNTED_FOR.finditer(view.text) if any(ch.isdigit() for ch in view.text) else ()):
+        head = next((h for h in voc.group_heads if view.text.startswith(h, m.end()) and voc.heads[h][2] <= 2), None)
+        end = m.end() + len(head) if head else 0
+        if head and end in view.ends and not view.is_protected(m.end(), end):
+            out.append(Candidate(head, "TargetGroup", view.sentence.index, m.end(), end, confidence=0.5,
+                                 priority=1, rule="counted-group"))
+    return out
+
+
 def _firm_groups(view: _View) -> list[Candidate]:
     """Firms by kind that programmes serve (private, small and micro, foreign-funded), where a word begins."""
     return [Candidate(m.group(), "TargetGroup", view.sentence.index, m.start(), m.end(), confidence=0.6, priority=1,
@@ -2422,6 +2438,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     cands += _divisions(view)
     cands += _regions(view)
     cands += _firm_groups(view)
+    cands += _counted_groups(view, voc)
     cands += _city_zones(view, voc)
     cands += _driven_programs(view, voc)
     cands += _livelihood_projects(view)

@@ -366,3 +366,11 @@ def test_relations_a_site_named_after_a_division_above_the_report_is_not_placed_
     got = relations("积极融入呼伦贝尔城市发展，呼伦贝尔歌剧院投入运营，太平镇客运站建成。", title=county)
     assert not any(s == "呼伦贝尔歌剧院" and p == "locatedIn" for s, p, _ in got)
     assert ("太平镇客运站", "locatedIn", "太平镇") in got
+
+
+def test_relations_a_group_counted_as_the_people_served_is_named_by_its_head_alone():
+    """实施某某政策、惠及168万名儿童: 儿童 alone is a kind of people elsewhere, here the group the policy serves."""
+    got = relations("实施学前一年免费教育政策、惠及168万名儿童。", title=PROVINCE_HEAD)
+    assert ("学前一年免费教育政策", "targets", "儿童") in got
+    assert not any(o == "儿童" for _, _, o in relations("儿童是祖国的未来，学前一年免费教育政策全面实施。",
+                                                        title=PROVINCE_HEAD))
