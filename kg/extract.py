@@ -2107,7 +2107,8 @@ def _group_named(modifier: str, head: str) -> bool:
 
 
 _SCOPE_WORDS = frozenset("全球 全国 全省 全市 全区 全域 广大 校园 自治区 省 市 区 县".split())  # 自治区青少年: everyone there
-_SERVICE_AFTER = re.compile(r"(?:安置|援助|帮扶|救助|关爱|慰问|培训|市民化|补助|救济|养老保险|(?:入学)?资助"
+_SERVICE_AFTER = re.compile(r"(?:安置|援助|帮扶|救助|关爱|慰问|培训|市民化|补助|救济|转移就业|(?:入学)?资助"
+                            r"|(?:基本)?养老保险(?:金标准)?"
                             r"|[\u4e00-\u9fff]{0,6}?(?:补贴|津贴)(?:政策)?)(?=工作|标准|等|和|及|[，,。；;、]|$|[\d.]+[万亿]?元)")
 
 
