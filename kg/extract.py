@@ -1974,6 +1974,24 @@ def _connect_services(view: _View) -> list[Candidate]:
     return out
 
 
+_PROVIDED_FOR = re.compile(rf"为[^，,。；;]{{2,60}}?(?:免费|优先|精准)?提供([{_CJK}和]{{3,12}}?(?:服务|筛查|救助|体检|咨询))"
+                          r"(?=[，,。；;]|$)")
+
+
+_KIND_OF_SERVICE = re.compile(r"更|优质|多样|多元|便捷|高质量|高效|精准|全方位|全周期|一站式")  # 更多便捷服务: no name
+
+
+def _provided_services(view: _View) -> list[Candidate]:
+    """为某某人员、某某患者等重点人群提供连续某某服务: the service provided to the groups named is a programme."""
+    out = []
+    for m in (_PROVIDED_FOR.finditer(view.text) if "提供" in view.text else ()):
+        if m.start(1) in view.starts and not view.is_protected(m.start(1), m.end(1)) \
+                and not _KIND_OF_SERVICE.match(m.group(1)) and "的" not in m.group(1):
+            out.append(Candidate(m.group(1), "Program", view.sentence.index, m.start(1), m.end(1), confidence=0.5,
+                                 priority=1, rule="provided-service"))
+    return out
+
+
 _LIVELIHOOD = re.compile(r"(?:省级|市级|区级|县级|[省市区县](?=[一二三四五六七八九十\d]))?"
                          r"(?:(?:[一二三四五六七八九十]{1,3}|\d{1,2})件民生实事|(?<=[省市区县]级)民生实事(?:项目)?)")
 
@@ -2444,6 +2462,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     cands += _driven_programs(view, voc)
     cands += _livelihood_projects(view)
     cands += _connect_services(view)
+    cands += _provided_services(view)
     suffixed = _suffix_names(view, voc)
     cands += suffixed
     cands += _studio_persons(suffixed, view, voc)

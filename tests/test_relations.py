@@ -376,3 +376,17 @@ def test_relations_a_group_counted_as_the_people_served_is_named_by_its_head_alo
     assert ("学前一年免费教育政策", "targets", "儿童") in got
     assert not any(o == "儿童" for _, _, o in relations("儿童是祖国的未来，学前一年免费教育政策全面实施。",
                                                         title=PROVINCE_HEAD))
+
+
+@pytest.mark.parametrize("body, expected, absent", [
+    # the service provided is a programme, and serves every group listed between 为 and 提供
+    ("为孕产妇、0—6岁儿童、65岁以上老年人以及高血压、慢阻肺病患者等重点人群提供连续健康管理服务。",
+     {("连续健康管理服务", "targets", "孕产妇"), ("连续健康管理服务", "targets", "65岁以上老年人"),
+      ("连续健康管理服务", "targets", "慢阻肺病患者")}, set()),
+    ("为超53万名适龄妇女免费提供乳腺癌和宫颈癌筛查。", {("乳腺癌和宫颈癌筛查", "targets", "适龄妇女")}, set()),
+    # a kind of service (更多, 便捷) or one described (…的某某服务) names none
+    ("为老年人提供更多便捷服务。", set(), {("更多便捷服务", "targets", "老年人")}),
+])
+def test_relations_a_service_provided_to_groups_serves_them(body, expected, absent):
+    got = relations(body, title=PROVINCE_HEAD)
+    assert expected <= got and not absent & got
