@@ -167,6 +167,8 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
             listed = _listed_before(text, holders, cue_at - 2 if each else cue_at)
             if each:  # 甲、乙分别入选A、B: one honour each, in order
                 awards = [m for m in _in(ms, cue_at, ce) if m.entity.type == "Award"]
+                if 0 < len(listed) < len(awards) and text[listed[0].start - 1:listed[0].start] in _JOINS:
+                    awards = awards[len(awards) - len(listed):]  # 甲和乙分别…: 甲 unnamed, 乙 takes the last
                 if len(awards) == len(listed) and award in awards:
                     out.add(listed[awards.index(award)].entity.name, "receivedAward", award.entity.name, sidx, 0.75,
                             cue)

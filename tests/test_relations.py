@@ -390,3 +390,10 @@ def test_relations_a_group_counted_as_the_people_served_is_named_by_its_head_alo
 def test_relations_a_service_provided_to_groups_serves_them(body, expected, absent):
     got = relations(body, title=PROVINCE_HEAD)
     assert expected <= got and not absent & got
+
+
+def test_relations_each_pairs_from_the_end_when_the_first_holder_is_unnamed():
+    """甲和乙分别晋升为A和B: where only 乙 is named, it takes the last honour, not the first."""
+    got = relations("青城古镇和北湖园区分别晋升为国家3A和4A级旅游景区。", title=PROVINCE_HEAD)
+    held = {(s, o) for s, p, o in got if p == "receivedAward"}
+    assert ("北湖园区", "国家4A级旅游景区") in held and ("北湖园区", "国家3A级旅游景区") not in held
