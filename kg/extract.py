@@ -388,6 +388,10 @@ def _bracketed_place(toks: Sequence[Token], close: int) -> int | None:
     return None
 
 
+_COUNT_OF_ONE = re.compile(r"[一两二三四五六七八九十\d]+[条个座所家处批项]")
+_COUNTERS_OF_ONE = frozenset("条个座所家处批项")   # 改建57座某某站: how many sites, not a capacity in the name
+
+
 def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
     """Unquoted names ending in a head word, grown leftwards to the nearest boundary word."""
     out = []
@@ -436,6 +440,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             if group is not None:  # 某某500万吨选矿项目: a capacity inside a project's name
                 g = group
                 if typ in ("Program", "PolicyDocument", "Facility") and g > 0 and toks[j - 1].text != "车道" \
+                        and (toks[j - 1].text not in _COUNTERS_OF_ONE or typ == "PolicyDocument") \
                         and not _is_boundary(toks[g - 1], voc, toks[g - 2] if g >= 2 else None) \
                         and toks[g - 1].tag.startswith(("n", "j", "x", "v")) and not toks[g - 1].text[0].isdigit() \
                         and tok.end - toks[g - 1].start <= limit:
@@ -518,6 +523,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 and toks[j + 1].tag.startswith(("n", "j")) and len(toks[j + 1].text) >= 2 and (j == 0 \
                 or toks[j - 1].text[0] in PUNCT):
             j += 1  # ，保障某某峰会: the clause's verb, not the first word of the name
+        if j + 1 < k and toks[j].tag == "m" and _COUNT_OF_ONE.fullmatch(toks[j].text):
+            j += 1  # 建设一条某某路: how many, not the first word of the name
         start = toks[j].start
         lead = text[max(0, start - 24):start]
         kind = text[start:tok.end - len(head)]

@@ -200,6 +200,11 @@ def test_extract_works_named_by_site_and_deed(text, expected, absent):
     ("打造中欧（江城）绿色数字创新合作区", {"中欧（江城）绿色数字创新合作区": "Place"}, ()),
     ("推进智能网联汽车车路云一体化应用试点", {}, ("智能网联汽车车路",)),
     ("江城、河城获批服务业扩大开放综合试点", {"服务业扩大开放综合试点": "Program"}, ("批服务业扩大开放综合试点",)),
+    # how many sites (一条, 57座) and the verbs 做大 / 做强 open no name; a policy's count of articles does
+    ("建设一条新农村服务中心", {"新农村服务中心": "Facility"}, ("一条新农村服务中心",)),
+    ("改建57座新型公交候车站", {"新型公交候车站": "Facility"}, ("改建57座新型公交候车站",)),
+    ("做大区域中心，做强物流园区", {}, ("做大区域中心",)),
+    ("落实自治区28条规定", {"自治区28条规定": "PolicyDocument"}, ()),
 ])
 def test_extract_name_edges(text, expected, absent):
     """A footnote's number is no part of a name; a head may cross a word edge (运动|会); a prize is not
