@@ -2691,7 +2691,7 @@ def _home_short(place: str) -> str:
 
 def _merge(cands: list[Candidate], home: str = "") -> list[_Group]:
     """Union candidates that share a name or alias key; a name opening with the report's own place
-    (``home``, 某某区 → 某某东山组团) is the name the report also uses without it (东山组团)."""
+    (``home``, 甲区 → 甲某某组团) is the name the report also uses without it (某某组团)."""
     groups: list[_Group] = []
     index: dict[str, int] = {}
     parent: list[int] = []
