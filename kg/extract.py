@@ -388,6 +388,7 @@ def _bracketed_place(toks: Sequence[Token], close: int) -> int | None:
     return None
 
 
+_PLANT_PART = re.compile(rf"(?:第?[{_NUMERALS}\d]期|产线|生产线|核心装置)$")
 _COUNT_OF_ONE = re.compile(r"[一两二三四五六七八九十\d]+[条个座所家处批项]")
 _COUNTERS_OF_ONE = frozenset("条个座所家处批项")   # 改建57座某某站: how many sites, not a capacity in the name
 
@@ -2493,6 +2494,8 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
             c.type = "Concept"  # 国际某某中心, 全球某某城市: a standing the place aims at, not a site
         elif c.type in ("Program", "Facility") and _ROUTE_NAME.search(c.name):
             c.type = "Place"  # 某某高速某某段, 某某通道, 某州古城: the route or site, not the works on it
+        elif c.type == "Program" and view.level in ("city", "province") and _PLANT_PART.search(c.name):
+            c.type = "Facility"  # 某公司二期, 某某12英寸产线: in a city or province, the plant built, not works
     for c in kept:  # “某+某”［8］某某体系: a footnote's number inside a name is not part of it
         if "］" in c.name or "]" in c.name:
             bare = _FOOTNOTE.sub("", c.name)

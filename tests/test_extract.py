@@ -922,3 +922,9 @@ def test_extract_a_name_opening_with_the_district_is_the_name_without_it(head, o
     entities = {e.name: e for e in extract(document_from_text(text, "home-prefix")).entities}
     assert ("江北东山组团" in entities) == own_name_kept
     assert own_name_kept or "江北东山组团" in entities["东山组团"].aliases
+
+
+@pytest.mark.parametrize("level, typ", [("province", "Facility"), ("city", "Facility"), ("district", "Program")])
+def test_extract_a_firms_phase_or_line_is_the_plant_in_a_province_and_works_in_a_district(level, typ):
+    got = found("江海石化一期、华星微电子12英寸产线等一批重大项目建成投产", level)
+    assert got.get("江海石化一期") == typ and got.get("华星微电子12英寸产线") == typ, got
