@@ -2496,6 +2496,9 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
             c.type = "Place"  # 某某高速某某段, 某某通道, 某州古城: the route or site, not the works on it
         elif c.type == "Program" and view.level in ("city", "province") and _PLANT_PART.search(c.name):
             c.type = "Facility"  # 某公司二期, 某某12英寸产线: in a city or province, the plant built, not works
+        elif c.type == "Mechanism" and view.level in ("city", "province") and c.name.endswith("平台") \
+                and c.rule.startswith("head:"):
+            c.type = "Facility"  # a city's or province's 某某信息平台 is a system built; a district's, a way of working
     for c in kept:  # “某+某”［8］某某体系: a footnote's number inside a name is not part of it
         if "］" in c.name or "]" in c.name:
             bare = _FOOTNOTE.sub("", c.name)

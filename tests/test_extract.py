@@ -928,3 +928,9 @@ def test_extract_a_name_opening_with_the_district_is_the_name_without_it(head, o
 def test_extract_a_firms_phase_or_line_is_the_plant_in_a_province_and_works_in_a_district(level, typ):
     got = found("江海石化一期、华星微电子12英寸产线等一批重大项目建成投产", level)
     assert got.get("江海石化一期") == typ and got.get("华星微电子12英寸产线") == typ, got
+
+
+@pytest.mark.parametrize("level, typ", [("province", "Facility"), ("city", "Facility"), ("district", "Mechanism"),
+                                        ("subdistrict", "Mechanism")])
+def test_extract_a_platform_is_a_system_built_in_a_province_and_a_way_of_working_below(level, typ):
+    assert found("建成全民健康信息平台", level).get("全民健康信息平台") == typ
