@@ -985,8 +985,9 @@ def _cue_before(view: _View, pos: int, voc: _Vocab) -> bool:
                for k in (0, 1, 2) for n in (2, 3, 4) if len(before) >= k + n)
 
 
-def _shape_type(content: str) -> str:
-    """A quoted name's type from its shape when nothing else tells.
+def _shape_type(content: str, level: str = "") -> str:
+    """A quoted name's type from its shape when nothing else tells. A longer one is a campaign in a district's
+    report and a way of working in a city's or province's (高效办成一件事, 某车北上, 极简审批), as their golds say.
 
     >>> [_shape_type(c) for c in ("三个提升", "双创", "四风", "一窗受理", "美丽家园、幸福社区", "满天星", "陪伴一小时",
     ...                           "一湖两岛", "三融合")]
@@ -1006,7 +1007,7 @@ def _shape_type(content: str) -> str:
         return "Mechanism"
     if re.search(r"[、，, ]", content):
         return "Concept"
-    return "Mechanism" if len(content) <= 3 else "Program"
+    return "Mechanism" if len(content) <= 3 or level in ("city", "province") else "Program"
 
 
 def _own_type(content: str, voc: _Vocab) -> str | None:
@@ -1252,7 +1253,7 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
     if len(content) == 2 and before.endswith("的"):
         return [], []
     conf = 0.7 if _cue_before(view, m.start(), voc) else 0.55
-    return [Candidate(content, _shape_type(content), sidx, m.start(), m.end(), aliases=tuple(aliases),
+    return [Candidate(content, _shape_type(content, view.level), sidx, m.start(), m.end(), aliases=tuple(aliases),
                       confidence=conf, priority=2, rule="quote-shape")], []
 
 

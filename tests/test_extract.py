@@ -934,3 +934,9 @@ def test_extract_a_firms_phase_or_line_is_the_plant_in_a_province_and_works_in_a
                                         ("subdistrict", "Mechanism")])
 def test_extract_a_platform_is_a_system_built_in_a_province_and_a_way_of_working_below(level, typ):
     assert found("建成全民健康信息平台", level).get("全民健康信息平台") == typ
+
+
+@pytest.mark.parametrize("level, typ", [("province", "Mechanism"), ("city", "Mechanism"), ("district", "Program")])
+def test_extract_a_long_quoted_name_without_a_type_word_by_the_reports_level(level, typ):
+    """推行“极简审批”: a way of working in a city's or province's report, a campaign in a district's."""
+    assert found("全面推行“极简审批”", level).get("极简审批") == typ
