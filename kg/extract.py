@@ -388,6 +388,22 @@ def _bracketed_place(toks: Sequence[Token], close: int) -> int | None:
     return None
 
 
+_DEVELOPING = re.compile(r"(?:经济|产业)?(?:高质量)?(?:协同|一体化|适度多元)(?:高质量)?发展")
+
+
+def _places_developing(kept: list[Candidate], view: _View) -> list[Candidate]:
+    """某地协同发展, 某地高质量一体化发展: the way a region is to develop, named after it, is an idea (the
+    region stays a place of its own)."""
+    out = []
+    for c in kept:
+        m = _DEVELOPING.match(view.text, c.end) if c.type == "Place" and view.text[c.start] not in "“《" else None
+        if m and m.end() in view.ends | {len(view.text)} and not any(
+                k is not c and k.start < m.end() and c.end < k.end for k in kept):
+            out.append(Candidate(view.text[c.start:m.end()], "Concept", view.sentence.index, c.start, m.end(),
+                                 confidence=0.55, priority=1, rule="place-developing"))
+    return out
+
+
 _PLANT_PART = re.compile(rf"(?:第?[{_NUMERALS}\d]期|产线|生产线|核心装置)$")
 _COUNT_OF_ONE = re.compile(r"[一两二三四五六七八九十\d]+[条个座所家处批项]")
 _COUNTERS_OF_ONE = frozenset("条个座所家处批项")   # 改建57座某某站: how many sites, not a capacity in the name
@@ -2488,6 +2504,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     kept += _site_works(kept, view)
     kept += _served_groups(kept, view, voc)
     kept += _firms_in_works(kept, view, voc)
+    kept += _places_developing(kept, view)
     for c in kept:
         if c.type == "TargetGroup" and (care := _CARING.match(c.name)) and len(c.name) - care.end() >= 2:
             c.name, c.start = c.name[care.end():], c.start + care.end()  # 关心关爱某某员: the group cared for

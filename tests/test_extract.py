@@ -940,3 +940,15 @@ def test_extract_a_platform_is_a_system_built_in_a_province_and_a_way_of_working
 def test_extract_a_long_quoted_name_without_a_type_word_by_the_reports_level(level, typ):
     """推行“极简审批”: a way of working in a city's or province's report, a campaign in a district's."""
     assert found("全面推行“极简审批”", level).get("极简审批") == typ
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("推动京津冀协同发展取得新成效", {"京津冀协同发展": "Concept", "京津冀": "Place"}, ()),
+    ("支持澳门经济适度多元发展", {"澳门经济适度多元发展": "Concept"}, ()),
+    ("推进江城高质量发展", {}, ("江城高质量发展",)),  # any place develops well: no named idea
+])
+def test_extract_the_way_a_region_is_to_develop_is_an_idea(text, expected, absent):
+    text = level_report(PROVINCE_HEAD, text + "。")
+    entities = {e.name: e.type for e in extract(document_from_text(text, "developing")).entities}
+    assert all(entities.get(n) == t for n, t in expected.items()), entities
+    assert not set(absent) & set(entities)
