@@ -1642,6 +1642,11 @@ def _theories(view: _View) -> list[Candidate]:
     return out
 
 
+# 某某总书记对某省(工作的)系列重要讲话和重要指示批示精神: the guidance a leader gave the place, one idea
+_LEADER_SPEECH = re.compile(rf"[{_CJK}]{{2,3}}(?:总书记|主席|总理)(?:对|关于)[{_CJK}]{{1,12}}?(?:重要)?讲话"
+                            rf"(?:[和、及][{_CJK}]{{0,4}}?(?:指示|批示)[{_CJK}]{{0,4}}?)?精神")
+
+
 def _concepts(view: _View, voc: _Vocab) -> list[Candidate]:
     out = _idea_forms(view) + _theories(view)
     out += [Candidate(m.group(), "Mechanism", view.sentence.index, m.start(), m.end(), confidence=0.65, priority=2,
@@ -1664,6 +1669,10 @@ def _concepts(view: _View, voc: _Vocab) -> list[Candidate]:
             aliases = ("党的" + item,) if n == 0 else ("党的" + item + "精神", item)
             out.append(Candidate(name, "Concept", view.sentence.index, start, start + len(item),
                                  aliases=aliases, confidence=0.75, priority=2, rule="party-spirit"))
+    out += [Candidate(m.group(), "Concept", view.sentence.index, m.start(), m.end(), confidence=0.75, priority=2,
+                      rule="leader-speech")
+            for m in (_LEADER_SPEECH.finditer(view.text) if "讲话" in view.text else ())
+            if not view.is_protected(m.start(), m.end())]
     for m in (_GUIDED_BY.finditer(view.text) if "以" in view.text else ()):
         out += _guiding_items(view, m, voc)
     for m in (_CITY_AIM.finditer(view.text) if "城" in view.text or "之都" in view.text else ()):

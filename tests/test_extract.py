@@ -952,3 +952,12 @@ def test_extract_the_way_a_region_is_to_develop_is_an_idea(text, expected, absen
     entities = {e.name: e.type for e in extract(document_from_text(text, "developing")).entities}
     assert all(entities.get(n) == t for n, t in expected.items()), entities
     assert not set(absent) & set(entities)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("全面贯彻某某某总书记对湖南系列重要讲话和重要指示精神", "某某某总书记对湖南系列重要讲话和重要指示精神"),
+    ("深入学习某某某总书记关于湖南工作的系列重要讲话和指示批示精神", "某某某总书记关于湖南工作的系列重要讲话和指示批示精神"),
+])
+def test_extract_a_leaders_guidance_to_the_place_is_one_idea(text, name):
+    got = found(text, "province")
+    assert got.get(name) == "Concept" and "重要指示精神" not in got, got
