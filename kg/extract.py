@@ -434,7 +434,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if typ == "TargetGroup" and min_chars == 0 and _group_names_event(toks, i, voc):
             continue  # 某某妇女峰会, 青少年某某锦标赛: the group names whom an event is for, inside its name
         j, bridges = k, 0
-        limit = 10 if typ == "TargetGroup" else 20
+        limit = 12 if typ == "TargetGroup" else 20
         while j > 0:
             prev = toks[j - 1]
             before = toks[j - 2] if j >= 2 else None

@@ -205,6 +205,9 @@ def test_extract_works_named_by_site_and_deed(text, expected, absent):
     ("改建57座新型公交候车站", {"新型公交候车站": "Facility"}, ("改建57座新型公交候车站",)),
     ("做大区域中心，做强物流园区", {}, ("做大区域中心",)),
     ("落实自治区28条规定", {"自治区28条规定": "PolicyDocument"}, ()),
+    # a group's name may run to 12 characters; 在岗 is one word
+    ("培养招录农村订单定向免费医学生超1000人", {"农村订单定向免费医学生": "TargetGroup"}, ("订单定向免费医学生",)),
+    ("为全省在岗养老护理员发放补贴", {"在岗养老护理员": "TargetGroup"}, ("岗养老护理员",)),
 ])
 def test_extract_name_edges(text, expected, absent):
     """A footnote's number is no part of a name; a head may cross a word edge (运动|会); a prize is not
