@@ -73,6 +73,7 @@ def test_extract_quotes_keep_qualifiers(text, expected):
     ("在合生居民区打造熊国瑞麦秆画工作室",
      {"合生居民区": "ResidentialArea", "熊国瑞麦秆画工作室": "Facility", "熊国瑞": "Person"}),
     ("推动辰凯卫生服务站搬迁", {"辰凯卫生服务站": "Facility"}),
+    ("组建江南国际海洋研究中心", {"江南国际海洋研究中心": "Organization"}),  # a research body, not a site
     ("在新城路与合浦路交叉口布局105个智慧停车服务泊位", {"新城路": "Place", "合浦路": "Place"}),
     ("创新成立房产中介联盟、滨海骑手联盟", {"房产中介联盟": "Organization", "滨海骑手联盟": "Organization"}),
     ("为外卖小哥、货车司机等新就业群体解决痛点堵点问题",
