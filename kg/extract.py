@@ -87,7 +87,7 @@ _PHASE_ONLY = re.compile(rf"[{_NUMERALS}]期")
 _ZONE_INSIDE = re.compile(r"园区|组团|新区|开发区|产业园")
 _PHASE_LEAD = re.compile(rf"[{_NUMERALS}\d]期")
 _PAREN_LEAD = re.compile(r"^[(（][^()（）]{1,8}[)）]")
-_CENTRAL = re.compile(r"党中央|国务院|全国人大|全国政协|中共中央|中央军委|(?:(?<![\u4e00-\u9fff])|(?<=[被由经向对在和与及同]))"
+_CENTRAL = re.compile(r"党中央|国务院|全国人大|全国政协|中共中央|中央军委|(?:(?<![\u4e00-\u9fff])|(?<=[被由经向对在和与及同是受据]))"
                       r"(?:工商联|(?:教育|财政|公安|民政|司法|商务|外交|国防|科学技术|科技|工业和信息化|"
                       r"人力资源和社会保障|自然资源|生态环境|住房和城乡建设|交通运输|水利|农业农村|文化和旅游|"
                       r"应急管理)部(?![门分]))")  # the central bodies and ministries, by name

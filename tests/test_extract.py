@@ -218,6 +218,7 @@ def test_extract_name_edges(text, expected, absent):
 
 @pytest.mark.parametrize("text, expected, absent", [
     ("被教育部确定为试点,向各民主党派、工商联征求意见", {"教育部": "Organization", "工商联": "Organization"}, ()),
+    ("该平台是住房和城乡建设部为落实部署推出的", {"住房和城乡建设部": "Organization"}, ()),
     ("财政部门、区教育部门加强监管", {}, ("财政部", "教育部")),
     ("省人民医院绩效考核进入全国前列,省文化馆建成", {"省人民医院": "Facility", "省文化馆": "Facility"}, ()),
     ("成立全国首个营商环境建设厅,全国首个国际船舶登记管理局落地运行",
