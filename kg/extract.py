@@ -1003,7 +1003,7 @@ def _cue_before(view: _View, pos: int, voc: _Vocab) -> bool:
 
 def _shape_type(content: str, level: str = "") -> str:
     """A quoted name's type from its shape when nothing else tells. A longer one is a campaign in a district's
-    report and a way of working in a city's or province's (高效办成一件事, 某车北上, 极简审批), as their golds say.
+    report and a way of working in a city's or province's (某某一件事, 某车北上, 某某审批), as their golds say.
 
     >>> [_shape_type(c) for c in ("三个提升", "双创", "四风", "一窗受理", "美丽家园、幸福社区", "满天星", "陪伴一小时",
     ...                           "一湖两岛", "三融合")]
@@ -1269,8 +1269,9 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
     if len(content) == 2 and before.endswith("的"):
         return [], []
     conf = 0.7 if _cue_before(view, m.start(), voc) else 0.55
+    by_length = _shape_type(content) != _shape_type(content, "city")  # typed by the level's default alone
     return [Candidate(content, _shape_type(content, view.level), sidx, m.start(), m.end(), aliases=tuple(aliases),
-                      confidence=conf, priority=2, rule="quote-shape")], []
+                      confidence=conf, priority=2, rule="quote-shape:long" if by_length else "quote-shape")], []
 
 
 def _quote_of(view: _View, m: re.Match, content: str, aliases: set[str], voc: _Vocab) -> list[Candidate]:
@@ -2016,7 +2017,7 @@ _KIND_OF_SERVICE = re.compile(r"更|优质|多样|多元|便捷|高质量|高效
 
 
 def _provided_services(view: _View) -> list[Candidate]:
-    """为某某人员、某某患者等重点人群提供连续某某服务: the service provided to the groups named is a programme."""
+    """为某某人员、某某患者等群体提供连续某某服务: the service provided to the groups named is a programme."""
     out = []
     for m in (_PROVIDED_FOR.finditer(view.text) if "提供" in view.text else ()):
         if m.start(1) in view.starts and not view.is_protected(m.start(1), m.end(1)) \
@@ -2555,7 +2556,7 @@ def glossary_term_name(term: str, definition: str = "") -> tuple[str, str, tuple
     best = max(cands, key=lambda c: (c.end - c.start, c.priority), default=None)
     if best is not None and best.end - best.start >= len(term) - 6:
         name, typ, aliases = best.name, best.type, set(best.aliases) | {plain}
-        if best.rule == "quote-shape" or best.type in ("Place", "ResidentialArea", "TargetGroup", "Facility"):
+        if best.rule.startswith("quote-shape") or best.type in ("Place", "ResidentialArea", "TargetGroup", "Facility"):
             typ = _definition_type(term, definition) or typ
     else:
         name, typ, aliases = plain, _definition_type(term, definition) or _shape_type(plain), set()

@@ -316,7 +316,7 @@ def _targets(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
                               r"(?:[超近约逾]?[\d.]+(?:万|余|多)?[户名位对人个家])?"
                               rf"[{_CJK_SHORT}\d、]{{0,16}}$", lead)
             gain = re.match(r"(?:的)?(?:获得感|幸福感|安全感|满意度)", text[g.end:])
-            if not frame:  # 为A、B以及C、D等重点人群提供某某服务: every group listed between 为 and 提供
+            if not frame:  # 为A、B以及C、D等群体提供某某服务: every group listed between 为 and 提供
                 frame = re.search(rf"为[{_CJK_SHORT}\d、—\-]{{0,60}}$", lead) \
                     if re.match(rf"[{_CJK_SHORT}\d、—\-]{{0,40}}?(?:免费)?提供", text[g.end:ce]) else None
             if not (frame or gain):
