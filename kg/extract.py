@@ -2716,6 +2716,35 @@ class _Group:
     keys: set[str]
 
 
+def _mended_starts(cands: list[Candidate], doc: Document) -> list[Candidate]:
+    """A name cut inside another the report names (某某即办 | 改革论坛 → 办改革论坛; 甲乙社区 | 文体馆 → 乙社区文体馆):
+    it starts where that name starts. jieba cut the first name's last word loose from it."""
+    names = {c.name for c in cands if len(c.name) >= 3 and c.rule in _WHOLE_NAME_RULES}
+    by_end: dict[str, list[str]] = {}
+    for n in names:
+        for k in range(1, len(n)):
+            by_end.setdefault(n[k:], []).append(n)  # the part of n that may open a cut name
+    out = []
+    for c in cands:
+        text = doc.sentences[c.sentence].text if c.sentence is not None and c.end > c.start else ""
+        fix = None
+        if text and c.rule.startswith("head:") and c.start > 0 and text[c.start - 1] not in PUNCT:
+            for cut in range(1, min(4, len(c.name) - 1)):
+                for n in by_end.get(c.name[:cut], ()):
+                    lead = len(n) - cut
+                    if c.start >= lead and text[c.start - lead:c.start + cut] == n and n != c.name:
+                        fix = lead
+                        break
+                if fix:
+                    break
+        out.append(replace(c, name=text[c.start - fix:c.end], start=c.start - fix) if fix else c)
+    return out
+
+
+_WHOLE_NAME_RULES = frozenset({"quote-own", "quote-shape", "quote-shape:long", "local-prefix", "institution",
+                               "division", "class-list", "glossary", "driven"})
+
+
 def _home_short(place: str) -> str:
     """The report's own place without its kind (某某区 → 某某), as a district's names open with it (a city's
     or province's own name is part of its institutions' names: 某省某某中心)."""
@@ -2918,6 +2947,7 @@ def extract_entities(doc: Document) -> tuple[list[Entity], list[Definition], lis
         if typ in ("Mechanism", "Program") and g.sentence is not None:
             cands += _glossary_items(g.definition, g.sentence, name)
         gloss.append((name, g.definition, g.sentence))
+    cands = _mended_starts(cands, doc)
     groups = _merge(cands, _home_short(doc.place) if doc.level not in ("city", "province") else "")
     entities = [_entity_of(g) for g in groups]
     key_to_name = {}

@@ -966,3 +966,11 @@ def test_extract_the_way_a_region_is_to_develop_is_an_idea(text, expected, absen
 def test_extract_a_leaders_guidance_to_the_place_is_one_idea(text, name):
     got = found(text, "province")
     assert got.get(name) == "Concept" and "重要指示精神" not in got, got
+
+
+def test_extract_a_name_cut_inside_another_the_report_names_starts_where_that_one_does():
+    """深入推进某某即办改革 names the reform; 办好某某即办改革论坛 is cut by jieba at 即|办: the forum's name
+    starts where the reform's does."""
+    text = level_report(CITY_HEAD, "深入推进接诉即办改革。办好接诉即办改革论坛。")
+    names = {e.name for e in extract(document_from_text(text, "mended")).entities}
+    assert "接诉即办改革论坛" in names and "办改革论坛" not in names
