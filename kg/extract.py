@@ -405,6 +405,7 @@ def _places_developing(kept: list[Candidate], view: _View) -> list[Candidate]:
 
 
 _PLANT_PART = re.compile(rf"(?:第?[{_NUMERALS}\d]期|产线|生产线|核心装置)$")
+_COUNTED_SITES = re.compile(r"(?:\d+|[一两二三四五六七八九十百千]+)(?:个|座|所|家|处)$")
 _COUNT_OF_ONE = re.compile(r"[一两二三四五六七八九十\d]+[条个座所家处批项]")
 _COUNTERS_OF_ONE = frozenset("条个座所家处批项")   # 改建57座某某站: how many sites, not a capacity in the name
 
@@ -550,6 +551,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             pass  # …等老街区更新项目: a named kind of project the listed ones belong to
         elif typ != "TargetGroup" and lead.endswith("等") or ("、" in lead and _COUNTED.search(lead)):
             continue  # the class noun after a list (…等优秀志愿者赋能行动) names no one thing
+        if typ == "Facility" and _COUNTED_SITES.search(lead):
+            continue  # 建成3个某某文化中心: a kind of site counted, not one named
         if lead.endswith("党的") and typ in ("Program", "Concept"):
             start -= 2  # 党的某某教育实践活动
         if typ in ("Mechanism", "Program") and (strict := _STRICTEST.search(lead)):

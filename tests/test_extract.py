@@ -478,6 +478,7 @@ def test_extract_branch_campus_names_its_parent_and_place():
 @pytest.mark.parametrize("text, absent", [
     ("完善乡镇卫生院和村卫生室建设", ("乡镇卫生院", "村卫生室")),
     ("，保障国际会议峰会顺利举行", ("保障国际会议峰会",)),
+    ("建成12个社区卫生服务站和3个街道综合文化中心", ("街道综合文化中心",)),  # sites counted: a kind
 ])
 def test_extract_generic_classes_and_clause_verbs_are_not_names(text, absent):
     got = found(text, "city")
