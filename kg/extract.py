@@ -405,6 +405,7 @@ def _places_developing(kept: list[Candidate], view: _View) -> list[Candidate]:
 
 
 _PLANT_PART = re.compile(rf"(?:第?[{_NUMERALS}\d]期|产线|生产线|核心装置)$")
+_POLICY_KINDS = ("优惠", "支持", "扶持", "惠农", "利民", "惠企", "金融", "财政", "改革", "管理", "产业", "保障")
 _COUNTED_SITES = re.compile(r"(?:\d+|[一两二三四五六七八九十百千]+)(?:个|座|所|家|处)$")
 _COUNT_OF_ONE = re.compile(r"[一两二三四五六七八九十\d]+[条个座所家处批项]")
 _COUNTERS_OF_ONE = frozenset("条个座所家处批项")   # 改建57座某某站: how many sites, not a capacity in the name
@@ -578,6 +579,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if head == "市场" and not any(t.tag.startswith(("nr", "ns", "nz", "x", "j")) or (
                 len(t.text) == 1 and t.tag not in ("n", "v", "a")) for t in mod_tokens):
             continue  # 住房租赁市场 is a market, 青山水产批发市场 a place
+        if head == "政策" and modifier.endswith(_POLICY_KINDS):
+            continue  # 税收优惠政策, 营商环境改革政策: a kind of policy, not one named
         if typ == "Place" and set(name) <= set("山水林田湖草沙海河江"):
             continue  # 山水林田湖草沙: the ecosystem as a whole, not a lake
         if not _group_named(modifier, head):

@@ -479,6 +479,7 @@ def test_extract_branch_campus_names_its_parent_and_place():
     ("完善乡镇卫生院和村卫生室建设", ("乡镇卫生院", "村卫生室")),
     ("，保障国际会议峰会顺利举行", ("保障国际会议峰会",)),
     ("建成12个社区卫生服务站和3个街道综合文化中心", ("街道综合文化中心",)),  # sites counted: a kind
+    ("落实税收优惠政策和财政金融政策", ("税收优惠政策", "财政金融政策")),  # kinds of policy
 ])
 def test_extract_generic_classes_and_clause_verbs_are_not_names(text, absent):
     got = found(text, "city")
@@ -975,3 +976,7 @@ def test_extract_a_name_cut_inside_another_the_report_names_starts_where_that_on
     text = level_report(CITY_HEAD, "深入推进接诉即办改革。办好接诉即办改革论坛。")
     names = {e.name for e in extract(document_from_text(text, "mended")).entities}
     assert "接诉即办改革论坛" in names and "办改革论坛" not in names
+
+
+def test_extract_a_policy_named_by_what_it_does_stays_a_name():
+    assert found("稳妥实施渐进式延迟退休政策", "city").get("渐进式延迟退休政策") == "Mechanism"
