@@ -571,8 +571,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if typ == "Award" and (modifier in ("荣誉", "光荣", "先进", "各类", "多项", "相关") or modifier in voc.generic):
             continue  # “某某县”荣誉称号: the title is the quoted name before it, not 荣誉称号
         if typ == "TargetGroup" and (modifier in ("工作", "社会", "相关", "有关", "各类", "其他", "列席")
-                                     or modifier in _SCOPE_WORDS):
-            continue  # 工作人员, 列席人员, 全球妇女: anyone, the report's audience, everyone somewhere: no group served
+                                     or modifier in _SCOPE_WORDS or modifier in voc.group_heads):
+            continue  # 工作人员, 列席人员, 全球妇女, 妇女儿童: anyone, the audience, everyone somewhere, a field of work
         if typ not in ("Organization", "Concept", "Award", "TargetGroup") and not _specific(
                 modifier, mod_tokens, voc, typ) and not (head.endswith("会") and _NUMBERED_GAMES.fullmatch(modifier)):
             continue  # (十五运会: games by their number)

@@ -480,6 +480,7 @@ def test_extract_branch_campus_names_its_parent_and_place():
     ("，保障国际会议峰会顺利举行", ("保障国际会议峰会",)),
     ("建成12个社区卫生服务站和3个街道综合文化中心", ("街道综合文化中心",)),  # sites counted: a kind
     ("落实税收优惠政策和财政金融政策", ("税收优惠政策", "财政金融政策")),  # kinds of policy
+    ("保障妇女儿童合法权益", ("妇女儿童",)),  # two groups together: a field of work
 ])
 def test_extract_generic_classes_and_clause_verbs_are_not_names(text, absent):
     got = found(text, "city")
