@@ -572,7 +572,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # “某某县”荣誉称号: the title is the quoted name before it, not 荣誉称号
         if typ == "TargetGroup" and (modifier in ("工作", "社会", "相关", "有关", "各类", "其他", "列席")
                                      or modifier in _SCOPE_WORDS or modifier in voc.group_heads):
-            continue  # 工作人员, 列席人员, 全球妇女, 妇女儿童: anyone, the audience, everyone somewhere, a field of work
+            continue  # 工作人员, 列席人员, 全球妇女, 妇女与儿童并称: anyone, the audience, everyone somewhere, a field of work
         if typ not in ("Organization", "Concept", "Award", "TargetGroup") and not _specific(
                 modifier, mod_tokens, voc, typ) and not (head.endswith("会") and _NUMBERED_GAMES.fullmatch(modifier)):
             continue  # (十五运会: games by their number)
@@ -1932,9 +1932,10 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _place_prefixes(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Candidate]:
-    """The city a site or project of a city or province report is named after (某州机场 → 某州): a place the
-    dictionary knows, at the start of the name, so the name's locatedIn can be read (kg.relations). Not a
-    provincial-level name, which is mostly the report's own place."""
+    """The city a site or project of a city or province report is named after (某州机场 → 某州): one of the
+    report's own divisions (kg.gazetteer), at the start of the name or inside it, so the name's locatedIn can be
+    read (kg.relations). Not a provincial-level name, which is mostly the report's own place; not any place word
+    of the dictionary (a hill or river opening a name is mostly part of it)."""
     out = []
     if view.level not in ("city", "province"):
         return out  # below a city, names start with streets and villages the dictionary does not know
@@ -1942,10 +1943,9 @@ def _place_prefixes(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Can
         if c.type not in ("Facility", "Program") or len(c.name) < 5:
             continue
         name_tokens = tokens(c.name)
-        first = name_tokens[0]
-        word = first.text
+        word = name_tokens[0].text
         own = view.home is not None and word in view.home.names
-        if (first.tag == "ns" or own) and 2 <= len(word) <= 3 and word not in _NOT_PLACES and word not in voc.generic \
+        if own and 2 <= len(word) <= 3 and word not in _NOT_PLACES and word not in voc.generic \
                 and word not in _provinces() \
                 and word[-1] not in "省市区县镇乡村" and not view.is_protected(c.start, c.start + len(word)):
             out.append(Candidate(word, "Place", view.sentence.index, c.start, c.start + len(word), confidence=0.5,

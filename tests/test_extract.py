@@ -203,7 +203,7 @@ def test_extract_works_named_by_site_and_deed(text, expected, absent):
     ("江城、河城获批服务业扩大开放综合试点", {"服务业扩大开放综合试点": "Program"}, ("批服务业扩大开放综合试点",)),
     # how many sites (一条, 57座) and the verbs 做大 / 做强 open no name; a policy's count of articles does
     ("建设一条新农村服务中心", {"新农村服务中心": "Facility"}, ("一条新农村服务中心",)),
-    ("改建57座新型公交候车站", {"新型公交候车站": "Facility"}, ("改建57座新型公交候车站",)),
+    ("改建57座新型公交候车站", {}, ("改建57座新型公交候车站", "新型公交候车站")),  # 57 of a kind: no name
     ("做大区域中心，做强物流园区", {}, ("做大区域中心",)),
     ("落实自治区28条规定", {"自治区28条规定": "PolicyDocument"}, ()),
     # a group's name may run to 12 characters; 在岗 is one word
@@ -510,8 +510,10 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     ("2026_beijing_city_part2", (0.65, 0.78, 0.23, 0.97, 1.00)),
     # The plans of the Hainan report beyond its first excerpt, annotated blind: first sight typed 0.513,
     # untyped 0.645, relations 0.487, metrics 0.791 (0.930 with 万/亿 units compared), glossary 4/4
-    # (typed 0.712 → 0.709 at stop 16, when items listed with works became projects: relations 0.707 → 0.723)
-    ("2026_hainan_province_part2", (0.70, 0.82, 0.72, 0.94, 1.00)),
+    # (typed 0.712 → 0.709 at stop 16, when items listed with works became projects: relations 0.707 → 0.723;
+    # relations 0.723 → 0.707 at stop 17, when a dictionary place word opening a site's name stopped being a
+    # place of its own: 0 right of 6 in the golds, but one of them held a port's location here)
+    ("2026_hainan_province_part2", (0.71, 0.81, 0.70, 0.94, 1.00)),
     # The review of the Hainan report beyond its first excerpt (five-year figures, years given as a span),
     # annotated blind: first sight typed 0.471, untyped 0.569, relations 0.129, metrics 0.868
     ("2026_hainan_province_part3", (0.65, 0.71, 0.36, 0.94, 1.00)),
@@ -531,7 +533,9 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     # typed 0.518, untyped 0.602, relations 0.219, metrics 0.820 (0.534 / 0.617 / 0.219 / 0.836 at the end of
     # stop 13, from rules made for the other golds)
     # Tuned on from stop 14 (the five-year plan's year, the appendix's year, rates and ranks came from it).
-    ("2026_guangdong_province_part2", (0.65, 0.71, 0.50, 0.94, 1.00)),
+    # (relations 0.506 → 0.487 at stop 17: this annotator keeps a kind of site counted, 5个某某托育综合服务中心,
+    # as a facility serving a group; the other golds do not)
+    ("2026_guangdong_province_part2", (0.66, 0.71, 0.48, 0.94, 1.00)),
     # The 14th plan's achievements, the 15th plan's goals and the safety plans of the Beijing report (outside
     # the first two parts), annotated blind at stop 14: first sight typed 0.605, untyped 0.713, relations
     # 0.250, metrics 0.373 (0.386 with the code of stop 13: the part read as one review); then tuned on
