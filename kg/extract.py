@@ -1464,7 +1464,7 @@ def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
         if obj.startswith(("了", "得", "人数", "人次", "数量", "比例")) or re.match(r"\d+(?!\d*年)", obj):
             continue
         if cue == "通过":
-            t = re.search(r"(评审|验收|复审|复评|考核|评估|认证)", obj)
+            t = re.search(r"(评审|验收|复审|复评|复检|复查|考核|评估|认证)", obj)
             if not t:
                 continue
             obj = obj[:t.start()]

@@ -147,7 +147,7 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
             tail = before[-10:].replace("成功创建", "").replace("新创建", "")
             if not sought and any(t in tail for t in _TRY_CUES):
                 continue  # 积极创建, 巩固…成果, 力争…: sought or kept, not received here
-            if cue == "通过" and not re.match(r"(评审|验收|复审|复评|考核|评估|认证)", text[award.end:]):
+            if cue == "通过" and not re.match(r"(评审|验收|复审|复评|复检|复查|考核|评估|认证)", text[award.end:]):
                 continue
             cue_at = cs + before.rfind(cue)
             holders = [m for m in _in(ms, cs, cue_at) if m.entity.type in _AWARD_HOLDERS

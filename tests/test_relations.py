@@ -26,6 +26,7 @@ def assert_relations(body: str, expected: tuple[str, str, str] | None, absent: t
      ("城运中心", "receivedAward", "上海市热线系统立功竞赛工单办理地区组集体奖")),
     ("柳城居民区成功创建为全国老年友好型社区。", ("柳城居民区", "receivedAward", "全国老年友好型社区")),
     ("一年来,顺利通过上海市法治建设示范街道评审。", ("某某街道", "receivedAward", "上海市法治建设示范街道")),
+    ("顺利通过上海市文明街道复检。", ("某某街道", "receivedAward", "上海市文明街道")),  # kept on re-inspection
     ("推动辰凯卫生服务站搬迁,并成功创建成为上海市中医特色示范社区卫生服务站。",
      ("辰凯卫生服务站", "receivedAward", "上海市中医特色示范社区卫生服务站")),
     ("作品《在您身边》获“优秀群文新作奖”、《赞赞新时代》获“群文新作奖”。",
