@@ -623,12 +623,13 @@ def _by_names(entities: Sequence[Entity], out: _Collector, above: frozenset[str]
                     if q is not None and q.name != e.name and (suffix or q.name.endswith(("改造", "工程"))):
                         out.add(e.name, "partOf", q.name, sidx, 0.5, "name")
         if e.type in ("Program", "Facility"):
-            for cut in range(2, len(name) - 1):
+            for cut in range(2, len(name) - 1):  # the firm's shortest name (某某 of 某某集团某某项目), once
                 o = orgs.get(name[:cut])
                 if o is not None and not o.name.endswith(("委", "政府", "办事处", "街道")):
                     out.add(e.name, "organizedBy", o.name, sidx, 0.55, "name")
                     if e.type == "Facility" and _CAMPUS.search(name):  # 某大学某某校区: run by it, and a part of it
                         out.add(e.name, "partOf", o.name, sidx, 0.5, "name")
+                    break
         if e.type in ("Program", "Facility", "Mechanism"):
             found = _substrings(name, groups)
             for g in found:

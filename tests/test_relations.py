@@ -398,3 +398,9 @@ def test_relations_each_pairs_from_the_end_when_the_first_holder_is_unnamed():
     got = relations("青城古镇和北湖园区分别晋升为国家3A和4A级旅游景区。", title=PROVINCE_HEAD)
     held = {(s, o) for s, p, o in got if p == "receivedAward"}
     assert ("北湖园区", "国家4A级旅游景区") in held and ("北湖园区", "国家3A级旅游景区") not in held
+
+
+def test_relations_a_project_is_run_by_the_firm_named_shortest():
+    """某某集团某某项目 where the report names both 某某 and 某某集团: one firm runs it, by its short name."""
+    got = relations("引进沈煤、大唐等企业。沈煤集团煤炭转化、大唐集团风电二期等项目开工建设。", title=PROVINCE_HEAD)
+    assert {o for s, p, o in got if p == "organizedBy" and s == "沈煤集团煤炭转化"} == {"沈煤"}
