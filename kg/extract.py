@@ -28,7 +28,8 @@ from .calibrate import calibrate_entities
 from .gazetteer import bare_names, divisions, home_scope, names_pattern, provinces
 from .metrics import extract_metrics, unit_words
 from .models import Definition, Document, Entity, Extraction, Mention, Sentence
-from .relations import DIVISION_ENDS, SITE_WORKS, WATER_AND_LAND, Hint, bare_list, counts_two, extract_relations
+from .relations import (DIVISION_ENDS, REVIEWED, SITE_WORKS, WATER_AND_LAND, Hint, bare_list, counts_two,
+                        extract_relations)
 from .resources import read_lines, read_table
 from .segment import PUNCT, Token, name_key, tokenizer, tokens, word_tags
 
@@ -406,9 +407,10 @@ def _places_developing(kept: list[Candidate], view: _View) -> list[Candidate]:
 
 _PLANT_PART = re.compile(rf"(?:第?[{_NUMERALS}\d]期|产线|生产线|核心装置)$")
 _POLICY_KINDS = ("优惠", "支持", "扶持", "惠农", "利民", "惠企", "金融", "财政", "改革", "管理", "产业", "保障")
-_COUNTED_SITES = re.compile(r"(?:\d+|[一两二三四五六七八九十百千]+)(?:个|座|所|家|处)$")
-_COUNT_OF_ONE = re.compile(r"[一两二三四五六七八九十\d]+[条个座所家处批项]")
-_COUNTERS_OF_ONE = frozenset("条个座所家处批项")   # 改建57座某某站: how many sites, not a capacity in the name
+_SITE_COUNTERS = "个座所家处"
+_COUNTERS_OF_ONE = frozenset(_SITE_COUNTERS + "条批项")   # 改建57座某某站: how many, not a capacity in the name
+_COUNTED_SITES = re.compile(rf"(?:\d+|[一两二三四五六七八九十百千]+)[{_SITE_COUNTERS}]$")
+_COUNT_OF_ONE = re.compile(rf"[一两二三四五六七八九十\d]+[{''.join(sorted(_COUNTERS_OF_ONE))}]")
 
 
 def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
@@ -1464,7 +1466,7 @@ def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
         if obj.startswith(("了", "得", "人数", "人次", "数量", "比例")) or re.match(r"\d+(?!\d*年)", obj):
             continue
         if cue == "通过":
-            t = re.search(r"(评审|验收|复审|复评|复检|复查|考核|评估|认证)", obj)
+            t = REVIEWED.search(obj)
             if not t:
                 continue
             obj = obj[:t.start()]
@@ -2201,14 +2203,16 @@ _FIRM_SITE = re.compile(rf"^([{_CJK}]{{3,6}}?)(?:主力店|生产线|核心装�
                         r"(?:项目|工程)?$")
 
 
+def _opens_plainly(words: Sequence[Token]) -> bool:
+    """No place name and no function word among the first two words (甲乙牧机, not 在某地…)."""
+    return not any(t.tag in _FUNCTION_TAGS or t.tag.startswith("ns") for t in words[:2])
+
+
 def _unknown_name(words: Sequence[Token]) -> bool:
     """Whether words read as a proper name the dictionary does not know: one it tags as a name (nz, nr, nt),
     or one it cuts into single characters (甲乙牧机 → 甲|乙|牧机), no place name among them."""
-    first = words[:2]
-    if any(t.tag in _FUNCTION_TAGS or t.tag.startswith("ns") for t in first):
-        return False
-    return words[0].tag.startswith(("nz", "nr", "nt")) or (
-        len(words) >= 2 and len(words[0].text) == 1 and (len(words[1].text) == 1 or words[1].tag.startswith(("nr", "nz"))))
+    return _opens_plainly(words) and (words[0].tag.startswith(("nz", "nr", "nt")) or (
+        len(words) >= 2 and len(words[0].text) == 1 and (len(words[1].text) == 1 or words[1].tag.startswith(("nr", "nz")))))
 
 
 def _firms_in_works(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Candidate]:
@@ -2238,8 +2242,7 @@ def _firms_in_works(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Can
         name = "".join(t.text for t in proper)
         if not name and len(firm.group(1)) == 2 and all(len(t.text) == 1 for t in words):
             name = firm.group(1)  # 某电2×35万千瓦…: a firm's two-character short name jieba splits
-        elif not name and len(words) >= 3 and all(len(t.text) == 1 for t in words[:2]) \
-                and not any(t.tag in _FUNCTION_TAGS or t.tag.startswith("ns") for t in words[:2]) \
+        elif not name and len(words) >= 3 and all(len(t.text) == 1 for t in words[:2]) and _opens_plainly(words) \
                 and not _known_place(firm.group(1)):
             name = firm.group(1)  # 甲乙物流二期: a name the dictionary does not know, cut into characters
         if len(name) >= 2 and not _ends_in_head(firm.group(1), voc) and name not in voc.generic \

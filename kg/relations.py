@@ -20,7 +20,7 @@ from .gazetteer import above
 from .models import Document, Entity, Relation
 from .segment import word_tags
 
-__all__ = ["WATER_AND_LAND", "Hint", "bare_list", "counts_two", "extract_relations"]
+__all__ = ["WATER_AND_LAND", "REVIEWED", "Hint", "bare_list", "counts_two", "extract_relations"]
 
 _AWARD_HOLDERS = frozenset({"Organization", "ResidentialArea", "Place", "Facility", "Person", "CreativeWork"})
 _LOCATABLE = frozenset({"Facility", "Program", "Brand", "Organization"})
@@ -40,6 +40,7 @@ _TARGET_VERBS = ("解决", "提供", "服务", "拍照", "发放", "开展", "�
 _CLAUSE = re.compile(r"[^，,；;。！？!?]+")
 _ADMIN_END = ("省", "市", "区", "县", "旗", "镇", "乡", "自治区")
 DIVISION_ENDS = (*_ADMIN_END, "街道", "自治州")   # any division's name, 某某街道 and 某某自治州 too
+REVIEWED = re.compile(r"评审|验收|复审|复评|复检|复查|考核|评估|认证")   # 通过X评审: X is held
 
 
 class Hint(NamedTuple):
@@ -147,7 +148,7 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
             tail = before[-10:].replace("成功创建", "").replace("新创建", "")
             if not sought and any(t in tail for t in _TRY_CUES):
                 continue  # 积极创建, 巩固…成果, 力争…: sought or kept, not received here
-            if cue == "通过" and not re.match(r"(评审|验收|复审|复评|复检|复查|考核|评估|认证)", text[award.end:]):
+            if cue == "通过" and not REVIEWED.match(text, award.end):
                 continue
             cue_at = cs + before.rfind(cue)
             holders = [m for m in _in(ms, cs, cue_at) if m.entity.type in _AWARD_HOLDERS
@@ -294,11 +295,9 @@ def _zone_works(text: str, sidx: int, ms: list[_M], out: _Collector, names: froz
             out.add(m.entity.name, "locatedIn", z.entity.name, sidx, 0.5, "zone")
 
 
-# 缓解/改善/便利 a group's need, in the clause after the work that does it
+# 缓解/改善/便利 a group's need, in the clause after the work that does it; a group's lot 得到改善 after it
 _RELIEF = re.compile(r"(?:进一步|有效|切实|不断|持续|着力|充分)?(?:缓解|改善|便利|满足|解决|激发|保障)")
 _NEED = re.compile(rf"(?:的)?[{_CJK_SHORT}]{{0,4}}?(?:困难|条件|环境|质量|出行|活力|需求|问题|难题|积极性)")
-
-
 _EASED = re.compile(rf"的[{_CJK_SHORT}和]{{0,12}}?得到(?:了)?(?:明显|有效|显著|进一步|极大)?(?:改善|解决|提高|提升|保障)")
 
 
@@ -556,12 +555,12 @@ def _substrings(name: str, table: dict[str, Entity], min_len: int = 2) -> list[E
 _LOCAL_UNITS = ("镇", "乡", "社区", "嘎查", "苏木", "街道")   # a site named after one of these stands in it
 
 
-def _by_names(entities: Sequence[Entity], out: _Collector, above: frozenset[str] = frozenset()) -> None:
+def _by_names(entities: Sequence[Entity], out: _Collector, higher: frozenset[str] = frozenset()) -> None:
     """Relations written into names: 清水河沿河景观工程 locatedIn 清水河; 某某集团供热项目 organizedBy
-    某某集团; 某某人员帮扶 targets 某某人员. No site stands in a division above the report's own (``above``:
+    某某集团; 某某人员帮扶 targets 某某人员. No site stands in a division above the report's own (``higher``:
     a district's 某市大剧院 is named after its city, not placed in it by the name)."""
     places = {e.name: e for e in reversed(entities) if e.type in _LOCATIONS and len(e.name) >= 2
-              and e.name not in above and not (e.aliases & above)}
+              and e.name not in higher and not (e.aliases & higher)}
     for e in entities:  # a region by its short form (大湾区 in 大湾区某某中心)
         for alias in e.aliases:
             if e.type == "Place" and len(alias) >= 3 and alias[0] not in "全我本" and not _admin(e.name):
