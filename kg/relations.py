@@ -267,6 +267,11 @@ _ZONE_BUILT = re.compile(r"(?:项目)?(?:建设|改造|开发|扎实推进|全�
 _ZONE_OPENED = re.compile(r"(?:加快|推进|加快推进|全力推进|加快建设|全面推进|重点推进)$")
 
 
+# a clause that sets a task of its own (推动…, 配合做好…) leaves the zone; 确保…, 力争… and bare names stay in it
+_NEW_TASK = re.compile(r"(?:继续|积极|全力|着力|大力|深入|加快|重点)?(?:推动|推进|实施|配合|启动|开展|做好|抓好|办好|加强|"
+                       r"谋划|规划|建设|打造|完善|提升|支持|引导|引进)")
+
+
 def _zone_works(text: str, sidx: int, ms: list[_M], out: _Collector, names: frozenset[str] = frozenset()) -> None:
     """加快某某园区建设，确保A投入使用，B、C等项目开工 / 某某园区A、B等项目开工: a sentence that opens on
     building a zone goes on to name the sites and projects inside it, up to the next ；. The zone may be
@@ -286,6 +291,7 @@ def _zone_works(text: str, sidx: int, ms: list[_M], out: _Collector, names: froz
         if not (opens or leads):
             continue
         end = min((i for i in (text.find("；", z.end), text.find(";", z.end)) if i >= 0), default=len(text))
+        end = next((cs for cs, _ in _clauses(text) if clause[1] <= cs < end and _NEW_TASK.match(text, cs)), end)
         for m in ms:
             if not (z.end <= m.start < end) or m.entity.type not in ("Facility", "Program") \
                     or _WORKS_ZONE.search(m.entity.name) or z.entity.name in m.entity.name:

@@ -404,3 +404,18 @@ def test_relations_a_project_is_run_by_the_firm_named_shortest():
     """某某集团某某项目 where the report names both 某某 and 某某集团: one firm runs it, by its short name."""
     got = relations("引进沈煤、大唐等企业。沈煤集团煤炭转化、大唐集团风电二期等项目开工建设。", title=PROVINCE_HEAD)
     assert {o for s, p, o in got if p == "organizedBy" and s == "沈煤集团煤炭转化"} == {"沈煤"}
+
+
+@pytest.mark.parametrize("body, inside, outside", [
+    # 确保…, 力争… and bare lists stay with the zone the sentence opens on
+    ("加快北湖国际物流园区建设，确保宏图数据中心建成，工业品采购中心、五金机电建材城等项目开工建设。",
+     ("五金机电建材城", "北湖国际物流园区"), None),
+    # a clause with a task of its own (推动…) leaves the zone
+    ("加快北湖文化创意产业园建设步伐，推动抗战纪念园二期工程，实施北湖古城提档升级工作。",
+     None, ("抗战纪念园二期工程", "北湖文化创意产业园")),
+])
+def test_relations_a_zones_sentence_holds_its_sites_until_a_new_task(body, inside, outside):
+    district = "江北区人民政府工作报告\n——2014年1月10日在江北区第八届人民代表大会第三次会议上"
+    got = {(s, o) for s, p, o in relations(body, title=district) if p == "locatedIn"}
+    assert inside is None or inside in got
+    assert outside is None or outside not in got
