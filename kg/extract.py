@@ -2239,6 +2239,9 @@ def _firms_in_works(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Can
             continue
         words = tokens(firm.group(1))
         proper = list(itertools.takewhile(lambda t: t.tag.startswith(("nz", "nr", "nt")), words))
+        if proper:  # 某星|美|凯|龙: the single characters after a known name are the rest of it
+            proper += itertools.takewhile(lambda t: len(t.text) == 1 and t.tag not in _FUNCTION_TAGS,
+                                          words[len(proper):])
         name = "".join(t.text for t in proper)
         if not name and len(firm.group(1)) == 2 and all(len(t.text) == 1 for t in words):
             name = firm.group(1)  # 某电2×35万千瓦…: a firm's two-character short name jieba splits

@@ -75,6 +75,8 @@ def test_relations_a_programme_named_after_the_group_it_serves(body, expected, a
     ("金海银行培训中心投入使用。", ("金海银行培训中心", "organizedBy", "金海银行"), ()),
     ("红枫美佳龙主力店项目开工建设。", ("红枫美佳龙主力店", "organizedBy", "红枫美佳龙"), ()),
     ("干部培训中心投入使用。", None, ("干部",)),
+    # a known name then single characters the dictionary does not know: all one firm
+    ("金星美凯虎6万平方米主力店开工建设。", ("金星美凯虎6万平方米主力店", "organizedBy", "金星美凯虎"), ("金星",)),
     ("金山二期等工程按期实施。", None, ("金山",)),
 ])
 def test_relations_a_firm_named_before_its_project_builds_it(body, expected, absent):
