@@ -2760,7 +2760,8 @@ _WHOLE_NAME_RULES = frozenset({"quote-own", "quote-shape", "quote-shape:long", "
 def _home_short(place: str) -> str:
     """The report's own place without its kind (某某区 → 某某), as a district's names open with it (a city's
     or province's own name is part of its institutions' names: 某省某某中心)."""
-    short = re.sub(r"(?:自治区|自治州|特别行政区|街道|省|市|区|县|旗|镇|乡)$", "", place)
+    end = next((e for e in sorted((*DIVISION_ENDS, "特别行政区"), key=len, reverse=True) if place.endswith(e)), "")
+    short = place[:len(place) - len(end)]
     return short if len(short) >= 2 else ""
 
 
