@@ -1278,8 +1278,27 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
         return [], []
     conf = 0.7 if _cue_before(view, m.start(), voc) else 0.55
     by_length = _shape_type(content) != _shape_type(content, "city")  # typed by the level's default alone
-    return [Candidate(content, _shape_type(content, view.level), sidx, m.start(), m.end(), aliases=tuple(aliases),
+    typ = _shape_type(content, view.level)
+    if (told := _told_by_next_word(typ, after)) is not None:
+        return [Candidate(content, told, sidx, m.start(), m.end(), aliases=tuple(aliases), confidence=conf,
+                          priority=2, rule="quote-next-word")], []
+    return [Candidate(content, typ, sidx, m.start(), m.end(), aliases=tuple(aliases),
                       confidence=conf, priority=2, rule="quote-shape:long" if by_length else "quote-shape")], []
+
+
+_STANDING = re.compile(r"(?:战略|全新|新|总体)?(?:定位|大局)")
+_CAMPAIGN_WORK = re.compile(r"(?:建设|成效)(?![区者])")
+
+
+def _told_by_next_word(shaped: str, after: str) -> str | None:
+    """The word right after a quote no type word follows, when it says more than the quote's shape:
+    “某某”全新定位 / 大局 is a standing or a cause (Concept); a way of working by its shape that is built
+    or shows results (“某某”建设, “某某”成效显著) is a campaign (Program)."""
+    if _STANDING.match(after):
+        return "Concept"
+    if shaped == "Mechanism" and _CAMPAIGN_WORK.match(after):
+        return "Program"
+    return None
 
 
 def _quote_of(view: _View, m: re.Match, content: str, aliases: set[str], voc: _Vocab) -> list[Candidate]:

@@ -631,6 +631,18 @@ def test_extract_names_in_a_province_report_and_their_types(text, name, typ):
     assert found(text, "province").get(name) == typ
 
 
+@pytest.mark.parametrize("text, name, typ", [
+    ("锚定“一港三区”全新定位，推进改革。", "一港三区", "Concept"),      # a standing, not a method
+    ("服务“两岸一家”大局。", "两岸一家", "Concept"),
+    ("积案化解“百日清零”成效显著。", "百日清零", "Program"),            # a method by its shape that shows results
+    ("支持高校“双一高”建设。", "双一高", "Program"),                     # ... or is built: a campaign
+    ("全面推行“一窗通办”，压缩时限。", "一窗通办", "Mechanism"),        # nothing after it: its shape still tells
+    ("推进“三个中心”建设。", "三个中心", "Concept"),                    # a numbered formula stays one
+])
+def test_extract_the_word_after_a_quote_types_it_when_its_shape_alone_would(text, name, typ):
+    assert found(text, "province").get(name) == typ
+
+
 def test_extract_a_service_centre_stands_in_its_base_and_a_park_bureau_in_its_park():
     text = level_report(PROVINCE_HEAD, "国际种苗资源引进中转基地服务中心揭牌运行。南岭山地国家公园管理局挂牌。"
                                        "启动“九五”普法工作。")
