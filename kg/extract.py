@@ -1186,6 +1186,10 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
             before.endswith("发挥") and content[0] not in _NUMERALS) or (
             before.endswith("等") and re.match(r"[，,。；;]", after)) or re.fullmatch(r"(?:.[—-])+.", content):
         return [], []  # a typhoon's name, a point in time, an outcome, a label for what was listed, a chain
+    if after.startswith(_NOT_NAMED_AFTER):
+        return [], []  # “某某”能力, “某某”发生率, “某某”成功: a skill, a rate or a feat, no name
+    if after.startswith("号") and not re.search(rf"[、，, ]", content):
+        return [_vessel(view, m, content, voc)], []
     phrase, word, end = _trailing(view, m.end(), voc)
     if _PERIOD.fullmatch(content) and after.startswith("普法"):  # “九五”普法: the five-year legal campaign
         return [Candidate(content + "普法", "Program", sidx, m.start(), m.end() + 2,
@@ -1299,6 +1303,26 @@ def _told_by_next_word(shaped: str, after: str) -> str | None:
     if shaped == "Mechanism" and _CAMPAIGN_WORK.match(after):
         return "Program"
     return None
+
+
+_NOT_NAMED_AFTER = ("能力", "发生率", "成功")
+
+
+def _vessel(view: _View, m: re.Match, content: str, voc: _Vocab) -> Candidate:
+    """“某某”号大洋钻探船: a ship, craft or rig named in quotes with 号, and the kind of craft written after
+    it (nouns, and verbs between them) as part of its name."""
+    end = m.end() + 1
+    toks = view.toks[view.token_at(end):]
+    for k, tok in enumerate(toks):
+        between_nouns = tok.tag.startswith("v") and tok.text not in voc.stop and k > 0 and toks[k - 1].tag.startswith("n") and \
+            k + 1 < len(toks) and toks[k + 1].tag.startswith("n")  # 大洋|钻探|船: a verb inside, a noun last
+        if tok.start != end or not (tok.tag.startswith("n") or between_nouns) or tok.end - m.end() > 9:
+            break
+        end = tok.end
+    name = content + view.text[m.end():end]
+    return Candidate(name, "Facility", view.sentence.index, m.start(), end,
+                     aliases=(content + "号",) if end > m.end() + 1 else (), confidence=0.7, priority=2,
+                     rule="quote-vessel")
 
 
 def _quote_of(view: _View, m: re.Match, content: str, aliases: set[str], voc: _Vocab) -> list[Candidate]:

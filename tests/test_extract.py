@@ -643,6 +643,27 @@ def test_extract_the_word_after_a_quote_types_it_when_its_shape_alone_would(text
     assert found(text, "province").get(name) == typ
 
 
+def test_extract_a_craft_named_in_quotes_with_hao_takes_its_kind_and_a_skill_or_rate_is_no_name():
+    got = found("“远航”号深海钻探船、“星河”号等打破垄断，“小火自救”能力提升，“套购”发生率下降，"
+                "“甲乙”号科考船完成任务。", "province")
+    assert got.get("远航号深海钻探船") == "Facility" and got.get("星河号") == "Facility"
+    assert got.get("甲乙号科考船") == "Facility"             # the kind of craft, not the clause after it
+    assert not {"小火自救", "套购", "甲乙号科考船完成任务"} & set(got), got
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("稳定房地产市场，调整微动力设施，管住人员，摆布项目，影响居民。",
+     ("稳定房地产市场", "调整微动力设施", "管住人员", "摆布项目", "影响居民")),
+])
+def test_extract_a_name_does_not_start_with_a_governing_verb(text, absent):
+    got = found(text, "province")
+    assert not set(absent) & set(got), got
+
+
+def test_extract_a_soft_verb_inside_a_name_stays_in_it():
+    assert found("建立生活补贴标准稳定增长机制。", "district").get("生活补贴标准稳定增长机制") == "Mechanism"
+
+
 def test_extract_a_service_centre_stands_in_its_base_and_a_park_bureau_in_its_park():
     text = level_report(PROVINCE_HEAD, "国际种苗资源引进中转基地服务中心揭牌运行。南岭山地国家公园管理局挂牌。"
                                        "启动“九五”普法工作。")
