@@ -711,6 +711,11 @@ def test_extract_a_service_centre_stands_in_its_base_and_a_park_bureau_in_its_pa
     ("出台平台经济规范。", "平台经济规范"),
     ("完善便利残疾人出行的设施。", "便利残疾人"),
     ("预计大湾区经济总量突破15万亿元。", "预计大湾区"),
+    ("提升普通公路通行能力。", "普通公路"),                 # kinds of roads, towns and areas: no name
+    ("建设一批现代化典型镇。", "现代化典型镇"),
+    ("增加紧缺地区学位供给。", "紧缺地区"),
+    ("整治沿线道路环境。", "沿线道路"),
+    ("建设世界级机场群。", "世界级机场"),
 ])
 def test_extract_kinds_of_projects_bodies_and_parks_are_not_names_in_a_province(text, absent):
     assert absent not in found(text, "province")
