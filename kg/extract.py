@@ -2373,7 +2373,8 @@ def _routes(view: _View, voc: _Vocab) -> list[Candidate]:
     return out
 
 
-_CARING = re.compile(r"(?:关心|关爱|帮扶|慰问|救助|服务)+")
+_CARING = re.compile(r"(?:关心|关爱|帮扶|慰问|救助|服务|教育引导|安置)+")
+_STANDING_OF_PEOPLE = re.compile(r"在岗|持证|在职|在校|在编|在册")
 _REGION_RUN = re.compile(rf"((?:[{_CJK}][东西南北中]){{2,}})地区")
 
 
@@ -2573,6 +2574,10 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     for c in kept:
         if c.type == "TargetGroup" and (care := _CARING.match(c.name)) and len(c.name) - care.end() >= 2:
             c.name, c.start = c.name[care.end():], c.start + care.end()  # 关心关爱某某员: the group cared for
+        if c.type == "TargetGroup" and (standing := _STANDING_OF_PEOPLE.match(c.name)) \
+                and len(c.name) - standing.end() >= 2:
+            c.aliases = tuple(sorted(set(c.aliases) | {c.name}))  # 在岗某某员, 持证某某员: the one group
+            c.name, c.start = c.name[standing.end():], c.start + standing.end()
         if c.type in ("Facility", "Place") and _AIM.match(c.name):
             c.type = "Concept"  # 国际某某中心, 全球某某城市: a standing the place aims at, not a site
         elif c.type in ("Program", "Facility") and _ROUTE_NAME.search(c.name):

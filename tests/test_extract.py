@@ -660,6 +660,13 @@ def test_extract_a_name_does_not_start_with_a_governing_verb(text, absent):
     assert not set(absent) & set(got), got
 
 
+def test_extract_a_group_is_named_without_its_standing_or_the_care_given_to_it():
+    got = found("为在岗养老护理员开展培训，教育引导广大干部，安置农民就业。", "province")
+    assert got.get("养老护理员") == "TargetGroup" and got.get("农民") == "TargetGroup"
+    assert not {"在岗养老护理员", "安置农民", "教育引导广大干部"} & set(got), got
+    assert found("持证养老护理员达到1万人。", "province").get("养老护理员") == "TargetGroup"
+
+
 def test_extract_a_soft_verb_inside_a_name_stays_in_it():
     assert found("建立生活补贴标准稳定增长机制。", "district").get("生活补贴标准稳定增长机制") == "Mechanism"
 
