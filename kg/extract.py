@@ -1870,6 +1870,8 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
     sidx = view.sentence.index
     for m in (_CLASS_LIST.finditer(view.text) if _CLASS_WORD.search(view.text) else ()):
         cls, typ = m.group(4), _CLASS_TYPES[m.group(4)]
+        if m.group(2) == "两" and m.group(3):
+            continue  # 甲和两河某某景区: 两 opens the next name, it counts nothing (甲、乙两景区 does)
         items = m.group(1).split("、")
         if len(items) == 1 and not m.group(2).startswith("等") and not m.group(2)[0].isdigit():
             continue
@@ -1886,8 +1888,9 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
                     "Organization", "Facility") and _class_noun(item, 2, typ)) or (view.level in (
                     "city", "province") and typ == "Place" and not _proper(tokens(item))) or \
                     _PHASE_ONLY.fullmatch(item) or view.is_protected(start, start + len(item)) or (
-                    typ != "Program" and len(item) > 5) or (typ == "Program" and len(item) < 3):
-                continue
+                    typ != "Program" and len(item) > 5) or (typ == "Program" and len(item) < 3) or (
+                    typ == "Organization" and _head_type(item, voc) in ("Place", "ResidentialArea")):
+                continue  # 某城区21家企业: the place the firms are in, not a firm
             name, aliases = item, (item + m.group(3) + cls,) if not re.search(r"[批个家所项座]", m.group(3)) else ()
             if cls == "遗址":
                 name, aliases = item + cls, (item,)

@@ -667,6 +667,14 @@ def test_extract_a_group_is_named_without_its_standing_or_the_care_given_to_it()
     assert found("持证养老护理员达到1万人。", "province").get("养老护理员") == "TargetGroup"
 
 
+def test_extract_the_place_firms_are_in_is_no_firm_and_liang_opening_a_name_counts_nothing():
+    cands, _ = sentence_candidates(Sentence(index=0, text="甲城区21家企业迁建，抓好甲城区、乙山组团和两河丙山旅游景区绿化。",
+                                            start=0, end=34, part=1, section=None, paragraph=0), "district")
+    assert ("甲城区", "Organization") not in {(c.name, c.type) for c in cands}
+    assert not any("河丙山旅游景区" in alias and not alias.startswith("两") for c in cands for alias in c.aliases)
+    assert found("在东湖、西湖两景区开展巡查。", "district").get("东湖") == "Place"   # 两 counting still lists
+
+
 def test_extract_a_soft_verb_inside_a_name_stays_in_it():
     assert found("建立生活补贴标准稳定增长机制。", "district").get("生活补贴标准稳定增长机制") == "Mechanism"
 
