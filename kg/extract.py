@@ -568,8 +568,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         mod_tokens = [t for t in toks[j:i + 1] if t.end <= tok.end - len(head)]
         if len(tok.text) > len(head) and k == i:  # the head's own token carries words too (健身活动)
             mod_tokens.append(Token(tok.text[: -len(head)], tok.start, tok.end - len(head), tok.tag))
-        if len(modifier) < min_chars:
-            continue
+        if len(modifier) < min_chars and not (
+                modifier in ("省", "市", "区", "县") and typ == "Facility" and len(head) >= 2):
+            continue  # (省图书馆, 区医院: the one site or body of a level, named by it)
         if typ == "Award" and (modifier in ("荣誉", "光荣", "先进", "各类", "多项", "相关") or modifier in voc.generic):
             continue  # “某某县”荣誉称号: the title is the quoted name before it, not 荣誉称号
         if typ == "TargetGroup" and (modifier in ("工作", "社会", "相关", "有关", "各类", "其他", "列席")
@@ -709,6 +710,9 @@ def _dictionary_word(name: str) -> bool:
     return len(whole) == 1 and whole[0].tag in ("n", "vn")
 
 
+_PORT_HEADS = ("机场", "港", "码头", "大桥", "火车站")
+
+
 @lru_cache(maxsize=4096)
 def _class_noun(name: str, head_len: int, typ: str) -> bool:
     """A dictionary word (实验室, 充电站), or a Facility named by one common word before its head
@@ -735,7 +739,8 @@ def _class_noun(name: str, head_len: int, typ: str) -> bool:
     if typ not in ("Facility", "Place"):
         return False
     return len(mod) == 1 and mod[0].tag in ("n", "vn", "b", "nr") and not _DIGIT.search(mod[0].text) \
-        and tokenizer().FREQ.get(mod[0].text, 0) >= 1000
+        and tokenizer().FREQ.get(mod[0].text, 0) >= 1000 and not (
+            mod[0].tag == "nr" and name.endswith(_PORT_HEADS))  # 凤凰机场: a port by a word jieba takes for a person
 
 
 def _head_type(text: str, voc: _Vocab) -> str | None:

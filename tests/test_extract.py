@@ -675,6 +675,20 @@ def test_extract_the_place_firms_are_in_is_no_firm_and_liang_opening_a_name_coun
     assert found("在东湖、西湖两景区开展巡查。", "district").get("东湖") == "Place"   # 两 counting still lists
 
 
+@pytest.mark.parametrize("text, name", [
+    ("凤凰机场三期、博鳌机场三期完工。", "凤凰机场三期"),   # a port named by a word jieba takes for a person
+    ("凤凰机场三期、博鳌机场三期完工。", "凤凰机场"),
+    ("省图书馆二期、省文化馆投用。", "省图书馆二期"),       # the province's own library, one dictionary word
+    ("建成市图书馆。", "市图书馆"),
+])
+def test_extract_a_port_by_a_common_word_and_a_levels_own_site_are_named(text, name):
+    assert found(text, "province").get(name) == "Facility"
+
+
+def test_extract_a_levels_kind_of_lab_is_not_one_body():
+    assert "省实验室" not in found("高水平建设省实验室。", "province")
+
+
 def test_extract_a_soft_verb_inside_a_name_stays_in_it():
     assert found("建立生活补贴标准稳定增长机制。", "district").get("生活补贴标准稳定增长机制") == "Mechanism"
 
