@@ -635,8 +635,8 @@ def _by_names(entities: Sequence[Entity], out: _Collector, higher: frozenset[str
                     if e.type == "Facility" and _CAMPUS.search(name):  # 某大学某某校区: run by it, and a part of it
                         out.add(e.name, "partOf", o.name, sidx, 0.5, "name")
                     break
-        if e.type in ("Program", "Facility", "Mechanism"):
-            found = _substrings(name, groups)
+        if e.type in ("Program", "Facility", "Mechanism") and not name.endswith(("会", "赛", "论坛")):
+            found = _substrings(name, groups)  # (an event's name says who takes part, not whom it serves)
             for g in found:
                 if len(name) - len(g.name) >= 2 and not any(g.name in h.name != g.name for h in found):
                     out.add(e.name, "targets", g.name, sidx, 0.55, "name")  # the longest group only

@@ -208,7 +208,7 @@ def test_extract_works_named_by_site_and_deed(text, expected, absent):
     ("落实自治区28条规定", {"自治区28条规定": "PolicyDocument"}, ()),
     # a group's name may run to 12 characters; 在岗 is one word
     ("培养招录农村订单定向免费医学生超1000人", {"农村订单定向免费医学生": "TargetGroup"}, ("订单定向免费医学生",)),
-    ("为全省在岗养老护理员发放补贴", {"在岗养老护理员": "TargetGroup"}, ("岗养老护理员",)),
+    ("为全省在岗养老护理员发放补贴", {"养老护理员": "TargetGroup"}, ("岗养老护理员",)),  # 在岗: its standing (an alias)
 ])
 def test_extract_name_edges(text, expected, absent):
     """A footnote's number is no part of a name; a head may cross a word edge (运动|会); a prize is not
@@ -516,10 +516,14 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     ("2026_hainan_province_part2", (0.71, 0.81, 0.70, 0.94, 1.00)),
     # The review of the Hainan report beyond its first excerpt (five-year figures, years given as a span),
     # annotated blind: first sight typed 0.471, untyped 0.569, relations 0.129, metrics 0.868
-    ("2026_hainan_province_part3", (0.65, 0.71, 0.36, 0.94, 1.00)),
+    # (relations 0.375 → 0.353 at stop 18: a port named by a word jieba takes for a person is found now, and
+    # its third phase stands in it, which this annotator does not record and two others do)
+    ("2026_hainan_province_part3", (0.67, 0.73, 0.35, 0.94, 1.00)),
     # The first part of the 2012 Hailaer district report (review and first plans), annotated blind: first
     # sight typed 0.503, untyped 0.566, relations 0.310, metrics 0.946
-    ("2012_neimenggu-hulunbeier-hailaer_district_part1", (0.71, 0.77, 0.68, 0.96, 1.00)),
+    # (untyped 0.770 → 0.768 at stop 18: a city-wide congress, 全市某某大会, is an event now; this gold does not
+    # record it, the 2012 plans do)
+    ("2012_neimenggu-hulunbeier-hailaer_district_part1", (0.71, 0.765, 0.68, 0.96, 1.00)),
     # The first part of the 2015 Hailaer district report, annotated blind at the end of stop 12 and held out
     # until its figures were recorded: first sight typed 0.643, untyped 0.664, relations 0.194, metrics 0.988
     # (typed 0.725 → 0.719 at stop 16: 人大 and 政协 standing alone became organizations, which this gold
@@ -687,6 +691,20 @@ def test_extract_a_port_by_a_common_word_and_a_levels_own_site_are_named(text, n
 
 def test_extract_a_levels_kind_of_lab_is_not_one_body():
     assert "省实验室" not in found("高水平建设省实验室。", "province")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("连续成功举办世界新能源汽车大会。", "世界新能源汽车大会"),
+    ("召开全市奖励工作大会。", "全市奖励工作大会"),                       # the event's scope is in its name
+    ("成功举办第十二届全国少数民族传统体育运动会。", "第十二届全国少数民族传统体育运动会"),
+])
+def test_extract_a_congress_or_games_is_an_event_named_with_its_scope(text, name):
+    assert found(text, "province").get(name) == "Program"
+
+
+@pytest.mark.parametrize("text", ["现提请大会审议。", "本报告全文提交大会。", "某某市第十六届人民代表大会第四次会议"])
+def test_extract_the_congress_a_report_is_given_to_is_no_event(text):
+    assert not [name for name, typ in found(text, "province").items() if typ == "Program"]
 
 
 def test_extract_a_soft_verb_inside_a_name_stays_in_it():

@@ -59,6 +59,7 @@ def test_relations_a_campus_is_run_by_its_university_and_part_of_it():
     ("全年发放低保家庭大学生补助167万元。", ("低保家庭大学生补助", "targets", "低保家庭大学生"), ("低保家庭",)),
     ("困难残疾人生活补贴标准提高到每人每月209元。", ("困难残疾人生活补贴", "targets", "困难残疾人"), ("残疾人",)),
     ("完善学校家庭社会协同育人机制,推进教育科技人才一体化发展。", None, ("学校家庭", "教育科技人才")),
+    ("办好全国民营企业绿色发展大会。", None, ("民营企业",)),   # an event's name says who takes part
 ])
 def test_relations_a_programme_named_after_the_group_it_serves(body, expected, absent):
     assert_relations(body, expected, absent, ("targets",))
