@@ -707,6 +707,21 @@ def test_extract_the_congress_a_report_is_given_to_is_no_event(text):
     assert not [name for name, typ in found(text, "province").items() if typ == "Program"]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("建新养老院、东湖养护院投入使用。", "建新养老院"),          # homes for the old: named sites
+    ("建新养老院、东湖养护院投入使用。", "东湖养护院"),
+    ("完成哈克镇农村敬老院改造。", "哈克镇农村敬老院"),
+    ("加快推进金星城市商贸综合体建设。", "金星城市商贸综合体"),   # a commercial complex
+    ("完成海关监管仓库建设。", "海关监管仓库"),
+])
+def test_extract_homes_complexes_and_warehouses_are_sites(text, name):
+    assert found(text, "district").get(name) == "Facility"
+
+
+def test_extract_a_check_does_not_open_a_sites_name():
+    assert "排查整治养老院" not in found("全面排查整治养老院、学校等场所。", "city")
+
+
 def test_extract_a_soft_verb_inside_a_name_stays_in_it():
     assert found("建立生活补贴标准稳定增长机制。", "district").get("生活补贴标准稳定增长机制") == "Mechanism"
 
