@@ -715,6 +715,10 @@ def test_extract_the_congress_a_report_is_given_to_is_no_event(text):
     ("完成哈克镇农村敬老院改造。", "哈克镇农村敬老院"),
     ("加快推进金星城市商贸综合体建设。", "金星城市商贸综合体"),   # a commercial complex
     ("完成海关监管仓库建设。", "海关监管仓库"),
+    ("建成海底科学观测网。", "海底科学观测网"),                 # networks of instruments, dams, plants, towers
+    ("加快迈湾水利枢纽建设。", "迈湾水利枢纽"),
+    ("东海拉尔发电厂扩建完成。", "东海拉尔发电厂"),
+    ("天润商厦主体完工。", "天润商厦"),
 ])
 def test_extract_homes_complexes_and_warehouses_are_sites(text, name):
     assert found(text, "district").get(name) == "Facility"
