@@ -578,8 +578,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if typ == "Award" and (modifier in ("荣誉", "光荣", "先进", "各类", "多项", "相关") or modifier in voc.generic):
             continue  # “某某县”荣誉称号: the title is the quoted name before it, not 荣誉称号
         if typ == "TargetGroup" and (modifier in ("工作", "社会", "相关", "有关", "各类", "其他", "列席")
-                                     or modifier in _SCOPE_WORDS or modifier in voc.group_heads):
-            continue  # 工作人员, 列席人员, 全球妇女, 妇女与儿童并称: anyone, the audience, everyone somewhere, a field of work
+                                     or modifier in _SCOPE_WORDS or modifier in voc.group_heads
+                                     or (head == "人口" and modifier in _HEADCOUNTS)):
+            continue  # 工作人员, 列席人员, 全球妇女, 妇女与儿童并称, 常住人口: anyone, the audience, everyone somewhere, a field, a count
         if typ not in ("Organization", "Concept", "Award", "TargetGroup") and not _specific(
                 modifier, mod_tokens, voc, typ) and not (head.endswith("会") and _NUMBERED_GAMES.fullmatch(modifier)):
             continue  # (十五运会: games by their number)
@@ -2222,6 +2223,7 @@ def _group_named(modifier: str, head: str) -> bool:
     return True
 
 
+_HEADCOUNTS = frozenset("常住 户籍 整体 城乡 城镇 农村 学龄 劳动年龄 总 流动 出生 老年 全省 全市 全区".split())  # 常住人口: counted
 _SCOPE_WORDS = frozenset("全球 全国 全省 全市 全区 全域 广大 校园 自治区 省 市 区 县".split())  # 自治区青少年: everyone there
 _SERVICE_AFTER = re.compile(r"(?:安置|援助|帮扶|救助|关爱|慰问|培训|市民化|补助|救济|转移就业|(?:入学)?资助"
                             r"|(?:基本)?养老保险(?:金标准)?"

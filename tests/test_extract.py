@@ -728,6 +728,12 @@ def test_extract_a_check_does_not_open_a_sites_name():
     assert "排查整治养老院" not in found("全面排查整治养老院、学校等场所。", "city")
 
 
+def test_extract_a_population_served_is_a_group_and_a_headcount_is_not():
+    got = found("稳定脱贫人口外出务工规模，常住人口达到1000万人，学龄人口增加，推进农业转移人口市民化。", "province")
+    assert got.get("脱贫人口") == "TargetGroup" and got.get("农业转移人口") == "TargetGroup"
+    assert not {"常住人口", "学龄人口"} & set(got), got
+
+
 def test_extract_a_soft_verb_inside_a_name_stays_in_it():
     assert found("建立生活补贴标准稳定增长机制。", "district").get("生活补贴标准稳定增长机制") == "Mechanism"
 
