@@ -729,8 +729,8 @@ def test_extract_a_check_does_not_open_a_sites_name():
 
 
 def test_extract_a_population_served_is_a_group_and_a_headcount_is_not():
-    got = found("稳定脱贫人口外出务工规模，常住人口达到1000万人，学龄人口增加，推进农业转移人口市民化。", "province")
-    assert got.get("脱贫人口") == "TargetGroup" and got.get("农业转移人口") == "TargetGroup"
+    got = found("稳定脱贫人口外出务工规模，常住人口达到1000万人，学龄人口增加，为农村常住人口提供服务。", "province")
+    assert got.get("脱贫人口") == "TargetGroup" and got.get("农村常住人口") == "TargetGroup"
     assert not {"常住人口", "学龄人口"} & set(got), got
 
 
