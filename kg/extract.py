@@ -769,6 +769,7 @@ def _inner_site(name: str, voc: _Vocab) -> str | None:
 
 
 _OPENERS = frozenset({"实施", "开展", "启动", "获批", "建立", "健全", "推行", "实行"})
+_OWN_SCOPES = frozenset({"全省", "全市", "全区", "全县"})
 _OPENED_HEADS = ("行动", "试点", "机制", "制度")  # a second name's head inside the span: two names, not one
 
 
@@ -776,14 +777,17 @@ def _opened_at(toks: Sequence[Token], j: int, k: int) -> int:
     """The start of a campaign's or pilot's name that runs back across its own verbs and 和 to the verb
     that opens the clause (实施某某领先和某某攻坚行动, 获批优化某某审批改革试点); ``j`` when no such verb
     stands within reach, or a 的, a list or a stop comes between."""
+    openers = _OPENERS | {"推进"} if toks[k].text == "试点" else _OPENERS  # 稳妥推进某某试点: a pilot is pushed on
     for o in range(j - 1, max(-1, j - 11), -1):
-        if toks[o].text in _OPENERS:
-            while o + 1 < j and (toks[o + 1].text in _OPENERS or toks[o + 1].text in ("好", "完善", "一轮", "新一轮")):
-                o += 1  # 实施好, 建立健全完善: the verbs run on before the name
+        if toks[o].text in openers:
+            while o + 1 < j and (toks[o + 1].text in openers or toks[o + 1].text in ("好", "完善", "一轮", "新一轮")
+                                 or (toks[o + 1].text in _OWN_SCOPES and len(toks[o + 2].text) >= 2)):
+                o += 1  # 实施好, 建立健全完善: the verbs run on before the name; 全省: where, not which pilot
             between = toks[o + 1:k]  # the name's words, its head the last
             if o + 1 < j and sum(len(t.text) for t in between) <= 22 and not any(
-                    t.text[0] in PUNCT or t.text in ("的", "等", "及") or t.text.endswith(_OPENED_HEADS) or _DIGIT.search(t.text)
-                    for t in between[:-1]):
+                    t.text[0] in PUNCT or t.text in ("的", "等", "及") or t.text.endswith(_OPENED_HEADS)
+                    or (_DIGIT.search(t.text) and nxt.text != "年")  # 延长30年: a term in the name, not a count
+                    for t, nxt in zip(between[:-1], between[1:])):
                 return o + 1
             return j
         if toks[o].text[0] in PUNCT:

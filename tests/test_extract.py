@@ -734,6 +734,20 @@ def test_extract_a_population_served_is_a_group_and_a_headcount_is_not():
     assert not {"常住人口", "学龄人口"} & set(got), got
 
 
+@pytest.mark.parametrize("text, name", [
+    ("稳妥推进二轮土地承包到期后再延长30年试点，激励人才。", "二轮土地承包到期后再延长30年试点"),  # a term, not a count
+    ("推进国家生态产品价值实现机制试点建设。", "国家生态产品价值实现机制试点"),      # a pilot of a mechanism
+    ("稳步推进全省智能网联汽车车路云一体化应用试点。", "智能网联汽车车路云一体化应用试点"),  # 全省: where it runs
+])
+def test_extract_a_pilot_pushed_on_is_named_from_the_verb(text, name):
+    assert found(text, "province").get(name) == "Program"
+
+
+def test_extract_a_pilot_counted_has_no_name_and_a_scope_glued_to_a_word_stays():
+    assert not found("推进3个试点。", "province")
+    assert found("在全国率先实施全省域长期护理保险制度。", "province").get("全省域长期护理保险制度") == "Mechanism"
+
+
 def test_extract_a_soft_verb_inside_a_name_stays_in_it():
     assert found("建立生活补贴标准稳定增长机制。", "district").get("生活补贴标准稳定增长机制") == "Mechanism"
 
