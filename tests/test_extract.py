@@ -748,6 +748,11 @@ def test_extract_a_pilot_counted_has_no_name_and_a_scope_glued_to_a_word_stays()
     assert found("在全国率先实施全省域长期护理保险制度。", "province").get("全省域长期护理保险制度") == "Mechanism"
 
 
+def test_extract_circles_a_city_plans_are_ideas():
+    got = found("推动功能圈、产业圈、通勤圈协同发展，建好新时代文明实践圈。", "city")
+    assert all(got.get(n) == "Concept" for n in ("功能圈", "产业圈", "通勤圈", "新时代文明实践圈")), got
+
+
 def test_extract_a_soft_verb_inside_a_name_stays_in_it():
     assert found("建立生活补贴标准稳定增长机制。", "district").get("生活补贴标准稳定增长机制") == "Mechanism"
 
