@@ -1980,7 +1980,9 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
         for k in kept:
             if c.start < k.end and k.start < c.end:
                 inside = k.start <= c.start and c.end <= k.end and (
-                    k.type not in _CLOSED_TYPES or c.rule in ("award-event", "reviewed")) and not (
+                    k.type not in _CLOSED_TYPES or c.rule in ("award-event", "reviewed") or (
+                        k.type == "PolicyDocument" and k.rule.startswith("head:") and c.type == "Place"
+                        and c.start == k.start)) and not (  # 某某园区总体规划: the plan of a place named
                     k.type == "Facility" and k.name.startswith(c.name) and len(k.name) - len(c.name) <= 4
                     and c.rule != "branch-parent") and not (
                     c.type == "TargetGroup" and k.type == "Organization")
