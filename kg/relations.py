@@ -189,12 +189,31 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
                 prev = [m for m in _in(ms, ps, pe) if m.entity.type in _AWARD_HOLDERS]
                 holder = prev[-1].entity.name if prev else ""
             if not holder and not holders:
+                holder = _graded_site(award.entity.name, [m for m in ms if m.end <= cue_at])
+            if not holder and not holders:
                 lead = text[cs:cue_at]
                 if re.search(r"\d+(?:家|名|个)", lead) and not _EVERY_UNIT.search(lead) \
                         or re.match(r"\d+(?:人|名|位)", text[award.end:]):
                     continue  # 3家企业荣获…, 获评某某工匠4人: unnamed holders (16个区均被评为…: the place itself)
                 holder = default_holder
             out.add(holder, "receivedAward", award.entity.name, sidx, 0.8 if holders else 0.65, cue)
+
+
+_GRADED_KINDS = ("医院", "酒店", "饭店", "宾馆", "景区", "园区", "学校", "中学", "小学")
+
+
+def _graded_site(award: str, earlier: Sequence[_M]) -> str:
+    """启动某某医院扩建工程，力争晋升为某级某等医院: a grade of a kind of site (医院, 酒店, 景区…) goes to the
+    last site of that kind named before, alone or opening a works' name; '' when none is."""
+    kind = award[-2:]
+    if kind not in _GRADED_KINDS:
+        return ""
+    for m in reversed(earlier):
+        name = m.entity.name
+        at = name.find(kind)
+        if m.entity.type not in ("Award", "Concept") and at >= 1 and name != award:
+            return name[:at + len(kind)]
+    return ""
 
 
 def _listed_before(text: str, holders: list[_M], cue_at: int) -> list[_M]:

@@ -422,3 +422,9 @@ def test_relations_a_zones_sentence_holds_its_sites_until_a_new_task(body, insid
     got = {(s, o) for s, p, o in relations(body, title=district) if p == "locatedIn"}
     assert inside is None or inside in got
     assert outside is None or outside not in got
+
+
+def test_relations_a_grade_of_a_kind_of_site_goes_to_the_site_of_that_kind():
+    got = relations("成绩显著。", title="某某区人民政府工作报告", plan="启动区医院扩建工程，力争年内晋升为二级甲等医院。")
+    assert ("区医院", "receivedAward", "二级甲等医院") in got
+    assert not any(p == "receivedAward" and s != "区医院" for s, p, _ in got)
