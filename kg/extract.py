@@ -1388,6 +1388,7 @@ def _honor_like(phrase: str, voc: _Vocab) -> bool:
 _STRONG_AWARD_CUES = ("晋升为", "被评为", "评为", "被列为", "列为", "被授予", "授予", "荣获", "获评", "被命名为",
                       "命名为", "荣膺", "入选")
 _NATIONAL_START = re.compile(r"国家级|国家|全国|省级")
+_GRADED_ZONE = re.compile(rf"(?:国家级|省级|自治区级)[{_CJK}]{{1,8}}(?:区|园区|景区|度假区|基地)")  # 创建国家级某某区
 _AWARD_CLASS = r"(?:城市|城区|区|县|市|镇|村|街道|社区|单位|集体|称号|奖|示范区|示范点|先进|模范|站|中心|园区|基地|医院|学校)$"
 
 
@@ -1564,7 +1565,8 @@ def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
             if not stripped or len(stripped) > 40:
                 continue
             name = _YEAR_PREFIX.sub("", stripped)
-            strong = cue in _STRONG_AWARD_CUES and len(name) >= 4 and not _award_generic(name, voc)
+            strong = cue in _STRONG_AWARD_CUES and len(name) >= 4 and not _award_generic(name, voc) \
+                or _GRADED_ZONE.fullmatch(name) is not None
             if not strong and not _honor_like(name, voc) and not name.endswith(("奖", "称号")):
                 continue
             if cue not in voc.award_done and not re.search(_AWARD_CLASS, name):

@@ -428,3 +428,8 @@ def test_relations_a_grade_of_a_kind_of_site_goes_to_the_site_of_that_kind():
     got = relations("成绩显著。", title="某某区人民政府工作报告", plan="启动区医院扩建工程，力争年内晋升为二级甲等医院。")
     assert ("区医院", "receivedAward", "二级甲等医院") in got
     assert not any(p == "receivedAward" and s != "区医院" for s, p, _ in got)
+
+
+def test_relations_a_graded_zone_sought_is_an_honour_for_the_site_that_seeks_it():
+    got = relations("成绩显著。", title=PROVINCE_HEAD, plan="支持甲乙科技城创建国家级高新区。")
+    assert ("甲乙科技城", "receivedAward", "国家级高新区") in got
