@@ -360,6 +360,7 @@ _COUNTED = re.compile(r"(?:两个|两|[\d一二三四五六七八九十]+[个处
 _ORG_GENERIC = frozenset({"专业", "物业", "社会", "企业", "行业", "相关", "有关", "各类", "基层", "群众", "工作"})
 _ADMIN_HEADS = ("政府", "人民政府", "办事处")
 _JOINABLE_ORG = ("部", "局", "厅", "委", "委员会")
+_EDITION = re.compile(rf"第[\d{_NUMERALS}]+届")
 _SCOPES_OF_EVENTS = frozenset(("全国", "全省", "全市", "全区", "全县", "全盟", "全州"))
 _DASHES = frozenset({"-", "－", "—", "–"})
 _OWN_ORGAN = re.compile(r"[省市区县](?:政府|委|人大|政协)")
@@ -486,8 +487,10 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 j -= 1  # 某京-某安科创走廊, 某津某海-某关村科技园: a site two places share; 中国·某地某某会
                 continue
             if typ == "Program" and head.endswith(("会", "赛", "论坛")) and prev.text in _SCOPES_OF_EVENTS:
-                j -= 1  # 全市某某工作大会, 第N届全国某某运动会: an event's scope is part of its name
-                continue
+                j -= 1  # 全市某某工作大会, 第N届全国某某运动会: an event's scope is part of its name, and its edition
+                if j > 0 and _EDITION.fullmatch(toks[j - 1].text):
+                    j -= 1
+                break
             if prev.text == "暨" and typ == "Program" and before is not None and before.tag.startswith("n"):
                 j -= 1  # 某某纪念日暨某某战争胜利80周年纪念活动: one event under two names
                 limit = 32
@@ -2597,7 +2600,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
         if c.type == "TargetGroup" and (care := _CARING.match(c.name)) and len(c.name) - care.end() >= 2:
             c.name, c.start = c.name[care.end():], c.start + care.end()  # 关心关爱某某员: the group cared for
         if c.type == "TargetGroup" and (standing := _STANDING_OF_PEOPLE.match(c.name)) \
-                and len(c.name) - standing.end() >= 2:
+                and len(c.name) - standing.end() >= 2 and c.name[standing.end():] not in voc.group_heads:
             c.aliases = tuple(sorted(set(c.aliases) | {c.name}))  # 在岗某某员, 持证某某员: the one group
             c.name, c.start = c.name[standing.end():], c.start + standing.end()
         if c.type in ("Facility", "Place") and _AIM.match(c.name):

@@ -698,6 +698,7 @@ def test_extract_a_levels_kind_of_lab_is_not_one_body():
 @pytest.mark.parametrize("text, name", [
     ("连续成功举办世界新能源汽车大会。", "世界新能源汽车大会"),
     ("召开全市奖励工作大会。", "全市奖励工作大会"),                       # the event's scope is in its name
+    ("前不久全市奖励工作大会召开。", "全市奖励工作大会"),                   # ... and no word before it
     ("成功举办第十二届全国少数民族传统体育运动会。", "第十二届全国少数民族传统体育运动会"),
 ])
 def test_extract_a_congress_or_games_is_an_event_named_with_its_scope(text, name):
