@@ -817,6 +817,8 @@ def test_extract_a_service_centre_stands_in_its_base_and_a_park_bureau_in_its_pa
     ("增加紧缺地区学位供给。", "紧缺地区"),
     ("整治沿线道路环境。", "沿线道路"),
     ("建设世界级机场群。", "世界级机场"),
+    ("重点引进户外运动、水上运动装备。", "户外运动"),              # kinds of sport, no campaign
+    ("丰富旅文体活动，活跃市场。", "丰富旅文体活动"),               # 丰富 enriches, it opens no name
 ])
 def test_extract_kinds_of_projects_bodies_and_parks_are_not_names_in_a_province(text, absent):
     assert absent not in found(text, "province")
