@@ -199,6 +199,19 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
             out.add(holder, "receivedAward", award.entity.name, sidx, 0.8 if holders else 0.65, cue)
 
 
+def _zone_opening(name: str, zones: Sequence[Entity]) -> Entity | None:
+    """The zone a name opens with, whole (某组团第二水源地) or by its short form when one zone alone ends so
+    (景观区一期绿化工程 after 某某生态景观区); None when the name is the zone's own or no zone opens it."""
+    whole = [z for z in zones if name.startswith(z.name) and len(name) - len(z.name) >= 2]
+    if whole:
+        return max(whole, key=lambda z: len(z.name))
+    short = list({z.name: z for z in zones for n in range(3, len(z.name) - 1)
+                  if name.startswith(z.name[-n:]) and len(name) - n >= 2}.values())
+    return short[0] if len(short) == 1 else None
+
+
+_ZONE_ENDS = ("组团", "园区", "新区", "开发区", "景区", "景观区", "度假区", "产业园", "合作区", "试验区", "示范区", "集聚区",
+              "片区")  # a site there: in it
 _GRADED_KINDS = ("医院", "酒店", "饭店", "宾馆", "景区", "园区", "学校", "中学", "小学")
 
 
@@ -600,8 +613,13 @@ def _by_names(entities: Sequence[Entity], out: _Collector, higher: frozenset[str
         phase = (_PHASE_NAME.match(e.name) or _WORKS_NAME.match(e.name)) if used else None
         if phase and phase.group(1) in sites:  # 某站改造 too: the site named only inside its works
             extended.setdefault(phase.group(1), used[0])
+    zones = [p for p in places.values() if p.name.endswith(_ZONE_ENDS)]
     for e in entities:
         used = e.sentences()
+        if e.type in ("Place", "Program", "Facility") and used:  # 某组团第二水源地; 景观区一期 of 某某生态景观区
+            zone = _zone_opening(e.name, zones)
+            if zone is not None:
+                out.add(e.name, "locatedIn", zone.name, used[0], 0.55, "name")
         if e.type == "Organization" and used:  # 某国家公园管理局: the body of the site it is named after
             site = next((p for p in _substrings(e.name, places) if e.name.startswith(p.name) and not _admin(p.name)
                          and not _division(p) and len(e.name) - len(p.name) >= 2 and len(p.name) >= 4), None)
@@ -632,7 +650,7 @@ def _by_names(entities: Sequence[Entity], out: _Collector, higher: frozenset[str
             if any(q is not p and w in v for q, v in inside):
                 continue  # 青石站 inside 青石站水厂: the longest place only
             rest = name.replace(w, "", 1)
-            if e.type == "Facility" and not _division(p) and not p.name.endswith(_LOCAL_UNITS) and (
+            if e.type == "Facility" and not _division(p) and not p.name.endswith(_LOCAL_UNITS + _ZONE_ENDS) and (
                     not name.startswith(w) or re.fullmatch(
                     rf"(?:第[{_NUM}]+)?[\u4e00-\u9fff]{{1,3}}", rest)):
                 continue  # 人民路小学, 第一中学分校: named after the place, not in a second site

@@ -433,3 +433,10 @@ def test_relations_a_grade_of_a_kind_of_site_goes_to_the_site_of_that_kind():
 def test_relations_a_graded_zone_sought_is_an_honour_for_the_site_that_seeks_it():
     got = relations("成绩显著。", title=PROVINCE_HEAD, plan="支持甲乙科技城创建国家级高新区。")
     assert ("甲乙科技城", "receivedAward", "国家级高新区") in got
+
+
+def test_relations_a_site_named_after_its_zone_stands_in_it_by_its_whole_or_short_name():
+    got = relations("推进黑羊站水厂二期、东山组团第二水源地等项目的前期工作。启动西山生态景观区规划，完成景观区一期绿化工程。",
+                    title="某某区人民政府工作报告")
+    assert ("东山组团第二水源地", "locatedIn", "东山组团") in got
+    assert ("景观区一期绿化工程", "locatedIn", "西山生态景观区") in got
