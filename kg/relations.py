@@ -201,7 +201,7 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
 
 def _zone_opening(name: str, zones: Sequence[Entity]) -> Entity | None:
     """The zone a name opens with, whole (某组团第二水源地) or by its short form when one zone alone ends so
-    (景观区一期绿化工程 after 某某生态景观区); None when the name is the zone's own or no zone opens it."""
+    (某观区一期工程 after 甲乙某观区); None when the name is the zone's own or no zone opens it."""
     whole = [z for z in zones if name.startswith(z.name) and len(name) - len(z.name) >= 2]
     if whole:
         return max(whole, key=lambda z: len(z.name))
@@ -616,7 +616,7 @@ def _by_names(entities: Sequence[Entity], out: _Collector, higher: frozenset[str
     zones = [p for p in places.values() if p.name.endswith(_ZONE_ENDS)]
     for e in entities:
         used = e.sentences()
-        if e.type in ("Place", "Program", "Facility") and used:  # 某组团第二水源地; 景观区一期 of 某某生态景观区
+        if e.type in ("Place", "Program", "Facility") and used:  # 某组团第二水源地; 某观区一期 of 甲乙某观区
             zone = _zone_opening(e.name, zones)
             if zone is not None:
                 out.add(e.name, "locatedIn", zone.name, used[0], 0.55, "name")

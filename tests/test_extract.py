@@ -396,9 +396,11 @@ def test_extract_city_excerpt_scores(tmp_path):
     """The Beijing 2026 excerpt: held out when first scored (typed 0.38, untyped 0.48, relations 0.04,
     metrics 0.84), then read for error classes; kept here as a regression floor."""
     r = _score(REPORTS / "2026_beijing_city_excerpt.txt", GOLD / "2026_beijing_city_excerpt", tmp_path)
-    assert r.entities.typed.f1 >= 0.75
-    assert r.entities.untyped.f1 >= 0.81
-    assert r.relations.overall.f1 >= 0.49   # a campus is also partOf its university now (its annotator: organizedBy only)
+    assert r.entities.typed.f1 >= 0.77
+    assert r.entities.untyped.f1 >= 0.82
+    # 0.48: a campus is also partOf its university (its annotator: organizedBy only); a science park named after
+    # the new area it is in (某新区中关村科技园) stands in it, which its annotator does not record
+    assert r.relations.overall.f1 >= 0.48
     assert r.metrics.overall.f1 >= 0.95   # 0.96 until ranks (居全国首位 → 1 位) became metrics: not annotated here
 
 
