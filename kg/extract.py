@@ -1205,7 +1205,7 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
         return [], []  # a typhoon's name, a point in time, an outcome, a label for what was listed, a chain
     if after.startswith(_NOT_NAMED_AFTER):
         return [], []  # “某某”能力, “某某”发生率, “某某”成功: a skill, a rate or a feat, no name
-    if after.startswith("号") and not re.search(rf"[、，, ]", content):
+    if after.startswith("号") and not re.search(r"[、，, ]", content):
         return [_vessel(view, m, content, voc)], []
     phrase, word, end = _trailing(view, m.end(), voc)
     if _PERIOD.fullmatch(content) and after.startswith("普法"):  # “九五”普法: the five-year legal campaign

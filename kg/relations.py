@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from .gazetteer import above
 from .models import Document, Entity, Relation
@@ -199,15 +199,26 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
             out.add(holder, "receivedAward", award.entity.name, sidx, 0.8 if holders else 0.65, cue)
 
 
-def _zone_opening(name: str, zones: Sequence[Entity]) -> Entity | None:
+def _zone_opening(name: str, zones: dict[str, list[Entity]]) -> Entity | None:
     """The zone a name opens with, whole (某组团第二水源地) or by its short form when one zone alone ends so
-    (某观区一期工程 after 甲乙某观区); None when the name is the zone's own or no zone opens it."""
-    whole = [z for z in zones if name.startswith(z.name) and len(name) - len(z.name) >= 2]
-    if whole:
-        return max(whole, key=lambda z: len(z.name))
-    short = list({z.name: z for z in zones for n in range(3, len(z.name) - 1)
-                  if name.startswith(z.name[-n:]) and len(name) - n >= 2}.values())
-    return short[0] if len(short) == 1 else None
+    (某观区一期工程 after 甲乙某观区); None when the name is the zone's own or no zone opens it. ``zones``:
+    each zone under its whole name and under every ending of three characters or more (``_zone_forms``)."""
+    found: Entity | None = None
+    for n in range(3, len(name) - 1):  # the longest form that opens the name wins
+        forms = zones.get(name[:n])
+        if forms and len({z.name for z in forms}) == 1:
+            found = forms[0]
+    return found
+
+
+def _zone_forms(places: Iterable[Entity]) -> dict[str, list[Entity]]:
+    """Zones (names ending 组团, 园区, 新区…) by their whole name and by each ending of 3+ characters."""
+    forms: dict[str, list[Entity]] = {}
+    for z in places:
+        if z.name.endswith(_ZONE_ENDS):
+            for n in range(3, len(z.name) + 1):
+                forms.setdefault(z.name[-n:], []).append(z)
+    return forms
 
 
 _ZONE_ENDS = ("组团", "园区", "新区", "开发区", "景区", "景观区", "度假区", "产业园", "合作区", "试验区", "示范区", "集聚区",
@@ -613,7 +624,7 @@ def _by_names(entities: Sequence[Entity], out: _Collector, higher: frozenset[str
         phase = (_PHASE_NAME.match(e.name) or _WORKS_NAME.match(e.name)) if used else None
         if phase and phase.group(1) in sites:  # 某站改造 too: the site named only inside its works
             extended.setdefault(phase.group(1), used[0])
-    zones = [p for p in places.values() if p.name.endswith(_ZONE_ENDS)]
+    zones = _zone_forms(places.values())
     for e in entities:
         used = e.sentences()
         if e.type in ("Place", "Program", "Facility") and used:  # 某组团第二水源地; 某观区一期 of 甲乙某观区
