@@ -16,7 +16,6 @@ import urllib.parse
 import urllib.request
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -27,7 +26,7 @@ from kg.cli import cli
 from kg.config import Config
 from kg.pipeline import run_build
 from kg.push import Auth, PushError, RemoteStore, _with_values, named_graphs, push_build
-from kg.query import get_query, list_queries, open_store, run_query
+from kg.query import list_queries, open_store, run_query
 
 from conftest import DATA
 
