@@ -62,7 +62,7 @@ _CLASS_TYPES = {"居民区": "ResidentialArea", "小区": "ResidentialArea", "�
                 "区域": "Place", "航线": "Place", "酒店": "Facility"}
 _CLASS_LIST = re.compile(
     rf"(?:^|(?<=[在对和与、，,；;：:]))((?:(?:(?!等)[{_CJK}]){{2,8}}、)*(?:(?!等)[{_CJK}]){{2,8}})"
-    rf"(等(?:\d+|[一二三四五六七八九十]+)?[个家处座条所]?|两个|两|(?:\d+|[一二三四五六七八九十]+)[个家处座条所])"
+    rf"(等(?:(?:\d+|[一二三四五六七八九十]+)[个家处座条所]?)?|两个|两|(?:\d+|[一二三四五六七八九十]+)[个家处座条所])"
     rf"([{_CJK}]{{0,6}})({'|'.join(sorted(_CLASS_TYPES, key=len, reverse=True))})(?![{_CJK}]?[区制长])")
 _EACH_IN = re.compile(rf"分别在((?:[{_CJK}]{{2,4}}、)+[{_CJK}]{{2,4}}?)(?=开展|设立|打造|建设|实施|推进|建成)")
 _PROGRAM_LIST = re.compile(
@@ -1914,7 +1914,8 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             if cls == "遗址":
                 name, aliases = item + cls, (item,)
             kind = _listed_project_type(item, m.group(3), voc) if typ == "Program" else \
-                "ResidentialArea" if typ == "Place" and _GROUP_NAME.fullmatch(item) else typ  # 某某三组等区域
+                "ResidentialArea" if typ == "Place" and (_GROUP_NAME.fullmatch(item) or _head_type(
+                    item, voc) == "ResidentialArea") else typ  # 某某三组、某某村等区域: the villages listed
             out.append(Candidate(name, kind, sidx, start, start + len(item), aliases=aliases,
                                  confidence=0.7, priority=2, rule="class-list"))
     for m in (_PROGRAM_LIST.finditer(view.text) if "等" in view.text and "、" in view.text else ()):

@@ -763,6 +763,14 @@ def test_extract_the_place_a_plan_is_named_after_is_a_place_too():
     assert "丙丁园区" not in found("学习《丙丁园区规划》。", "district")   # a title's words stay inside it
 
 
+def test_extract_villages_listed_before_a_kind_of_area_are_villages_and_deng_counts_only_with_a_number():
+    cands, _ = sentence_candidates(Sentence(index=0, text="实施工人新村、幸福村等条件较差区域的改造。", start=0, end=21,
+                                            part=1, section=None, paragraph=0), "district")
+    got = {c.name: c for c in cands}
+    assert got["工人新村"].type == "ResidentialArea" and got["幸福村"].type == "ResidentialArea"
+    assert not any("件较差" in a for c in cands for a in c.aliases)   # 等条件: no count of 条
+
+
 def test_extract_a_soft_verb_inside_a_name_stays_in_it():
     assert found("建立生活补贴标准稳定增长机制。", "district").get("生活补贴标准稳定增长机制") == "Mechanism"
 
