@@ -1910,7 +1910,7 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
                     typ != "Program" and len(item) > 5) or (typ == "Program" and len(item) < 3) or (
                     typ == "Organization" and _head_type(item, voc) in ("Place", "ResidentialArea")):
                 continue  # 某城区21家企业: the place the firms are in, not a firm
-            name, aliases = item, (item + m.group(3) + cls,) if not re.search(r"[批个家所项座]", m.group(3)) else ()
+            name, aliases = item, (item + cls,) if not m.group(3) else ()  # 东林、八村等居民区: 东林居民区 too
             if cls == "遗址":
                 name, aliases = item + cls, (item,)
             kind = _listed_project_type(item, m.group(3), voc) if typ == "Program" else \

@@ -768,7 +768,7 @@ def test_extract_villages_listed_before_a_kind_of_area_are_villages_and_deng_cou
                                             part=1, section=None, paragraph=0), "district")
     got = {c.name: c for c in cands}
     assert got["工人新村"].type == "ResidentialArea" and got["幸福村"].type == "ResidentialArea"
-    assert not any("件较差" in a for c in cands for a in c.aliases)   # 等条件: no count of 条
+    assert not any("较差" in a for c in cands for a in c.aliases)   # 等条件较差区域: no count, no alias
 
 
 def test_extract_a_soft_verb_inside_a_name_stays_in_it():
