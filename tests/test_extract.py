@@ -377,8 +377,8 @@ def _score(path, gold, tmp_path):
 
 def test_extract_sample_report_scores(tmp_path):
     r = _score(SAMPLE, GOLD / "2023_shanghai-jinshan-shihua_subdistrict", tmp_path)
-    assert r.entities.typed.f1 >= 0.87
-    assert r.entities.untyped.f1 >= 0.89
+    assert r.entities.typed.f1 >= 0.88
+    assert r.entities.untyped.f1 >= 0.90
     assert r.relations.overall.f1 >= 0.77
     assert r.metrics.overall.f1 >= 0.95
     assert r.glossary.overall.f1 == 1.0 and r.glossary.definitions == 13
@@ -388,7 +388,7 @@ def test_extract_heldout_report_scores(tmp_path):
     r = _score(HAILAER_2014, GOLD / "2014_neimenggu-hulunbeier-hailaer_district", tmp_path)
     assert r.entities.typed.f1 >= 0.87
     assert r.entities.untyped.f1 >= 0.89
-    assert r.relations.overall.f1 >= 0.78
+    assert r.relations.overall.f1 >= 0.80
     assert r.metrics.overall.f1 >= 0.97
 
 
@@ -503,39 +503,37 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     # metrics 0.923, glossary 12/13. Relations 0.516 → 0.508 at stop 16 when two titles the plans seek (争创,
     # 创建) became planned awards of the province, which this gold does not record (the Beijing golds do);
     # 0.520 once 筛查 named the screenings
-    ("2026_guangdong_province_excerpt", (0.67, 0.75, 0.55, 0.93, 0.92)),
+    ("2026_guangdong_province_excerpt", (0.68, 0.76, 0.55, 0.93, 0.92)),
     # Hainan, annotated blind by a helper: first sight typed 0.495, untyped 0.670, relations 0.000,
     # metrics 0.903, glossary 27/28
-    ("2026_hainan_province_excerpt", (0.78, 0.85, 0.66, 0.92, 0.96)),
+    ("2026_hainan_province_excerpt", (0.79, 0.85, 0.66, 0.92, 0.96)),
     # The plans of the same Beijing report, beyond the first excerpt, annotated blind: first sight typed
     # 0.469, untyped 0.612, relations 0.000, metrics 0.865 (0.973 once 万/亿 prefixes of units compare)
-    ("2026_beijing_city_part2", (0.67, 0.80, 0.23, 0.97, 1.00)),
+    ("2026_beijing_city_part2", (0.68, 0.81, 0.24, 0.97, 1.00)),
     # The plans of the Hainan report beyond its first excerpt, annotated blind: first sight typed 0.513,
     # untyped 0.645, relations 0.487, metrics 0.791 (0.930 with 万/亿 units compared), glossary 4/4
     # (typed 0.712 → 0.709 at stop 16, when items listed with works became projects: relations 0.707 → 0.723;
     # relations 0.723 → 0.707 at stop 17, when a dictionary place word opening a site's name stopped being a
     # place of its own: 0 right of 6 in the golds, but one of them held a port's location here)
-    ("2026_hainan_province_part2", (0.71, 0.81, 0.70, 0.94, 1.00)),
+    ("2026_hainan_province_part2", (0.72, 0.83, 0.72, 0.94, 1.00)),
     # The review of the Hainan report beyond its first excerpt (five-year figures, years given as a span),
     # annotated blind: first sight typed 0.471, untyped 0.569, relations 0.129, metrics 0.868
     # (relations 0.375 → 0.353 at stop 18: a port named by a word jieba takes for a person is found now, and
     # its third phase stands in it, which this annotator does not record and two others do)
-    ("2026_hainan_province_part3", (0.67, 0.73, 0.35, 0.94, 1.00)),
+    ("2026_hainan_province_part3", (0.69, 0.74, 0.35, 0.94, 1.00)),
     # The first part of the 2012 Hailaer district report (review and first plans), annotated blind: first
     # sight typed 0.503, untyped 0.566, relations 0.310, metrics 0.946
-    # (untyped 0.770 → 0.768 at stop 18: a city-wide congress, 全市某某大会, is an event now; this gold does not
-    # record it, the 2012 plans do)
-    ("2012_neimenggu-hulunbeier-hailaer_district_part1", (0.71, 0.765, 0.68, 0.96, 1.00)),
+    ("2012_neimenggu-hulunbeier-hailaer_district_part1", (0.73, 0.78, 0.69, 0.96, 1.00)),
     # The first part of the 2015 Hailaer district report, annotated blind at the end of stop 12 and held out
     # until its figures were recorded: first sight typed 0.643, untyped 0.664, relations 0.194, metrics 0.988
     # (typed 0.725 → 0.719 at stop 16: 人大 and 政协 standing alone became organizations, which this gold
     # does not record and three others do)
-    # (relations 0.444 → 0.438 at stop 18: a commercial complex named after its square is a site now, placed
-    # in the square by its name, which this gold does not record)
-    ("2015_neimenggu-hulunbeier-hailaer_district_part1", (0.75, 0.76, 0.43, 0.98, 1.00)),
+    # (stop 18: a commercial complex named after its square is a site now, placed in the square by its name,
+    # which this gold does not record; relations 0.444 → 0.459 with the population served, 某某常住人口)
+    ("2015_neimenggu-hulunbeier-hailaer_district_part1", (0.76, 0.77, 0.45, 0.98, 1.00)),
     # The first part of the 2013 Hailaer district report, annotated blind at stop 13: first sight typed 0.509,
     # untyped 0.589, relations 0.178, metrics 0.947; then tuned on
-    ("2013_neimenggu-hulunbeier-hailaer_district_part1", (0.68, 0.73, 0.48, 0.96, 1.00)),
+    ("2013_neimenggu-hulunbeier-hailaer_district_part1", (0.71, 0.74, 0.53, 0.96, 1.00)),
     # The five-year review, the next plan's goals and the appendix of livelihood projects of the Guangdong
     # report (outside the first excerpt), annotated blind at stop 13 and held out from tuning: first sight
     # typed 0.518, untyped 0.602, relations 0.219, metrics 0.820 (0.534 / 0.617 / 0.219 / 0.836 at the end of
@@ -543,31 +541,32 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     # Tuned on from stop 14 (the five-year plan's year, the appendix's year, rates and ranks came from it).
     # (relations 0.506 → 0.487 at stop 17: this annotator keeps a kind of site counted, 5个某某托育综合服务中心,
     # as a facility serving a group; the other golds do not)
-    ("2026_guangdong_province_part2", (0.66, 0.71, 0.48, 0.94, 1.00)),
+    ("2026_guangdong_province_part2", (0.67, 0.72, 0.48, 0.94, 1.00)),
     # The 14th plan's achievements, the 15th plan's goals and the safety plans of the Beijing report (outside
     # the first two parts), annotated blind at stop 14: first sight typed 0.605, untyped 0.713, relations
     # 0.250, metrics 0.373 (0.386 with the code of stop 13: the part read as one review); then tuned on
-    ("2026_beijing_city_part3", (0.65, 0.74, 0.35, 0.81, 1.00)),
+    ("2026_beijing_city_part3", (0.66, 0.75, 0.35, 0.81, 1.00)),
     # The 15th plan's goals and the later plans of the Hainan report, annotated blind at stop 14 and held out
     # from tuning: first sight typed 0.648, untyped 0.712, relations 0.138, metrics 0.900 (0.645 / 0.710 /
     # 0.138 / 0.700 with the code of stop 13; 0.657 / 0.721 / 0.138 / 0.900 at the end of stop 14, from rules
     # made for the other golds; 0.655 / 0.719 at stop 15, when titles before 创建 became awards; 0.659 / 0.724 /
-    # 0.143 / 0.900 at stop 17, likewise)
-    ("2026_hainan_province_part4", (0.655, 0.72, 0.14, 0.90, 1.00)),
+    # 0.143 / 0.900 at stop 17, likewise; 0.669 / 0.727 / 0.143 / 0.900 at stop 18, likewise)
+    ("2026_hainan_province_part4", (0.665, 0.725, 0.14, 0.90, 1.00)),
     # The plans (items 3 to 10) of the 2012 Hailaer district report, annotated blind at stop 15 and held out:
     # first sight typed 0.626, untyped 0.679, relations 0.031, metrics 0.978 (code of stop 14 and of the
     # start of stop 15); 0.637 / 0.689 / 0.059 / 0.978 at the end of stop 15, from rules made for the others;
     # 0.662 / 0.712 / 0.087 / 0.978 at the end of stop 16, likewise; 0.659 / 0.710 / 0.086 / 0.978 at stop 17:
     # the rule that reads the owner of a line, store or training centre named after it (某某银行培训中心) adds one
-    # entity this gold does not hold (totals only read, errors never); two tuned Hailaer golds record such owners
-    ("2012_neimenggu-hulunbeier-hailaer_district_part2", (0.655, 0.705, 0.08, 0.97, 1.00)),
+    # entity this gold does not hold (totals only read, errors never); two tuned Hailaer golds record such owners;
+    # 0.676 / 0.726 / 0.114 / 0.978 at stop 18, from rules made for the others (homes for the old, dams, plants)
+    ("2012_neimenggu-hulunbeier-hailaer_district_part2", (0.67, 0.72, 0.11, 0.97, 1.00)),
     # The later plans of the 2013 Hailaer district report, annotated blind at stop 15 and held out: first sight
     # typed 0.707, untyped 0.768, relations 0.000, metrics 1.000 (0.708 / 0.771 / 0.000 / 1.000 with the code of
-    # stop 14)
-    ("2013_neimenggu-hulunbeier-hailaer_district_part2", (0.70, 0.76, 0.00, 1.00, 1.00)),
+    # stop 14); 0.733 / 0.792 / 0.000 / 1.000 at stop 18, from rules made for the others
+    ("2013_neimenggu-hulunbeier-hailaer_district_part2", (0.73, 0.79, 0.00, 1.00, 1.00)),
     # The later plans of the 2015 Hailaer district report, annotated blind at stop 15: first sight typed 0.689,
     # untyped 0.757, relations 0.242, metrics 1.000; then tuned on
-    ("2015_neimenggu-hulunbeier-hailaer_district_part2", (0.76, 0.81, 0.47, 1.00, 1.00)),
+    ("2015_neimenggu-hulunbeier-hailaer_district_part2", (0.77, 0.83, 0.47, 1.00, 1.00)),
 ])
 def test_extract_blind_excerpt_scores(tmp_path, name, floors):
     """Excerpts of 2026 city and province reports annotated blind: kept here as regression floors

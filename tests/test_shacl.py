@@ -124,3 +124,57 @@ def test_shacl_an_illegal_value_and_a_blank_node_fail_alike_in_both_engines(samp
     graph = lines_to_graph(blank)
     assert validate_graph(graph).conforms == validate_graph(graph, engine="pyshacl").conforms
     assert results(graph, "kg") == results(graph, "pyshacl")
+
+
+def _sparql_only(shapes):
+    """The same shapes with the recognised statement constraint sent to the SPARQL engine instead."""
+    from dataclasses import replace
+    from kg.shacl import Shapes
+    query = next(str(q) for q in load_shapes().objects(None, SH.select))
+    head = "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
+    return Shapes(tuple(replace(s, sparql=s.sparql + [(head + query, m) for m in s.asserted], asserted=[])
+                        for s in shapes.shapes))
+
+
+def test_shacl_the_statement_constraint_read_natively_agrees_with_sparql():
+    """The fact constraint (a statement's triple is asserted) is checked on the token dictionaries, not by
+    loading the report into Oxigraph; on a report with some direct triples removed both give the same focus
+    nodes."""
+    import pyoxigraph
+    from kg.rdf import parse_nt_line
+    from kg.shacl import check
+    from kg.validate import _default_shapes
+    lines = list(report_lines(extract(load_document(DATA / "reports" / "2026_hainan_province_excerpt.txt")),
+                              Config()).lines)
+    direct = [line for line in lines if "/ontology#" in line.split(" ")[1] and "/id/fact/" not in line.split(" ")[0]
+              and "/ontology#" in line and not line.split(" ")[2].startswith('"')]
+    broken = [line for line in lines if line not in set(direct[::7])]
+    store = pyoxigraph.Store()
+    store.bulk_load(("\n".join(broken) + "\n").encode(), pyoxigraph.RdfFormat.N_TRIPLES)
+
+    def select(query):
+        return [f"<{row[0].value}>" for row in store.query(query)]
+
+    def facts(shapes):
+        return {v.focus for v in check(list(map(parse_nt_line, broken)), shapes, select)
+                if v.component == "sh:SPARQLConstraintComponent"}
+
+    assert any(s.asserted for s in _default_shapes().shapes)        # recognised, not sent to SPARQL
+    native = facts(_default_shapes())
+    assert native and native == facts(_sparql_only(_default_shapes()))
+
+
+def test_shacl_another_sparql_constraint_still_goes_to_the_sparql_engine(sample_lines):
+    shapes = Graph()
+    for triple in load_shapes():
+        shapes.add(triple)
+    ex = Namespace("https://kg.example.org/shapes#")
+    constraint = ex.ShortTitle
+    shapes.add((ex.ReportShape, SH.sparql, constraint))
+    shapes.add((constraint, SH.message, Literal("a title of more than three characters is too long here")))
+    shapes.add((constraint, SH.select, Literal(
+        "SELECT $this WHERE { $this <http://purl.org/dc/terms/title> ?t . FILTER (STRLEN(STR(?t)) > 3) }")))
+    compiled = compile_shapes(shapes)
+    assert any(s.sparql for s in compiled.shapes)
+    outcome = validate_lines(sample_lines, shapes)
+    assert not outcome.conforms and "too long here" in outcome.text
