@@ -1331,8 +1331,8 @@ def _vessel(view: _View, m: re.Match, content: str, voc: _Vocab) -> Candidate:
     end = m.end() + 1
     toks = view.toks[view.token_at(end):]
     for k, tok in enumerate(toks):
-        between_nouns = tok.tag.startswith("v") and tok.text not in voc.stop and k > 0 and toks[k - 1].tag.startswith("n") and \
-            k + 1 < len(toks) and toks[k + 1].tag.startswith("n")  # 大洋|钻探|船: a verb inside, a noun last
+        between_nouns = tok.tag.startswith("v") and tok.text not in voc.stop and 0 < k < len(toks) - 1 \
+            and toks[k - 1].tag.startswith("n") and toks[k + 1].tag.startswith("n")  # 大洋|钻探|船: a verb inside
         if tok.start != end or not (tok.tag.startswith("n") or between_nouns) or tok.end - m.end() > 9:
             break
         end = tok.end

@@ -189,13 +189,11 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
                 prev = [m for m in _in(ms, ps, pe) if m.entity.type in _AWARD_HOLDERS]
                 holder = prev[-1].entity.name if prev else ""
             if not holder and not holders:
-                holder = _graded_site(award.entity.name, [m for m in ms if m.end <= cue_at])
-            if not holder and not holders:
                 lead = text[cs:cue_at]
                 if re.search(r"\d+(?:家|名|个)", lead) and not _EVERY_UNIT.search(lead) \
                         or re.match(r"\d+(?:人|名|位)", text[award.end:]):
                     continue  # 3家企业荣获…, 获评某某工匠4人: unnamed holders (16个区均被评为…: the place itself)
-                holder = default_holder
+                holder = _graded_site(award.entity.name, [m for m in ms if m.end <= cue_at]) or default_holder
             out.add(holder, "receivedAward", award.entity.name, sidx, 0.8 if holders else 0.65, cue)
 
 
@@ -219,11 +217,6 @@ def _zone_forms(places: Iterable[Entity]) -> dict[str, list[Entity]]:
             for n in range(3, len(z.name) + 1):
                 forms.setdefault(z.name[-n:], []).append(z)
     return forms
-
-
-_ZONE_ENDS = ("组团", "园区", "新区", "开发区", "景区", "景观区", "度假区", "产业园", "合作区", "试验区", "示范区", "集聚区",
-              "片区")  # a site there: in it
-_GRADED_KINDS = ("医院", "酒店", "饭店", "宾馆", "景区", "园区", "学校", "中学", "小学")
 
 
 def _graded_site(award: str, earlier: Sequence[_M]) -> str:
@@ -602,6 +595,9 @@ def _substrings(name: str, table: dict[str, Entity], min_len: int = 2) -> list[E
 
 
 _LOCAL_UNITS = ("镇", "乡", "社区", "嘎查", "苏木", "街道")   # a site named after one of these stands in it
+_ZONE_ENDS = ("组团", "园区", "新区", "开发区", "景区", "景观区", "度假区", "产业园", "合作区", "试验区", "示范区", "集聚区",
+              "片区")  # ... and one named after a zone too
+_GRADED_KINDS = ("医院", "酒店", "饭店", "宾馆", "景区", "园区", "学校", "中学", "小学")  # kinds of site given grades
 
 
 def _by_names(entities: Sequence[Entity], out: _Collector, higher: frozenset[str] = frozenset()) -> None:

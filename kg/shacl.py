@@ -311,13 +311,12 @@ def check(triples: Iterable[tuple[str, str, str]], shapes: Shapes,
                     out.append(Violation(shape.node, term, None, _component(kind), shape.message, term))
             for prop in shape.properties:
                 out.extend(_check_property(data, shape, prop, node))
-        for message in shape.asserted:
-            for this in sorted(node for node in focus if not _statement_asserted(data, node)):
-                term = nt_to_term(this)
-                out.append(Violation(shape.node, term, None, "sh:SPARQLConstraintComponent",
-                                     message or shape.message, term))
-        for query, message in shape.sparql:
-            for this in sorted({node for node in select(query.replace("$this", "?this")) if node in focus}):
+        failing = [(message, {node for node in focus if not _statement_asserted(data, node)})
+                   for message in shape.asserted]
+        failing += [(message, {node for node in select(query.replace("$this", "?this")) if node in focus})
+                    for query, message in shape.sparql]
+        for message, nodes in failing:
+            for this in sorted(nodes):
                 term = nt_to_term(this)
                 out.append(Violation(shape.node, term, None, "sh:SPARQLConstraintComponent",
                                      message or shape.message, term))

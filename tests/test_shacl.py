@@ -3,7 +3,9 @@ whole and broken at random; and shapes it does not know send validation to pysha
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
+import pyoxigraph
 import pytest
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import SH
@@ -11,9 +13,9 @@ from rdflib.namespace import SH
 from kg.config import Config
 from kg.pipeline import load_document
 from kg.extract import extract
-from kg.rdf import lines_to_graph, report_lines
-from kg.shacl import Unsupported, compile_shapes
-from kg.validate import validate_graph, validate_lines
+from kg.rdf import lines_to_graph, parse_nt_line, report_lines
+from kg.shacl import Shapes, Unsupported, check, compile_shapes
+from kg.validate import _default_shapes, validate_graph, validate_lines
 from kg.vocab import load_shapes
 
 from conftest import DATA, SAMPLE
@@ -128,8 +130,6 @@ def test_shacl_an_illegal_value_and_a_blank_node_fail_alike_in_both_engines(samp
 
 def _sparql_only(shapes):
     """The same shapes with the recognised statement constraint sent to the SPARQL engine instead."""
-    from dataclasses import replace
-    from kg.shacl import Shapes
     query = next(str(q) for q in load_shapes().objects(None, SH.select))
     head = "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
     return Shapes(tuple(replace(s, sparql=s.sparql + [(head + query, m) for m in s.asserted], asserted=[])
@@ -140,10 +140,6 @@ def test_shacl_the_statement_constraint_read_natively_agrees_with_sparql():
     """The fact constraint (a statement's triple is asserted) is checked on the token dictionaries, not by
     loading the report into Oxigraph; on a report with some direct triples removed both give the same focus
     nodes."""
-    import pyoxigraph
-    from kg.rdf import parse_nt_line
-    from kg.shacl import check
-    from kg.validate import _default_shapes
     lines = list(report_lines(extract(load_document(DATA / "reports" / "2026_hainan_province_excerpt.txt")),
                               Config()).lines)
     direct = [line for line in lines if "/ontology#" in line.split(" ")[1] and "/id/fact/" not in line.split(" ")[0]
