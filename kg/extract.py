@@ -2346,7 +2346,8 @@ def _phases(kept: list[Candidate], view: _View) -> list[Candidate]:
                                  c.start + inner.start(), confidence=0.55, priority=1, rule="site-of-service"))
     for c in kept:
         phase = _PHASE_AFTER.match(view.text, c.end)
-        if c.type not in ("Facility", "Place", "Organization") or not phase:
+        if not phase or not (c.type in ("Facility", "Place", "Organization") or (
+                c.type == "Mechanism" and c.name.endswith("平台"))):  # a platform is the system built here
             continue
         end = phase.end()
         if any(k is not c and k.start < end and c.end < k.end for k in kept):

@@ -687,6 +687,7 @@ def test_extract_the_place_firms_are_in_is_no_firm_and_liang_opening_a_name_coun
     ("凤凰机场三期、博鳌机场三期完工。", "凤凰机场"),
     ("省图书馆二期、省文化馆投用。", "省图书馆二期"),       # the province's own library, one dictionary word
     ("建成市图书馆。", "市图书馆"),
+    ("建成城市运管服平台二期。", "城市运管服平台二期"),          # a platform's phase: the system built
 ])
 def test_extract_a_port_by_a_common_word_and_a_levels_own_site_are_named(text, name):
     assert found(text, "province").get(name) == "Facility"
