@@ -360,8 +360,9 @@ _COUNTED = re.compile(r"(?:两个|两|[\d一二三四五六七八九十]+[个处
 _ORG_GENERIC = frozenset({"专业", "物业", "社会", "企业", "行业", "相关", "有关", "各类", "基层", "群众", "工作"})
 _ADMIN_HEADS = ("政府", "人民政府", "办事处")
 _JOINABLE_ORG = ("部", "局", "厅", "委", "委员会")
+_OWN_SCOPES = frozenset({"全省", "全市", "全区", "全县"})   # the report's own scope (全省某某试点: where, not which)
 _EDITION = re.compile(rf"第[\d{_NUMERALS}]+届")
-_SCOPES_OF_EVENTS = frozenset(("全国", "全省", "全市", "全区", "全县", "全盟", "全州"))
+_SCOPES_OF_EVENTS = _OWN_SCOPES | {"全国", "全盟", "全州"}
 _DASHES = frozenset({"-", "－", "—", "–"})
 _OWN_ORGAN = re.compile(r"[省市区县](?:政府|委|人大|政协)")
 
@@ -772,7 +773,6 @@ def _inner_site(name: str, voc: _Vocab) -> str | None:
 
 
 _OPENERS = frozenset({"实施", "开展", "启动", "获批", "建立", "健全", "推行", "实行"})
-_OWN_SCOPES = frozenset({"全省", "全市", "全区", "全县"})
 _OPENED_HEADS = ("行动", "试点", "机制", "制度")  # a second name's head inside the span: two names, not one
 
 
@@ -2235,7 +2235,7 @@ def _group_named(modifier: str, head: str) -> bool:
     return True
 
 
-_HEADCOUNTS = frozenset("常住 户籍 整体 城乡 城镇 农村 学龄 劳动年龄 总 流动 出生 老年 全省 全市 全区".split())  # 常住人口: counted
+_HEADCOUNTS = frozenset("常住 户籍 整体 城乡 城镇 农村 学龄 劳动年龄 总 流动 出生 老年".split())  # 常住人口: counted
 _SCOPE_WORDS = frozenset("全球 全国 全省 全市 全区 全域 广大 校园 自治区 省 市 区 县".split())  # 自治区青少年: everyone there
 _SERVICE_AFTER = re.compile(r"(?:安置|援助|帮扶|救助|关爱|慰问|培训|市民化|补助|救济|转移就业|(?:入学)?资助"
                             r"|(?:基本)?养老保险(?:金标准)?"
@@ -2324,6 +2324,13 @@ def _firms_in_works(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Can
     return out
 
 
+def _built_platform(c: Candidate, level: str) -> bool:
+    """A city's or province's 某某信息平台 named by its head is a system built (a Facility, and its 二期 a site
+    of its own); a district's, a way of working."""
+    return c.type == "Mechanism" and level in ("city", "province") and c.name.endswith("平台") \
+        and c.rule.startswith("head:")
+
+
 def _phases(kept: list[Candidate], view: _View) -> list[Candidate]:
     """A later phase of a named site (某机场三期, 某港五期) in a city or province report: a facility of its own,
     inside the site. Below a city a phase is mostly the same local project again (its alias)."""
@@ -2346,8 +2353,7 @@ def _phases(kept: list[Candidate], view: _View) -> list[Candidate]:
                                  c.start + inner.start(), confidence=0.55, priority=1, rule="site-of-service"))
     for c in kept:
         phase = _PHASE_AFTER.match(view.text, c.end)
-        if not phase or not (c.type in ("Facility", "Place", "Organization") or (
-                c.type == "Mechanism" and c.name.endswith("平台"))):  # a platform is the system built here
+        if not phase or not (c.type in ("Facility", "Place", "Organization") or _built_platform(c, view.level)):
             continue
         end = phase.end()
         if any(k is not c and k.start < end and c.end < k.end for k in kept):
@@ -2611,9 +2617,8 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
             c.type = "Place"  # 某某高速某某段, 某某通道, 某州古城: the route or site, not the works on it
         elif c.type == "Program" and view.level in ("city", "province") and _PLANT_PART.search(c.name):
             c.type = "Facility"  # 某公司二期, 某某12英寸产线: in a city or province, the plant built, not works
-        elif c.type == "Mechanism" and view.level in ("city", "province") and c.name.endswith("平台") \
-                and c.rule.startswith("head:"):
-            c.type = "Facility"  # a city's or province's 某某信息平台 is a system built; a district's, a way of working
+        elif _built_platform(c, view.level):
+            c.type = "Facility"
     for c in kept:  # “某+某”［8］某某体系: a footnote's number inside a name is not part of it
         if "］" in c.name or "]" in c.name:
             bare = _FOOTNOTE.sub("", c.name)
