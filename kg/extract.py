@@ -222,6 +222,7 @@ def _is_boundary(tok: Token, voc: _Vocab, before: Token | None = None) -> bool:
 
 
 _NUMERAL_WORD = re.compile(rf"[{_NUMERALS}零〇]+.?")
+_AMOUNT = re.compile(r"[万亿]?元")   # 550万元: a sum, already with its unit; the next word is no measure word
 
 
 @lru_cache(maxsize=1 << 16)
@@ -247,9 +248,10 @@ def _boundary(t: str, tag: str, bt: str | None, btag: str | None) -> bool:
         return True
     if tag == "m" and len(t) == 2 and t[0] == "首":
         return True  # 首条, 首家: the first of a kind, not part of its name
-    if bt is not None and (btag == "m" or bt[-1].isdigit() or (bt[-1].isascii() and bt[-1].isalnum())) and (
-            tag == "q" or len(t) == 1) and not _ordinal_or_numeral(bt):
-        return True  # the measure word after a number (4个, 9条)
+    if bt is not None and ((btag == "m" and not _AMOUNT.fullmatch(bt)) or bt[-1].isdigit()
+                           or (bt[-1].isascii() and bt[-1].isalnum())) \
+            and (tag == "q" or len(t) == 1) and not _ordinal_or_numeral(bt):
+        return True  # the measure word after a number (4个, 9条), not a name after an amount (550万元某某馆)
     if any(ch.isdigit() for ch in t):
         return True
     return tag == "m" and _NUMERAL_WORD.fullmatch(t) is not None

@@ -209,6 +209,7 @@ def test_extract_works_named_by_site_and_deed(text, expected, absent):
     # a group's name may run to 12 characters; 在岗 is one word
     ("培养招录农村订单定向免费医学生超1000人", {"农村订单定向免费医学生": "TargetGroup"}, ("订单定向免费医学生",)),
     ("为全省在岗养老护理员发放补贴", {"养老护理员": "TargetGroup"}, ("岗养老护理员",)),  # 在岗: its standing (an alias)
+    ("550万元呼伦社区文体馆项目基本完工", {"呼伦社区文体馆": "Facility"}, ("伦社区文体馆",)),  # 呼 is no measure word
 ])
 def test_extract_name_edges(text, expected, absent):
     """A footnote's number is no part of a name; a head may cross a word edge (运动|会); a prize is not
