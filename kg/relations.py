@@ -440,7 +440,7 @@ def _lists(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
 
 def _glossary_parts(doc: Document, entities: Sequence[Entity], out: _Collector,
                     ms_by_sentence: dict[int, list[_M]] | None = None) -> None:
-    """Glossary items that enumerate their parts: “3”即A、B、C,“1”即D / 是指A、B和C…机制."""
+    """Glossary items that enumerate their parts: “3”即A、B、C,“1”即D / 是指A、B和C…机制 / 包括“A”和“B”."""
     by_name = {e.name: e for e in entities}
     if ms_by_sentence is None:
         ms_by_sentence = _sentence_mentions(doc, entities)
@@ -450,7 +450,7 @@ def _glossary_parts(doc: Document, entities: Sequence[Entity], out: _Collector,
         if owner is None or owner.type not in ("Mechanism", "Program") or sidx is None:
             continue
         pair = counts_two(term)
-        if not re.match(r"(?:“[^”]{1,4}”)?(?:即|是指|指)", definition) and not bare_list(definition, pair):
+        if not re.match(r"(?:“[^”]{1,4}”)?(?:即|是指|指)|(?:主要)?包括", definition) and not bare_list(definition, pair):
             continue
         sidx = next((k for k in (sidx, sidx + 1) if k < len(doc.sentences)
                      and definition[:10] in doc.sentences[k].text), sidx)  # a definition on the term's next line
@@ -458,7 +458,7 @@ def _glossary_parts(doc: Document, entities: Sequence[Entity], out: _Collector,
         offset = text.find(definition[:10])
         for m in ms_by_sentence.get(sidx, ()):
             listed = text[m.end:m.end + 1] == "、" or text[max(0, m.start - 1):m.start] in ("、", "即") \
-                or text[max(0, m.start - 3):m.start].endswith(("”即", "、“")) \
+                or text[max(0, m.start - 3):m.start].endswith(("”即", "、“", "包括", "包括“", "”和", "”和“")) \
                 or (pair and m.entity.name in bare_list(definition, pair))
             if m.start >= max(0, offset) and m.entity.name != term and listed and m.entity.type in (
                     "Mechanism", "Program", "Facility"):

@@ -147,6 +147,14 @@ def test_relations_part_of_from_glossary_enumeration():
     assert ("司法所长、法律顾问列席街道决策会议制度", "partOf", "3+1法治保障体系") in got
 
 
+def test_relations_part_of_from_glossary_inclusion():
+    """A glossary item whose definition opens with 包括 lists its parts, quoted and joined by 和."""
+    text = ("某某省人民政府工作报告\n一、2025年工作回顾\n推广数智化“链式改造”。\n注释\n"
+            "8.“链式改造”：\n包括“供应链改造”和“产业链改造”。“供应链改造”是指由龙头企业建设数字化供应链。\n")
+    got = {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "gl")).relations}
+    assert {("供应链改造", "partOf", "链式改造"), ("产业链改造", "partOf", "链式改造")} <= got
+
+
 @pytest.mark.parametrize("body, expected", [
     ("开辟“骑士驿站”等一批服务阵地,为外卖小哥、货车司机等新就业群体解决痛点堵点问题。",
      [("骑士驿站", "targets", "外卖小哥"), ("骑士驿站", "targets", "新就业群体")]),
