@@ -2847,6 +2847,9 @@ def _home_short(place: str) -> str:
     return short if len(short) >= 2 else ""
 
 
+_FRAME_WORDS = ("项目", "工程", "制度", "政策")   # what a programme is framed as, which the report may leave off
+
+
 def _merge(cands: list[Candidate], home: str = "") -> list[_Group]:
     """Union candidates that share a name or alias key; a name opening with the report's own place
     (``home``, 甲区 → 甲某某组团) is the name the report also uses without it (某某组团)."""
@@ -2864,8 +2867,8 @@ def _merge(cands: list[Candidate], home: str = "") -> list[_Group]:
     for n, c in enumerate(cands):
         parent.append(n)
         keys = {name_key(c.name)} | {name_key(a) for a in _alias_variants(c)}
-        if c.type == "Program" and c.name.endswith("项目") and len(c.name) >= 6:
-            keys.add(name_key(c.name[:-2]))  # 某某改造项目 is 某某改造 where the report names both
+        if c.type in ("Program", "Mechanism", "PolicyDocument") and c.name.endswith(_FRAME_WORDS) and len(c.name) >= 6:
+            keys.add(name_key(c.name[:-2]))  # 某某改造项目, 某某补贴制度 are 某某改造, 某某补贴 where the report names both
         keys.discard("")
         surfaces.append(keys)
         for k in keys:

@@ -1078,6 +1078,16 @@ def test_extract_a_project_and_its_name_without_project_are_one_programme():
     assert not any(a == "棚户区改造" for e in entities.values() for a in e.aliases)
 
 
+@pytest.mark.parametrize("text, name, short", [
+    ("实施育儿补贴制度，为超300万名婴幼儿发放育儿补贴。", "育儿补贴制度", "育儿补贴"),
+    ("深入推进棚户区改造工程。全年完成棚户区改造5000户。", "棚户区改造工程", "棚户区改造"),
+])
+def test_extract_a_programme_named_without_its_frame_is_the_same_programme(text, name, short):
+    """A report names a programme with its frame word (制度, 工程, 政策, 项目) and without it: one entity."""
+    entities = {e.name: e for e in extract(document_from_text(report(text), "frame-test")).entities}
+    assert name in entities and short not in entities
+
+
 @pytest.mark.parametrize("head, own_name_kept", [
     ("江北区人民政府工作报告\n——2014年1月10日在江北区第八届人民代表大会第三次会议上", False),
     (CITY_HEAD.replace("江城市", "江北市"), True),  # a city's own name is part of its sites' names
