@@ -1960,11 +1960,39 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             pos = start + len(item)
             out.append(Candidate(item, typ, sidx, start, start + len(item), confidence=0.65, priority=2,
                                  rule="each-in"))
+    for m in (_SHARED_PATIENTS.finditer(view.text) if "患者" in view.text else ()):
+        out.extend(_patients_listed(view, m, voc))
     for m in (_VILLAGE_GROUP.finditer(view.text) if "组" in view.text else ()):
         if m.group(1)[0] in voc.stop or m.group(1)[:2] in voc.stop:
             continue
         out.append(Candidate(m.group(1), "ResidentialArea", sidx, m.start(1), m.end(1), confidence=0.6,
                              priority=1, rule="village-group"))
+    return out
+
+
+_SHARED_PATIENTS = re.compile(rf"((?:[{_CJK}\d]{{2,8}}、)+)[{_CJK}\d]{{2,8}}患者")
+
+
+def _patients_listed(view: _View, m: re.Match, voc: _Vocab) -> list[Candidate]:
+    """高血压、糖尿病患者: the patients of each illness listed before 患者 are a group of their own (the
+    illness its alias); an item that names a group already (65岁以上老年人) or opens with a joining word
+    (以及, 和) ends the list."""
+    out = []
+    pos = m.end(1)
+    for item in reversed(m.group(1)[:-1].split("、")):
+        start = pos - 1 - len(item)
+        pos = start
+        joined = re.search(r"(?:以及|及|和|与|为|对)", item)
+        if joined:
+            item, start = item[joined.end():], start + joined.end()
+        item, start = _drop_lead_verbs(view, item, start, voc)
+        if len(item) < 2 or _head_type(item, voc) is not None or view.is_protected(start, start + len(item)) \
+                or item in voc.stop or item in voc.generic:
+            break
+        out.append(Candidate(item + "患者", "TargetGroup", view.sentence.index, start, start + len(item),
+                             aliases=(item,), confidence=0.6, priority=1, rule="patients-listed"))
+        if joined:
+            break
     return out
 
 

@@ -154,6 +154,11 @@ def test_extract_names_run_across_their_own_verb(text, expected):
       "东风社区": "ResidentialArea", "向阳社区": "ResidentialArea"}, ()),
     ("精心筹办世界田径锦标赛等国际赛事和北京马拉松等群众体育活动",  # the words after 等 name a class
      {"世界田径锦标赛": "Program", "北京马拉松": "Program"}, ("国际赛事马拉松",)),
+    # the patients of each illness listed before 患者; a group already named (老年人) ends the list
+    ("为65岁以上老年人以及高血压、2型糖尿病、慢阻肺病患者提供健康管理服务",
+     {"高血压患者": "TargetGroup", "2型糖尿病患者": "TargetGroup", "慢阻肺病患者": "TargetGroup"},
+     ("65岁以上老年人以及高血压患者", "以及高血压患者")),
+    ("做好肺结核、艾滋病患者救治", {"肺结核患者": "TargetGroup", "艾滋病患者": "TargetGroup"}, ("做好肺结核患者",)),
 ])
 def test_extract_listed_short_names_share_the_rest(text, expected, absent):
     """Places listed by short names share the last one's head (某浙、某浙合作产业园); the tail of a
