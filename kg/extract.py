@@ -1975,7 +1975,7 @@ _SHARED_PATIENTS = re.compile(rf"((?:[{_CJK}\d]{{2,8}}、)+)[{_CJK}\d]{{2,8}}患
 
 def _patients_listed(view: _View, m: re.Match, voc: _Vocab) -> list[Candidate]:
     """高血压、糖尿病患者: the patients of each illness listed before 患者 are a group of their own (the
-    illness its alias); an item that names a group already (65岁以上老年人) or opens with a joining word
+    illness its alias); an item that names a group already (某岁以上老年人) or opens with a joining word
     (以及, 和) ends the list."""
     out = []
     pos = m.end(1)

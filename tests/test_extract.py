@@ -328,6 +328,18 @@ def test_extract_awards_after_award_verbs(text, awards, absent):
         assert name not in got
 
 
+@pytest.mark.parametrize("text, awards, absent", [
+    ("“五个一工程”奖、群星奖获奖数量均居全国首位", ("五个一工程奖", "群星奖"), ()),
+    ("本省作品在群星奖、文华奖评比中获得佳绩", ("群星奖", "文华奖"), ()),
+    ("设集体奖、组织奖若干", (), ("集体奖", "组织奖")),   # kinds of prize, not prizes
+])
+def test_extract_awards_named_as_one_word(text, awards, absent):
+    """A prize jieba keeps as one word (某某奖) is named by it, with or without an award verb."""
+    got = found(text)
+    assert all(got.get(name) == "Award" for name in awards), got
+    assert not any(name in got for name in absent), got
+
+
 def test_extract_award_subject_becomes_an_organization():
     assert found("城运中心荣获上海市热线系统立功竞赛工单办理地区组集体奖")["城运中心"] == "Organization"
 
