@@ -456,13 +456,30 @@ def _glossary_parts(doc: Document, entities: Sequence[Entity], out: _Collector,
                      and definition[:10] in doc.sentences[k].text), sidx)  # a definition on the term's next line
         text = doc.sentences[sidx].text
         offset = text.find(definition[:10])
-        for m in ms_by_sentence.get(sidx, ()):
+        parts = [m for m in ms_by_sentence.get(sidx, ()) if m.start >= max(0, offset) and m.entity.name != term
+                 and m.entity.type in ("Mechanism", "Program", "Facility")]
+        last_of_code = _last_of_each_code(text, parts)
+        for m in parts:
             listed = text[m.end:m.end + 1] == "、" or text[max(0, m.start - 1):m.start] in ("、", "即") \
                 or text[max(0, m.start - 3):m.start].endswith(("”即", "、“", "包括", "包括“", "”和", "”和“")) \
-                or (pair and m.entity.name in bare_list(definition, pair))
-            if m.start >= max(0, offset) and m.entity.name != term and listed and m.entity.type in (
-                    "Mechanism", "Program", "Facility"):
+                or (pair and m.entity.name in bare_list(definition, pair)) or m in last_of_code
+            if listed:
                 out.add(m.entity.name, "partOf", term, sidx, 0.7, "即")
+
+
+_CODE_PART = re.compile(r"(?:第[一二三四五六七八九十]+个)?“[^”]{1,4}”(?:即|是指|指)")
+
+
+def _last_of_each_code(text: str, parts: list[_M]) -> list[_M]:
+    """“1”指…平台；“5”即…建立“某某联合体”: a numbered code spelled out part by part, each part's clause
+    ending in what it sets up."""
+    out = []
+    for seg in re.finditer(r"[^；;。]+", text):
+        if _CODE_PART.match(seg.group()):
+            inside = [m for m in parts if seg.start() <= m.start and m.end <= seg.end()]
+            if inside:
+                out.append(max(inside, key=lambda m: m.end))
+    return out
 
 
 def bare_list(definition: str, pair: bool = False) -> list[str]:

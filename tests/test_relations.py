@@ -147,6 +147,15 @@ def test_relations_part_of_from_glossary_enumeration():
     assert ("司法所长、法律顾问列席街道决策会议制度", "partOf", "3+1法治保障体系") in got
 
 
+def test_relations_part_of_from_a_numbered_code_spelled_out():
+    """“1”即…；“5”即…建立“某某联合体”: each part of a numbered code ends in what it sets up."""
+    text = ("某某省人民政府工作报告\n一、2025年工作回顾\n“1+5+N”公共卫生体系初步成型。\n注释\n"
+            "［8］1+5+N：\n“1”即省疾控中心，发挥龙头带动作用；“5”即依托5家市疾控中心，发挥区域辐射作用，"
+            "探索建立“区域疾控联合体”；“N”即其他疾控机构。\n")
+    got = {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "gl")).relations}
+    assert ("区域疾控联合体", "partOf", "1+5+N") in got
+
+
 def test_relations_part_of_from_glossary_inclusion():
     """A glossary item whose definition opens with 包括 lists its parts, quoted and joined by 和."""
     text = ("某某省人民政府工作报告\n一、2025年工作回顾\n推广数智化“链式改造”。\n注释\n"
