@@ -429,9 +429,10 @@ def _lists(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
         lead = text[:c.start]
         if not _ETC_END.search(lead):
             continue
+        def gap_after(m: _M) -> str:
+            return text[m.end:min((o.start for o in ms if o.start >= m.end), default=c.start)]
         items = [m for m in ms if m.end <= c.start and m.entity.type in ("Program", "Facility", "Mechanism", "Brand")
-                 and _LIST_GAP.fullmatch(text[m.end:m.end + 3].split("等")[0] + (
-                     "等" if "等" in text[m.end:m.end + 3] else "")) is not None]
+                 and _LIST_GAP.fullmatch(gap_after(m)) is not None]
         span_start = max((m.end for m in ms if m.end <= c.start and m not in items), default=0)
         for m in items:
             if m.start >= span_start and _NO_CLAUSE_END.fullmatch(text[m.end:c.start]):

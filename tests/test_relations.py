@@ -127,6 +127,8 @@ def test_relations_located_in(body, expected):
 
 @pytest.mark.parametrize("body, expected", [
     ("打造“爱心点名”行动2.0版。", ("爱心点名行动2.0版", "partOf", "爱心点名")),
+    # every item of A、B等C, not only the one next to 等
+    ("推进棚户区改造，非公产业园、幸福家园等棚户区改造项目进展顺利。", ("非公产业园", "partOf", "棚户区改造")),
 ])
 def test_relations_part_of(body, expected):
     assert expected in relations(body)
