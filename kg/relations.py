@@ -343,6 +343,17 @@ _NEED = re.compile(rf"(?:的)?[{_CJK_SHORT}]{{0,4}}?(?:困难|条件|环境|质�
 _EASED = re.compile(rf"的[{_CJK_SHORT}和]{{0,12}}?得到(?:了)?(?:明显|有效|显著|进一步|极大)?(?:改善|解决|提高|提升|保障)")
 
 
+def _listed_under(text: str, groups: list[_M], g: _M) -> _M:
+    """The first of the groups listed before 等 g (甲人员、乙人员和丙人员等困难群体 → 甲人员): the class
+    is served as its members are; g itself when nothing is listed under it."""
+    first, gap = g, ("等",)
+    for prev in sorted((o for o in groups if o.end <= g.start), key=lambda o: -o.end):
+        if text[prev.end:first.start] not in gap:
+            break
+        first, gap = prev, ("、", "和", "及", "以及", "与")
+    return first
+
+
 def _targets(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
     """为A、B等C解决…; 对N户X开展…; 推动X个性化服务; 提升X获得感."""
     actives = [m for m in ms if m.entity.type in _ACTIVE]
@@ -351,7 +362,7 @@ def _targets(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
         return
     for cs, ce in _clauses(text):
         for g in (g for g in groups if cs <= g.start < ce):
-            lead = text[cs:g.start]
+            lead = text[cs:_listed_under(text, groups, g).start]
             frame = re.search(r"(?:为|对|向|帮助|服务|关爱|面向|推动|惠及|关注|关心|照顾|帮扶|扶助|救助|引进|吸引|"
                               r"招引|培养|提供|吸纳)"
                               r"(?:[超近约逾]?[\d.]+(?:万|余|多)?[户名位对人个家])?"

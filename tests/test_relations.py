@@ -177,7 +177,8 @@ def test_relations_part_of_from_glossary_inclusion():
      [("生活补贴标准稳定增长机制", "targets", "社区干部"), ("生活补贴标准稳定增长机制", "targets", "环卫工人")]),
     # 临时救助制度 is never written whole: the rules read it where its start stands before 和
     ("不断完善临时救助和大病救助制度，重点关注城市三无人员、低保人员和农村五保人员等困难群体。",
-     [("临时救助制度", "targets", "低保人员"), ("大病救助制度", "targets", "低保人员")]),
+     [("临时救助制度", "targets", "低保人员"), ("大病救助制度", "targets", "低保人员"),
+      ("临时救助制度", "targets", "困难群体")]),  # the class after 等 is served as its members are
 ])
 def test_relations_targets(body, expected):
     got = relations(body)
