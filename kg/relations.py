@@ -494,6 +494,30 @@ def _last_of_each_code(text: str, parts: list[_M]) -> list[_M]:
     return out
 
 
+def _glossary_makers(doc: Document, entities: Sequence[Entity], out: _Collector,
+                     ms_by_sentence: dict[int, list[_M]]) -> None:
+    """“某某”:是某部为落实…建设某某平台…的系统 / 由某委牵头…: the body a definition opens with makes the
+    term, and the platforms it builds on the way."""
+    by_name = {e.name: e for e in entities}
+    for term, definition, sidx in _definitions_of(doc, entities):
+        if sidx is None or by_name[term].type not in ("Mechanism", "Program", "Facility"):
+            continue
+        k = next((k for k in (sidx, sidx + 1) if k < len(doc.sentences)
+                  and definition[:10] in doc.sentences[k].text), sidx)
+        text = doc.sentences[k].text
+        offset = text.find(definition[:10])
+        ms = [m for m in ms_by_sentence.get(k, ()) if m.start >= max(0, offset)]
+        maker = next((m for m in ms if m.entity.type == "Organization" and re.fullmatch(
+            r"(?:是|由)", text[offset:m.start])), None) if offset >= 0 else None
+        if maker is None:
+            continue
+        out.add(term, "organizedBy", maker.entity.name, k, 0.6, text[offset:maker.start])
+        for m in ms:
+            if m.entity.type in ("Facility", "Mechanism") and m.entity.name != term and m.start > maker.end \
+                    and re.search(r"(?:建设|开展|推动|搭建)$", text[max(0, m.start - 6):m.start]):
+                out.add(m.entity.name, "organizedBy", maker.entity.name, k, 0.55, "建设")
+
+
 def bare_list(definition: str, pair: bool = False) -> list[str]:
     """The items of a definition that is nothing but a list (A、B、C。), else none; with ``pair`` (the term
     counts two things: 两某, 双某) also A和B."""
@@ -758,6 +782,7 @@ def extract_relations(doc: Document, entities: Sequence[Entity], hints: Sequence
         _lists(s.text, s.index, ms, out)
         _zone_works(s.text, s.index, ms, out, names)
     _glossary_parts(doc, entities, out, mentions)
+    _glossary_makers(doc, entities, out, mentions)
     _topics(doc, mentions, out)
     _by_names(entities, out, above(doc.place, doc.text) if doc.level in ("district", "county") else frozenset())
     _counted_parts(entities, out)

@@ -158,6 +158,14 @@ def test_relations_part_of_from_a_numbered_code_spelled_out():
     assert ("区域疾控联合体", "partOf", "1+5+N") in got
 
 
+def test_relations_organized_by_the_body_a_glossary_definition_opens_with():
+    """“某某”:是某部为落实…建设某某平台…: the body makes the term and the platform it builds for it."""
+    text = ("某某街道办事处2023年工作报告\n一、2023年工作总结\n深化“一网协管”。\n名词解释\n"
+            "1.“一网协管”:是交通运输部为落实有关要求,全面加快建设城市交通协同管理平台,推动的交通管理系统。\n")
+    got = {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "gl")).relations}
+    assert {("一网协管", "organizedBy", "交通运输部"), ("城市交通协同管理平台", "organizedBy", "交通运输部")} <= got
+
+
 def test_relations_part_of_from_glossary_inclusion():
     """A glossary item whose definition opens with 包括 lists its parts, quoted and joined by 和."""
     text = ("某某省人民政府工作报告\n一、2025年工作回顾\n推广数智化“链式改造”。\n注释\n"
