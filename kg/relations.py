@@ -433,7 +433,14 @@ def _organized(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
 
 
 def _lists(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
-    """A、B等C where C names a programme: A and B are parts of it."""
+    """A、B等C where C names a programme: A and B are parts of it; so are the works in C（含A、B）."""
+    for c in ms:
+        inner = re.match(r"[（(](?:含|包括)([^）)]{2,60})[）)]", text[c.end:]) \
+            if c.entity.type in ("Program", "Mechanism") else None
+        for m in ms if inner else ():
+            if c.end + 2 <= m.start and m.end <= c.end + inner.end(1) and m.entity.type in (
+                    "Program", "Facility", "Mechanism"):
+                out.add(m.entity.name, "partOf", c.entity.name, sidx, 0.6, "含")
     for c in ms:
         if c.entity.type not in ("Program", "Brand", "Mechanism"):
             continue
@@ -507,8 +514,12 @@ def _glossary_makers(doc: Document, entities: Sequence[Entity], out: _Collector,
         text = doc.sentences[k].text
         offset = text.find(definition[:10])
         ms = [m for m in ms_by_sentence.get(k, ()) if m.start >= max(0, offset)]
+        if offset < 0:
+            continue
+        for body in _bodies_by_whom(text, ms, offset):  # 由某部和某部联合实施
+            out.add(term, "organizedBy", body.entity.name, k, 0.6, "由")
         maker = next((m for m in ms if m.entity.type == "Organization" and re.fullmatch(
-            r"(?:是|由)", text[offset:m.start])), None) if offset >= 0 else None
+            r"(?:是|由)", text[offset:m.start])), None)
         if maker is None:
             continue
         out.add(term, "organizedBy", maker.entity.name, k, 0.6, text[offset:maker.start])
@@ -516,6 +527,21 @@ def _glossary_makers(doc: Document, entities: Sequence[Entity], out: _Collector,
             if m.entity.type in ("Facility", "Mechanism") and m.entity.name != term and m.start > maker.end \
                     and re.search(r"(?:建设|开展|推动|搭建)$", text[max(0, m.start - 6):m.start]):
                 out.add(m.entity.name, "organizedBy", maker.entity.name, k, 0.55, "建设")
+
+
+def _bodies_by_whom(text: str, ms: list[_M], start: int) -> list[_M]:
+    """由A和B联合实施 / 由A牵头: the bodies after 由 when a verb of making follows them."""
+    orgs = [m for m in ms if m.entity.type == "Organization" and m.start >= start]
+    for by in re.finditer("由", text[start:]):
+        at, bodies = start + by.end(), []
+        for m in orgs:
+            if m.start == at:
+                bodies.append(m)
+                joiner = re.match(r"[和、与及]", text[m.end:])
+                at = m.end + (joiner.end() if joiner else 0)
+        if bodies and re.match(r"(?:联合|共同)?(?:实施|发起|组织|推出|主办|牵头|设立|印发)", text[bodies[-1].end:]):
+            return bodies
+    return []
 
 
 def bare_list(definition: str, pair: bool = False) -> list[str]:

@@ -129,6 +129,7 @@ def test_relations_located_in(body, expected):
     ("打造“爱心点名”行动2.0版。", ("爱心点名行动2.0版", "partOf", "爱心点名")),
     # every item of A、B等C, not only the one next to 等
     ("推进棚户区改造，非公产业园、幸福家园等棚户区改造项目进展顺利。", ("非公产业园", "partOf", "棚户区改造")),
+    ("做好江东水资源优化配置工程（含龙山水库扩建）前期工作。", ("龙山水库扩建", "partOf", "江东水资源优化配置工程")),
 ])
 def test_relations_part_of(body, expected):
     assert expected in relations(body)
@@ -164,6 +165,13 @@ def test_relations_organized_by_the_body_a_glossary_definition_opens_with():
             "1.“一网协管”:是交通运输部为落实有关要求,全面加快建设城市交通协同管理平台,推动的交通管理系统。\n")
     got = {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "gl")).relations}
     assert {("一网协管", "organizedBy", "交通运输部"), ("城市交通协同管理平台", "organizedBy", "交通运输部")} <= got
+
+
+def test_relations_organized_by_the_bodies_a_glossary_definition_says_carry_it_out():
+    text = ("某某省人民政府工作报告\n一、2025年工作回顾\n推进“双优计划”。\n注释\n"
+            "3.“双优计划”：\n是“某某优质学校和专业建设计划”的简称，由教育部和财政部联合实施。\n")
+    got = {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "gl")).relations}
+    assert {("双优计划", "organizedBy", "教育部"), ("双优计划", "organizedBy", "财政部")} <= got
 
 
 def test_relations_part_of_from_glossary_inclusion():
