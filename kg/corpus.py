@@ -211,7 +211,7 @@ class PlaceContext:
         return dict(self.stems).get(name, "")
 
 
-_HEAD_TAIL = re.compile(r"(?:(?:19|20)\d{2}年?.*|工作报告.*|人民政府|政府|办事处)$")
+_HEAD_TAIL = re.compile(r"(?:(?:19|20)\d{2}年?.*|工作报告.*|人民政府|政府|办事处|行政公署)$")
 
 
 def _head_units(text: str) -> list[str]:

@@ -2783,6 +2783,8 @@ def _issuer_candidates(doc: Document) -> list[Candidate]:
         base = issuer[: -len("人民政府")]
         level = "自治区" if base.endswith("自治区") else base[-1:]
         aliases = (base + "政府", level + "政府" if base else "", level + "人民政府" if base else "")
+    elif issuer.endswith("行政公署"):  # a league's or prefecture's office (某某盟行政公署)
+        name, aliases = issuer, (issuer[: -len("行政公署")] + "行署", "行署")
     else:
         name, aliases = issuer, ()
     idx = next((s.index for s in doc.sentences if issuer and issuer in s.text), 0)
@@ -2790,8 +2792,8 @@ def _issuer_candidates(doc: Document) -> list[Candidate]:
         out.append(Candidate(name, "Organization", idx, 0, 0, aliases=tuple(a for a in aliases if a),
                              confidence=0.9, priority=4, rule="issuer"))
     place = doc.place
-    if place and place != name and doc.level not in ("subdistrict", "") and place[-1] in "省市区县旗镇乡":
-        level = "自治区" if place.endswith("自治区") else place[-1]
+    if place and place != name and doc.level not in ("subdistrict", "") and place[-1] in "省市区县旗镇乡州盟":
+        level = place[-3:] if place.endswith(("自治区", "自治州")) else place[-1]
         stem = place[: -len(level)]
         aliases = tuple(a for a in (stem if len(stem) >= 2 else "", "全" + level[-1], "我" + level[-1]) if a)
         idx = next((s.index for s in doc.sentences if place in s.text), idx)

@@ -38,8 +38,8 @@ _LOC_VERBS = ("设立", "打造", "开展", "建成", "建设", "新建", "增�
               "成立", "开设", "建立", "推进", "引入", "设置", "落地")
 _TARGET_VERBS = ("解决", "提供", "服务", "拍照", "发放", "开展", "送", "办理", "创造", "打造", "建立", "落实", "推出")
 _CLAUSE = re.compile(r"[^，,；;。！？!?]+")
-_ADMIN_END = ("省", "市", "区", "县", "旗", "镇", "乡", "自治区")
-DIVISION_ENDS = (*_ADMIN_END, "街道", "自治州")   # any division's name, 某某街道 and 某某自治州 too
+_ADMIN_END = ("省", "市", "区", "县", "旗", "镇", "乡", "自治区", "自治州", "盟")
+DIVISION_ENDS = (*_ADMIN_END, "街道")   # any division's name, 某某街道 too
 REVIEWED = re.compile(r"评审|验收|复审|复评|复检|复查|考核|评估|认证")   # 通过X评审: X is held
 
 
@@ -344,7 +344,7 @@ _EASED = re.compile(rf"的[{_CJK_SHORT}和]{{0,12}}?得到(?:了)?(?:明显|有�
 
 
 def _listed_under(text: str, groups: list[_M], g: _M) -> _M:
-    """The first of the groups listed before 等 g (甲人员、乙人员和丙人员等困难群体 → 甲人员): the class
+    """The first of the groups listed before 等 g (甲人员、乙人员和丙人员等某类群体 → 甲人员): the class
     is served as its members are; g itself when nothing is listed under it."""
     first, gap = g, ("等",)
     for prev in sorted((o for o in groups if o.end <= g.start), key=lambda o: -o.end):
@@ -578,12 +578,13 @@ def _definitions_of(doc: Document, entities: Sequence[Entity]):
 WATER_AND_LAND = frozenset("湾江河湖山岛峡港")  # 某州湾 is a bay, not the district 某州
 # what is done to a named site in the name of the works on it (某水库扩建, 某桥加固): both stages read it
 SITE_WORKS = "(?:改扩建|扩建|除险加固|加固|提升改造|扩能改造|改造提升|维修改造|改造|综合治理|综合整治)"
-_ORGAN_ENDS = ("委", "政府", "局", "厅", "人大", "政协", "委员会", "法院", "检察院", "办事处", "街道", "代表团")
+_ORGAN_ENDS = ("委", "政府", "局", "厅", "人大", "政协", "委员会", "法院", "检察院", "办事处", "街道", "代表团", "行政公署")
 
 
 def _admin(name: str) -> bool:
     """An administrative area (金山区, 上海市): programmes named after it are not located by name."""
-    return name.endswith(_ADMIN_END) and (word_tags().get(name, "").startswith("ns") or word_tags().get(
+    prefecture = len(name) >= 3 and name.endswith("州")  # 某某州 (a prefecture, short for 自治州), not the city 某州
+    return (name.endswith(_ADMIN_END) or prefecture) and (word_tags().get(name, "").startswith("ns") or word_tags().get(
         name[:-1], "").startswith(("ns", "nr")))
 
 

@@ -27,13 +27,13 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五")  # “十四五”: the 14th five-year plan
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
-_REPRESENT = re.compile(r"我代表(\S{2,20}?(?:人民政府|办事处|政府))")
+_REPRESENT = re.compile(r"我代表(\S{2,20}?(?:人民政府|办事处|行政公署|政府))")
 _CONGRESS = re.compile(r"在(\S{2,15}?)\s*第\S{1,4}届\s*人民代表大会")
-_TITLE_ISSUER = re.compile(r"^(\S{2,20}?(?:办事处|人民政府|政府))(?:(?:19|20)\d{2}年)?\S*工作报告")
-_SIGNATURE = re.compile(r"^(\S{2,20}?(?:人民政府|办事处))\S{0,4}长", re.M)
+_TITLE_ISSUER = re.compile(r"^(\S{2,20}?(?:办事处|人民政府|行政公署|政府))(?:(?:19|20)\d{2}年)?\S*工作报告")
+_SIGNATURE = re.compile(r"^(\S{2,20}?(?:人民政府|办事处|行政公署))\S{0,4}长", re.M)
 _LEVELS = (("自治区", "province"), ("省", "province"), ("街道", "subdistrict"), ("办事处", "subdistrict"),
            ("镇", "town"), ("乡", "township"), ("县", "county"), ("旗", "county"), ("区", "district"),
-           ("市", "city"))
+           ("市", "city"), ("州", "city"), ("盟", "city"))   # 自治州 and 盟: prefectures, as a city
 
 
 def chinese_to_int(numeral: str) -> int:
@@ -121,11 +121,11 @@ def _metadata(text: str, lines: list[str]) -> dict[str, str]:
     if match := _CONGRESS.search(text[:3000]):
         place = match.group(1)
     elif issuer:
-        place = re.sub(r"(人民政府|政府|办事处)$", "", issuer)
+        place = re.sub(r"(人民政府|政府|办事处|行政公署)$", "", issuer)
     if place and issuer.startswith(("省", "市", "区", "县")) and len(issuer) <= 6:
         issuer = place + issuer[1:] if place.endswith(issuer[0]) else place + issuer  # "我代表省人民政府"
-    level = next((lvl for suffix, lvl in _LEVELS if (issuer or place).replace("人民政府", "").replace(
-        "政府", "").endswith(suffix)), "")
+    level = next((lvl for suffix, lvl in _LEVELS if re.sub(r"(?:人民政府|政府|行政公署)$", "", issuer or place).endswith(
+        suffix)), "")
     if issuer.endswith("办事处"):
         level = "subdistrict"
     return {"title": title, "issuer": issuer, "place": place, "level": level, "date": _delivery_date(lines)}

@@ -1165,3 +1165,19 @@ def test_extract_a_name_cut_inside_another_the_report_names_starts_where_that_on
 
 def test_extract_a_policy_named_by_what_it_does_stays_a_name():
     assert found("稳妥实施渐进式延迟退休政策", "city").get("渐进式延迟退休政策") == "Mechanism"
+
+
+@pytest.mark.parametrize("head, place, body", [
+    ("恩施土家族苗族自治州人民政府工作报告\n", "恩施土家族苗族自治州", "恩施土家族苗族自治州人民政府"),
+    ("锡林郭勒盟行政公署工作报告\n", "锡林郭勒盟", "锡林郭勒盟行政公署"),
+])
+def test_extract_a_prefecture_or_league_holds_its_honours(head, place, body):
+    """The place a prefecture's or league's government speaks for holds the honours the text names no holder
+    for (全州/全盟 are its aliases), as a city's does; its government is no site in it."""
+    text = head + "一、2023年工作回顾\n全州荣获全国文明城市称号。\n"
+    ex = extract(document_from_text(text, "prefecture"))
+    entities = {e.name: e for e in ex.entities}
+    assert entities[place].type == "Place" and entities[body].type == "Organization"
+    got = {(r.subject, r.predicate, r.object) for r in ex.relations}
+    assert (place, "receivedAward", "全国文明城市称号") in got
+    assert (body, "locatedIn", place) not in got

@@ -46,6 +46,18 @@ def test_structure_hailaer_gbk_years_from_headings():
     assert (doc.place, doc.issuer, doc.level, doc.date) == ("海拉尔区", "海拉尔区人民政府", "district", "2014-02-19")
 
 
+@pytest.mark.parametrize("title, place, issuer, level", [
+    ("恩施土家族苗族自治州人民政府工作报告", "恩施土家族苗族自治州", "恩施土家族苗族自治州人民政府", "city"),
+    ("黔东南州人民政府工作报告", "黔东南州", "黔东南州人民政府", "city"),
+    ("锡林郭勒盟行政公署工作报告", "锡林郭勒盟", "锡林郭勒盟行政公署", "city"),
+    ("江口县人民政府工作报告", "江口县", "江口县人民政府", "county"),
+])
+def test_structure_prefectures_and_leagues_are_read_as_cities(title, place, issuer, level):
+    """A prefecture (自治州, 某某州) and a league (盟, governed by its 行政公署) report as a city does."""
+    doc = document_from_text(title + "\n一、2023年工作回顾\n全年新建学校3所。\n", "t")
+    assert (doc.place, doc.issuer, doc.level) == (place, issuer, level)
+
+
 @pytest.mark.parametrize("name, term, definition_start", [
     ("hainan_glossary_excerpt.txt", "一降三减", "全年火灾起数总体下降"),
     ("guangdong_glossary_excerpt.txt", "“四上”企业", "现阶段统计工作实践中"),
