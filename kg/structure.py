@@ -18,6 +18,8 @@ CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "�
                   "八": 8, "九": 9}
 _NUMERAL = "[一二三四五六七八九十]{1,3}"
 _PART = re.compile(rf"^({_NUMERAL})、\s*(.+)$")
+_NAMED_PART = re.compile(rf"^第({_NUMERAL})部分\s*[:：、]?\s*(.*)$")   # 第一部分 2023年工作回顾
+_BARE_PART = re.compile(r"^(?:(?:19|20)\d{2}年|过去|今年|去年|今后)[^。，,；;：:]{2,18}$")   # 2023年工作回顾, alone on its line
 _SECTION = re.compile(rf"^[（(]({_NUMERAL})[）)]\s*(.*)$")
 _APPENDIX = re.compile(rf"^附件\s*(?:\d+|{_NUMERAL})?\s*[:：]?\s*(.*)$")
 _GLOSSARY_HEAD = re.compile(r"^(?:附[:：]?)?(?:名词解释|名词注释|注释|注解|词语解释)[:：]?$")
@@ -224,6 +226,9 @@ def parse_document(text: str, doc_id: str, source: str = "", encoding: str = "ut
         end = start + len(line)
         is_heading = False
         part_match = _PART.match(line)
+        named = _NAMED_PART.match(line) if not in_glossary else None
+        bare = not in_glossary and not part_match and not named and _BARE_PART.match(line) is not None \
+            and heading_status(line) != UNKNOWN and all(not _PART.match(p.title) for p in parts[1:])
         if not in_glossary and (appendix := _APPENDIX.match(line)) and len(line) <= 40:
             title = appendix.group(1) or next((n for n in raw_lines[number + 1:number + 3] if n), "")
             status, year = _appendix_status(title, delivered)
@@ -236,8 +241,9 @@ def parse_document(text: str, doc_id: str, source: str = "", encoding: str = "ut
         elif part_match and not in_glossary and _is_list_item(chinese_to_int(part_match.group(1)), list_count,
                                                               len(parts)):
             list_count += 1
-        elif not in_glossary and part_match and _is_part_heading(line, chinese_to_int(part_match.group(1)), len(parts)):
-            status = heading_status(line)
+        elif (named and chinese_to_int(named.group(1)) >= len(parts)) or bare or (
+                not in_glossary and part_match and _is_part_heading(line, chinese_to_int(part_match.group(1)), len(parts))):
+            status = _dated_status(line, heading_status(line), delivered)
             if status == UNKNOWN and last_status == PLANNED:
                 status = PLANNED
             year = _part_year(line, status, delivered)
@@ -280,6 +286,28 @@ def parse_document(text: str, doc_id: str, source: str = "", encoding: str = "ut
     return Document(doc_id=doc_id, source=source, text=text, encoding=encoding, parts=tuple(parts),
                     sections=tuple(sections), paragraphs=tuple(paragraphs), sentences=tuple(sentences),
                     glossary=glossary, **meta)
+
+
+def _dated_status(heading: str, status: str, delivered: int | None) -> str:
+    """A heading's status, its year weighed against the year of delivery: a year before it is reviewed
+    (2023年主要工作 in a report given in 2024), the year of delivery or later is planned (2024年工作要点),
+    unless a review cue says otherwise.
+
+    >>> _dated_status("一、2023年主要工作", "planned", 2024), _dated_status("二、2024年工作要点", "unknown", 2024)
+    ('achieved', 'planned')
+    """
+    match = _YEAR.search(heading)
+    if match is None or delivered is None:
+        return status
+    year = int(match.group(1))
+    if year < delivered and status != ACHIEVED and not any(cue in heading for cue in _PLAN_CUES):
+        return ACHIEVED
+    if year >= delivered and status == UNKNOWN:
+        return PLANNED
+    return status
+
+
+_PLAN_CUES = ("打算", "安排", "计划", "思路", "部署", "展望", "建议", "目标")
 
 
 def _is_part_heading(line: str, number: int, part_count: int) -> bool:

@@ -58,6 +58,20 @@ def test_structure_prefectures_and_leagues_are_read_as_cities(title, place, issu
     assert (doc.place, doc.issuer, doc.level) == (place, issuer, level)
 
 
+@pytest.mark.parametrize("review, plan", [
+    ("一、2023年主要工作", "二、2024年工作思路"),        # 主要工作 of a year before delivery is a review
+    ("第一部分 2023年工作总结", "第二部分 2024年工作打算"),  # parts named 第N部分
+    ("2023年工作回顾", "2024年工作安排"),                # unnumbered part headings alone on their line
+    ("一、2023年工作情况", "二、2024年工作要点"),         # no cue word: the year against the year of delivery
+])
+def test_structure_part_headings_of_other_reports(review, plan):
+    text = ("江口县人民政府工作报告\n——2024年1月8日在江口县第十八届人民代表大会第四次会议上\n各位代表：\n"
+            f"{review}\n完成了一项工作。\n（一）抓好一件事。\n{plan}\n推进一项工作。\n")
+    doc = document_from_text(text, "t")
+    assert [(p.status, p.year) for p in doc.parts[1:]] == [("achieved", 2023), ("planned", 2024)]
+    assert [s.status for s in doc.sentences if s.text in ("完成了一项工作。", "推进一项工作。")] == ["achieved", "planned"]
+
+
 @pytest.mark.parametrize("name, term, definition_start", [
     ("hainan_glossary_excerpt.txt", "一降三减", "全年火灾起数总体下降"),
     ("guangdong_glossary_excerpt.txt", "“四上”企业", "现阶段统计工作实践中"),
