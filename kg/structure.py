@@ -32,6 +32,7 @@ _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 _REPRESENT = re.compile(r"我代表(\S{2,20}?(?:人民政府|办事处|行政公署|政府))")
 _CONGRESS = re.compile(r"在(\S{2,15}?)\s*第\S{1,4}届\s*人民代表大会")
 _TITLE_ISSUER = re.compile(r"^(\S{2,20}?(?:办事处|人民政府|行政公署|政府))(?:(?:19|20)\d{2}年)?\S*工作报告")
+_TITLE_PLACE = re.compile(r"^(?:关于)?((?!关于)\S{2,12}?(?:街道|镇|乡|(?<!社)区|县|市|旗|州|盟|省|自治区))(?:19|20)\d{2}年\S*?工作")
 _SIGNATURE = re.compile(r"^(\S{2,20}?(?:人民政府|办事处|行政公署))\S{0,4}长", re.M)
 _LEVELS = (("自治区", "province"), ("省", "province"), ("街道", "subdistrict"), ("办事处", "subdistrict"),
            ("镇", "town"), ("乡", "township"), ("县", "county"), ("旗", "county"), ("区", "district"),
@@ -124,6 +125,9 @@ def _metadata(text: str, lines: list[str]) -> dict[str, str]:
         place = match.group(1)
     elif issuer:
         place = re.sub(r"(人民政府|政府|办事处|行政公署)$", "", issuer)
+    elif match := _TITLE_PLACE.match(title):  # 关于某某街道2023年工作情况和2024年工作安排的报告
+        place = match.group(1)
+        issuer = place + "办事处" if place.endswith("街道") else ""
     if place and issuer.startswith(("省", "市", "区", "县")) and len(issuer) <= 6:
         issuer = place + issuer[1:] if place.endswith(issuer[0]) else place + issuer  # "我代表省人民政府"
     level = next((lvl for suffix, lvl in _LEVELS if re.sub(r"(?:人民政府|政府|行政公署)$", "", issuer or place).endswith(

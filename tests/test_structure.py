@@ -58,6 +58,19 @@ def test_structure_prefectures_and_leagues_are_read_as_cities(title, place, issu
     assert (doc.place, doc.issuer, doc.level) == (place, issuer, level)
 
 
+@pytest.mark.parametrize("title, place, issuer, level", [
+    ("关于青湖街道2023年工作情况和2024年工作安排的报告", "青湖街道", "青湖街道办事处", "subdistrict"),
+    ("青湖街道2023年工作总结和2024年工作计划", "青湖街道", "青湖街道办事处", "subdistrict"),
+    ("青山区2023年工作总结", "青山区", "", "district"),
+    ("关于推进社区治理工作的报告", "", "", ""),   # no place named before a year: none read
+    ("关于社区2023年工作情况的报告", "", "", ""),
+])
+def test_structure_place_from_a_title_without_its_government(title, place, issuer, level):
+    """A title that names only the place and the years (关于某某街道2023年工作情况…的报告) gives the place."""
+    doc = document_from_text(title + "\n一、2023年工作回顾\n全年新建学校3所。\n", "t")
+    assert (doc.place, doc.issuer, doc.level) == (place, issuer, level)
+
+
 @pytest.mark.parametrize("review, plan", [
     ("一、2023年主要工作", "二、2024年工作思路"),        # 主要工作 of a year before delivery is a review
     ("第一部分 2023年工作总结", "第二部分 2024年工作打算"),  # parts named 第N部分
