@@ -22,7 +22,8 @@ _NAMED_PART = re.compile(rf"^第({_NUMERAL})部分\s*[:：、]?\s*(.*)$")   # �
 _BARE_PART = re.compile(r"^(?:(?:19|20)\d{2}年|过去|今年|去年|今后)[^。，,；;：:]{2,18}$")   # 2023年工作回顾, alone on its line
 _SECTION = re.compile(rf"^[（(]({_NUMERAL})[）)]\s*(.*)$")
 _APPENDIX = re.compile(rf"^附件\s*(?:\d+|{_NUMERAL})?\s*[:：]?\s*(.*)$")
-_GLOSSARY_HEAD = re.compile(r"^(?:附[:：]?)?(?:名词解释|名词注释|注释|注解|词语解释)[:：]?$")
+_GLOSSARY_HEAD = re.compile(r"^(?:附录?[:：]?|本报告|报告中)?(?:有关|部分)?(?:名词解释|名词注释|名词解读|名词说明|注释|注解|"
+                            r"词语解释|用语说明|术语解释)[:：]?$")
 _GLOSSARY_ITEM = re.compile(r"^(?:\d{1,3}\s*[\.．、]|[［\[【（(]\d{1,3}[］\]】）)])\s*(.+?)\s*[:：]\s*(.*)$")
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")

@@ -71,6 +71,13 @@ def test_structure_place_from_a_title_without_its_government(title, place, issue
     assert (doc.place, doc.issuer, doc.level) == (place, issuer, level)
 
 
+@pytest.mark.parametrize("head", ["名词解释", "附录：名词解释", "有关名词解释", "本报告名词解读", "附：有关用语说明"])
+def test_structure_glossary_headings_of_other_reports(head):
+    doc = document_from_text("江口县人民政府工作报告\n一、2023年工作回顾\n推行“三单制”。\n" + head
+                             + "\n1.“三单制”：即需求单、服务单、评价单。\n", "t")
+    assert [(g.term, g.definition) for g in doc.glossary] == [("“三单制”", "即需求单、服务单、评价单。")]
+
+
 @pytest.mark.parametrize("review, plan", [
     ("一、2023年主要工作", "二、2024年工作思路"),        # 主要工作 of a year before delivery is a review
     ("第一部分 2023年工作总结", "第二部分 2024年工作打算"),  # parts named 第N部分
