@@ -1409,7 +1409,7 @@ _TITLES_COUNTED = re.compile(rf"{_HONOUR_TITLE}(?=(?:增至|达到|达|累计)?\
 _PEOPLE_COUNTED = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:人|名|位)$")
 _HOLDERS_COUNTED = re.compile(r"(?<=[奖章号牌])\d+(?:人|名|项|个|家|次|人次)$")
 _BODY_CENTRE = re.compile(r"(?:疾控|疾病预防控制|仲裁|交易|研究|保护)中心$")
-_FOOTNOTE = re.compile(r"［\d{1,3}］|\[\d{1,3}\]")
+_FOOTNOTE = re.compile(r"［\d{1,3}］|\[\d{1,3}\]|〔\d{1,3}〕|[①-⑳]")
 _GRADES_SHARED = re.compile(r"^([\u4e00-\u9fff]*?)(\d+A|[一二三四五]星)和(\d+A|[一二三四五]星)(级[\u4e00-\u9fff]+)$")
 _PRIZE_END = re.compile(r"(?:[一二三]等奖|奖|称号)”?$")
 

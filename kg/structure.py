@@ -24,7 +24,7 @@ _SECTION = re.compile(rf"^[（(]({_NUMERAL})[）)]\s*(.*)$")
 _APPENDIX = re.compile(rf"^附件\s*(?:\d+|{_NUMERAL})?\s*[:：]?\s*(.*)$")
 _GLOSSARY_HEAD = re.compile(r"^(?:附录?[:：]?|本报告|报告中)?(?:有关|部分)?(?:名词解释|名词注释|名词解读|名词说明|注释|注解|"
                             r"词语解释|用语说明|术语解释)[:：]?$")
-_GLOSSARY_ITEM = re.compile(r"^(?:\d{1,3}\s*[\.．、]|[［\[【（(]\d{1,3}[］\]】）)])\s*(.+?)\s*[:：]\s*(.*)$")
+_GLOSSARY_ITEM = re.compile(r"^(?:\d{1,3}\s*[\.．、]|[［\[【（(〔]\d{1,3}[］\]】）)〕]|[①-⑳])\s*(.+?)\s*[:：]\s*(.*)$")
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五")  # “十四五”: the 14th five-year plan

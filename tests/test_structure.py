@@ -71,10 +71,11 @@ def test_structure_place_from_a_title_without_its_government(title, place, issue
     assert (doc.place, doc.issuer, doc.level) == (place, issuer, level)
 
 
-@pytest.mark.parametrize("head", ["名词解释", "附录：名词解释", "有关名词解释", "本报告名词解读", "附：有关用语说明"])
-def test_structure_glossary_headings_of_other_reports(head):
+@pytest.mark.parametrize("head, number", [("名词解释", "1."), ("附录：名词解释", "［1］"), ("有关名词解释", "〔1〕"),
+                                          ("本报告名词解读", "①"), ("附：有关用语说明", "(1)")])
+def test_structure_glossary_headings_of_other_reports(head, number):
     doc = document_from_text("江口县人民政府工作报告\n一、2023年工作回顾\n推行“三单制”。\n" + head
-                             + "\n1.“三单制”：即需求单、服务单、评价单。\n", "t")
+                             + f"\n{number}“三单制”：即需求单、服务单、评价单。\n", "t")
     assert [(g.term, g.definition) for g in doc.glossary] == [("“三单制”", "即需求单、服务单、评价单。")]
 
 
