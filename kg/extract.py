@@ -502,6 +502,10 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                     and toks[j].tag.startswith("ns") and re.search(r"(?:河|山|湖|江|流域|地区)$", before.text):
                 j -= 1  # 清水河、白沙河堤防工程: one project on two rivers
                 continue
+            if typ == "Program" and prev.text in voc.soft and before is not None and before.text[-2:] in _GOVERNING \
+                    and head.endswith(("行动", "整治", "治理")) and tok.end - prev.start <= limit:
+                j -= 1  # 开展规范某某执法专项行动: the campaign is named by what it does
+                break
             if _is_boundary(prev, voc, before) or view.is_protected(prev.start, prev.end):
                 bridged = _verb_bridge(toks, j, voc) if typ in ("Program", "Mechanism", "Organization") and not bridges \
                     and head not in _ADMIN_HEADS else None

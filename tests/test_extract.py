@@ -215,6 +215,9 @@ def test_extract_works_named_by_site_and_deed(text, expected, absent):
     ("培养招录农村订单定向免费医学生超1000人", {"农村订单定向免费医学生": "TargetGroup"}, ("订单定向免费医学生",)),
     ("为全省在岗养老护理员发放补贴", {"养老护理员": "TargetGroup"}, ("岗养老护理员",)),  # 在岗: its standing (an alias)
     ("550万元呼伦社区文体馆项目基本完工", {"呼伦社区文体馆": "Facility"}, ("伦社区文体馆",)),  # 呼 is no measure word
+    # 规范 and 清理 are what is done to a site; a campaign is named by them after its clause's verb
+    ("规范政务服务中心的运行,清理超标办公用房", {"政务服务中心": "Facility"}, ("规范政务服务中心", "清理超标办公用房")),
+    ("深入开展规范涉企行政执法专项行动", {"规范涉企行政执法专项行动": "Program"}, ("涉企行政执法专项行动",)),
 ])
 def test_extract_name_edges(text, expected, absent):
     """A footnote's number is no part of a name; a head may cross a word edge (运动|会); a prize is not
