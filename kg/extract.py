@@ -684,7 +684,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if _known_place(tok.text) and not view.is_protected(tok.start, tok.end):
             out.append(Candidate(tok.text, "Place", view.sentence.index, tok.start, tok.end,
                                  confidence=0.6, priority=1, nested=True, rule="ns-admin"))
-        elif _listed_place(toks, i, voc) and not view.is_protected(tok.start, tok.end):
+        elif _listed_place(toks, i, voc) and tok.text not in voc.heads and not view.is_protected(tok.start, tok.end):
             out.append(Candidate(tok.text, "Place", view.sentence.index, tok.start, tok.end,
                                  confidence=0.5, priority=1, nested=True, rule="ns-listed"))
     out.extend(_brands(view, voc))

@@ -906,6 +906,8 @@ def test_extract_driving_verbs_are_not_part_of_the_reform():
 def test_extract_listed_words_are_not_places_and_verbs_not_roads():
     got = found("推进城乡社区自治、法治、德治三融合，加快高速公路建设。", "province")
     assert "德治" not in got and "加快高速" not in got
+    got = found("完成呼伦大街、望城路等9条道路工程。", "district")   # jieba tags 大街 a place: a head, no name
+    assert got.get("呼伦大街") == "Place" and "大街" not in got
 
 
 def test_extract_counted_titles_are_honours():
