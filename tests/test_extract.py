@@ -400,16 +400,16 @@ def test_extract_sample_report_scores(tmp_path):
     r = _score(SAMPLE, GOLD / "2023_shanghai-jinshan-shihua_subdistrict", tmp_path)
     assert r.entities.typed.f1 >= 0.88
     assert r.entities.untyped.f1 >= 0.90
-    assert r.relations.overall.f1 >= 0.77
-    assert r.metrics.overall.f1 >= 0.95
+    assert r.relations.overall.f1 >= 0.81
+    assert r.metrics.overall.f1 >= 0.96
     assert r.glossary.overall.f1 == 1.0 and r.glossary.definitions == 13
 
 
 def test_extract_heldout_report_scores(tmp_path):
     r = _score(HAILAER_2014, GOLD / "2014_neimenggu-hulunbeier-hailaer_district", tmp_path)
-    assert r.entities.typed.f1 >= 0.87
+    assert r.entities.typed.f1 >= 0.88
     assert r.entities.untyped.f1 >= 0.89
-    assert r.relations.overall.f1 >= 0.80
+    assert r.relations.overall.f1 >= 0.82
     assert r.metrics.overall.f1 >= 0.97
 
 
@@ -524,10 +524,10 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     # metrics 0.923, glossary 12/13. Relations 0.516 → 0.508 at stop 16 when two titles the plans seek (争创,
     # 创建) became planned awards of the province, which this gold does not record (the Beijing golds do);
     # 0.520 once 筛查 named the screenings
-    ("2026_guangdong_province_excerpt", (0.68, 0.75, 0.55, 0.93, 0.92)),
+    ("2026_guangdong_province_excerpt", (0.68, 0.76, 0.60, 0.93, 0.92)),
     # Hainan, annotated blind by a helper: first sight typed 0.495, untyped 0.670, relations 0.000,
     # metrics 0.903, glossary 27/28
-    ("2026_hainan_province_excerpt", (0.79, 0.85, 0.66, 0.92, 0.96)),
+    ("2026_hainan_province_excerpt", (0.79, 0.85, 0.68, 0.92, 0.96)),
     # The plans of the same Beijing report, beyond the first excerpt, annotated blind: first sight typed
     # 0.469, untyped 0.612, relations 0.000, metrics 0.865 (0.973 once 万/亿 prefixes of units compare)
     ("2026_beijing_city_part2", (0.68, 0.81, 0.23, 0.97, 1.00)),
@@ -551,10 +551,10 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     # does not record and three others do)
     # (stop 18: a commercial complex named after its square is a site now, placed in the square by its name,
     # which this gold does not record; relations 0.444 → 0.459 with the population served, 某某常住人口)
-    ("2015_neimenggu-hulunbeier-hailaer_district_part1", (0.76, 0.77, 0.45, 0.98, 1.00)),
+    ("2015_neimenggu-hulunbeier-hailaer_district_part1", (0.76, 0.77, 0.46, 0.98, 1.00)),
     # The first part of the 2013 Hailaer district report, annotated blind at stop 13: first sight typed 0.509,
     # untyped 0.589, relations 0.178, metrics 0.947; then tuned on
-    ("2013_neimenggu-hulunbeier-hailaer_district_part1", (0.71, 0.74, 0.53, 0.96, 1.00)),
+    ("2013_neimenggu-hulunbeier-hailaer_district_part1", (0.71, 0.75, 0.55, 0.96, 1.00)),
     # The five-year review, the next plan's goals and the appendix of livelihood projects of the Guangdong
     # report (outside the first excerpt), annotated blind at stop 13 and held out from tuning: first sight
     # typed 0.518, untyped 0.602, relations 0.219, metrics 0.820 (0.534 / 0.617 / 0.219 / 0.836 at the end of
@@ -562,11 +562,11 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     # Tuned on from stop 14 (the five-year plan's year, the appendix's year, rates and ranks came from it).
     # (relations 0.506 → 0.487 at stop 17: this annotator keeps a kind of site counted, 5个某某托育综合服务中心,
     # as a facility serving a group; the other golds do not)
-    ("2026_guangdong_province_part2", (0.67, 0.72, 0.48, 0.94, 1.00)),
+    ("2026_guangdong_province_part2", (0.67, 0.73, 0.51, 0.94, 1.00)),
     # The 14th plan's achievements, the 15th plan's goals and the safety plans of the Beijing report (outside
     # the first two parts), annotated blind at stop 14: first sight typed 0.605, untyped 0.713, relations
     # 0.250, metrics 0.373 (0.386 with the code of stop 13: the part read as one review); then tuned on
-    ("2026_beijing_city_part3", (0.66, 0.75, 0.35, 0.81, 1.00)),
+    ("2026_beijing_city_part3", (0.67, 0.76, 0.35, 0.81, 1.00)),
     # The 15th plan's goals and the later plans of the Hainan report, annotated blind at stop 14 and held out
     # from tuning: first sight typed 0.648, untyped 0.712, relations 0.138, metrics 0.900 (0.645 / 0.710 /
     # 0.138 / 0.700 with the code of stop 13; 0.657 / 0.721 / 0.138 / 0.900 at the end of stop 14, from rules
@@ -580,14 +580,14 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     # the rule that reads the owner of a line, store or training centre named after it (某某银行培训中心) adds one
     # entity this gold does not hold (totals only read, errors never); two tuned Hailaer golds record such owners;
     # 0.676 / 0.726 / 0.114 / 0.978 at stop 18, from rules made for the others (homes for the old, dams, plants)
-    ("2012_neimenggu-hulunbeier-hailaer_district_part2", (0.67, 0.72, 0.11, 0.97, 1.00)),
+    ("2012_neimenggu-hulunbeier-hailaer_district_part2", (0.68, 0.73, 0.11, 0.97, 1.00)),
     # The later plans of the 2013 Hailaer district report, annotated blind at stop 15 and held out: first sight
     # typed 0.707, untyped 0.768, relations 0.000, metrics 1.000 (0.708 / 0.771 / 0.000 / 1.000 with the code of
     # stop 14); 0.733 / 0.792 / 0.000 / 1.000 at stop 18, from rules made for the others
     ("2013_neimenggu-hulunbeier-hailaer_district_part2", (0.73, 0.79, 0.00, 1.00, 1.00)),
     # The later plans of the 2015 Hailaer district report, annotated blind at stop 15: first sight typed 0.689,
     # untyped 0.757, relations 0.242, metrics 1.000; then tuned on
-    ("2015_neimenggu-hulunbeier-hailaer_district_part2", (0.77, 0.83, 0.47, 1.00, 1.00)),
+    ("2015_neimenggu-hulunbeier-hailaer_district_part2", (0.78, 0.84, 0.47, 1.00, 1.00)),
 ])
 def test_extract_blind_excerpt_scores(tmp_path, name, floors):
     """Excerpts of 2026 city and province reports annotated blind: kept here as regression floors
