@@ -2026,7 +2026,8 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
                     k.type == "Facility" and k.name.startswith(c.name) and len(k.name) - len(c.name) <= 4
                     and c.rule != "branch-parent") and not (
                     c.type == "TargetGroup" and k.type == "Organization")
-                if not ((inside and c.nested) or (c.start <= k.start and k.end <= c.end and k.nested)
+                tail = c.rule == "ns-listed" and c.end == k.end and c.start > k.start  # 世纪|天伦: the name's end
+                if not ((inside and c.nested and not tail) or (c.start <= k.start and k.end <= c.end and k.nested)
                         or (c.name == k.name)):
                     ok = False
                     break

@@ -908,6 +908,9 @@ def test_extract_listed_words_are_not_places_and_verbs_not_roads():
     assert "德治" not in got and "加快高速" not in got
     got = found("完成呼伦大街、望城路等9条道路工程。", "district")   # jieba tags 大街 a place: a head, no name
     assert got.get("呼伦大街") == "Place" and "大街" not in got
+    got = found("确保呼伦贝尔大饭店、碧海云天等酒店投入运营，加快世纪天伦、嘉世豪等酒店建设。", "district")
+    assert got.get("呼伦贝尔大饭店") == "Facility" and got.get("世纪天伦") == "Facility"
+    assert "大饭店" not in got and "天伦" not in got   # the end of a listed name is no place of its own
 
 
 def test_extract_counted_titles_are_honours():
