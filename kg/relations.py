@@ -447,14 +447,17 @@ def _lists(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
         lead = text[:c.start]
         if not _ETC_END.search(lead):
             continue
-        def gap_after(m: _M) -> str:
-            return text[m.end:min((o.start for o in ms if o.start >= m.end), default=c.start)]
         items = [m for m in ms if m.end <= c.start and m.entity.type in ("Program", "Facility", "Mechanism", "Brand")
-                 and _LIST_GAP.fullmatch(gap_after(m)) is not None]
+                 and _LIST_GAP.fullmatch(_gap_after(text, ms, m, c.start)) is not None]
         span_start = max((m.end for m in ms if m.end <= c.start and m not in items), default=0)
         for m in items:
             if m.start >= span_start and _NO_CLAUSE_END.fullmatch(text[m.end:c.start]):
                 out.add(m.entity.name, "partOf", c.entity.name, sidx, 0.6, "等")
+
+
+def _gap_after(text: str, ms: list[_M], m: _M, end: int) -> str:
+    """The text between a mention and the next one (or ``end``): 、 or 等 in a list."""
+    return text[m.end:min((o.start for o in ms if o.start >= m.end), default=end)]
 
 
 def _glossary_parts(doc: Document, entities: Sequence[Entity], out: _Collector,
@@ -471,10 +474,7 @@ def _glossary_parts(doc: Document, entities: Sequence[Entity], out: _Collector,
         pair = counts_two(term)
         if not re.match(r"(?:“[^”]{1,4}”)?(?:即|是指|指)|(?:主要)?包括", definition) and not bare_list(definition, pair):
             continue
-        sidx = next((k for k in (sidx, sidx + 1) if k < len(doc.sentences)
-                     and definition[:10] in doc.sentences[k].text), sidx)  # a definition on the term's next line
-        text = doc.sentences[sidx].text
-        offset = text.find(definition[:10])
+        sidx, text, offset = _definition_at(doc, definition, sidx)
         parts = [m for m in ms_by_sentence.get(sidx, ()) if m.start >= max(0, offset) and m.entity.name != term
                  and m.entity.type in ("Mechanism", "Program", "Facility")]
         last_of_code = _last_of_each_code(text, parts)
@@ -484,6 +484,15 @@ def _glossary_parts(doc: Document, entities: Sequence[Entity], out: _Collector,
                 or (pair and m.entity.name in bare_list(definition, pair)) or m in last_of_code
             if listed:
                 out.add(m.entity.name, "partOf", term, sidx, 0.7, "即")
+
+
+def _definition_at(doc: Document, definition: str, sidx: int) -> tuple[int, str, int]:
+    """The sentence a definition opens (the term's own, or the next line's), its text, and where in it the
+    definition starts (-1 if it does not)."""
+    sidx = next((k for k in (sidx, sidx + 1) if k < len(doc.sentences)
+                 and definition[:10] in doc.sentences[k].text), sidx)
+    text = doc.sentences[sidx].text
+    return sidx, text, text.find(definition[:10])
 
 
 _CODE_PART = re.compile(r"(?:第[一二三四五六七八九十]+个)?“[^”]{1,4}”(?:即|是指|指)")
@@ -509,13 +518,10 @@ def _glossary_makers(doc: Document, entities: Sequence[Entity], out: _Collector,
     for term, definition, sidx in _definitions_of(doc, entities):
         if sidx is None or by_name[term].type not in ("Mechanism", "Program", "Facility"):
             continue
-        k = next((k for k in (sidx, sidx + 1) if k < len(doc.sentences)
-                  and definition[:10] in doc.sentences[k].text), sidx)
-        text = doc.sentences[k].text
-        offset = text.find(definition[:10])
-        ms = [m for m in ms_by_sentence.get(k, ()) if m.start >= max(0, offset)]
+        k, text, offset = _definition_at(doc, definition, sidx)
         if offset < 0:
             continue
+        ms = [m for m in ms_by_sentence.get(k, ()) if m.start >= offset]
         for body in _bodies_by_whom(text, ms, offset):  # 由某部和某部联合实施
             out.add(term, "organizedBy", body.entity.name, k, 0.6, "由")
         maker = next((m for m in ms if m.entity.type == "Organization" and re.fullmatch(

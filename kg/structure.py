@@ -99,7 +99,7 @@ def heading_status(heading: str) -> str:
     >>> heading_status("一、2023年工作总结"), heading_status("二、2024年工作打算"), heading_status("四、加强政府自身建设")
     ('achieved', 'planned', 'unknown')
     """
-    hits = [(heading.find(cue), status) for status, cue in read_table("part_status.tsv") if cue in heading]
+    hits = [(heading.find(cue), status) for status, cue, *_ in read_table("part_status.tsv") if cue in heading]
     return min(hits)[1] if hits else UNKNOWN
 
 
@@ -295,8 +295,8 @@ def parse_document(text: str, doc_id: str, source: str = "", encoding: str = "ut
 
 def _dated_status(heading: str, status: str, delivered: int | None) -> str:
     """A heading's status, its year weighed against the year of delivery: a year before it is reviewed
-    (2023年主要工作 in a report given in 2024), the year of delivery or later is planned (2024年工作要点),
-    unless a review cue says otherwise.
+    (2023年主要工作 in a report given in 2024) unless a plan cue that only plans use says otherwise
+    (part_status.tsv), the year of delivery or later is planned (2024年工作要点) when no cue says.
 
     >>> _dated_status("一、2023年主要工作", "planned", 2024), _dated_status("二、2024年工作要点", "unknown", 2024)
     ('achieved', 'planned')
@@ -305,14 +305,12 @@ def _dated_status(heading: str, status: str, delivered: int | None) -> str:
     if match is None or delivered is None:
         return status
     year = int(match.group(1))
-    if year < delivered and status != ACHIEVED and not any(cue in heading for cue in _PLAN_CUES):
+    if year < delivered and status != ACHIEVED and not any(
+            cue in heading for kind, cue, *dated in read_table("part_status.tsv") if kind == PLANNED and not dated):
         return ACHIEVED
     if year >= delivered and status == UNKNOWN:
         return PLANNED
     return status
-
-
-_PLAN_CUES = ("打算", "安排", "计划", "思路", "部署", "展望", "建议", "目标")
 
 
 def _is_part_heading(line: str, number: int, part_count: int) -> bool:

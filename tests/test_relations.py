@@ -12,6 +12,11 @@ def relations(body: str, title: str = "某某街道办事处2023年工作报告"
     return {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "rel-test")).relations}
 
 
+def report_relations(text: str) -> set[tuple[str, str, str]]:
+    """The relations of a whole report's text (a glossary and all)."""
+    return {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "gl")).relations}
+
+
 def assert_relations(body: str, expected: tuple[str, str, str] | None, absent: tuple[str, ...],
                      predicates: tuple[str, ...]) -> None:
     """In a province report: the expected relation found (if any), no object in ``absent`` under ``predicates``."""
@@ -145,7 +150,7 @@ def test_relations_part_of_from_glossary_enumeration():
     text = ("某某街道办事处2023年工作报告\n一、2023年工作总结\n完善“3+1”法治保障体系。\n名词解释\n"
             "1.“3+1”法治保障体系:“3”即重大行政决策法治评估机制、重大行政执法法制审核制度、办事处协议法治审核制度,"
             "“1”即司法所长、法律顾问列席街道决策会议制度。\n")
-    got = {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "gl")).relations}
+    got = report_relations(text)
     assert ("重大行政执法法制审核制度", "partOf", "3+1法治保障体系") in got
     assert ("司法所长、法律顾问列席街道决策会议制度", "partOf", "3+1法治保障体系") in got
 
@@ -155,7 +160,7 @@ def test_relations_part_of_from_a_numbered_code_spelled_out():
     text = ("某某省人民政府工作报告\n一、2025年工作回顾\n“1+5+N”公共卫生体系初步成型。\n注释\n"
             "［8］1+5+N：\n“1”即省疾控中心，发挥龙头带动作用；“5”即依托5家市疾控中心，发挥区域辐射作用，"
             "探索建立“区域疾控联合体”；“N”即其他疾控机构。\n")
-    got = {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "gl")).relations}
+    got = report_relations(text)
     assert ("区域疾控联合体", "partOf", "1+5+N") in got
 
 
@@ -163,14 +168,14 @@ def test_relations_organized_by_the_body_a_glossary_definition_opens_with():
     """“某某”:是某部为落实…建设某某平台…: the body makes the term and the platform it builds for it."""
     text = ("某某街道办事处2023年工作报告\n一、2023年工作总结\n深化“一网协管”。\n名词解释\n"
             "1.“一网协管”:是交通运输部为落实有关要求,全面加快建设城市交通协同管理平台,推动的交通管理系统。\n")
-    got = {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "gl")).relations}
+    got = report_relations(text)
     assert {("一网协管", "organizedBy", "交通运输部"), ("城市交通协同管理平台", "organizedBy", "交通运输部")} <= got
 
 
 def test_relations_organized_by_the_bodies_a_glossary_definition_says_carry_it_out():
     text = ("某某省人民政府工作报告\n一、2025年工作回顾\n推进“双优计划”。\n注释\n"
             "3.“双优计划”：\n是“某某优质学校和专业建设计划”的简称，由教育部和财政部联合实施。\n")
-    got = {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "gl")).relations}
+    got = report_relations(text)
     assert {("双优计划", "organizedBy", "教育部"), ("双优计划", "organizedBy", "财政部")} <= got
 
 
@@ -178,7 +183,7 @@ def test_relations_part_of_from_glossary_inclusion():
     """A glossary item whose definition opens with 包括 lists its parts, quoted and joined by 和."""
     text = ("某某省人民政府工作报告\n一、2025年工作回顾\n推广数智化“链式改造”。\n注释\n"
             "8.“链式改造”：\n包括“供应链改造”和“产业链改造”。“供应链改造”是指由龙头企业建设数字化供应链。\n")
-    got = {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "gl")).relations}
+    got = report_relations(text)
     assert {("供应链改造", "partOf", "链式改造"), ("产业链改造", "partOf", "链式改造")} <= got
 
 
@@ -246,7 +251,7 @@ def test_relations_part_of_from_a_bare_list_on_the_next_line():
     """A province glossary: the term on one line, its parts as a bare list (A、B、C。) on the next."""
     text = (PROVINCE_HEAD + "\n一、2025年工作回顾\n实施教育“三大行动”。\n二、2026年主要工作\n继续努力。\n注释\n"
             "［1］三大行动：\n城乡学前教育普惠提升行动、县域高中振兴攻坚行动、职业教育产教融合行动。\n")
-    got = {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "gl")).relations}
+    got = report_relations(text)
     assert {("城乡学前教育普惠提升行动", "partOf", "三大行动"), ("县域高中振兴攻坚行动", "partOf", "三大行动"),
             ("职业教育产教融合行动", "partOf", "三大行动")} <= got
 
