@@ -897,6 +897,7 @@ def test_extract_a_county_named_inside_a_site_is_a_place():
     text = level_report(PROVINCE_HEAD, "国家枢纽节点株洲数据中心集群建设扎实推进。")
     names = {e.name: e.type for e in extract(document_from_text(text, "inside-test")).entities}
     assert names.get("株洲") == "Place"
+    assert names.get("国家枢纽节点株洲数据中心集群") == "Facility"   # the cluster, not its 数据中心
 
 
 def test_extract_driving_verbs_are_not_part_of_the_reform():
