@@ -362,6 +362,7 @@ _COUNTED = re.compile(r"(?:两个|两|[\d一二三四五六七八九十]+[个处
 _ORG_GENERIC = frozenset({"专业", "物业", "社会", "企业", "行业", "相关", "有关", "各类", "基层", "群众", "工作"})
 _ADMIN_HEADS = ("政府", "人民政府", "办事处")
 _JOINABLE_ORG = ("部", "局", "厅", "委", "委员会")
+_SCHOOLS = ("研究所", "研究院", "学院", "大学", "实验室")   # named by two fields joined by 与 (某某科学与技术学院)
 _OWN_SCOPES = frozenset({"全省", "全市", "全区", "全县"})   # the report's own scope (全省某某试点: where, not which)
 _EDITION = re.compile(rf"第[\d{_NUMERALS}]+届")
 _SCOPES_OF_EVENTS = _OWN_SCOPES | {"全国", "全盟", "全州"}
@@ -447,9 +448,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         while j > 0:
             prev = toks[j - 1]
             before = toks[j - 2] if j >= 2 else None
-            if prev.text == "和" and head in _JOINABLE_ORG and j - k <= 2 and before is not None \
-                    and len(before.text) >= 2 and not _is_boundary(before, voc):
-                j -= 1  # 人力资源和社会保障局, 文化和旅游局
+            if (prev.text == "和" and head in _JOINABLE_ORG or prev.text == "与" and head in _SCHOOLS) and j - k <= 2 \
+                    and before is not None and len(before.text) >= 2 and not _is_boundary(before, voc):
+                j -= 1  # 人力资源和社会保障局, 文化和旅游局, 材料科学与技术研究所
                 continue
             if j == k and mode == "token" and head in ("镇", "乡", "路", "街") and prev.text not in voc.stop \
                     and prev.tag.startswith(("v", "a", "nr", "ns", "n", "x")) and len(prev.text) >= 2:

@@ -237,6 +237,8 @@ def test_extract_name_edges(text, expected, absent):
     ("自觉接受人大、政协和社会舆论的监督,向区人大常委会报告", {"人大": "Organization", "政协": "Organization",
                                                   "区人大常委会": "Organization"}, ()),
     ("认真办理人大代表建议和政协委员提案", {}, ("人大", "政协")),
+    ("中国科学院江城材料科学与技术研究所挂牌成立,加强与高校合作研究院建设",
+     {"中国科学院江城材料科学与技术研究所": "Organization"}, ("加强与高校合作研究院",)),
 ])
 def test_extract_central_bodies_by_name(text, expected, absent):
     """Ministries and national bodies are named bodies, and so is the one body of the report's own level
