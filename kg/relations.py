@@ -426,6 +426,9 @@ def _organized(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
             out.add(after[0].entity.name, "organizedBy", o.entity.name, sidx, 0.75, "依托")
         elif before.endswith("由") and re.match(r"(?:负责)?(?:组织|牵头|主办|承办|实施)", text[o.end:]):
             subj = [m for m in ms if m.end <= o.start and m.entity.type in _ACTIVE]
+            if after and re.fullmatch(r"(?:负责)?(?:组织|牵头|主办|承办)(?:开展|实施|举办|推进|建设|打造)?“?",
+                                      text[o.end:after[0].start]):
+                subj = after[:1]  # 由某局牵头开展某某行动: what it leads follows
             if subj:
                 out.add(subj[-1].entity.name, "organizedBy", o.entity.name, sidx, 0.7, "由")
         elif re.match(r"(?:牵头|联合|主办|承办)", text[o.end:]) and after:

@@ -225,6 +225,8 @@ def test_relations_targets_of_eased_needs(body, expected, absent):
 @pytest.mark.parametrize("body, expected", [
     ("依托城运中心“一网统管”平台,坚持横向延伸、纵向到底的原则。", ("一网统管", "organizedBy", "城运中心")),
     ("双良集团集中供热项目完成投资8.3亿元。", ("双良集团集中供热项目", "organizedBy", "双良集团")),
+    ("由区民政局牵头开展“暖心行动”。", ("暖心行动", "organizedBy", "区民政局")),   # what it leads follows
+    ("“暖心行动”由区民政局组织实施。", ("暖心行动", "organizedBy", "区民政局")),   # 组织 here is its verb
 ])
 def test_relations_organized_by(body, expected):
     subject, predicate, obj = expected
