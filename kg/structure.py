@@ -212,7 +212,7 @@ def parse_document(text: str, doc_id: str, source: str = "", encoding: str = "ut
         offsets.append(pos)
         pos += len(line) + 1
     meta = _metadata(text, raw_lines)
-    delivered = int(meta["date"][:4]) if meta["date"] else None
+    delivered = int(meta["date"][:4]) if meta["date"] else _title_plan_year(meta["title"])
 
     parts = [Part(index=0, title="", start=0, end=0)]
     sections: list[Section] = []
@@ -284,6 +284,10 @@ def parse_document(text: str, doc_id: str, source: str = "", encoding: str = "ut
                                       year=part.year if switch is None else switch[1], in_glossary=in_glossary))
 
     parts = _close_spans(parts, len(text))
+    reread = _reviews_before_plans(parts)
+    sentences = [replace(s, status=reread[s.part].status, year=reread[s.part].year)
+                 if reread[s.part] is not parts[s.part] and s.status == parts[s.part].status else s for s in sentences]
+    parts = reread
     sections = [replace(sec, end=_section_end(sec, sections, parts)) for sec in sections]
     glossary = tuple(
         GlossaryEntry(term=t, definition=d, start=s, end=e, sentence=_sentence_at(sentences, s))
@@ -291,6 +295,17 @@ def parse_document(text: str, doc_id: str, source: str = "", encoding: str = "ut
     return Document(doc_id=doc_id, source=source, text=text, encoding=encoding, parts=tuple(parts),
                     sections=tuple(sections), paragraphs=tuple(paragraphs), sentences=tuple(sentences),
                     glossary=glossary, **meta)
+
+
+def _title_plan_year(title: str) -> int | None:
+    """A report given without a date whose title names the year reviewed and the year planned
+    (某某街道2023年工作总结及2024年工作思路): the later year, as the year of delivery.
+
+    >>> _title_plan_year("某某街道2023年工作总结及2024年工作思路"), _title_plan_year("2024年政府工作报告")
+    (2024, None)
+    """
+    years = {int(y) for y in _YEAR.findall(title)}
+    return max(years) if len(years) >= 2 else None
 
 
 def _dated_status(heading: str, status: str, delivered: int | None) -> str:
@@ -305,12 +320,29 @@ def _dated_status(heading: str, status: str, delivered: int | None) -> str:
     if match is None or delivered is None:
         return status
     year = int(match.group(1))
-    if year < delivered and status != ACHIEVED and not any(
-            cue in heading for kind, cue, *dated in read_table("part_status.tsv") if kind == PLANNED and not dated):
+    if year < delivered and status != ACHIEVED and not _plans_only(heading):
         return ACHIEVED
     if year >= delivered and status == UNKNOWN:
         return PLANNED
     return status
+
+
+def _plans_only(heading: str) -> bool:
+    """A plan cue only plans use (打算, 安排…; not 主要工作, which reviews use too: part_status.tsv)."""
+    return any(cue in heading for kind, cue, *dated in read_table("part_status.tsv") if kind == PLANNED and not dated)
+
+
+def _reviews_before_plans(parts: list[Part]) -> list[Part]:
+    """一、主要工作 … 二、下一步工作打算: a part planned only by a cue reviews use too, and with no year of
+    its own, reviews when a later part plans for sure (its year then the one before the plan's)."""
+    out = list(parts)
+    for n, part in enumerate(parts):
+        if part.status != PLANNED or _plans_only(part.title) or _YEAR.search(part.title) or part.is_glossary:
+            continue
+        plan = next((p for p in parts[n + 1:] if p.status == PLANNED and _plans_only(p.title)), None)
+        if plan is not None and all(p.status == PLANNED for p in parts[n:parts.index(plan)]):
+            out[n] = replace(part, status=ACHIEVED, year=plan.year - 1 if plan.year else None)
+    return out
 
 
 def _is_part_heading(line: str, number: int, part_count: int) -> bool:

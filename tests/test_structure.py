@@ -93,6 +93,21 @@ def test_structure_part_headings_of_other_reports(review, plan):
     assert [s.status for s in doc.sentences if s.text in ("完成了一项工作。", "推进一项工作。")] == ["achieved", "planned"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # no date: the title's later year is the year of delivery; 成效 and 存在的问题 review
+    ("青湖街道2023年工作总结及2024年工作思路\n一、2023年主要工作及成效\n完成了一项工作。\n二、存在的问题和不足\n"
+     "问题还很多。\n三、2024年工作思路\n推进一项工作。\n",
+     [("achieved", 2023), ("achieved", 2023), ("planned", 2024)]),
+    # no year in the headings: 主要工作 before a part that only plans (打算) is the review
+    ("青湖街道2023年工作总结及2024年工作思路\n一、主要工作\n完成了一项工作。\n二、下一步工作打算\n推进一项工作。\n",
+     [("achieved", 2023), ("planned", 2024)]),
+])
+def test_structure_parts_of_an_undated_subdistrict_summary(text, expected):
+    doc = document_from_text(text, "t")
+    assert [(p.status, p.year) for p in doc.parts[1:]] == expected
+    assert [s.status for s in doc.sentences if s.text in ("完成了一项工作。", "推进一项工作。")] == ["achieved", "planned"]
+
+
 @pytest.mark.parametrize("name, term, definition_start", [
     ("hainan_glossary_excerpt.txt", "一降三减", "全年火灾起数总体下降"),
     ("guangdong_glossary_excerpt.txt", "“四上”企业", "现阶段统计工作实践中"),
