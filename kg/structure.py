@@ -99,8 +99,10 @@ def heading_status(heading: str) -> str:
     >>> heading_status("一、2023年工作总结"), heading_status("二、2024年工作打算"), heading_status("四、加强政府自身建设")
     ('achieved', 'planned', 'unknown')
     """
-    hits = [(heading.find(cue), status) for status, cue, *_ in read_table("part_status.tsv") if cue in heading]
-    return min(hits)[1] if hits else UNKNOWN
+    hits = [(heading.find(cue), status, bool(dated)) for status, cue, *dated in read_table("part_status.tsv")
+            if cue in heading]
+    sure = [h for h in hits if not h[2]] or hits  # 主要工作及成效: a cue both kinds use gives way to the other
+    return min(sure)[1] if sure else UNKNOWN
 
 
 def _delivery_date(lines: list[str]) -> str:
@@ -340,7 +342,7 @@ def _reviews_before_plans(parts: list[Part]) -> list[Part]:
         if part.status != PLANNED or _plans_only(part.title) or _YEAR.search(part.title) or part.is_glossary:
             continue
         plan = next((p for p in parts[n + 1:] if p.status == PLANNED and _plans_only(p.title)), None)
-        if plan is not None and all(p.status == PLANNED for p in parts[n:parts.index(plan)]):
+        if plan is not None:
             out[n] = replace(part, status=ACHIEVED, year=plan.year - 1 if plan.year else None)
     return out
 

@@ -101,6 +101,10 @@ def test_structure_part_headings_of_other_reports(review, plan):
     # no year in the headings: 主要工作 before a part that only plans (打算) is the review
     ("青湖街道2023年工作总结及2024年工作思路\n一、主要工作\n完成了一项工作。\n二、下一步工作打算\n推进一项工作。\n",
      [("achieved", 2023), ("planned", 2024)]),
+    # 成效 outweighs 主要工作, which both kinds of part use; a review of problems between them changes nothing
+    ("青湖街道2023年工作总结及2024年工作思路\n一、主要工作及成效\n完成了一项工作。\n二、存在的问题\n问题还很多。\n"
+     "三、下一步工作打算\n推进一项工作。\n",
+     [("achieved", 2023), ("achieved", 2023), ("planned", 2024)]),
 ])
 def test_structure_parts_of_an_undated_subdistrict_summary(text, expected):
     doc = document_from_text(text, "t")
