@@ -94,7 +94,8 @@ def _bounded(paragraph: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def heading_status(heading: str) -> str:
-    """achieved for a review heading, planned for a plan heading, unknown otherwise (first cue wins).
+    """achieved for a review heading, planned for a plan heading, unknown otherwise (first cue wins; a cue both
+    kinds use, marked dated in part_status.tsv, only when no other is there).
 
     >>> heading_status("一、2023年工作总结"), heading_status("二、2024年工作打算"), heading_status("四、加强政府自身建设")
     ('achieved', 'planned', 'unknown')
