@@ -2277,7 +2277,8 @@ _HEADCOUNTS = frozenset("常住 户籍 整体 城乡 城镇 农村 学龄 劳动
 _SCOPE_WORDS = frozenset("全球 全国 全省 全市 全区 全域 广大 校园 自治区 省 市 区 县".split())  # 自治区青少年: everyone there
 _SERVICE_AFTER = re.compile(r"(?:安置|援助|帮扶|救助|关爱|慰问|培训|市民化|补助|救济|转移就业|(?:入学)?资助"
                             r"|(?:基本)?养老保险(?:金标准)?"
-                            r"|[\u4e00-\u9fff]{0,6}?(?:补贴|津贴)(?:政策)?)(?=工作|标准|等|和|及|[，,。；;、]|$|[\d.]+[万亿]?元)")
+                            r"|(?:(?!发放|提供|给予|落实|提高|增加)[\u4e00-\u9fff]){0,6}?(?:补贴|津贴)(?:政策)?)"
+                            r"(?=工作|标准|等|和|及|[，,。；;、]|$|[\d.]+[万亿]?元)")   # not across its verb (某群体发放补贴)
 
 
 def _served_groups(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Candidate]:
