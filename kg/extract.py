@@ -439,8 +439,12 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 len(head) == 1 and nxt[:1] == "前") or (head in ("省", "市", "县") and nxt[:1] in ("域", "级", "属")) or (
                 head in ("乡", "村", "镇") and nxt[:1] in ("风", "情", "愁")):
             continue  # 街长, 河长制, 某市省域副中心: an office, a rule or a scope, not the place
+        if head == "所" and i + 1 < len(toks) and len(nxt) == 1 and toks[i + 1].tag.startswith("v"):
+            continue  # 生活所需, 所急所盼: 所 before a verb is a function word, no office
         if head == "组织" and k >= 1 and _head_type(toks[k - 1].text, voc) == "Organization":
             continue  # 某局组织实施: the body organises, it is no 组织 of its own
+        if typ == "TargetGroup" and text.startswith("代表", tok.end):
+            continue  # 居民代表会议, 某某居民代表: the people's delegates, not the group served
         if typ == "TargetGroup" and _RATE_OF_GROUP.match(text, tok.end):
             continue  # 孕产妇、婴儿、5岁以下儿童死亡率: a rate measured over a group, no group served
         if typ == "TargetGroup" and min_chars == 0 and _group_names_event(toks, i, voc):

@@ -219,6 +219,9 @@ def test_extract_works_named_by_site_and_deed(text, expected, absent):
     ("规范政务服务中心的运行,清理超标办公用房", {"政务服务中心": "Facility"}, ("规范政务服务中心", "清理超标办公用房")),
     ("深入开展规范涉企行政执法专项行动", {"规范涉企行政执法专项行动": "Program"}, ("涉企行政执法专项行动",)),
     ("为困难残疾人发放生活补贴", {"困难残疾人": "TargetGroup"}, ("困难残疾人发放生活补贴",)),  # not across 发放
+    ("配备生活所需的基本服务功能,建成司法所", {"司法所": "Organization"}, ("生活所",)),  # 所需: no office
+    ("报告在南湖街道第三届居民代表会议上审议,为社区居民提供服务", {"社区居民": "TargetGroup"},
+     ("南湖街道第三届居民",)),   # the residents' delegates, not a group served
 ])
 def test_extract_name_edges(text, expected, absent):
     """A footnote's number is no part of a name; a head may cross a word edge (运动|会); a prize is not
