@@ -1509,6 +1509,25 @@ def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
         out += _pursued_titles(view, voc)
     found = _award_cue_candidates(view, voc)
     out += found + [g for g in graded if not any(c.start < g.end and g.start < c.end for c in found)]
+    return out + _community_holders(view, voc)
+
+
+_COMMUNITY_HOLDER = re.compile(rf"(?:^|(?<=[，,；;。、和]))([{_CJK}]{{2,4}})社区$")
+
+
+def _community_holders(view: _View, voc: _Vocab) -> list[Candidate]:
+    """某某社区荣获…: a community that receives an honour is named by it (社区 alone is no head: 城市社区,
+    和谐社区 are kinds), when the words before 社区 name it."""
+    out = []
+    for m in voc.award_cue.finditer(view.text):
+        if m.group(0) not in voc.award_done:
+            continue
+        held = _COMMUNITY_HOLDER.search(view.text, 0, m.start())
+        if held and held.group(1) not in voc.generic and not view.is_protected(held.start(1), m.start()) \
+                and _specific(held.group(1), [t for t in view.toks if held.start(1) <= t.start < held.end(1)], voc,
+                              "ResidentialArea"):
+            out.append(Candidate(held.group(1) + "社区", "ResidentialArea", view.sentence.index, held.start(1),
+                                 m.start(), confidence=0.6, priority=2, rule="award-holder"))
     return out
 
 

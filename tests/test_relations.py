@@ -483,3 +483,10 @@ def test_relations_a_site_named_after_its_zone_stands_in_it_by_its_whole_or_shor
                     title="某某区人民政府工作报告")
     assert ("东山组团第二水源地", "locatedIn", "东山组团") in got
     assert ("景观区一期绿化工程", "locatedIn", "西山生态景观区") in got
+
+
+def test_relations_a_community_named_before_its_honour_holds_it():
+    """某某社区获评…: the community holds the honour (社区 alone is no head: 城市社区 is a kind, and holds nothing)."""
+    got = relations("北湖社区获评“全国民主法治示范社区”。城市社区获评先进。")
+    assert ("北湖社区", "receivedAward", "全国民主法治示范社区") in got
+    assert not any(s == "城市社区" for s, _, _ in got)
