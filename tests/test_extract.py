@@ -329,6 +329,7 @@ def test_extract_site_two_places_share(text, expected):
     ("连续五次荣获“全国科技进步考核先进县（区）”荣誉称号", ("全国科技进步考核先进县（区）",), ("荣誉称号",)),
     ("东湖公园和南山景区分别晋升为国家3A和4A级旅游景区", ("国家3A级旅游景区", "国家4A级旅游景区"), ("国家3A",)),
     ("江城医科大学首次跻身某某世界大学学术排名", ("某某世界大学学术排名",), ("某某世界大学",)),  # a ranking joined
+    ("争创国家卫生县城和全国文明乡镇", ("国家卫生县城", "全国文明乡镇"), ()),   # titles a county or town seeks
 ])
 def test_extract_awards_after_award_verbs(text, awards, absent):
     got = found(text)
