@@ -340,8 +340,9 @@ def _reviews_before_plans(parts: list[Part]) -> list[Part]:
     its own, reviews when a later part plans for sure (its year then the one before the plan's)."""
     out = list(parts)
     for n, part in enumerate(parts):
-        if part.status != PLANNED or _plans_only(part.title) or _YEAR.search(part.title) or part.is_glossary:
-            continue
+        if part.status != PLANNED or heading_status(part.title) != PLANNED or _plans_only(part.title) \
+                or _YEAR.search(part.title):
+            continue  # (a part planned because the part before it was, 四、加强自身建设, stays so)
         plan = next((p for p in parts[n + 1:] if p.status == PLANNED and _plans_only(p.title)), None)
         if plan is not None:
             out[n] = replace(part, status=ACHIEVED, year=plan.year - 1 if plan.year else None)
