@@ -146,45 +146,35 @@ def test_relations_a_counted_kind_is_part_of_what_counts_it():
             ("物防", "partOf", "四防四卫防控体系")} <= got
 
 
-def test_relations_part_of_from_glossary_enumeration():
-    text = ("某某街道办事处2023年工作报告\n一、2023年工作总结\n完善“3+1”法治保障体系。\n名词解释\n"
-            "1.“3+1”法治保障体系:“3”即重大行政决策法治评估机制、重大行政执法法制审核制度、办事处协议法治审核制度,"
-            "“1”即司法所长、法律顾问列席街道决策会议制度。\n")
-    got = report_relations(text)
-    assert ("重大行政执法法制审核制度", "partOf", "3+1法治保障体系") in got
-    assert ("司法所长、法律顾问列席街道决策会议制度", "partOf", "3+1法治保障体系") in got
+SUBDISTRICT_TOP = "某某街道办事处2023年工作报告\n一、2023年工作总结\n"
+PROVINCE_TOP = "某某省人民政府工作报告\n一、2025年工作回顾\n"
 
 
-def test_relations_part_of_from_a_numbered_code_spelled_out():
-    """“1”即…；“5”即…建立“某某联合体”: each part of a numbered code ends in what it sets up."""
-    text = ("某某省人民政府工作报告\n一、2025年工作回顾\n“1+5+N”公共卫生体系初步成型。\n注释\n"
-            "［8］1+5+N：\n“1”即省疾控中心，发挥龙头带动作用；“5”即依托5家市疾控中心，发挥区域辐射作用，"
-            "探索建立“区域疾控联合体”；“N”即其他疾控机构。\n")
-    got = report_relations(text)
-    assert ("区域疾控联合体", "partOf", "1+5+N") in got
-
-
-def test_relations_organized_by_the_body_a_glossary_definition_opens_with():
-    """“某某”:是某部为落实…建设某某平台…: the body makes the term and the platform it builds for it."""
-    text = ("某某街道办事处2023年工作报告\n一、2023年工作总结\n深化“一网协管”。\n名词解释\n"
-            "1.“一网协管”:是交通运输部为落实有关要求,全面加快建设城市交通协同管理平台,推动的交通管理系统。\n")
-    got = report_relations(text)
-    assert {("一网协管", "organizedBy", "交通运输部"), ("城市交通协同管理平台", "organizedBy", "交通运输部")} <= got
-
-
-def test_relations_organized_by_the_bodies_a_glossary_definition_says_carry_it_out():
-    text = ("某某省人民政府工作报告\n一、2025年工作回顾\n推进“双优计划”。\n注释\n"
-            "3.“双优计划”：\n是“某某优质学校和专业建设计划”的简称，由教育部和财政部联合实施。\n")
-    got = report_relations(text)
-    assert {("双优计划", "organizedBy", "教育部"), ("双优计划", "organizedBy", "财政部")} <= got
-
-
-def test_relations_part_of_from_glossary_inclusion():
-    """A glossary item whose definition opens with 包括 lists its parts, quoted and joined by 和."""
-    text = ("某某省人民政府工作报告\n一、2025年工作回顾\n推广数智化“链式改造”。\n注释\n"
-            "8.“链式改造”：\n包括“供应链改造”和“产业链改造”。“供应链改造”是指由龙头企业建设数字化供应链。\n")
-    got = report_relations(text)
-    assert {("供应链改造", "partOf", "链式改造"), ("产业链改造", "partOf", "链式改造")} <= got
+@pytest.mark.parametrize("text, expected", [
+    # “3”即A、B、C,“1”即D: the items a code's parts list
+    (SUBDISTRICT_TOP + "完善“3+1”法治保障体系。\n名词解释\n1.“3+1”法治保障体系:“3”即重大行政决策法治评估机制、"
+     "重大行政执法法制审核制度、办事处协议法治审核制度,“1”即司法所长、法律顾问列席街道决策会议制度。\n",
+     {("重大行政执法法制审核制度", "partOf", "3+1法治保障体系"),
+      ("司法所长、法律顾问列席街道决策会议制度", "partOf", "3+1法治保障体系")}),
+    # “1”即…；“5”即…建立“某某联合体”: each part of a numbered code ends in what it sets up
+    (PROVINCE_TOP + "“1+5+N”公共卫生体系初步成型。\n注释\n［8］1+5+N：\n“1”即省疾控中心，发挥龙头带动作用；"
+     "“5”即依托5家市疾控中心，发挥区域辐射作用，探索建立“区域疾控联合体”；“N”即其他疾控机构。\n",
+     {("区域疾控联合体", "partOf", "1+5+N")}),
+    # “某某”:是某部为落实…建设某某平台…: the body makes the term and the platform it builds for it
+    (SUBDISTRICT_TOP + "深化“一网协管”。\n名词解释\n1.“一网协管”:是交通运输部为落实有关要求,"
+     "全面加快建设城市交通协同管理平台,推动的交通管理系统。\n",
+     {("一网协管", "organizedBy", "交通运输部"), ("城市交通协同管理平台", "organizedBy", "交通运输部")}),
+    # 由A和B联合实施: both bodies carry the term out
+    (PROVINCE_TOP + "推进“双优计划”。\n注释\n3.“双优计划”：\n是“某某优质学校和专业建设计划”的简称，由教育部和财政部联合实施。\n",
+     {("双优计划", "organizedBy", "教育部"), ("双优计划", "organizedBy", "财政部")}),
+    # 包括“A”和“B”: the parts, quoted and joined by 和
+    (PROVINCE_TOP + "推广数智化“链式改造”。\n注释\n8.“链式改造”：\n包括“供应链改造”和“产业链改造”。"
+     "“供应链改造”是指由龙头企业建设数字化供应链。\n",
+     {("供应链改造", "partOf", "链式改造"), ("产业链改造", "partOf", "链式改造")}),
+])
+def test_relations_from_glossary_definitions(text, expected):
+    """What a glossary item's definition says of its term: its parts, and who makes or carries it out."""
+    assert expected <= report_relations(text)
 
 
 @pytest.mark.parametrize("body, expected", [
