@@ -1509,7 +1509,7 @@ def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
         out += _pursued_titles(view, voc)
     found = _award_cue_candidates(view, voc)
     out += found + [g for g in graded if not any(c.start < g.end and g.start < c.end for c in found)]
-    return out + _community_holders(view, voc)
+    return out + (_community_holders(view, voc) if "社区" in view.text else [])
 
 
 _COMMUNITY_HOLDER = re.compile(rf"(?:^|(?<=[，,；;。、和]))([{_CJK}]{{2,4}})社区$")
