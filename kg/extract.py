@@ -2314,13 +2314,22 @@ def _served_groups(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Cand
             if service and not any(k is not c and k.start < service.end() and c.end < k.end for k in kept):
                 out.append(Candidate(view.text[c.start:service.end()], "Program", view.sentence.index, c.start,
                                      service.end(), confidence=0.55, priority=1, rule="group-service"))
-        elif c.type in ("Program", "Mechanism") and not c.name.startswith(("“", "《")):
-            for end in range(min(len(c.name) - 3, 8), 2, -1):
-                head = next((h for h in voc.group_heads if c.name[:end].endswith(h)), None)
-                if head and c.start + end in view.ends and len(c.name[:end]) > len(head) \
-                        and c.name[:end - len(head)] not in voc.generic and c.name[:end - len(head)] not in _SCOPE_WORDS \
-                        and _group_named(c.name[:end - len(head)], head):
-                    out.append(Candidate(c.name[:end], "TargetGroup", view.sentence.index, c.start, c.start + end,
+        elif c.type in ("Program", "Mechanism", "Facility") and not c.name.startswith(("“", "《")):
+            lead = len(c.name) - len(c.name.lstrip("0123456789"))  # 12355某某服务台: the number is the line's
+            for end in range(min(len(c.name) - 3, 8), lead + 2, -1):
+                group = c.name[lead:end]
+                head = next((h for h in voc.group_heads if group.endswith(h)), None)
+                if head is None or c.start + end not in view.ends:
+                    continue
+                modifier = group[: -len(head)]
+                if modifier in voc.group_heads and voc.heads[modifier][2] == 0:  # 甲群体乙群体某某中心: both
+                    out.extend(Candidate(name, "TargetGroup", view.sentence.index, at, at + len(name), confidence=0.5,
+                                         priority=1, nested=True, rule="group-in-name")
+                               for name, at in ((modifier, c.start + lead), (head, c.start + end - len(head))))
+                    break
+                if (modifier or voc.heads[head][2] == 0) and modifier not in voc.generic \
+                        and modifier not in _SCOPE_WORDS and _group_named(modifier, head):
+                    out.append(Candidate(group, "TargetGroup", view.sentence.index, c.start + lead, c.start + end,
                                          confidence=0.5, priority=1, nested=True, rule="group-in-name"))
                     break
     return out

@@ -544,15 +544,18 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     # (typed 0.712 → 0.709 at stop 16, when items listed with works became projects: relations 0.707 → 0.723;
     # relations 0.723 → 0.707 at stop 17, when a dictionary place word opening a site's name stopped being a
     # place of its own: 0 right of 6 in the golds, but one of them held a port's location here)
-    ("2026_hainan_province_part2", (0.73, 0.83, 0.73, 0.94, 1.00)),
+    # (typed 0.732 → 0.730 at stop 20: 外国人 became a group head, and a count of incomers to work
+    # (来某工作外国人) is a group this annotator does not record; the review's gold gains the group and its
+    # permit system, relations 0.353 → 0.400)
+    ("2026_hainan_province_part2", (0.72, 0.83, 0.73, 0.94, 1.00)),
     # The review of the Hainan report beyond its first excerpt (five-year figures, years given as a span),
     # annotated blind: first sight typed 0.471, untyped 0.569, relations 0.129, metrics 0.868
     # (relations 0.375 → 0.353 at stop 18: a port named by a word jieba takes for a person is found now, and
     # its third phase stands in it, which this annotator does not record and two others do)
-    ("2026_hainan_province_part3", (0.69, 0.74, 0.35, 0.94, 1.00)),
+    ("2026_hainan_province_part3", (0.69, 0.75, 0.39, 0.94, 1.00)),
     # The first part of the 2012 Hailaer district report (review and first plans), annotated blind: first
     # sight typed 0.503, untyped 0.566, relations 0.310, metrics 0.946
-    ("2012_neimenggu-hulunbeier-hailaer_district_part1", (0.73, 0.78, 0.69, 0.96, 1.00)),
+    ("2012_neimenggu-hulunbeier-hailaer_district_part1", (0.73, 0.78, 0.72, 0.96, 1.00)),
     # The first part of the 2015 Hailaer district report, annotated blind at the end of stop 12 and held out
     # until its figures were recorded: first sight typed 0.643, untyped 0.664, relations 0.194, metrics 0.988
     # (typed 0.725 → 0.719 at stop 16: 人大 and 政协 standing alone became organizations, which this gold

@@ -65,6 +65,11 @@ def test_relations_a_campus_is_run_by_its_university_and_part_of_it():
     ("困难残疾人生活补贴标准提高到每人每月209元。", ("困难残疾人生活补贴", "targets", "困难残疾人"), ("残疾人",)),
     ("完善学校家庭社会协同育人机制,推进教育科技人才一体化发展。", None, ("学校家庭", "教育科技人才")),
     ("办好全国民营企业绿色发展大会。", None, ("民营企业",)),   # an event's name says who takes part
+    # a group named by its head alone; two such groups in a row; a hotline's number is not the group's
+    ("创新外国人工作许可制度。", ("外国人工作许可制度", "targets", "外国人"), ()),
+    ("青少年老年人活动中心投入使用。", ("青少年老年人活动中心", "targets", "青少年"), ("青少年老年人",)),
+    ("青少年老年人活动中心投入使用。", ("青少年老年人活动中心", "targets", "老年人"), ()),
+    ("升级建设12355青少年服务台。", ("12355青少年服务台", "targets", "青少年"), ("12355青少年",)),
 ])
 def test_relations_a_programme_named_after_the_group_it_serves(body, expected, absent):
     assert_relations(body, expected, absent, ("targets",))
