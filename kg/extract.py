@@ -2080,7 +2080,8 @@ def _place_prefixes(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Can
                 and word not in _provinces() \
                 and word[-1] not in "省市区县镇乡村" and not view.is_protected(c.start, c.start + len(word)):
             out.append(Candidate(word, "Place", view.sentence.index, c.start, c.start + len(word), confidence=0.5,
-                                 priority=1, nested=True, rule="place-prefix"))
+                                 aliases=_full_name(word, view.home.names), priority=1, nested=True,
+                                 rule="place-prefix"))
         if view.home is None or view.home.pattern is None:
             continue
         offsets = {0, *(t.end for t in name_tokens)}
@@ -2088,8 +2089,16 @@ def _place_prefixes(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Can
         for m in view.home.pattern.finditer(c.name, 1):  # 国家某某节点某市数据中心: the city inside the name
             if m.start() in offsets and m.end() in offsets and m.group() != c.name and m.group() not in provincial:
                 out.append(Candidate(m.group(), "Place", view.sentence.index, c.start + m.start(), c.start + m.end(),
-                                     confidence=0.5, priority=1, nested=True, rule="place-inside"))
+                                     aliases=_full_name(m.group(), view.home.names), confidence=0.5, priority=1,
+                                     nested=True, rule="place-inside"))
     return out
+
+
+def _full_name(surface: str, names: dict[str, str]) -> tuple[str, ...]:
+    """The division's full name as an alias of its bare name (某名 → 某名市): a division, so what is named
+    after it stands in it (kg.relations)."""
+    full = names.get(surface, surface)
+    return (full,) if full != surface else ()
 
 
 _LOCAL_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2})(社区|嘎查|镇)(?=[\u4e00-\u9fff\d]{2,})")

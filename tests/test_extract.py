@@ -905,9 +905,13 @@ def test_extract_numbered_formulas_and_their_quoted_parts_are_concepts():
 
 def test_extract_a_county_named_inside_a_site_is_a_place():
     text = level_report(PROVINCE_HEAD, "国家枢纽节点株洲数据中心集群建设扎实推进。")
-    names = {e.name: e.type for e in extract(document_from_text(text, "inside-test")).entities}
+    got = extract(document_from_text(text, "inside-test"))
+    names = {e.name: e.type for e in got.entities}
     assert names.get("株洲") == "Place"
     assert names.get("国家枢纽节点株洲数据中心集群") == "Facility"   # the cluster, not its 数据中心
+    assert "株洲市" in next(e.aliases for e in got.entities if e.name == "株洲")   # the division, by its full name
+    assert ("国家枢纽节点株洲数据中心集群", "locatedIn", "株洲") in {
+        (r.subject, r.predicate, r.object) for r in got.relations}
 
 
 def test_extract_driving_verbs_are_not_part_of_the_reform():
