@@ -2295,13 +2295,17 @@ def _site_works(kept: list[Candidate], view: _View) -> list[Candidate]:
 
 
 def _group_named(modifier: str, head: str) -> bool:
-    """Whether 人才 / 家庭 with this modifier name a group served (某层次人才, 某类困难的家庭), not kinds of skill
+    """Whether 人才 / 家庭 with this modifier name a group served (某层次人才, 某类困难的家庭, 受灾的群众), not kinds of skill
     (教育科技人才) or a list of settings (学校家庭社会); other heads always do."""
     if head == "人才":
         return modifier.endswith(("层次", "领军", "紧缺", "青年", "海外", "外籍", "顶尖")) \
             or modifier.startswith(("外籍", "外国", "海外", "国际"))
     if head == "家庭":
         return modifier.endswith(("就业", "困难", "低保", "低收入", "特困", "子女", "军人", "多孩"))
+    if head == "群众":  # those in need (困难 or 受灾 before 群众); not 人民群众, 干部群众 (everyone)
+        return modifier.endswith(("困难", "受灾", "贫困", "低收入", "特困", "失地"))
+    if head == "对象":  # those a benefit is for (优抚 or 帮困 before 对象); not 服务对象
+        return len(modifier) >= 4 or modifier.endswith(("优抚", "救助", "帮扶", "供养", "低保"))
     return True
 
 
@@ -2532,12 +2536,16 @@ _FIRM_GROUP = re.compile(r"(?:民营小微|中小微|中小|外资|外商投资|
 _COUNTED_FOR = re.compile(r"(?:为|惠及|帮助|资助|救助|帮扶|安置|培训|覆盖|服务)(?:超|近|约|逾)?[\d.]+(?:万|余|多)?(?:名|位|人|户)")
 
 
+_ANYONE = ("对象", "群众")  # heads that name a group only with their modifier (服务2818名对象: anyone served)
+
+
 def _counted_groups(view: _View, voc: _Vocab) -> list[Candidate]:
     """A group counted as the people a programme serves (惠及168万名儿童, 为超300万名某某): named by its head
     alone too, which elsewhere is a kind of people."""
     out = []
     for m in (_COUNTED_FOR.finditer(view.text) if any(ch.isdigit() for ch in view.text) else ()):
-        head = next((h for h in voc.group_heads if view.text.startswith(h, m.end()) and voc.heads[h][2] <= 2), None)
+        head = next((h for h in voc.group_heads if view.text.startswith(h, m.end()) and voc.heads[h][2] <= 2
+                     and h not in _ANYONE), None)
         end = m.end() + len(head) if head else 0
         if head and end in view.ends and not view.is_protected(m.end(), end):
             out.append(Candidate(head, "TargetGroup", view.sentence.index, m.end(), end, confidence=0.5,
