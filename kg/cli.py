@@ -70,7 +70,7 @@ def build(paths, out_dir, base_iri, jobs, min_confidence, no_validate, no_views,
         from .views import ViewError, write_views
 
         try:
-            write_views(result.rdf, out_dir / "views")
+            write_views(out_dir, out_dir / "views")   # from graph.nt, not an rdflib graph of the whole build
         except ViewError as error:
             fail(f"exports written, views not: {error}")
         except OSError as error:
@@ -251,7 +251,7 @@ def serve_command(graph_path, store, port, timeout):
 
 @cli.command("view")
 @click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=Path("exports"), show_default=True,
-              help="A build folder (its graph.ttl) or a Turtle file.")
+              help="A build folder (its graph.nt) or an RDF or graph.json file.")
 @click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=None,
               help="Folder for the views  [default: BUILD/views]")
 @click.option("--focus", default=None, help="Write the ego view of this entity (name or alias).")

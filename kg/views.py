@@ -1,6 +1,6 @@
 """Interactive relationship views: self-contained HTML pages that work offline, and an overview picture.
 
-``write_views`` reads a build (``graph.ttl``, or ``graph.json``) or an rdflib graph and writes, into one
+``write_views`` reads a build (``graph.nt``, ``graph.ttl`` or ``graph.json``) or an rdflib graph and writes, into one
 folder, ``index.html``, the whole-graph view ``graph.html``, one view per family (programmes,
 institutions, awards, mechanisms), ego views on demand, and ``overview.png`` / ``overview.svg`` of the
 programme network. Every page embeds vis-network (taken from the installed ``pyvis`` package), its data
@@ -30,12 +30,13 @@ from rdflib.namespace import PROV, SKOS
 from rdflib.util import guess_format
 
 from .export import atomic_write_bytes, atomic_write_text
+from .rdf import nt_unescape, parse_nt_line
 from .models import ENTITY_TYPES, RELATION_TYPES
 from .vocab import KGO
 
 __all__ = [
     "ViewError", "Family", "FAMILIES", "PHYSICS_MAX_NODES", "MAX_NODES",
-    "load_view_graph", "graph_from_rdf", "graph_from_nx", "family_graph", "find_entities", "ego_graph",
+    "load_view_graph", "graph_from_rdf", "graph_from_ntriples", "graph_from_nx", "family_graph", "find_entities", "ego_graph",
     "trim_graph", "layout_positions", "view_payload", "embed_json", "render_view", "render_index",
     "write_views", "write_overview", "find_cjk_font", "default_views_dir",
 ]
@@ -172,6 +173,85 @@ def graph_from_rdf(rdf: Graph) -> nx.MultiDiGraph:
     return graph
 
 
+def graph_from_ntriples(lines: Iterable[str]) -> nx.MultiDiGraph:
+    """The same view model as ``graph_from_rdf``, read straight from N-Triples lines (``graph.nt``) without
+    an rdflib graph: a corpus build's union holds millions of triples, which rdflib would hold in
+    gigabytes and read for minutes, while the views need only labels, types, facts and sentences."""
+    iri = {name: f"{KGO}{name}" for name in ("text", "index", "inReport", "status", "year", "mentionedIn",
+                                             "definedAs", "Fact")}
+    rank = {f"{KGO}{t}": i for i, t in enumerate(ENTITY_TYPES)}
+    relations = {f"{KGO}{r}": r for r in RELATIONS}
+    rdf_type, fact_parts = str(RDF.type), {str(RDF.subject): 0, str(RDF.predicate): 1, str(RDF.object): 2}
+    labels = {str(RDFS.label): 0, str(SKOS.prefLabel): 1}
+    texts: dict[str, str] = {}
+    index: dict[str, int] = {}
+    report: dict[str, str] = {}
+    types: dict[str, str] = {}
+    named: dict[str, dict[int, str]] = {}
+    many: dict[str, dict[str, set]] = {}          # attribute → node → values
+    facts: dict[str, list] = {}                   # fact → [subject, predicate, object]
+    edges: set[tuple[str, str, str]] = set()
+    for line in lines:
+        if not line.strip():
+            continue
+        s_tok, p_tok, o_tok = parse_nt_line(line.rstrip("\n"))
+        subject, predicate = s_tok[1:-1], p_tok[1:-1]
+        value = o_tok[1:-1] if o_tok[0] == "<" else nt_unescape(o_tok[1:o_tok.rindex('"')])
+        if predicate == rdf_type:
+            if value in rank and (subject not in types or rank[value] < rank[types[subject]]):
+                types[subject] = value
+            elif value == iri["Fact"]:
+                facts.setdefault(subject, [None, None, None])
+        elif predicate in relations:
+            edges.add((subject, relations[predicate], value))
+        elif predicate in fact_parts:
+            facts.setdefault(subject, [None, None, None])[fact_parts[predicate]] = value
+        elif predicate in labels:
+            named.setdefault(subject, {}).setdefault(labels[predicate], value)
+        elif predicate == iri["text"]:
+            texts[subject] = value
+        elif predicate == iri["index"]:
+            index[subject] = int(value)
+        elif predicate == iri["inReport"]:
+            report[subject] = value
+        elif predicate in (iri["status"], iri["year"], iri["mentionedIn"], iri["definedAs"], str(SKOS.altLabel),
+                           str(PROV.wasDerivedFrom)):
+            many.setdefault(predicate, {}).setdefault(subject, set()).add(value)
+
+    def values(name: str, node: str) -> set:
+        return many.get(name, {}).get(node, set())
+
+    def sentence_texts(nodes) -> tuple[str, ...]:
+        known = sorted((report.get(n, ""), index.get(n, 0), texts[n]) for n in set(nodes) if n in texts)
+        return tuple(dict.fromkeys(text for _, _, text in known))
+
+    graph = nx.MultiDiGraph()
+    for node in sorted(types):
+        label = next((named[node][k] for k in (0, 1) if k in named.get(node, {})), None) or _local(node)
+        graph.add_node(node, label=label, type=_local(types[node]),
+                       aliases=tuple(sorted(values(str(SKOS.altLabel), node) - {label})),
+                       statuses=_status_sort(_local(v) for v in values(iri["status"], node)),
+                       years=tuple(sorted({int(y) for y in values(iri["year"], node)})),
+                       sentences=sentence_texts(values(iri["mentionedIn"], node)),
+                       definition="；".join(sorted(values(iri["definedAs"], node))))
+    info: dict[tuple, dict[str, set]] = {}
+    for fact, (subject, predicate, obj) in facts.items():
+        if predicate in relations:
+            found = info.setdefault((subject, relations[predicate], obj), {"statuses": set(), "years": set(),
+                                                                           "sentences": set()})
+            found["statuses"].update(_local(v) for v in values(iri["status"], fact))
+            found["years"].update(int(y) for y in values(iri["year"], fact))
+            found["sentences"].update(values(str(PROV.wasDerivedFrom), fact))
+    for predicate in RELATIONS:
+        for subject, _, obj in sorted(e for e in edges if e[1] == predicate):
+            if subject in types and obj in types:
+                found = info.get((subject, predicate, obj), {"statuses": set(), "years": set(), "sentences": set()})
+                graph.add_edge(subject, obj, key=predicate, predicate=predicate,
+                               statuses=_status_sort(found["statuses"]), years=tuple(sorted(found["years"])),
+                               sentences=sentence_texts(found["sentences"]))
+    return graph
+
+
 def _split(value) -> list[str]:
     return [part for part in str(value or "").split("|") if part]
 
@@ -203,26 +283,29 @@ def graph_from_nx(source: nx.Graph) -> nx.MultiDiGraph:
 
 
 def load_view_graph(source: Path | str | Graph | nx.Graph) -> nx.MultiDiGraph:
-    """A build folder (its ``graph.ttl``, else ``graph.json``), an RDF file, a node-link JSON file,
-    an rdflib ``Graph`` or a NetworkX graph → the view model."""
+    """A build folder (its ``graph.nt``, else ``graph.ttl``, else ``graph.json``), an RDF file, a node-link
+    JSON file, an rdflib ``Graph`` or a NetworkX graph → the view model."""
     if isinstance(source, Graph):
         return graph_from_rdf(source)
     if isinstance(source, nx.Graph):
         return graph_from_nx(source)
     path = Path(source)
     if path.is_dir():
-        found = [path / name for name in ("graph.ttl", "graph.json") if (path / name).is_file()]
+        found = [path / name for name in ("graph.nt", "graph.ttl", "graph.json") if (path / name).is_file()]
         if not found:
-            raise ViewError(f"{path}: no graph.ttl or graph.json here (run `kg build` first)")
+            raise ViewError(f"{path}: no graph.nt, graph.ttl or graph.json here (run `kg build` first)")
         path = found[0]
     if not path.is_file():
         raise ViewError(f"{path}: no such file or folder (run `kg build` first)")
     try:
+        if path.suffix.lower() == ".nt":  # the build's own N-Triples: read without rdflib (corpus builds)
+            with open(path, encoding="utf-8") as handle:
+                return graph_from_ntriples(handle)
         if path.suffix.lower() == ".json":
             data = json.loads(path.read_text(encoding="utf-8"))
             return graph_from_nx(nx.node_link_graph(data, directed=True, multigraph=True, edges="links"))
         return graph_from_rdf(Graph().parse(path, format=guess_format(str(path)) or "turtle"))
-    except (OSError, ValueError, SyntaxError, KeyError, TypeError) as error:
+    except (OSError, ValueError, SyntaxError, KeyError, TypeError, IndexError) as error:
         raise ViewError(f"{path}: cannot read the graph: {error}") from error
 
 

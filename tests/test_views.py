@@ -114,16 +114,20 @@ def test_views_graph_from_rdf_keeps_types_aliases_status_year_and_sentences():
 def test_views_turtle_file_build_folder_and_graph_json_give_the_same_entities(tmp_path, small_turtle):
     from_file = views.load_view_graph(small_turtle)
     write_exports(small_rdf(), build_nx([small_extraction()]), tmp_path)
-    from_folder = views.load_view_graph(tmp_path)
+    from_folder = views.load_view_graph(tmp_path)          # graph.nt, read without rdflib
+    (tmp_path / "graph.nt").unlink()
+    from_turtle = views.load_view_graph(tmp_path)
     (tmp_path / "graph.ttl").unlink()
     from_json = views.load_view_graph(tmp_path)
-    assert nx.utils.graphs_equal(from_file, from_folder)
+    assert nx.utils.graphs_equal(from_file, from_folder) and nx.utils.graphs_equal(from_file, from_turtle)
+    assert from_folder.nodes[by_label(from_folder, BREAKOUT)]["sentences"] == (_SENTENCES[5][0],)  # escapes read
     assert set(from_json.nodes) == set(from_file.nodes) and set(from_json.edges) == set(from_file.edges)
     assert {a["statuses"] for _, a in from_json.nodes(data=True)} == {a["statuses"] for _, a in from_file.nodes(data=True)}
 
 
 @pytest.mark.parametrize("setup, message", [
-    (lambda p: p, "no graph.ttl or graph.json"),
+    (lambda p: p, "no graph.nt, graph.ttl or graph.json"),
+    (lambda p: (p / "bad.nt").write_text("<a> <b>\n", encoding="utf-8") and p / "bad.nt", "cannot read the graph"),
     (lambda p: p / "missing.ttl", "no such file"),
     (lambda p: (p / "bad.ttl").write_text("this is not turtle", encoding="utf-8") and p / "bad.ttl",
      "cannot read the graph"),
@@ -309,6 +313,18 @@ def test_views_finds_the_installed_cjk_font():
     if not any("wqy" in path.lower() for path in font_manager.findSystemFonts()):
         pytest.skip("fonts-wqy-microhei is not installed (.ci/run installs it)")
     assert views.find_cjk_font() in {"WenQuanYi Micro Hei", "WenQuanYi Zen Hei"}
+
+
+def test_views_read_from_n_triples_as_from_rdflib(sample_build):
+    """A build folder's views read graph.nt line by line (a corpus build's union is millions of triples):
+    the same entities, relations, statuses, years, sentences and definitions as through rdflib."""
+    nt = sample_build[0] / "graph.nt"
+    with open(nt, encoding="utf-8") as handle:
+        streamed = views.graph_from_ntriples(handle)
+    parsed = views.graph_from_rdf(Graph().parse(nt, format="nt"))
+    assert nx.utils.graphs_equal(streamed, parsed) and list(streamed.nodes) == list(parsed.nodes)
+    assert list(streamed.edges(keys=True)) == list(parsed.edges(keys=True))
+    assert any(a["definition"] for _, a in streamed.nodes(data=True))
 
 
 def test_views_of_the_sample_build(sample_build, tmp_path):
