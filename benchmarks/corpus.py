@@ -9,7 +9,8 @@ place's name (as the report's own head gives it) replaced by a made-up two-chara
 file name of its own, so every copy is a distinct report of a distinct place. Timing only: the
 text is real, the places are not.
 
-Prints reports/s, KB/s per core, peak memory (all processes of the build), triples, the speed of
+Prints reports/s, KB/s per core, peak memory (all processes of the build), triples, the time and memory
+of the views ``kg build`` writes next (``--no-views`` skips them), the speed of
 bare jieba ``lcut`` on the same text measured in the same run (with jieba's default HMM just before
 and just after the build, so that a slow spell of a shared machine shows in both the build and its
 yardstick; and without HMM), both ratios, and the time of the whole query library on the result (Oxigraph store).
@@ -178,6 +179,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=0, help="worker processes (0 = all cores)")
     parser.add_argument("--no-validate", action="store_true", help="skip SHACL validation (on by default)")
     parser.add_argument("--no-queries", action="store_true", help="skip the query library on the result")
+    parser.add_argument("--no-views", action="store_true", help="skip the views `kg build` writes after the build")
     args = parser.parse_args()
 
     from kg.config import Config
@@ -218,6 +220,15 @@ def main() -> None:
               f"(the forked GraphML writer's RSS counts pages it shares with the main process)")
         print(f"triples                 {result.triples:,}")
         print(f"export size             {sum(f.stat().st_size for f in out.iterdir() if f.is_file()) / 2**20:.0f} MB")
+        if not args.no_views:   # what `kg build` does next unless --no-views: the views, from graph.nt
+            from kg.views import write_views
+
+            with TreeMemory() as view_memory:
+                started = time.perf_counter()
+                write_views(out, out / "views")
+                views_s = time.perf_counter() - started
+            print(f"views                   {views_s:.1f} s after the build (kg build's default), "
+                  f"peak memory {view_memory.peak:.0f} MB")
         if not args.no_queries:
             load_s, run_s, rows = query_library(out)
             print(f"query library           load {load_s:.1f} s into Oxigraph, all queries {run_s:.1f} s, {rows} rows")
