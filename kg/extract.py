@@ -2295,8 +2295,9 @@ def _site_works(kept: list[Candidate], view: _View) -> list[Candidate]:
 
 
 def _group_named(modifier: str, head: str) -> bool:
-    """Whether 人才 / 家庭 with this modifier name a group served (某层次人才, 某类困难的家庭, 受灾的群众), not kinds of skill
-    (教育科技人才) or a list of settings (学校家庭社会); other heads always do."""
+    """Whether 人才 / 家庭 / 群众 / 对象 with this modifier name a group served (某层次人才, 某类困难的家庭),
+    not kinds of skill (教育科技人才), a list of settings (学校家庭社会) or everyone (人民群众, 服务对象);
+    other heads always do."""
     if head == "人才":
         return modifier.endswith(("层次", "领军", "紧缺", "青年", "海外", "外籍", "顶尖")) \
             or modifier.startswith(("外籍", "外国", "海外", "国际"))
@@ -2318,8 +2319,9 @@ _SERVICE_AFTER = re.compile(r"(?:安置|援助|帮扶|救助|关爱|慰问|培�
 
 
 def _served_groups(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Candidate]:
-    """The group a programme is named after (某籍人才某某行动 → 某籍人才), and the service a group is
-    named with (某类农民安置): the group served, and the programme serving it."""
+    """The group a programme or site is named after (某籍人才某某行动 → 某籍人才; a group named by its head
+    alone, 青少年某某中心), and the service a group is named with (某类农民安置): the group served, and
+    the programme serving it."""
     out = []
     for c in kept:
         if c.type == "TargetGroup":
