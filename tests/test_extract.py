@@ -675,6 +675,7 @@ def test_extract_names_in_a_province_report_and_their_types(text, name, typ):
     ("服务“两岸一家”大局。", "两岸一家", "Concept"),
     ("积案化解“百日清零”成效显著。", "百日清零", "Program"),            # a method by its shape that shows results
     ("支持高校“双一高”建设。", "双一高", "Program"),                     # ... or is built: a campaign
+    ("“一楼一表”改造完成3万户。", "一楼一表", "Program"),                # ... or works done: a campaign
     ("全面推行“一窗通办”，压缩时限。", "一窗通办", "Mechanism"),        # nothing after it: its shape still tells
     ("推进“三个中心”建设。", "三个中心", "Concept"),                    # a numbered formula stays one
 ])
