@@ -1320,13 +1320,13 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
                       confidence=conf, priority=2, rule="quote-shape:long" if by_length else "quote-shape")], []
 
 
-_STANDING = re.compile(r"(?:战略|全新|新|总体)?(?:定位|大局)")
+_STANDING = re.compile(r"(?:战略|全新|新|总体)?(?:定位|大局)|(?:基本|总|重要)?要求")
 _CAMPAIGN_WORK = re.compile(r"(?:建设|成效|改造)(?![区者])")
 
 
 def _told_by_next_word(shaped: str, after: str) -> str | None:
     """The word right after a quote no type word follows, when it says more than the quote's shape:
-    “某某”全新定位 / 大局 is a standing or a cause (Concept); a way of working by its shape that is built,
+    “某某”全新定位 / 大局 / 要求 is a standing, a cause or a principle (Concept); a way of working by its shape that is built,
     done or shows results (“某某”建设, “某某”改造, “某某”成效显著) is a campaign (Program)."""
     if _STANDING.match(after):
         return "Concept"
