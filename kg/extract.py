@@ -125,7 +125,8 @@ class _Vocab:
     award_trim: tuple[str, ...]
     title_after: re.Pattern
     title_before: re.Pattern
-    group_heads: tuple[str, ...] = ()                 # TargetGroup heads, longest first
+    group_heads: frozenset[str] = frozenset()         # TargetGroup heads
+    group_head_lengths: tuple[int, ...] = ()          # their lengths, longest first
 
 
 @cache
@@ -159,7 +160,8 @@ def _vocab() -> _Vocab:
         award_trim=tuple(sorted(awards["trim"], key=len, reverse=True)),
         title_after=re.compile(rf"(?<![{_CJK}])([{sur}][{_CJK}]{{1,2}}?)(?:{title_alt})"),
         title_before=re.compile(rf"(?:{title_alt})[ \u3000\u00a0]+([{sur}][{_CJK}]{{1,2}})[ \u3000\u00a0]*$"),
-        group_heads=tuple(sorted((h for h, (t, _m, _n) in heads.items() if t == "TargetGroup"), key=len, reverse=True)),
+        group_heads=frozenset(h for h, (t, _m, _n) in heads.items() if t == "TargetGroup"),
+        group_head_lengths=tuple(sorted({len(h) for h, (t, _m, _n) in heads.items() if t == "TargetGroup"}, reverse=True)),
     )
 
 
@@ -2333,7 +2335,7 @@ def _served_groups(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Cand
             lead = len(c.name) - len(c.name.lstrip("0123456789"))  # 12355某某服务台: the number is the line's
             for end in range(min(len(c.name) - 3, 8), lead + 2, -1):
                 group = c.name[lead:end]
-                head = next((h for h in voc.group_heads if group.endswith(h)), None)
+                head = next((group[-n:] for n in voc.group_head_lengths if group[-n:] in voc.group_heads), None)
                 if head is None or c.start + end not in view.ends:
                     continue
                 modifier = group[: -len(head)]
@@ -2546,8 +2548,9 @@ def _counted_groups(view: _View, voc: _Vocab) -> list[Candidate]:
     alone too, which elsewhere is a kind of people."""
     out = []
     for m in (_COUNTED_FOR.finditer(view.text) if any(ch.isdigit() for ch in view.text) else ()):
-        head = next((h for h in voc.group_heads if view.text.startswith(h, m.end()) and voc.heads[h][2] <= 2
-                     and h not in _ANYONE), None)
+        at = m.end()
+        head = next((h for n in voc.group_head_lengths if (h := view.text[at:at + n]) in voc.group_heads
+                     and voc.heads[h][2] <= 2 and h not in _ANYONE), None)
         end = m.end() + len(head) if head else 0
         if head and end in view.ends and not view.is_protected(m.end(), end):
             out.append(Candidate(head, "TargetGroup", view.sentence.index, m.end(), end, confidence=0.5,
