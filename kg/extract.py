@@ -1752,6 +1752,17 @@ _LEADER_SPEECH = re.compile(rf"[{_CJK}]{{2,3}}(?:总书记|主席|总理)(?:对|
                             rf"(?:[和、及][{_CJK}]{{0,4}}?(?:指示|批示)[{_CJK}]{{0,4}}?)?精神")
 
 
+_BARE_LAW = re.compile(r"(?:宪法|民法典)(?=[和与及、，,。；;]|$)")  # 依照宪法和法律: the national code, named bare
+
+
+def _bare_laws(view: _View) -> list[Candidate]:
+    """The constitution and the civil code, which reports name without 《》 (遵守宪法和法律)."""
+    return [Candidate(m.group(), "PolicyDocument", view.sentence.index, m.start(), m.end(), confidence=0.7,
+                      priority=1, rule="bare-law")
+            for m in (_BARE_LAW.finditer(view.text) if "法" in view.text else ())
+            if m.start() in view.starts and not view.is_protected(m.start(), m.end())]
+
+
 def _concepts(view: _View, voc: _Vocab) -> list[Candidate]:
     out = _idea_forms(view) + _theories(view)
     out += [Candidate(m.group(), "Mechanism", view.sentence.index, m.start(), m.end(), confidence=0.65, priority=2,
@@ -2668,6 +2679,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     cands += honours + _reviewed(honours, voc)
     cands += _institutions(view, voc)
     cands += _concepts(view, voc)
+    cands += _bare_laws(view)
     cands += _persons(view, voc)
     cands += _coordination(view, voc)
     cands += _routes(view, voc)
