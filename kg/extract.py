@@ -1755,6 +1755,30 @@ _LEADER_SPEECH = re.compile(rf"[{_CJK}]{{2,3}}(?:总书记|主席|总理)(?:对|
 _BARE_LAW = re.compile(r"(?:宪法|民法典)(?=[和与及、，,。；;]|$)")  # 依照宪法和法律: the national code, named bare
 
 
+_BARE_RATING = re.compile(r"(国务院)?(?:国家|省级|省|自治区)?考核(?:优秀|良好|好的|先进)等次")
+_RATING_CUE = re.compile(r"，?(?:连续[\d一二三四五六七八九十]+(?:年|次|轮))?(?:获评|荣获|获得|获)$")
+
+
+def _ratings_of_works(kept: list[Candidate], view: _View) -> list[Candidate]:
+    """某某攻坚战连续5年获国家考核优秀等次: a rating no work is named in is the rating of the work or rule
+    the clause is about (某某攻坚战国家考核优秀等次); a body that gives it (国务院) is a body of its own."""
+    out = []
+    for c in kept:
+        if c.type != "Award" or not (bare := _BARE_RATING.fullmatch(c.name)):
+            continue
+        works = [k for k in kept if k.type in ("Program", "Mechanism") and k.end <= c.start
+                 and _RATING_CUE.search(view.text[k.end:c.start]) and "。" not in view.text[k.end:c.start]]
+        if not works:
+            continue
+        body = bare.group(1) or ""
+        c.aliases = tuple(sorted({*c.aliases, c.name}))
+        c.name = works[-1].name + c.name[len(body):]
+        if body:
+            out.append(Candidate(body, "Organization", view.sentence.index, c.start, c.start + len(body),
+                                 confidence=0.7, priority=1, nested=True, rule="rating-body"))
+    return out
+
+
 def _bare_laws(view: _View) -> list[Candidate]:
     """The constitution and the civil code, which reports name without 《》 (遵守宪法和法律)."""
     return [Candidate(m.group(), "PolicyDocument", view.sentence.index, m.start(), m.end(), confidence=0.7,
@@ -2709,6 +2733,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     kept += _served_groups(kept, view, voc)
     kept += _firms_in_works(kept, view, voc)
     kept += _places_developing(kept, view)
+    kept += _ratings_of_works(kept, view)
     for c in kept:
         if c.type == "TargetGroup" and (care := _CARING.match(c.name)) and len(c.name) - care.end() >= 2:
             c.name, c.start = c.name[care.end():], c.start + care.end()  # 关心关爱某某员: the group cared for

@@ -771,6 +771,13 @@ def test_extract_a_population_served_is_a_group_and_a_headcount_is_not():
     assert not {"常住人口", "学龄人口"} & set(got), got
 
 
+def test_extract_a_rating_is_named_after_the_work_rated_and_its_giver_is_a_body():
+    got = found("落实最严格耕地保护制度，连续4年获国务院考核优秀等次。", "province")
+    assert got.get("最严格耕地保护制度考核优秀等次") == "Award" and got.get("国务院") == "Organization", got
+    got = found("实施蓝天保卫行动，连续5年获国家考核优秀等次。", "province")
+    assert got.get("蓝天保卫行动国家考核优秀等次") == "Award", got
+
+
 def test_extract_the_constitution_named_bare_is_a_document_and_its_week_a_campaign():
     assert found("严格依照宪法和法律履职用权办事，贯彻实施民法典。", "province") == {
         "宪法": "PolicyDocument", "民法典": "PolicyDocument"}
@@ -1025,9 +1032,9 @@ def test_extract_a_review_rating_is_an_honour_of_the_place_even_in_an_excerpt_wi
                               "落实最严格水资源管理制度，连续4年获国务院考核优秀等次。")
     ex = extract(document_from_text(text, "rating-test"))
     awards = {e.name for e in ex.entities if e.type == "Award"}
-    assert {"质量工作考核国家A级", "东西部协作工作考核好的等次", "国务院考核优秀等次"} <= awards
+    assert {"质量工作考核国家A级", "东西部协作工作考核好的等次", "最严格水资源管理制度考核优秀等次"} <= awards
     held = {(r.subject, r.object) for r in ex.relations if r.predicate == "receivedAward"}
-    assert ("湖南省", "质量工作考核国家A级") in held and ("湖南省", "国务院考核优秀等次") in held
+    assert ("湖南省", "质量工作考核国家A级") in held and ("湖南省", "最严格水资源管理制度考核优秀等次") in held
 
 
 def test_extract_the_strictest_standard_is_part_of_a_systems_name():
