@@ -3021,7 +3021,8 @@ def _merge(cands: list[Candidate], home: str = "") -> list[_Group]:
         longer: dict[str, list[str]] = {}
         for key in names:
             for cut in range(1, 5):
-                if len(key) - cut >= 3 and key[cut:] in names and not (key[:cut] in bodies and key.endswith("项目")):
+                if len(key) - cut >= 3 and key[cut:] in names and not (key[:cut] in bodies and key.endswith("项目")) \
+                        and not key[:cut].endswith("自治"):  # the region's (自治 + 区政府) is not the district's
                     longer.setdefault(key[cut:], []).append(key)
                     break
         for short, keys in longer.items():

@@ -778,6 +778,14 @@ def test_extract_a_rating_is_named_after_the_work_rated_and_its_giver_is_a_body(
     assert got.get("蓝天保卫行动国家考核优秀等次") == "Award", got
 
 
+def test_extract_the_regions_government_is_not_the_districts_own():
+    head = "政府工作报告\n——2014年2月19日在某某区第十四届人民代表大会第三次会议上\n现在，我代表某某区人民政府向大会报告工作。"
+    text = level_report(head, "区政府全年办理议案20件。被自治区政府授予绿化先进单位。")
+    bodies = {e.name: e.aliases for e in extract(document_from_text(text, "region-test")).entities
+              if e.type == "Organization"}
+    assert "自治区政府" in bodies and "自治区政府" not in bodies["某某区人民政府"], bodies
+
+
 def test_extract_the_constitution_named_bare_is_a_document_and_its_week_a_campaign():
     assert found("严格依照宪法和法律履职用权办事，贯彻实施民法典。", "province") == {
         "宪法": "PolicyDocument", "民法典": "PolicyDocument"}
