@@ -32,6 +32,7 @@ _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 _REPRESENT = re.compile(r"我代表(\S{2,20}?(?:人民政府|办事处|行政公署|政府))")
 _CONGRESS = re.compile(r"在(\S{2,15}?)\s*第\S{1,4}届\s*人民代表大会")
+_BODY_BY_LEVEL = re.compile(r"(自治区|自治州|省|市|区|县|旗|盟|镇|乡|街道)(?:人民政府|政府|办事处|行政公署)")
 _TITLE_ISSUER = re.compile(r"^(\S{2,20}?(?:办事处|人民政府|行政公署|政府))(?:(?:19|20)\d{2}年)?\S*工作报告")
 _TITLE_PLACE = re.compile(r"^(?:关于)?((?!关于)\S{2,12}?(?:街道|镇|乡|(?<!社)区|县|市|旗|州|盟|省|自治区))(?:19|20)\d{2}年\S*?工作")
 _SIGNATURE = re.compile(r"^(\S{2,20}?(?:人民政府|办事处|行政公署))\S{0,4}长", re.M)
@@ -125,15 +126,17 @@ def _metadata(text: str, lines: list[str]) -> dict[str, str]:
                  or _SIGNATURE.search("\n".join(lines[:12]))):
         issuer = match.group(1)
     place = ""
+    by_level = _BODY_BY_LEVEL.fullmatch(issuer)   # "我代表镇人民政府": the body named by its level alone
     if match := _CONGRESS.search(text[:3000]):
         place = match.group(1)
-    elif issuer:
+    elif issuer and not by_level:
         place = re.sub(r"(人民政府|政府|办事处|行政公署)$", "", issuer)
     elif match := _TITLE_PLACE.match(title):  # 关于某某街道2023年工作情况和2024年工作安排的报告
         place = match.group(1)
-        issuer = place + "办事处" if place.endswith("街道") else ""
-    if place and issuer.startswith(("省", "市", "区", "县")) and len(issuer) <= 6:
-        issuer = place + issuer[1:] if place.endswith(issuer[0]) else place + issuer  # "我代表省人民政府"
+        issuer = issuer or (place + "办事处" if place.endswith("街道") else "")
+    if place and by_level:  # … is the body of the place the report is for
+        level = by_level.group(1)
+        issuer = place[: -len(level)] + issuer if place.endswith(level) else place + issuer
     level = next((lvl for suffix, lvl in _LEVELS if re.sub(r"(?:人民政府|政府|行政公署)$", "", issuer or place).endswith(
         suffix)), "")
     if issuer.endswith("办事处"):

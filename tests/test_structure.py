@@ -71,6 +71,21 @@ def test_structure_place_from_a_title_without_its_government(title, place, issue
     assert (doc.place, doc.issuer, doc.level) == (place, issuer, level)
 
 
+@pytest.mark.parametrize("title, congress, speaker, place, issuer", [
+    ("政府工作报告", "在青石镇第十八届人民代表大会第四次会议上", "镇人民政府", "青石镇", "青石镇人民政府"),
+    ("政府工作报告", "在江口县第十八届人民代表大会第四次会议上", "县人民政府", "江口县", "江口县人民政府"),
+    ("青湖街道2023年工作报告", "在青湖街道社区代表会议上", "街道办事处", "青湖街道", "青湖街道办事处"),
+    ("政府工作报告", "在广西壮族自治区第十四届人民代表大会第四次会议上", "自治区人民政府", "广西壮族自治区",
+     "广西壮族自治区人民政府"),
+])
+def test_structure_a_government_named_by_its_level_is_the_places(title, congress, speaker, place, issuer):
+    """我代表镇人民政府 in a town's report: the body is the town's, named with the place its congress sits
+    for or its title names."""
+    doc = document_from_text(f"{title}\n——2024年1月8日{congress}\n现在，我代表{speaker}报告工作。\n"
+                             "一、2023年工作回顾\n全年新建学校3所。\n", "t")
+    assert (doc.place, doc.issuer) == (place, issuer)
+
+
 @pytest.mark.parametrize("head, number", [("名词解释", "1."), ("附录：名词解释", "［1］"), ("有关名词解释", "〔1〕"),
                                           ("本报告名词解读", "①"), ("附：有关用语说明", "(1)")])
 def test_structure_glossary_headings_of_other_reports(head, number):
