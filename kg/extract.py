@@ -694,6 +694,13 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             out.append(Candidate(tok.text, "Place", view.sentence.index, tok.start, tok.end,
                                  confidence=0.6, priority=1, nested=True, rule="ns-admin"))
         elif _listed_place(toks, i, voc) and tok.text not in voc.heads and not view.is_protected(tok.start, tok.end):
+            prev = toks[i - 1] if i else None
+            if prev is not None and len(prev.text) == 1 and prev.tag.startswith("ns") and len(tok.text) == 2 \
+                    and tok.text[-1] in "村镇乡" and prev.end == tok.start:  # 东|山村: the village's name is cut
+                out.append(Candidate(prev.text + tok.text, "ResidentialArea" if tok.text[-1] == "村" else "Place",
+                                     view.sentence.index, prev.start, tok.end, confidence=0.5, priority=1,
+                                     rule="ns-listed"))
+                continue
             out.append(Candidate(tok.text, "Place", view.sentence.index, tok.start, tok.end,
                                  confidence=0.5, priority=1, nested=True, rule="ns-listed"))
     out.extend(_brands(view, voc))

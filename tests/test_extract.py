@@ -793,6 +793,12 @@ def test_extract_a_rating_won_in_a_review_is_named_by_the_review():
     assert got.get("国家耕地保护责任制考核优秀等次") == "Award", got
 
 
+def test_extract_a_village_whose_name_the_dictionary_cuts_is_whole():
+    """东|山村: jieba cuts the village's first character off as a word of its own."""
+    got = found("完成东山村、西河村等5个村的人居环境整治。", "town")
+    assert got.get("东山村") == "ResidentialArea" and "山村" not in got, got
+
+
 def test_extract_the_constitution_named_bare_is_a_document_and_its_week_a_campaign():
     assert found("严格依照宪法和法律履职用权办事，贯彻实施民法典。", "province") == {
         "宪法": "PolicyDocument", "民法典": "PolicyDocument"}
