@@ -89,6 +89,10 @@ def _clause_before(text: str, start: int) -> str:
     return text[max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0):start]
 
 
+# …生产总值完成253.7亿元，同比增长10.1%: a change that names nothing is the change of the figure before it
+_CHANGE_ONLY = re.compile(r"(?:同比|比上年|较上年|年均)?(?:增长|下降|提高|减少|增加)了?")
+
+
 def _subject(text: str, start: int, end: int) -> str:
     """The noun phrase a number counts: the words after it (新建4个助餐点 → 新建助餐点), else before it."""
     before = _clause_before(text, start)
@@ -170,7 +174,10 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
         if approx in ("以内",):
             approx = "以内"
         dated = _DATED.search(before)  # 从2020年的82.4岁提升至…: the figure of the year it names
-        out.append(Metric(subject=_subject(text, start, end), value=_plain(value), unit=unit,
+        subject = _subject(text, start, end)
+        if not subject and out and _CHANGE_ONLY.fullmatch(_clause_before(text, start).strip()):
+            subject = out[-1].subject
+        out.append(Metric(subject=subject, value=_plain(value), unit=unit,
                           year=int(dated.group(1)) if dated else year,
                           qualifier=_qualifier(text, start, approx), sentence=sentence.index,
                           confidence=0.8 if num[0].isdigit() else 0.6))

@@ -61,6 +61,13 @@ def test_metrics_qualifier_subject_and_year():
     assert (added.subject, added.value, added.qualifier) == ("新建助餐点", "4", "新建")
 
 
+def test_metrics_a_change_that_names_nothing_is_the_change_of_the_figure_before_it():
+    text = "全年地区生产总值完成253.7亿元，同比增长10.1%；财政收入下降2%。"
+    found = {m.value: m.subject for m in sentence_metrics(Sentence(0, text, 0, len(text), 1, None, 0), 2023)}
+    assert found["253.7"] and found["10.1"] == found["253.7"]
+    assert found["2"] == "财政收入"     # a change with its own subject keeps it
+
+
 @pytest.mark.parametrize("numeral, value", [("百", 100), ("六", 6), ("十二", 12), ("二十三", 23), ("两", 2)])
 def test_metrics_chinese_numbers(numeral, value):
     assert chinese_number(numeral) == value
