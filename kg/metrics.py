@@ -20,7 +20,7 @@ _CJK = "\u4e00-\u9fff"
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
            "九": 9}
 _POWERS = {"十": 10, "百": 100, "千": 1000}
-_ZH_NUM = "[一二两三四五六七八九十百千]+"
+_ZH_NUM = "[一二两三四五六七八九十百千][〇零一二两三四五六七八九十百千]*(?:点[〇零一二三四五六七八九]+)?"
 _ZH_UNITS = ("个", "项", "名", "家", "条", "处", "位", "大", "方面", "支", "所", "座", "类")
 _SKIP_BEFORE = ("第", "党的", "十", "前", "近", "每")
 _QUALIFIERS = ("同比增长", "同比下降", "比上年增长", "增长", "下降", "减少", "提高", "累计", "共计", "共有", "总数",
@@ -54,6 +54,41 @@ def _units() -> tuple[dict[str, str], re.Pattern]:
 def unit_words() -> frozenset[str]:
     """The units of measured numbers (metric_units.tsv): where a number written before a name ends."""
     return frozenset(_units()[0])
+
+
+def _spelled_measure(num: str, unit: str, mult: str, before: str) -> Decimal | None:
+    """The value of a sum or measure written in Chinese numerals (四十二亿元, 一百二十公里), or None: counts
+    keep their own narrower rule, and a single numeral (一米, 百万亩, 千亿元) is a phrase or a scale."""
+    if _units()[0].get(unit, "count") not in ("money", "measure") or before.endswith(_SKIP_BEFORE) or len(num) < 2:
+        return None
+    return spelled_value(num)
+
+
+def spelled_value(num: str) -> Decimal | None:
+    """四十二 → 42, 十二点五 → 12.5 (None if it is no numeral)."""
+    whole, _, fraction = num.partition("点")
+    value = chinese_number(whole)
+    if value is None or any(ch not in _DIGITS for ch in fraction):
+        return None
+    return Decimal(f"{value}.{''.join(str(_DIGITS[ch]) for ch in fraction)}" if fraction else value)
+
+
+_SPELLED_SHARE = re.compile(rf"百分之({_ZH_NUM})")
+
+
+def _spelled_shares(text: str, sentence: Sentence, year: int | None, earlier: list[Metric]) -> list[Metric]:
+    """增长百分之十二点五: a share written in words, as older reports write their growth."""
+    out = []
+    for m in _SPELLED_SHARE.finditer(text):
+        value = spelled_value(m.group(1))
+        subject = _subject(text, m.start(), m.end())
+        if not subject and earlier and _CHANGE_ONLY.fullmatch(_clause_before(text, m.start()).strip()):
+            subject = earlier[-1].subject
+        if value is not None:
+            out.append(Metric(subject=subject, value=_plain(value), unit="%",
+                              year=year, qualifier=_qualifier(text, m.start(), ""), sentence=sentence.index,
+                              confidence=0.6))
+    return out
 
 
 def chinese_number(text: str) -> int | None:
@@ -144,8 +179,10 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
             if _DIGIT_END.search(before[-2:]) and not before.endswith(("、",)):
                 continue
             value = Decimal(num)
+        elif (spelled := _spelled_measure(num, unit, mult, before)) is not None:
+            value = spelled  # 四十二亿元, 一百二十公里, 百分之十二点五: an older report's figures in words
         else:
-            if unit not in _ZH_UNITS or num in ("一", "十") or before.endswith(_SKIP_BEFORE):
+            if unit not in _ZH_UNITS or num in ("一", "十") or "点" in num or before.endswith(_SKIP_BEFORE):
                 continue
             if any(a <= start and end <= b for a, b in names):
                 continue
@@ -181,6 +218,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
                           year=int(dated.group(1)) if dated else year,
                           qualifier=_qualifier(text, start, approx), sentence=sentence.index,
                           confidence=0.8 if num[0].isdigit() else 0.6))
+    if "百分之" in text:
+        out += _spelled_shares(text, sentence, year, out)
     if _SHARE.search(text):
         out += _shares(text, sentence, year, quoted)
     if "全国" in text or ":1" in text or "∶1" in text:

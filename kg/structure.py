@@ -14,7 +14,7 @@ from .resources import read_table
 
 __all__ = ["parse_document", "split_sentences", "heading_status", "CHINESE_DIGITS", "chinese_to_int"]
 
-CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+CHINESE_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
                   "八": 8, "九": 9}
 _NUMERAL = "[一二三四五六七八九十]{1,3}"
 _PART = re.compile(rf"^({_NUMERAL})、\s*(.+)$")
@@ -26,9 +26,10 @@ _GLOSSARY_HEAD = re.compile(r"^(?:附录?[:：]?|本报告|报告中)?(?:有关|
                             r"词语解释|用语说明|术语解释)[:：]?$")
 _GLOSSARY_ITEM = re.compile(r"^(?:\d{1,3}\s*[\.．、]|[［\[【（(〔]\d{1,3}[］\]】）)〕]|[①-⑳])\s*(.+?)\s*[:：]\s*(.*)$")
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_ZH_YEAR = "[一二][〇○零一二三四五六七八九]{3}"   # 二〇〇八年: a year in Chinese digits, as older reports write it
+_YEAR = re.compile(rf"(?<![\d〇○零])((?:19|20)\d{{2}}|{_ZH_YEAR})\s*年")
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五")  # “十四五”: the 14th five-year plan
-_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE = re.compile(rf"((?:19|20)\d{{2}}|{_ZH_YEAR})\s*年\s*(\d{{1,2}}|{_NUMERAL})\s*月\s*(\d{{1,2}}|{_NUMERAL})\s*日")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 _REPRESENT = re.compile(r"我代表(\S{2,20}?(?:人民政府|办事处|行政公署|政府))")
 _CONGRESS = re.compile(r"在(\S{2,15}?)\s*第\S{1,4}届\s*人民代表大会")
@@ -54,6 +55,15 @@ def chinese_to_int(numeral: str) -> int:
         return value
     tens, _, units = numeral.partition("十")
     return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[units] if units else 0)
+
+
+def number_value(text: str) -> int:
+    """A year, month or day in Arabic or Chinese digits (2008, 二〇〇八, 十二).
+
+    >>> [number_value(t) for t in ("2008", "二〇〇八", "二○○九", "十二", "1")]
+    [2008, 2008, 2009, 12, 1]
+    """
+    return int(text) if text.isdigit() else chinese_to_int(text)
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:
@@ -112,7 +122,7 @@ def _delivery_date(lines: list[str]) -> str:
     for line in lines[:12]:
         match = _DATE.search(line) or _ISO_DATE.search(line)
         if match:
-            year, month, day = (int(g) for g in match.groups())
+            year, month, day = (number_value(g) for g in match.groups())
             return f"{year:04d}-{month:02d}-{day:02d}"
     return ""
 
@@ -152,7 +162,7 @@ def _part_year(heading: str, status: str, delivered: int | None) -> int | None:
     (2030, 2026)
     """
     if match := _YEAR.search(heading):
-        return int(match.group(1))
+        return number_value(match.group(1))
     if end := _plan_end(heading):
         return end
     if delivered is None:
@@ -187,7 +197,7 @@ def _appendix_status(title: str, delivered: int | None) -> tuple[str, int | None
     match = _YEAR.search(title)
     if not match:
         return UNKNOWN, None
-    year = int(match.group(1))
+    year = number_value(match.group(1))
     if delivered is None:
         return UNKNOWN, year
     return (PLANNED if year >= delivered else ACHIEVED), year
@@ -310,7 +320,7 @@ def _title_plan_year(title: str) -> int | None:
     >>> _title_plan_year("某某街道2023年工作总结及2024年工作思路"), _title_plan_year("2024年政府工作报告")
     (2024, None)
     """
-    years = {int(y) for y in _YEAR.findall(title)}
+    years = {number_value(y) for y in _YEAR.findall(title)}
     return max(years) if len(years) >= 2 else None
 
 
@@ -325,7 +335,7 @@ def _dated_status(heading: str, status: str, delivered: int | None) -> str:
     match = _YEAR.search(heading)
     if match is None or delivered is None:
         return status
-    year = int(match.group(1))
+    year = number_value(match.group(1))
     if year < delivered and status != ACHIEVED and not _plans_only(heading):
         return ACHIEVED
     if year >= delivered and status == UNKNOWN:

@@ -61,6 +61,13 @@ def test_metrics_qualifier_subject_and_year():
     assert (added.subject, added.value, added.qualifier) == ("新建助餐点", "4", "新建")
 
 
+def test_metrics_figures_written_in_chinese_numerals():
+    """An older report's figures in words: sums, lengths and growth; a scale word (百万亩) is no figure."""
+    assert metrics("全县完成生产总值四十二亿元，增长百分之十二点五，新建公路一百二十公里。") == {
+        ("42", "亿元"), ("12.5", "%"), ("120", "公里")}
+    assert metrics("实施百万亩造林绿化工程，新建三米宽步道。") == set()
+
+
 def test_metrics_a_change_that_names_nothing_is_the_change_of_the_figure_before_it():
     text = "全年地区生产总值完成253.7亿元，同比增长10.1%；财政收入下降2%。"
     found = {m.value: m.subject for m in sentence_metrics(Sentence(0, text, 0, len(text), 1, None, 0), 2023)}

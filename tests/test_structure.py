@@ -71,6 +71,14 @@ def test_structure_place_from_a_title_without_its_government(title, place, issue
     assert (doc.place, doc.issuer, doc.level) == (place, issuer, level)
 
 
+def test_structure_years_and_dates_in_chinese_digits():
+    """二〇〇八年工作回顾, ——二〇〇九年一月十日: older reports write their years in Chinese digits."""
+    doc = document_from_text("政府工作报告\n——二〇〇九年一月十日在江口县第十五届人民代表大会第三次会议上\n"
+                             "一、二〇〇八年工作回顾\n全年新建学校3所。\n二、二○○九年工作安排\n新建学校5所。\n", "t")
+    assert doc.date == "2009-01-10"
+    assert [(p.status, p.year) for p in doc.parts[1:]] == [("achieved", 2008), ("planned", 2009)]
+
+
 @pytest.mark.parametrize("title, congress, speaker, place, issuer", [
     ("政府工作报告", "在青石镇第十八届人民代表大会第四次会议上", "镇人民政府", "青石镇", "青石镇人民政府"),
     ("政府工作报告", "在江口县第十八届人民代表大会第四次会议上", "县人民政府", "江口县", "江口县人民政府"),
