@@ -550,8 +550,8 @@ def follow_through(summaries: Iterable[ReportSummary]) -> list[FollowUp]:
                 achieved = {e.iri: e for e in reviewer.entities}
                 for use in planner.entities:
                     sentences = dict(use.planned).get(year)
-                    if not sentences or use.type in skip:
-                        continue
+                    if not sentences or use.type in skip or use.iri == planner.place_iri:
+                        continue  # bodies, people, groups, and the place itself: nothing planned about them
                     later = achieved.get(use.iri)
                     done = dict(later.achieved).get(year, ()) if later else ()
                     found.append(FollowUp(

@@ -295,6 +295,7 @@ def test_corpus_library_query_lists_follow_ups(hailaer):
     assert rows and all(int(r["year"]) == 2013 and str(r["place"]) == "海拉尔区" for r in rows)
     assert {str(r["status"]) for r in rows} == {str(KGO.achieved), str(KGO.silent)}
     assert all(("achievedText" in r) == (r["status"] == KGO.achieved) for r in rows)
+    assert all(str(r["label"]) != "海拉尔区" for r in rows)   # the place itself is not an item its plans deliver
 
 
 def test_corpus_output_is_byte_identical_across_builds(hailaer, tmp_path):
