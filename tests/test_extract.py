@@ -799,6 +799,13 @@ def test_extract_a_village_whose_name_the_dictionary_cuts_is_whole():
     assert got.get("东山村") == "ResidentialArea" and "山村" not in got, got
 
 
+def test_extract_a_campaign_fought_and_a_quoted_reform_are_names():
+    assert found("开展扫黑除恶专项斗争，常态化推进扫黑除恶斗争。", "city") == {
+        "扫黑除恶专项斗争": "Program", "扫黑除恶斗争": "Program"}
+    assert found("进行具有许多新的历史特点的伟大斗争。", "city") == {}     # a struggle, no campaign
+    assert found("推行“最多跑一次”，压缩办理时限。", "city").get("最多跑一次") == "Mechanism"
+
+
 def test_extract_the_constitution_named_bare_is_a_document_and_its_week_a_campaign():
     assert found("严格依照宪法和法律履职用权办事，贯彻实施民法典。", "province") == {
         "宪法": "PolicyDocument", "民法典": "PolicyDocument"}
