@@ -133,7 +133,7 @@ def _subject(text: str, start: int, end: int) -> str:
     before = _clause_before(text, start)
     after_m = _AFTER_WORDS.match(text[end:])
     after = after_m.group(0) if after_m else ""
-    after = _AFTER_STOP.split(after, maxsplit=1)[0]
+    after = _AFTER_STOP.split(after, maxsplit=1)[0].rstrip("0123456789.")  # not the next figure's digits
     verb = re.search(r"(新建|新增|建成|完成|实施|安装|开展|增设|组织|提供|清理|调整|布局|完善|发放|投放|封存)$",
                      _TOTAL_END.sub("", before))
     if len(after) >= 2:

@@ -68,6 +68,12 @@ def test_metrics_figures_written_in_chinese_numerals():
     assert metrics("实施百万亩造林绿化工程，新建三米宽步道。") == set()
 
 
+def test_metrics_a_subject_read_after_the_figure_stops_before_the_next_figure():
+    text = "为1.2万名困难群众发放临时救助金3600万元。"
+    found = {m.unit: m.subject for m in sentence_metrics(Sentence(0, text, 0, len(text), 1, None, 0), 2023)}
+    assert found["名"] == "困难群众发放临时救助金"
+
+
 def test_metrics_a_change_that_names_nothing_is_the_change_of_the_figure_before_it():
     text = "全年地区生产总值完成253.7亿元，同比增长10.1%；财政收入下降2%。"
     found = {m.value: m.subject for m in sentence_metrics(Sentence(0, text, 0, len(text), 1, None, 0), 2023)}
