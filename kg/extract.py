@@ -2095,11 +2095,7 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
                         and c.start == k.start)) and not (  # 某某园区总体规划: the plan of a place named
                     k.type == "Facility" and k.name.startswith(c.name) and len(k.name) - len(c.name) <= 4
                     and c.rule != "branch-parent") and not (
-                    c.type == "TargetGroup" and k.type == "Organization") and not (
-                    c.type == k.type == "Place" and c.start == k.start and c.rule.startswith("head:")
-                    and c.name[-1] not in "镇乡村县市区河江湖海山岛团园圈" and not k.name[len(c.name):].startswith("至"))
-                # (某湖湿地 in 某湖湿地公园, 某路 in 某路-某路区块: the start of a longer place's name, no place of
-                # its own; a town, zone or river opening it stays one, and so does where a route starts)
+                    c.type == "TargetGroup" and k.type == "Organization")
                 tail = c.rule == "ns-listed" and c.end == k.end and c.start > k.start  # 世纪|天伦: the name's end
                 if not ((inside and c.nested and not tail) or (c.start <= k.start and k.end <= c.end and k.nested)
                         or (c.name == k.name)):
