@@ -141,6 +141,7 @@ def _vocab() -> _Vocab:
     surnames = frozenset("".join(read_lines("surnames.txt")))
     sur = "".join(sorted(surnames))
     title_alt = "|".join(titles)
+    groups = [h for h, (t, _m, _n) in heads.items() if t == "TargetGroup"]
     return _Vocab(
         heads=heads, head_ends=frozenset(h[-1] for h in heads), head_lengths=tuple(sorted({len(h) for h in heads}, reverse=True)),
         quote_types=quote_types, quote_type_lengths=tuple(sorted({len(w) for w in quote_types}, reverse=True)),
@@ -160,8 +161,8 @@ def _vocab() -> _Vocab:
         award_trim=tuple(sorted(awards["trim"], key=len, reverse=True)),
         title_after=re.compile(rf"(?<![{_CJK}])([{sur}][{_CJK}]{{1,2}}?)(?:{title_alt})"),
         title_before=re.compile(rf"(?:{title_alt})[ \u3000\u00a0]+([{sur}][{_CJK}]{{1,2}})[ \u3000\u00a0]*$"),
-        group_heads=frozenset(h for h, (t, _m, _n) in heads.items() if t == "TargetGroup"),
-        group_head_lengths=tuple(sorted({len(h) for h, (t, _m, _n) in heads.items() if t == "TargetGroup"}, reverse=True)),
+        group_heads=frozenset(groups),
+        group_head_lengths=tuple(sorted({len(h) for h in groups}, reverse=True)),
     )
 
 

@@ -61,10 +61,10 @@ def _spelled_measure(num: str, unit: str, mult: str, before: str) -> Decimal | N
     keep their own narrower rule, and a single numeral (一米, 百万亩, 千亿元) is a phrase or a scale."""
     if _units()[0].get(unit, "count") not in ("money", "measure") or before.endswith(_SKIP_BEFORE) or len(num) < 2:
         return None
-    return spelled_value(num)
+    return _spelled_value(num)
 
 
-def spelled_value(num: str) -> Decimal | None:
+def _spelled_value(num: str) -> Decimal | None:
     """四十二 → 42, 十二点五 → 12.5 (None if it is no numeral)."""
     whole, _, fraction = num.partition("点")
     value = chinese_number(whole)
@@ -80,10 +80,8 @@ def _spelled_shares(text: str, sentence: Sentence, year: int | None, earlier: li
     """增长百分之十二点五: a share written in words, as older reports write their growth."""
     out = []
     for m in _SPELLED_SHARE.finditer(text):
-        value = spelled_value(m.group(1))
-        subject = _subject(text, m.start(), m.end())
-        if not subject and earlier and _CHANGE_ONLY.fullmatch(_clause_before(text, m.start()).strip()):
-            subject = earlier[-1].subject
+        value = _spelled_value(m.group(1))
+        subject = _subject(text, m.start(), m.end()) or _change_of(text, m.start(), earlier)
         if value is not None:
             out.append(Metric(subject=subject, value=_plain(value), unit="%",
                               year=year, qualifier=_qualifier(text, m.start(), ""), sentence=sentence.index,
@@ -124,8 +122,15 @@ def _clause_before(text: str, start: int) -> str:
     return text[max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0):start]
 
 
-# …生产总值完成253.7亿元，同比增长10.1%: a change that names nothing is the change of the figure before it
 _CHANGE_ONLY = re.compile(r"(?:同比|比上年|较上年|年均)?(?:增长|下降|提高|减少|增加)了?")
+
+
+def _change_of(text: str, start: int, earlier: Sequence[Metric]) -> str:
+    """…生产总值完成253.7亿元，同比增长10.1%: a change that names nothing (its clause holds only the change)
+    is the change of the figure named just before it; '' otherwise."""
+    if earlier and _CHANGE_ONLY.fullmatch(_clause_before(text, start).strip()):
+        return earlier[-1].subject
+    return ""
 
 
 def _subject(text: str, start: int, end: int) -> str:
@@ -211,9 +216,7 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
         if approx in ("以内",):
             approx = "以内"
         dated = _DATED.search(before)  # 从2020年的82.4岁提升至…: the figure of the year it names
-        subject = _subject(text, start, end)
-        if not subject and out and _CHANGE_ONLY.fullmatch(_clause_before(text, start).strip()):
-            subject = out[-1].subject
+        subject = _subject(text, start, end) or _change_of(text, start, out)
         out.append(Metric(subject=subject, value=_plain(value), unit=unit,
                           year=int(dated.group(1)) if dated else year,
                           qualifier=_qualifier(text, start, approx), sentence=sentence.index,

@@ -36,7 +36,8 @@ from .vocab import KGO
 
 __all__ = [
     "ViewError", "Family", "FAMILIES", "PHYSICS_MAX_NODES", "MAX_NODES",
-    "load_view_graph", "graph_from_rdf", "graph_from_ntriples", "graph_from_nx", "family_graph", "find_entities", "ego_graph",
+    "load_view_graph", "graph_from_rdf", "graph_from_ntriples", "graph_from_nx", "family_graph", "find_entities",
+    "ego_graph",
     "trim_graph", "layout_positions", "view_payload", "embed_json", "render_view", "render_index",
     "write_views", "write_overview", "find_cjk_font", "default_views_dir",
 ]
