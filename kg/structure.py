@@ -145,8 +145,8 @@ def _metadata(text: str, lines: list[str]) -> dict[str, str]:
         place = match.group(1)
         issuer = issuer or (place + "办事处" if place.endswith("街道") else "")
     if place and by_level:  # … is the body of the place the report is for
-        level = by_level.group(1)
-        issuer = place[: -len(level)] + issuer if place.endswith(level) else place + issuer
+        unit = by_level.group(1)  # 镇, 自治区, 街道: the place's own kind, written once
+        issuer = place[: -len(unit)] + issuer if place.endswith(unit) else place + issuer
     level = next((lvl for suffix, lvl in _LEVELS if re.sub(r"(?:人民政府|政府|行政公署)$", "", issuer or place).endswith(
         suffix)), "")
     if issuer.endswith("办事处"):
