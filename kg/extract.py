@@ -504,6 +504,13 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 if j > 0 and _EDITION.fullmatch(toks[j - 1].text):
                     j -= 1
                 break
+            if prev.text == "至" and typ in ("Program", "Place", "Facility") and before is not None \
+                    and (before.tag.startswith(("n", "s")) or before.text[-1] in "站桥口") \
+                    and "段" in text[toks[j].start:tok.end - len(head)] \
+                    and not _is_boundary(before, voc, toks[j - 3] if j >= 3 else None):
+                j -= 1  # 某桥至某桥段工程, 某某线某站至某地段提升工程: a stretch runs from one end to the other
+                limit = 30
+                continue
             if prev.text == "暨" and typ == "Program" and before is not None and before.tag.startswith("n"):
                 j -= 1  # 某某纪念日暨某某战争胜利80周年纪念活动: one event under two names
                 limit = 32
@@ -535,7 +542,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             j -= 2  # 学习贯彻…主题教育: the campaign's name begins with its verbs
         if head == "学习教育" and j >= 1 and toks[j - 1].text == "贯彻":
             j -= 2 if j >= 2 and toks[j - 2].text == "深入" else 1  # 深入贯彻某某精神学习教育
-        opened = _opened_at(toks, j, k) if (typ == "Program" and head.endswith(("行动", "试点"))) or (
+        opened = _opened_at(toks, j, k) if (typ == "Program" and head.endswith(("行动", "试点", "专项治理", "专项整治"))) or (
             typ == "Mechanism" and head.endswith(("机制", "制度"))) else j
         opened_by_verb, j = opened != j, opened  # 开展优化某某服务提升某某环境行动: it opens at the clause's verb
         if head.endswith(("行动", "计划", "试点")) and j < k and j >= 1 and toks[j - 1].text == "重点" and (
@@ -805,7 +812,7 @@ def _opened_at(toks: Sequence[Token], j: int, k: int) -> int:
     stands within reach, or a 的, a list or a stop comes between."""
     openers = _OPENERS | {"推进"} if toks[k].text == "试点" else _OPENERS  # 稳妥推进某某试点: a pilot is pushed on
     for o in range(j - 1, max(-1, j - 11), -1):
-        if toks[o].text in openers:
+        if toks[o].text[-2:] in openers:  # 深入开展 is one word
             while o + 1 < j and (toks[o + 1].text in openers or toks[o + 1].text in ("好", "完善", "一轮", "新一轮")
                                  or (toks[o + 1].text in _OWN_SCOPES and len(toks[o + 2].text) >= 2)):
                 o += 1  # 实施好, 建立健全完善: the verbs run on before the name; 全省: where, not which pilot

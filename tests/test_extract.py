@@ -827,6 +827,23 @@ def test_extract_a_pilot_pushed_on_is_named_from_the_verb(text, name):
     assert found(text, "province").get(name) == "Program"
 
 
+@pytest.mark.parametrize("text, name, cut", [
+    ("投资300万元的东风桥至胜利桥段工程整体完工。", "东风桥至胜利桥段工程", "胜利桥段工程"),
+    ("完成市郊铁路东山线东坝站至西坝段整体提升工程。", "市郊铁路东山线东坝站至西坝段整体提升工程", "西坝段整体提升工程"),
+])
+def test_extract_works_on_a_stretch_are_named_from_its_first_end(text, name, cut):
+    got = found(text, "district")
+    assert got.get(name) == "Program" and cut not in got, got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("深入开展侵害群众利益突出问题专项治理，纠正不正之风。", "侵害群众利益突出问题专项治理"),
+    ("深入开展提升某某服务质量专项行动。", "提升某某服务质量专项行动"),
+])
+def test_extract_a_special_campaign_is_named_from_the_clause_verb(text, name):
+    assert found(text, "district").get(name) == "Program"
+
+
 def test_extract_a_pilot_counted_has_no_name_and_a_scope_glued_to_a_word_stays():
     assert not found("推进3个试点。", "province")
     assert found("在全国率先实施全省域长期护理保险制度。", "province").get("全省域长期护理保险制度") == "Mechanism"
