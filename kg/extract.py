@@ -504,6 +504,11 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 if j > 0 and _EDITION.fullmatch(toks[j - 1].text):
                     j -= 1
                 break
+            if typ == "Program" and head.endswith("会") and prev.tag == "v" and prev.text not in _HOSTING \
+                    and before is not None and (before.text in _SCOPES_OF_EVENTS or before.text == "自治区") \
+                    and tok.end - before.start <= limit:
+                j -= 2  # 自治区推动某某现场会: a meeting is named by who holds it and what it drives
+                break
             if prev.text == "至" and typ in ("Program", "Place", "Facility") and before is not None \
                     and (before.tag.startswith(("n", "s")) or before.text[-1] in "站桥口") \
                     and "段" in text[toks[j].start:tok.end - len(head)] \

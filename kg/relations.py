@@ -246,6 +246,24 @@ def _listed_before(text: str, holders: list[_M], cue_at: int) -> list[_M]:
     return listed
 
 
+_EVENT_HEADS = ("会", "节", "展", "赛", "论坛", "峰会", "博览会", "交易会", "洽谈会", "展销会", "运动会")
+_HOSTED_HERE = re.compile(r"(?:在|于|来)(?:我|本)(?:区|市|省|县|旗|州|盟)(?:成功|隆重|顺利)?(?:召开|举办|举行)")
+
+
+def _event(entity: Entity) -> bool:
+    return entity.type in ("Program", "Brand") and entity.name.endswith(_EVENT_HEADS)
+
+
+def _hosted_here(text: str, sidx: int, ms: list[_M], home: str, out: _Collector) -> None:
+    """某某现场会和某某观摩会将在我区召开; 在我市成功举办某某博览会: the events meet in the report's own place."""
+    for cue in _HOSTED_HERE.finditer(text):
+        near = [m for m in ms if _event(m.entity) and (
+            m.end <= cue.start() and not re.search(r"[；;。]", text[m.end:cue.start()])
+            or m.start >= cue.end() and not re.search(r"[，,；;。]", text[cue.end():m.start]))]
+        for m in near:
+            out.add(m.entity.name, "locatedIn", home, sidx, 0.65, "在我区召开")
+
+
 def _located(text: str, sidx: int, ms: list[_M], level: str, out: _Collector) -> None:
     """在X(内)设立/打造/开展 Y; 分别在A、B开展 with one named programme per place."""
     for cs, ce in _clauses(text):
@@ -807,6 +825,7 @@ def extract_relations(doc: Document, entities: Sequence[Entity], hints: Sequence
     mentions = _sentence_mentions(doc, entities)
     names = frozenset(e.name for e in entities)
     default_holder = holder or issuer
+    home = holder if any(e.name == holder and e.type == "Place" for e in entities) else ""  # a district, city, province
     for s in doc.sentences:
         ms = mentions.get(s.index)
         if not ms:
@@ -817,6 +836,8 @@ def extract_relations(doc: Document, entities: Sequence[Entity], hints: Sequence
         _organized(s.text, s.index, ms, out)
         _lists(s.text, s.index, ms, out)
         _zone_works(s.text, s.index, ms, out, names)
+        if home:
+            _hosted_here(s.text, s.index, ms, home, out)
     _glossary_parts(doc, entities, out, mentions)
     _glossary_makers(doc, entities, out, mentions)
     _topics(doc, mentions, out)

@@ -836,6 +836,12 @@ def test_extract_works_on_a_stretch_are_named_from_its_first_end(text, name, cut
     assert got.get(name) == "Program" and cut not in got, got
 
 
+def test_extract_a_meeting_is_named_by_who_holds_it_and_what_it_drives():
+    got = found("今年，自治区推动科学发展现场会将在我区召开。", "district")
+    assert got.get("自治区推动科学发展现场会") == "Program" and "科学发展现场会" not in got, got
+    assert "全市举办" not in "".join(found("全市举办科技成果交易会。", "city"))   # the host's verb is no part of it
+
+
 @pytest.mark.parametrize("text, name", [
     ("深入开展侵害群众利益突出问题专项治理，纠正不正之风。", "侵害群众利益突出问题专项治理"),
     ("深入开展提升某某服务质量专项行动。", "提升某某服务质量专项行动"),

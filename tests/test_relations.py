@@ -110,6 +110,14 @@ def test_relations_award_sought_in_the_plans_is_a_planned_award():
     assert not any(o in ("全国文明城区", "国家卫生区") for _, p, o in got if p == "receivedAward")  # kept, not sought
 
 
+def test_relations_a_meeting_held_in_our_district_meets_in_the_place():
+    head = "政 府 工 作 报 告\n——2014年2月19日在青松区第十四届人民代表大会第三次会议上\n现在,我代表青松区人民政府向大会作工作报告。"
+    got = relations("做好各项准备。", title=head, plan="今年，自治区推动科学发展现场会将在我区召开，我们要以此为契机。")
+    assert ("自治区推动科学发展现场会", "locatedIn", "青松区") in got, got
+    got = relations("做好各项准备。", title=head, plan="今年，自治区推动科学发展现场会将在满洲里召开。")
+    assert not any(p == "locatedIn" and o == "青松区" for _, p, o in got), got   # held elsewhere
+
+
 def test_relations_award_of_a_district_goes_to_the_place():
     got = relations("第六次荣获全国科技进步考核先进县(区)称号。",
                     title="政 府 工 作 报 告\n——2014年2月19日在海拉尔区第十四届人民代表大会第三次会议上\n"
