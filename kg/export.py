@@ -473,10 +473,18 @@ def render_nx(graph: nx.MultiDiGraph, names: Sequence[str] = NX_FILES) -> dict[s
     return {name: _NX_RENDERERS[name](graph) for name in names}
 
 
+_CELL_BREAKS = re.compile(r"[\t\r\n]+")
+
+
+def _cell(cell: object) -> str:
+    """A cell's text on one line (the search runs only on the rare cell that needs it)."""
+    text = "" if cell is None else str(cell)
+    return _CELL_BREAKS.sub(" ", text) if ("\t" in text or "\n" in text or "\r" in text) else text
+
+
 def write_tsv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     """A tab-separated table (tabs and newlines inside cells become spaces), written atomically."""
-    clean = lambda cell: re.sub(r"[\t\r\n]+", " ", "" if cell is None else str(cell))  # noqa: E731
-    text = "\t".join(header) + "\n" + "".join("\t".join(map(clean, row)) + "\n" for row in rows)
+    text = "\t".join(header) + "\n" + "".join("\t".join(map(_cell, row)) + "\n" for row in rows)
     atomic_write_text(path, text)
 
 

@@ -261,17 +261,27 @@ def _component(kind: str) -> str:
     return f"sh:{kind[0].upper()}{kind[1:]}ConstraintComponent"
 
 
-def _check_property(data: _Data, shape: _Shape, prop: _Property, focus: str) -> Iterable[Violation]:
+def _check_property(data: _Data, shape: _Shape, prop: _Property, focus: str) -> list[Violation]:
+    """The violations of one property shape at one focus node; most nodes have none, so each check
+    returns early and nothing is built for a node that conforms."""
     values = data.values(focus, prop.token)
+    out: list[Violation] = []
     for kind, arg in prop.constraints:
-        bad: list[Node | None] = []
         if kind == _MIN_COUNT:
-            bad = [None] if len(values) < arg else []
+            if len(values) >= arg:
+                continue
+            bad: list[str | None] = [None]
         elif kind == _MAX_COUNT:
-            bad = [None] if len(values) > arg else []
+            if len(values) <= arg:
+                continue
+            bad = [None]
+        elif not values:
+            continue
         elif kind == _UNIQUE_LANG:
             langs = [lang for v in values if v[0] == '"' and (lang := _literal(v)[1])]
-            bad = [None] if arg and len(langs) != len(set(langs)) else []
+            if not arg or len(langs) == len(set(langs)):
+                continue
+            bad = [None]
         elif kind == _LESS_EQ:
             others = data.values(focus, arg)
             bad = [v for v in values for w in others
@@ -279,8 +289,9 @@ def _check_property(data: _Data, shape: _Shape, prop: _Property, focus: str) -> 
         else:
             bad = [v for v in values if not _value_ok(data, v, kind, arg)]
         for value in bad:
-            yield Violation(shape.node, nt_to_term(focus), prop.path, _component(kind), prop.message or shape.message,
-                            None if value is None else nt_to_term(value))
+            out.append(Violation(shape.node, nt_to_term(focus), prop.path, _component(kind),
+                                 prop.message or shape.message, None if value is None else nt_to_term(value)))
+    return out
 
 
 def _statement_asserted(data: _Data, node: str) -> bool:
@@ -310,7 +321,8 @@ def check(triples: Iterable[tuple[str, str, str]], shapes: Shapes,
                     term = nt_to_term(node)
                     out.append(Violation(shape.node, term, None, _component(kind), shape.message, term))
             for prop in shape.properties:
-                out.extend(_check_property(data, shape, prop, node))
+                if found := _check_property(data, shape, prop, node):
+                    out.extend(found)
         failing = [(message, {node for node in focus if not _statement_asserted(data, node)})
                    for message in shape.asserted]
         failing += [(message, {node for node in select(query.replace("$this", "?this")) if node in focus})
