@@ -543,6 +543,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             if tok.end - prev.start > limit:
                 break
             j -= 1
+        if typ == "Program" and j >= 2 and j < k and toks[j - 1].text in _DASHES \
+                and toks[j - 2].tag.startswith(("ns", "nr")) and len(toks[j - 2].text) >= 2:
+            j -= 2  # 某地－某地缔结友好城市纪念活动: the two places an event joins open its name
         if head == "主题教育" and j >= 2 and toks[j - 1].text == "贯彻" and toks[j - 2].text == "学习":
             j -= 2  # 学习贯彻…主题教育: the campaign's name begins with its verbs
         if head == "学习教育" and j >= 1 and toks[j - 1].text == "贯彻":

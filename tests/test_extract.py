@@ -836,6 +836,11 @@ def test_extract_works_on_a_stretch_are_named_from_its_first_end(text, name, cut
     assert got.get(name) == "Program" and cut not in got, got
 
 
+def test_extract_the_two_places_an_event_joins_open_its_name():
+    got = found("举办满洲里—赤塔缔结友好城市纪念活动。", "district")
+    assert got.get("满洲里—赤塔缔结友好城市纪念活动") == "Program" and "赤塔缔结友好城市纪念活动" not in got, got
+
+
 def test_extract_a_meeting_is_named_by_who_holds_it_and_what_it_drives():
     got = found("今年，自治区推动科学发展现场会将在我区召开。", "district")
     assert got.get("自治区推动科学发展现场会") == "Program" and "科学发展现场会" not in got, got
