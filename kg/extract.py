@@ -351,6 +351,7 @@ _GOVERNING = frozenset("建设 提升 打造 推进 推动 支持 保障 服务 
                        "培育 谋划 启动 开展 围绕 聚焦 依托 用好 建好 抓好 做好 助力".split())
 _NUMBERED_GAMES = re.compile(rf"[{_NUMERALS}]{{1,3}}")
 _HOSTING = frozenset("举办 承办 筹办 主办 办好".split())
+_CONVENING = _HOSTING | {"召开", "举行"}
 _COUNTERS = frozenset("个 项 条 批 家 所 处 座 次 件 类 种 大 号 期 届 年".split())
 _SERVING = frozenset("帮扶 关爱 引进 吸引 帮助 资助 慰问 救助 扶持 招引 留住 鼓励 引导 组织 动员 惠及".split())
 _KIND_SITES = ("学校", "中心", "基地", "医院", "场馆", "用房")
@@ -543,6 +544,11 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             if tok.end - prev.start > limit:
                 break
             j -= 1
+        if typ == "Program" and head.endswith("会"):
+            scope = next((s for s in range(k - 1, max(0, k - 6), -1) if toks[s].text in _SCOPES_OF_EVENTS
+                          and toks[s - 1].text in _CONVENING), None)
+            if scope is not None and scope < j and not any(t.text[0] in PUNCT for t in toks[scope:k]):
+                j = scope  # 召开全省某某发展大会: what a meeting convened for the province is about, whatever the words
         if typ == "Program" and j >= 2 and j < k and toks[j - 1].text in _DASHES \
                 and toks[j - 2].tag.startswith(("ns", "nr")) and len(toks[j - 2].text) >= 2:
             j -= 2  # 某地－某地缔结友好城市纪念活动: the two places an event joins open its name
@@ -810,7 +816,7 @@ def _inner_site(name: str, voc: _Vocab) -> str | None:
     return None
 
 
-_OPENERS = frozenset({"实施", "开展", "启动", "获批", "建立", "健全", "推行", "实行"})
+_OPENERS = frozenset({"实施", "开展", "启动", "获批", "建立", "健全", "推行", "实行", "完成"})
 _OPENED_HEADS = ("行动", "试点", "机制", "制度")  # a second name's head inside the span: two names, not one
 
 

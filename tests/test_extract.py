@@ -836,6 +836,16 @@ def test_extract_works_on_a_stretch_are_named_from_its_first_end(text, name, cut
     assert got.get(name) == "Program" and cut not in got, got
 
 
+def test_extract_a_meeting_convened_for_the_province_is_named_from_its_scope():
+    got = found("连续3年在新春首个工作日召开全省高质量发展大会。", "province")
+    assert got.get("全省高质量发展大会") == "Program", got
+
+
+def test_extract_a_campaign_completed_is_named_from_the_verb():
+    got = found("高质量完成国资改革深化提升行动。", "province")
+    assert got.get("国资改革深化提升行动") == "Program", got
+
+
 def test_extract_the_two_places_an_event_joins_open_its_name():
     got = found("举办满洲里—赤塔缔结友好城市纪念活动。", "district")
     assert got.get("满洲里—赤塔缔结友好城市纪念活动") == "Program" and "赤塔缔结友好城市纪念活动" not in got, got
