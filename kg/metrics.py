@@ -189,6 +189,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
         else:
             if unit not in _ZH_UNITS or num in ("一", "十") or "点" in num or before.endswith(_SKIP_BEFORE):
                 continue
+            if nxt == "级" or re.match(r"[百千万亿]", nxt or " "):
+                continue  # 千亿元级: a scale; 千家万户, 千行百业: a saying, no count
             if any(a <= start and end <= b for a, b in names):
                 continue
             if unit == "大" and not re.match(rf"[{_CJK}]", nxt or " "):
@@ -258,7 +260,7 @@ def _ranks_and_ratios(text: str, sentence: Sentence, year: int | None,
 
 
 _SHARE = re.compile(r"(?<![一二三四五六七八九十两\d.])(?:(?P<cheng>[一二三四五六七八九两1-9])成(?![为立果功绩效长熟本交不])"
-                    r"|(?P<half>一半)|(?P<big>[一二三四五六七八九两]?[千百万])亿(?P<dollars>美)?元"
+                    r"|(?P<half>一半)|(?P<big>[一二三四五六七八九两]?[千百万])亿(?P<dollars>美)?元(?!级)"
                     r"|连续(?P<years>\d+|[一二三四五六七八九十两]{1,3})(?P<span>年|次|届)|(?P<double>翻一?番))")
 
 

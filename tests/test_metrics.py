@@ -46,6 +46,8 @@ def test_metrics_values_and_units(text, expected):
     "“12345”热线工单工作满意率持续提升。",
     "打造“爱心点名”行动2.0版。",
     "一个有花有海、有光有爱的社区建设取得了积极成效。",
+    "锻造更多千亿元级、万亿元级新兴产业集群。",      # a scale of cluster, no sum
+    "赋能千行百业、造福千家万户。",                  # a saying, no count
 ])
 def test_metrics_skip_dates_ordinals_and_names(text):
     assert metrics(text) == set()
