@@ -744,7 +744,8 @@ def _proper(mod_tokens: Sequence[Token]) -> bool:
                or t.text in _division_words() or _known_place(t.text)
                or (t.tag.startswith("ns") and tokenizer().FREQ.get(t.text, 0) < 1000)
                or (t.tag.startswith("nr") and t.text[0] in voc.surnames and len(t.text) >= 3)
-               for t in mod_tokens)
+               for t in mod_tokens) or any(  # 环某地: the region around a place (环某湖, 环首都)
+        t.text == "环" and nxt.tag.startswith("ns") for t, nxt in zip(mod_tokens, mod_tokens[1:]))
 
 
 _LEVEL_OWN = re.compile(r"^(?:省|市|区|县)(?![场民级域政内属外区位城长委情镇乡村])[\u4e00-\u9fff]{2,}")

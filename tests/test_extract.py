@@ -846,6 +846,11 @@ def test_extract_a_campaign_completed_is_named_from_the_verb():
     assert got.get("国资改革深化提升行动") == "Program", got
 
 
+def test_extract_a_park_around_a_place_is_named_at_city_level():
+    assert found("建设环太湖生态公园。", "city").get("环太湖生态公园") == "Place"
+    assert "城市生态公园" not in found("建设城市生态公园。", "city")   # a kind of park, none named
+
+
 def test_extract_the_two_places_an_event_joins_open_its_name():
     got = found("举办满洲里—赤塔缔结友好城市纪念活动。", "district")
     assert got.get("满洲里—赤塔缔结友好城市纪念活动") == "Program" and "赤塔缔结友好城市纪念活动" not in got, got
