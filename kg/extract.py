@@ -462,6 +462,11 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                     and before is not None and len(before.text) >= 2 and not _is_boundary(before, voc):
                 j -= 1  # 人力资源和社会保障局, 文化和旅游局, 材料科学与技术研究所
                 continue
+            if prev.text == "与" and typ == "PolicyDocument" and head in ("规划", "纲要") and j < k and before is not None \
+                    and before.tag.startswith(("n", "v")) and len(before.text) >= 2 and before.text not in voc.stop \
+                    and before.text not in voc.generic and _head_type(before.text, voc) is None:
+                j -= 1  # 某某保护与某某转型规划: one plan of two aims
+                continue
             if j == k and mode == "token" and head in ("镇", "乡", "路", "街") and prev.text not in voc.stop \
                     and prev.tag.startswith(("v", "a", "nr", "ns", "n", "x")) and len(prev.text) >= 2:
                 j -= 1  # the stem of 奋斗镇, 胜利路 may be any word

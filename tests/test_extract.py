@@ -851,6 +851,12 @@ def test_extract_a_park_around_a_place_is_named_at_city_level():
     assert "城市生态公园" not in found("建设城市生态公园。", "city")   # a kind of park, none named
 
 
+def test_extract_a_plan_of_two_aims_joined_by_yu_is_one_plan():
+    got = found("编制松岭林区生态保护与经济转型规划。", "district")
+    assert got.get("松岭林区生态保护与经济转型规划") == "PolicyDocument" and "经济转型规划" not in got, got
+    assert "与经济转型规划" not in found("加强规划与经济转型规划衔接。", "district")   # two plans compared
+
+
 def test_extract_the_two_places_an_event_joins_open_its_name():
     got = found("举办满洲里—赤塔缔结友好城市纪念活动。", "district")
     assert got.get("满洲里—赤塔缔结友好城市纪念活动") == "Program" and "赤塔缔结友好城市纪念活动" not in got, got
