@@ -429,7 +429,7 @@ def test_extract_city_excerpt_scores(tmp_path):
     assert r.entities.untyped.f1 >= 0.82
     # 0.48: a campus is also partOf its university (its annotator: organizedBy only); a science park named after
     # the new area it is in (某新区中关村科技园) stands in it, which its annotator does not record
-    assert r.relations.overall.f1 >= 0.48
+    assert r.relations.overall.f1 >= 0.52
     assert r.metrics.overall.f1 >= 0.95   # 0.96 until ranks (居全国首位 → 1 位) became metrics: not annotated here
 
 
@@ -532,13 +532,13 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     # metrics 0.923, glossary 12/13. Relations 0.516 → 0.508 at stop 16 when two titles the plans seek (争创,
     # 创建) became planned awards of the province, which this gold does not record (the Beijing golds do);
     # 0.520 once 筛查 named the screenings
-    ("2026_guangdong_province_excerpt", (0.68, 0.76, 0.62, 0.93, 0.92)),
+    ("2026_guangdong_province_excerpt", (0.68, 0.76, 0.62, 0.935, 0.92)),
     # Hainan, annotated blind by a helper: first sight typed 0.495, untyped 0.670, relations 0.000,
     # metrics 0.903, glossary 27/28
     ("2026_hainan_province_excerpt", (0.80, 0.86, 0.69, 0.92, 0.96)),
     # The plans of the same Beijing report, beyond the first excerpt, annotated blind: first sight typed
     # 0.469, untyped 0.612, relations 0.000, metrics 0.865 (0.973 once 万/亿 prefixes of units compare)
-    ("2026_beijing_city_part2", (0.68, 0.81, 0.23, 0.97, 1.00)),
+    ("2026_beijing_city_part2", (0.69, 0.82, 0.23, 0.97, 1.00)),
     # The plans of the Hainan report beyond its first excerpt, annotated blind: first sight typed 0.513,
     # untyped 0.645, relations 0.487, metrics 0.791 (0.930 with 万/亿 units compared), glossary 4/4
     # (typed 0.712 → 0.709 at stop 16, when items listed with works became projects: relations 0.707 → 0.723;
@@ -552,17 +552,19 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     # annotated blind: first sight typed 0.471, untyped 0.569, relations 0.129, metrics 0.868
     # (relations 0.375 → 0.353 at stop 18: a port named by a word jieba takes for a person is found now, and
     # its third phase stands in it, which this annotator does not record and two others do)
-    ("2026_hainan_province_part3", (0.69, 0.74, 0.44, 0.94, 1.00)),
+    ("2026_hainan_province_part3", (0.70, 0.75, 0.44, 0.94, 1.00)),
     # The first part of the 2012 Hailaer district report (review and first plans), annotated blind: first
     # sight typed 0.503, untyped 0.566, relations 0.310, metrics 0.946
-    ("2012_neimenggu-hulunbeier-hailaer_district_part1", (0.73, 0.78, 0.72, 0.96, 1.00)),
+    ("2012_neimenggu-hulunbeier-hailaer_district_part1", (0.74, 0.79, 0.72, 0.96, 1.00)),
     # The first part of the 2015 Hailaer district report, annotated blind at the end of stop 12 and held out
     # until its figures were recorded: first sight typed 0.643, untyped 0.664, relations 0.194, metrics 0.988
     # (typed 0.725 → 0.719 at stop 16: 人大 and 政协 standing alone became organizations, which this gold
     # does not record and three others do)
     # (stop 18: a commercial complex named after its square is a site now, placed in the square by its name,
     # which this gold does not record; relations 0.444 → 0.459 with the population served, 某某常住人口)
-    ("2015_neimenggu-hulunbeier-hailaer_district_part1", (0.76, 0.77, 0.46, 0.98, 1.00)),
+    # (stop 21: works on a stretch are named from its first end, 某桥至某桥段工程, and stand at that end, which
+    # this gold does not record and the Beijing one does: relations 0.466 → 0.459, typed 0.777 → 0.784)
+    ("2015_neimenggu-hulunbeier-hailaer_district_part1", (0.78, 0.78, 0.45, 0.98, 1.00)),
     # The first part of the 2013 Hailaer district report, annotated blind at stop 13: first sight typed 0.509,
     # untyped 0.589, relations 0.178, metrics 0.947; then tuned on
     ("2013_neimenggu-hulunbeier-hailaer_district_part1", (0.71, 0.75, 0.55, 0.96, 1.00)),
@@ -582,8 +584,9 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     # from tuning: first sight typed 0.648, untyped 0.712, relations 0.138, metrics 0.900 (0.645 / 0.710 /
     # 0.138 / 0.700 with the code of stop 13; 0.657 / 0.721 / 0.138 / 0.900 at the end of stop 14, from rules
     # made for the other golds; 0.655 / 0.719 at stop 15, when titles before 创建 became awards; 0.659 / 0.724 /
-    # 0.143 / 0.900 at stop 17, likewise; 0.669 / 0.727 / 0.143 / 0.900 at stop 18, likewise)
-    ("2026_hainan_province_part4", (0.665, 0.725, 0.14, 0.90, 1.00)),
+    # 0.143 / 0.900 at stop 17, likewise; 0.669 / 0.727 / 0.143 / 0.900 at stop 18, likewise; 0.681 / 0.738 /
+    # 0.143 / 0.900 at stop 21, likewise)
+    ("2026_hainan_province_part4", (0.675, 0.735, 0.14, 0.90, 1.00)),
     # The plans (items 3 to 10) of the 2012 Hailaer district report, annotated blind at stop 15 and held out:
     # first sight typed 0.626, untyped 0.679, relations 0.031, metrics 0.978 (code of stop 14 and of the
     # start of stop 15); 0.637 / 0.689 / 0.059 / 0.978 at the end of stop 15, from rules made for the others;
@@ -598,7 +601,7 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     ("2013_neimenggu-hulunbeier-hailaer_district_part2", (0.73, 0.79, 0.00, 1.00, 1.00)),
     # The later plans of the 2015 Hailaer district report, annotated blind at stop 15: first sight typed 0.689,
     # untyped 0.757, relations 0.242, metrics 1.000; then tuned on
-    ("2015_neimenggu-hulunbeier-hailaer_district_part2", (0.81, 0.85, 0.47, 1.00, 1.00)),
+    ("2015_neimenggu-hulunbeier-hailaer_district_part2", (0.83, 0.88, 0.51, 1.00, 1.00)),
 ])
 def test_extract_blind_excerpt_scores(tmp_path, name, floors):
     """Excerpts of 2026 city and province reports annotated blind: kept here as regression floors
