@@ -246,7 +246,7 @@ def _listed_before(text: str, holders: list[_M], cue_at: int) -> list[_M]:
     return listed
 
 
-_EVENT_HEADS = ("会", "节", "展", "赛", "论坛", "峰会", "博览会", "交易会", "洽谈会", "展销会", "运动会")
+_EVENT_HEADS = ("会", "节", "展", "赛", "论坛")  # 某某会 covers 博览会, 洽谈会, 运动会…
 _HOSTED_HERE = re.compile(r"(?:在|于|来)(?:我|本)(?:区|市|省|县|旗|州|盟)(?:成功|隆重|顺利)?(?:召开|举办|举行)")
 
 
