@@ -1787,9 +1787,6 @@ _LEADER_SPEECH = re.compile(rf"[{_CJK}]{{2,3}}(?:总书记|主席|总理)(?:对|
                             rf"(?:[和、及][{_CJK}]{{0,4}}?(?:指示|批示)[{_CJK}]{{0,4}}?)?精神")
 
 
-_BARE_LAW = re.compile(r"(?:宪法|民法典)(?=[和与及、，,。；;]|$)")  # 依照宪法和法律: the national code, named bare
-
-
 _BARE_RATING = re.compile(r"(国务院)?(?:国家|省级|省|自治区)?考核(?:优秀|良好|好的|先进)等次")
 _RATING_CUE = re.compile(r"，?(?:连续[\d一二三四五六七八九十]+(?:年|次|轮))?(?:获评|荣获|获得|获)$")
 
@@ -1812,6 +1809,9 @@ def _ratings_of_works(kept: list[Candidate], view: _View) -> list[Candidate]:
             out.append(Candidate(body, "Organization", view.sentence.index, c.start, c.start + len(body),
                                  confidence=0.7, priority=1, nested=True, rule="rating-body"))
     return out
+
+
+_BARE_LAW = re.compile(r"(?:宪法|民法典)(?=[和与及、，,。；;]|$)")  # 依照宪法和法律: the national code, named bare
 
 
 def _bare_laws(view: _View) -> list[Candidate]:

@@ -56,7 +56,7 @@ def unit_words() -> frozenset[str]:
     return frozenset(_units()[0])
 
 
-def _spelled_measure(num: str, unit: str, mult: str, before: str) -> Decimal | None:
+def _spelled_measure(num: str, unit: str, before: str) -> Decimal | None:
     """The value of a sum or measure written in Chinese numerals (四十二亿元, 一百二十公里), or None: counts
     keep their own narrower rule, and a single numeral (一米, 百万亩, 千亿元) is a phrase or a scale."""
     if _units()[0].get(unit, "count") not in ("money", "measure") or before.endswith(_SKIP_BEFORE) or len(num) < 2:
@@ -184,7 +184,7 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
             if _DIGIT_END.search(before[-2:]) and not before.endswith(("、",)):
                 continue
             value = Decimal(num)
-        elif (spelled := _spelled_measure(num, unit, mult, before)) is not None:
+        elif (spelled := _spelled_measure(num, unit, before)) is not None:
             value = spelled  # 四十二亿元, 一百二十公里, 百分之十二点五: an older report's figures in words
         else:
             if unit not in _ZH_UNITS or num in ("一", "十") or "点" in num or before.endswith(_SKIP_BEFORE):

@@ -321,8 +321,7 @@ def check(triples: Iterable[tuple[str, str, str]], shapes: Shapes,
                     term = nt_to_term(node)
                     out.append(Violation(shape.node, term, None, _component(kind), shape.message, term))
             for prop in shape.properties:
-                if found := _check_property(data, shape, prop, node):
-                    out.extend(found)
+                out.extend(_check_property(data, shape, prop, node))
         failing = [(message, {node for node in focus if not _statement_asserted(data, node)})
                    for message in shape.asserted]
         failing += [(message, {node for node in select(query.replace("$this", "?this")) if node in focus})
