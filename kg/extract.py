@@ -49,8 +49,8 @@ _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d{2}年(?:度)?|第[一二三四五六
 _SCOPE_PREFIX = re.compile(r"^(?:全国|国家级|国家|省级|市级|区级|自治区级)")
 _INSTITUTION = re.compile(
     r"(?:^|(?<=[在和与及、，,。；;：:对向由经的将把被请我即是]))"
-    r"(中共)?(街道|自治区|区|市|县|旗|镇|乡|州|省)(党工委|人大常委会|人民政府|政府|人大|政协|党委|纪委|监委|委)"
-    r"(?![员会办部局厅室])")
+    r"(中共)?(街道|自治区|区|市|县|旗|镇|乡|州|省)(党工委|人大工委|人大常委会|人民政府|政府|人大|政协|党委|纪委|监委|委)"
+    r"(?![员会办部局厅室]|党校)")
 _PARTY_SPIRIT = re.compile(
     r"党的((?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届(?:[一二三四五六七八九十]+中(?:[、和][一二三四五六七八九十]+中)*|历次)全会)"
     r"(?:[、和及](?:[一二三四五六七八九十]+届(?:[一二三四五六七八九十]+中|历次)全会|[一二三四五六七八九十]+大))*)精神")
@@ -316,8 +316,10 @@ def _head_of(w2: str, w1: str, tok: str, tag: str) -> tuple[str, int] | None:
     """The longest head ending with the word ``tok`` (after ``w2 w1``), and how many words back it starts."""
     voc = _vocab()
     best: tuple[str, int] | None = None
-    if tok in voc.not_heads and not (w1 + tok in voc.heads or w2 + w1 + tok in voc.heads):
-        return None  # 铁路 is no 路 road, but 城际铁路 a railway
+    if (tok in voc.not_heads or w1 + tok in voc.not_heads or w2 + w1 + tok in voc.not_heads
+            or len(tok) == 1 and w1[-1:] + tok in voc.not_heads) \
+            and not (w1 + tok in voc.heads or w2 + w1 + tok in voc.heads):
+        return None  # 铁路 is no 路 road, but 城际铁路 a railway; 破|局 is no office, 工作|计划 no programme
     if _ordinal_or_numeral(tok) and tok[-1] in voc.heads and len(tok) >= 2:
         return tok[-1], 0  # 建设二路
     word = ""
@@ -441,8 +443,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         if nxt[:1] in ("牌",) or (typ in ("Place", "ResidentialArea") and nxt[:1] in ("长", "制")) or (
                 len(head) == 1 and nxt[:1] == "前") or (head in ("省", "市", "县") and nxt[:1] in ("域", "级", "属")) or (
-                head in ("乡", "村", "镇") and nxt[:1] in ("风", "情", "愁")):
-            continue  # 街长, 河长制, 某市省域副中心: an office, a rule or a scope, not the place
+                head in ("乡", "村", "镇") and nxt[:1] in ("风", "情", "愁", "貌")) or (len(head) == 1 and nxt.startswith("之")):
+            continue  # 街长, 河长制, 某市省域副中心, 镇容镇貌, 一河之隔: an office, a rule, a scope, a saying
         if head == "所" and i + 1 < len(toks) and len(nxt) == 1 and toks[i + 1].tag.startswith("v"):
             continue  # 生活所需, 所急所盼: 所 before a verb is a function word, no office
         if head == "组织" and k >= 1 and _head_type(toks[k - 1].text, voc) == "Organization":
@@ -635,6 +637,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # 住房租赁市场 is a market, 青山水产批发市场 a place
         if head == "政策" and modifier.endswith(_POLICY_KINDS):
             continue  # 税收优惠政策, 营商环境改革政策: a kind of policy, not one named
+        if head in ("项目", "工程") and len(mod_tokens) == 1 and mod_tokens[0].tag == "v" and len(modifier) == 2:
+            continue  # 紧抓项目, 修复工程: what is done to works, none named
         if typ == "Place" and set(name) <= set("山水林田湖草沙海河江"):
             continue  # 山水林田湖草沙: the ecosystem as a whole, not a lake
         if not _group_named(modifier, head):
@@ -1041,6 +1045,9 @@ def _trailing(view: _View, pos: int, voc: _Vocab) -> tuple[str, str | None, int]
     return best_phrase, best, best_end
 
 
+_RUNNING = frozenset({"运营", "运行", "营运", "投用", "启用", "上线", "开通"})   # 建成运营“某某站”: done to it, no part of it
+
+
 def _qualifier(view: _View, pos: int, voc: _Vocab) -> str:
     """Nouns written right before a quote (调解工作“四步法”, 滨江“快递联盟”), at most two words."""
     i = view.token_at(pos) - 1
@@ -1055,7 +1062,7 @@ def _qualifier(view: _View, pos: int, voc: _Vocab) -> str:
             break
         noun_verb = t.tag == "v" and not words and len(t.text) == 2 and i >= 1 and toks[i - 1].tag.startswith("n") \
             and not _is_boundary(toks[i - 1], voc)  # 科技成果转化“某某”模式: a noun and its verb qualify it
-        if (not noun_verb and _is_boundary(t, voc)) or t.text in voc.cues or not (
+        if (not noun_verb and _is_boundary(t, voc)) or t.text in voc.cues or t.text in _RUNNING or not (
                 noun_verb or t.tag.startswith(("n", "vn", "j", "x")) or (len(t.text) == 1 and t.tag not in _FUNCTION_TAGS)):
             break
         if t.tag == "x" and t.text[0] in PUNCT:
@@ -1189,7 +1196,8 @@ def _quotes(view: _View, voc: _Vocab) -> tuple[list[Candidate], list[Hint]]:
         if touching and not run_class and "为主题" not in run_after[:6]:
             parts = text[:run[0].start()].endswith(("是指", "即", "指"))  # “5”是指“A”“B”…: a formula's parts
             for m in run:  # “民事民提”“四个渠道”: paired catchwords, not names
-                if len(m.group(1)) == 2 and m.group(1)[0] in "两双":  # “两重”“两新”: paired campaigns
+                if len(m.group(1)) == 2 and m.group(1)[0] in "两双" or _own_type(m.group(1), voc) not in (
+                        None, "Concept"):  # “两重”“两新”: paired campaigns; “某某驿站”“某某窗口”: a site named
                     out.extend(_one_quote(view, m, voc, None)[0])
                 view.protected.append((m.start(), m.end()))
                 if parts and len(m.group(1)) >= 3:
@@ -1445,8 +1453,8 @@ _GRADED_ZONE = re.compile(rf"(?:国家级|省级|自治区级)[{_CJK}]{{1,8}}(?:
 _AWARD_CLASS = r"(?:城市|城区|县城|区|县|市|镇|乡|村|街道|社区|单位|集体|称号|奖|示范区|示范点|先进|模范|站|中心|园区|基地|医院|学校)$"
 
 
-_RANKS_JOINED = re.compile(rf"(?:进入|跻身|迈入)(?:((?:全国|全球|世界|国家|省级|全省)[{_CJK}A-Z\d]{{2,20}}?)(?:行列|之列)"
-                           rf"|([{_CJK}A-Z]{{2,20}}?(?:百强|十强|五百强|\d+强)))"
+_RANKS_JOINED = re.compile(rf"(?:进入|跻身|迈入|入围)(?:((?:全国|全球|世界|国家|省级|全省)[{_CJK}A-Z\d]{{2,20}}?)(?:行列|之列)"
+                           rf"|([{_CJK}A-Z]{{2,20}}?(?:百强|十强|五百强|\d+强)(?:县|市|区|镇|企业)?))"
                            rf"|稳居([{_CJK}A-Z\d\-－—]{{2,24}}?榜首)")
 
 
@@ -1568,6 +1576,23 @@ def _community_holders(view: _View, voc: _Vocab) -> list[Candidate]:
     return out
 
 
+_TITLES_LISTED = re.compile(r"了?([^。；;，,：:]{4,300}?)等(?:荣誉|称号|奖项|殊荣)")
+
+
+def _listed_titles(listed: str, at: int, cue: str, view: _View) -> list[Candidate]:
+    """荣获(了)A、B、C等荣誉称号: every title of the list is an honour, whatever its words."""
+    out, pos = [], at
+    for item in listed.split("、"):
+        start = view.text.find(item, pos)
+        pos = start + len(item)
+        name = _YEAR_PREFIX.sub("", item.replace("“", "").replace("”", ""))
+        if 4 <= len(name) <= 40:
+            out.append(Candidate(name, "Award", view.sentence.index, start, start + len(item),
+                                 aliases=(item,) if item != name else (), confidence=0.8, priority=3,
+                                 rule=f"award:{cue}"))
+    return out
+
+
 def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
     """The honours the award verbs name (荣获X, 晋升为国家3A和4A级旅游景区, 巩固X成果…)."""
     text, sidx = view.text, view.sentence.index
@@ -1582,6 +1607,10 @@ def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
         if cue == "获" and text[m.end():m.end() + 1] in ("得", "批", "悉", "取"):
             continue
         rest = text[m.end():]
+        titled = _TITLES_LISTED.match(rest) if cue in voc.award_done else None
+        if titled and "、" in titled.group(1):
+            out += _listed_titles(titled.group(1), m.end() + titled.start(1), cue, view)
+            continue
         ends = r"[，,。；;：:！!？?]|等荣誉|的好成绩|并(?=[成获])"
         each = text[:m.start()].endswith("分别")  # 甲、乙分别入选A、B: every listed honour
         stop = re.search(ends + ("|、" if cue in voc.award_done and not each else ""), rest)
@@ -1734,7 +1763,7 @@ def _idea_forms(view: _View) -> list[Candidate]:
 
 _THEORY_LEAD = frozenset("以 坚持 整治 力戒 反对 克服 践行 贯彻 树立 和 及 与".split())
 _THEORY_TAIL = frozenset("和 及 与 为 等".split())
-_RULE_BY = re.compile(r"[\u4e00-\u9fff]{2}(?:兴|强|治)[国省市区县旗州]")  # 某某兴国, 某某强市, 某某治县
+_RULE_BY = re.compile(r"[\u4e00-\u9fff]{2}(?:兴|强|治|立|富|稳)[国省市区县旗州镇乡]")  # 某某兴国, 某某强市, 某某立镇
 _FINE_PLACE = re.compile(r"美丽([\u4e00-\u9fff]{2,4})")  # 美丽某地: the place the report aims to make
 
 
@@ -1767,10 +1796,12 @@ def _theories(view: _View) -> list[Candidate]:
     for m in _RULE_BY.finditer(view.text):
         rest = view.text[m.end():]
         before = next((t for t in toks if t.end == m.start()), None)
-        if before is not None and not (before.text[0] in PUNCT or before.tag.startswith("v")):
+        if before is not None and not (before.text[0] in PUNCT or before.tag.startswith(("v", "l"))):
             continue  # 某某经济强省: the slogan is the longer name
-        if m.start() in view.starts and not (set(m.group()[:2]) & set("和被等与及自在对")) and (
-                not rest or rest[0] in PUNCT or rest.startswith("战略")) and not view.is_protected(m.start(), m.end()):
+        if m.start() in view.starts and m.start() + 1 not in view.starts and not (
+                set(m.group()[:2]) & set("和被等与及自在对")) and (
+                not rest or rest[0] in PUNCT or rest.startswith(("战略", "发展战略", "不动摇"))) \
+                and not view.is_protected(m.start(), m.end()):
             out.append(Candidate(m.group(), "Concept", view.sentence.index, m.start(), m.end(),
                                  aliases=(m.group() + "战略",) if rest.startswith("战略") else (),
                                  confidence=0.6, priority=2, rule="rule-by"))
@@ -1987,6 +2018,11 @@ def _listed_project_type(item: str, kind: str, voc: _Vocab) -> str:
     return "Facility"
 
 
+def _common_noun(word: str) -> bool:
+    """A frequent dictionary noun (茶叶, 蔬菜): a kind of thing, where a list of names was expected."""
+    return word_tags().get(word) == "n" and tokenizer().FREQ.get(word, 0) >= 100
+
+
 def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
     """东林、八村等居民区 / 在二村等5个小区 / 分别在长青、南湖开展 / 张桥二组: residential areas in lists."""
     out = []
@@ -2000,6 +2036,9 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             continue
         if typ == "Program" and (len(items) == 1 or re.search(r"重点|重大|标志性|产业|领域", m.group(3))):
             continue  # 新能源汽车、机器人等重点项目: the items are sectors, the projects unnamed
+        if len(items) >= 2 and all(_common_noun(item) for item in (
+                _drop_lead_verbs(view, items[0], m.start(1), voc)[0], *items[1:])):
+            continue  # 茶叶、蔬菜、水果等基地: kinds of produce, the sites unnamed
         pos = m.start(1)
         for n, item in enumerate(items):
             start = view.text.find(item, pos)
@@ -2654,6 +2693,9 @@ def _list_items(view: _View, end: int, width: int, voc: _Vocab) -> list[tuple[st
     return items[::-1]
 
 
+_DIVISION_CHARS = "乡镇村县市区旗盟州省"
+
+
 def _short_place(item: str) -> bool:
     """Whether a listed item reads as places' short names (某琼, 某港): each word a place word or a
     single character, one at least a place word."""
@@ -2674,8 +2716,9 @@ def _shared_heads(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Candi
             items = _list_items(view, c.start, width, voc)
             community = rest.startswith(_COMMUNITY_HEADS) and view.level not in ("city", "province")
             if len(rest) < 2 or c.start + width not in view.starts or len(items) < 1 or rest.startswith(c.name[:width]) \
-                    or not (community or all(_short_place(item) for item, _ in items + [(c.name[:width], c.start)])):
-                continue
+                    or not (community or all(_short_place(item) for item, _ in items + [(c.name[:width], c.start)])) \
+                    or any(len(item) >= 3 and item[-1] in _DIVISION_CHARS for item, _ in items):
+                continue  # 某树乡、某城市某家镇: a township named whole is a place of its own, no short name
             out += [Candidate(item + rest, c.type, c.sentence, start, start + width, confidence=0.55,
                               priority=1, rule="shared-head") for item, start in items]
             if community:  # 甲、乙社区某某站: the stations of two communities, and the communities
@@ -2726,6 +2769,19 @@ def _abbreviated(kept: list[Candidate], view: _View) -> list[Candidate]:
     return out
 
 
+_BORDERING = re.compile(r"^[东西南北](?:邻|接|靠|临|连|界|抵)")
+
+
+def _place_of_a_verb(c: Candidate, kept: list[Candidate], view: _View) -> bool:
+    """某某引领园区 inside 某某引领园区治理机制: a zone word the verb before it governs, inside a longer name,
+    is no place named."""
+    if c.type != "Place" or not c.rule.startswith("head:") or not any(
+            k is not c and k.type in ("Mechanism", "Program", "PolicyDocument") and k.start <= c.start
+            and c.end < k.end for k in kept):
+        return False
+    return any(t.tag == "v" and len(t.text) == 2 for t in view.toks if c.start <= t.start and t.end < c.end)
+
+
 def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None = None
                         ) -> tuple[list[Candidate], list[Hint]]:
     """All entity candidates of one sentence (after span competition), and relation hints."""
@@ -2760,6 +2816,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     if "至" in view.text:
         cands = _within_sections(cands)
     kept = _abbreviated(_split_regions(_select(cands)), view)
+    kept = [c for c in kept if not _place_of_a_verb(c, kept, view)]
     kept += _place_prefixes(kept, view, voc)
     kept += _local_prefixes(kept, view)
     kept += _shared_heads(kept, view, voc)
@@ -2776,6 +2833,8 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
                 and len(c.name) - standing.end() >= 2 and c.name[standing.end():] not in voc.group_heads:
             c.aliases = tuple(sorted(set(c.aliases) | {c.name}))  # 在岗某某员, 持证某某员: the one group
             c.name, c.start = c.name[standing.end():], c.start + standing.end()
+        if c.type == "Place" and (side := _BORDERING.match(c.name)) and len(c.name) - side.end() >= 3:
+            c.name, c.start = c.name[side.end():], c.start + side.end()  # 东邻某某镇: the town it borders
         if c.type in ("Facility", "Place") and _AIM.match(c.name):
             c.type = "Concept"  # 国际某某中心, 全球某某城市: a standing the place aims at, not a site
         elif c.type in ("Program", "Facility") and _ROUTE_NAME.search(c.name):

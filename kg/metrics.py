@@ -24,13 +24,15 @@ _ZH_NUM = "[一二两三四五六七八九十百千][〇零一二两三四五六
 _ZH_UNITS = ("个", "项", "名", "家", "条", "处", "位", "大", "方面", "支", "所", "座", "类")
 _SKIP_BEFORE = ("第", "党的", "十", "前", "近", "每")
 _QUALIFIERS = ("同比增长", "同比下降", "比上年增长", "增长", "下降", "减少", "提高", "累计", "共计", "共有", "总数",
-               "新建", "新增", "全年", "年内", "年末", "年底", "达到", "突破", "力争", "超过", "超", "约", "近")
+               "新建", "新增", "全年", "年内", "年末", "年底", "达到", "突破", "力争", "超过", "超", "约", "近", "占计划")
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]")
 _AFTER_WORDS = re.compile(rf"[{_CJK}\w]{{0,12}}")
 _AFTER_STOP = re.compile(r"的|和|及|等|[是为被将把在对]|(?:投入|实现|达到|完成|开工|建成|全部|正式)")
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
 _LEAD_WORDS = re.compile(r"^(?:全年|年内|年末|其中|全区|全市|全省|累计|共计|共有|共|力争|确保)")
+_YEAR_LEAD = re.compile(r"^(?:19|20)\d{2}年(?:度|末|底)?")
+_COMPARED_TO = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}年|上年|去年|上年同期|去年同期)$")
 _DIGIT_END = re.compile(r"\d[.．、]?$")
 _LATIN = re.compile(r"[A-Za-z]")
 _COUNTED_TIMES = re.compile(r"（[\u4e00-\u9fff、]{1,8}）次")
@@ -81,7 +83,7 @@ def _spelled_shares(text: str, sentence: Sentence, year: int | None, earlier: li
     out = []
     for m in _SPELLED_SHARE.finditer(text):
         value = _spelled_value(m.group(1))
-        subject = _subject(text, m.start(), m.end()) or _change_of(text, m.start(), earlier)
+        subject = _change_of(text, m.start(), m.end(), earlier) or _subject(text, m.start(), m.end())
         if value is not None:
             out.append(Metric(subject=subject, value=_plain(value), unit="%",
                               year=year, qualifier=_qualifier(text, m.start(), ""), sentence=sentence.index,
@@ -122,15 +124,20 @@ def _clause_before(text: str, start: int) -> str:
     return text[max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0):start]
 
 
-_CHANGE_ONLY = re.compile(r"(?:同比|比上年|较上年|年均)?(?:增长|下降|提高|减少|增加)了?")
+_CHANGE_ONLY = re.compile(r"(?:同比|比上年|较上年|年均|按可比口径)?(?:增长|下降|提高|减少|增加)了?"
+                          r"|(?:占|为|完成)(?:年度|全年|年)?计划的|是[^，,。；;]{1,12}?的|(?:期末|期间|同期)的")
 
 
-def _change_of(text: str, start: int, earlier: Sequence[Metric]) -> str:
-    """…生产总值完成253.7亿元，同比增长10.1%: a change that names nothing (its clause holds only the change)
-    is the change of the figure named just before it; '' otherwise."""
-    if earlier and _CHANGE_ONLY.fullmatch(_clause_before(text, start).strip()):
-        return earlier[-1].subject
-    return ""
+def _change_of(text: str, start: int, end: int, earlier: Sequence[Metric]) -> str:
+    """…生产总值完成253.7亿元，同比增长10.1%, 占计划的100%, 是某期末的1.9倍: a change or share that names
+    nothing (its clause holds only the change, and no words follow the figure) is about the figure named just
+    before it; '' otherwise."""
+    if not earlier or not _CHANGE_ONLY.fullmatch(_clause_before(text, start).strip()):
+        return ""
+    after = _AFTER_WORDS.match(text[end:])
+    if after and len(_AFTER_STOP.split(after.group(0), maxsplit=1)[0].rstrip("0123456789.")) >= 2:
+        return ""  # 增加4个助餐点: the words after name what grew
+    return earlier[-1].subject
 
 
 def _subject(text: str, start: int, end: int) -> str:
@@ -143,9 +150,10 @@ def _subject(text: str, start: int, end: int) -> str:
                      _TOTAL_END.sub("", before))
     if len(after) >= 2:
         return (verb.group(1) if verb else "") + after
-    head = _LEAD_WORDS.sub("", before)
+    head = _LEAD_WORDS.sub("", _YEAR_LEAD.sub("", before))
     head = re.sub(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
                   r"比上年增长|增速|增加|减少|下降|提高)+$", "", head)
+    head = _COMPARED_TO.sub("", head)  # 全市生产总值比2020年(增长): the base year is no part of what is counted
     return head[-16:]
 
 
@@ -218,7 +226,7 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
         if approx in ("以内",):
             approx = "以内"
         dated = _DATED.search(before)  # 从2020年的82.4岁提升至…: the figure of the year it names
-        subject = _subject(text, start, end) or _change_of(text, start, out)
+        subject = _change_of(text, start, end, out) or _subject(text, start, end)
         out.append(Metric(subject=subject, value=_plain(value), unit=unit,
                           year=int(dated.group(1)) if dated else year,
                           qualifier=_qualifier(text, start, approx), sentence=sentence.index,

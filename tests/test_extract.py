@@ -1306,3 +1306,51 @@ def test_extract_a_prefecture_or_league_holds_its_honours(head, place, body):
     got = {(r.subject, r.predicate, r.object) for r in ex.relations}
     assert (place, "receivedAward", "全国文明城市称号") in got
     assert (body, "locatedIn", place) not in got
+
+
+# Rules made from reading the output on reports outside the corpus (a county's, a town's, a subdistrict's)
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # 入围 is a cue like 进入/跻身, and a rank's title keeps its kind (百强县)
+    ("首次入围某部地区县域经济百强县。", {"某部地区县域经济百强县": "Award"}, ("入围某部地区",), "county"),
+    # a word ending in 局 that is no office: 破局, 开新局, 开创新局
+    ("破题破局抓好现代社区建设。", {}, ("破题破局",), "subdistrict"),
+    ("坚持应对变局开新局,奋力开创新局。", {}, ("变局开新局", "开创新局"), "subdistrict"),
+    ("区公安局、市财政局和交通局联合执法。", {"市财政局": "Organization", "区公安局": "Organization"}, (), "district"),
+    # a report's own title: 工作总结暨…工作计划 is no programme
+    ("某某街道2021年工作总结暨2022年工作计划", {}, ("工作总结暨2022年工作计划",), "subdistrict"),
+    # what is done to a quoted site is no part of its name
+    ("建成运营“青创加油站”,打造全县首家大学生创业基地。", {"青创加油站": "Facility"}, ("运营青创加油站",), "subdistrict"),
+    # touching quotes each with a site's own head are names, not paired catchwords
+    ("筹建38家“暖蜂驿站”“暖蜂窗口”。", {"暖蜂驿站": "Facility"}, (), "subdistrict"),
+    # a party school is a body; the committee it belongs to does not cut it
+    ("邀请市委党校专家开展专题宣讲15场。", {"市委党校": "Organization"}, ("市委",), "subdistrict"),
+    ("在街道人大工委的监督支持下,街道办事处高举旗帜。", {"街道人大工委": "Organization"}, ("街道人大",), "subdistrict"),
+    # a zone word a verb governs inside a longer name is no place
+    ("建立党建引领园区治理长效机制。", {"党建引领园区治理长效机制": "Mechanism"}, ("党建引领园区",), "subdistrict"),
+    # a bare verb before 项目/工程 names no project
+    ("我们紧盯产业、紧抓项目,跑出了产业发展加速度。", {}, ("紧抓项目",), "county"),
+    # kinds of produce listed before a class noun are no sites
+    ("新增茶叶、蔬菜、水果、中药材等农林基地面积1200亩。", {}, ("茶叶", "蔬菜"), "town"),
+    # a township named whole in a list is its own place, not a short name sharing the next one's head
+    ("南与榆树乡、双城市五家镇相依。", {"榆树乡": "Place", "双城市五家镇": "Place"}, ("榆树乡五家镇",), "town"),
+    # slogans of the form 某某立镇 / 某某强县 are ideas, not towns
+    ("紧紧围绕文化立镇、工业强镇、三产富镇、农业稳镇发展战略。", {"文化立镇": "Concept", "农业稳镇": "Concept"}, (), "town"),
+    ("坚持工业强县、生态立县不动摇。", {"生态立县": "Concept"}, (), "county"),
+    ("第二个“1”指设立县、乡、村级社会治理联动平台", {}, ("指设立县",), "province"),
+    # the side a place borders on, a town's looks and a river between are no part of a name
+    ("东邻新发镇,西与太平镇一河之隔。", {"新发镇": "Place", "太平镇": "Place"}, ("东邻新发镇", "太平镇一河"), "town"),
+    ("镇容镇貌日益优美。", {}, ("镇容镇",), "town"),
+    # 获得了A、B、C等荣誉称号: every title of the list, whatever its words
+    ("先后获得了省级规范化建设司法所、某某市关心下一代工作先进集体、平安示范街乡镇等荣誉称号。",
+     {"省级规范化建设司法所": "Award", "某某市关心下一代工作先进集体": "Award", "平安示范街乡镇": "Award"}, (), "town"),
+])
+def test_extract_rules_from_reports_outside_the_corpus(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
+
+
+def test_extract_a_county_that_makes_a_ranking_holds_it():
+    text = ("某岳县人民政府工作报告\n——2021年12月15日在某岳县第十七届人民代表大会第一次会议上\n各位代表：\n"
+            "过去五年工作回顾\n2019年至2021年某岳连续3年入围西部地区县域经济百强县。\n")
+    got = {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "ranked")).relations}
+    assert ("某岳县", "receivedAward", "西部地区县域经济百强县") in got

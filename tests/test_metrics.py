@@ -126,3 +126,23 @@ def test_metrics_a_rank_is_about_what_holds_it():
     s = Sentence(index=0, text="区域创新能力连续9年全国第一。", start=0, end=15, part=1, section=None, paragraph=0)
     ranks = [m for m in sentence_metrics(s, 2025) if m.unit == "位"]
     assert [(m.subject, m.value, m.qualifier) for m in ranks] == [("区域创新能力", "1", "全国第一")]
+
+
+def test_metrics_the_base_year_of_a_change_is_no_part_of_its_subject():
+    s = Sentence(index=0, text="初步测算,2021年全市生产总值比2020年增长9.5%。", start=0, end=30, part=1, section=None,
+                 paragraph=0)
+    assert [m.subject for m in sentence_metrics(s, 2021)] == ["生产总值"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("预计实现地区生产总值564亿元,占计划的100%,同比下降2%。",
+     {("564", "亿元"): "预计实现地区生产总值", ("100", "%"): "预计实现地区生产总值", ("2", "%"): "预计实现地区生产总值"}),
+    ("完成社会消费品零售总额107.5亿元,是“十五”期末的2.5倍,年均增长20%。",
+     {("2.5", "倍"): "完成社会消费品零售总额", ("20", "%"): "完成社会消费品零售总额"}),
+    ("地方一般公共预算收入12.88亿元,按可比口径下降9.3%。", {("9.3", "%"): "地方一般公共预算收入"}),
+    ("完成投资5亿元,增加4个助餐点。", {("4", "个"): "助餐点"}),  # the words after name what grew
+])
+def test_metrics_a_share_of_the_plan_or_a_ratio_to_a_base_is_about_the_figure_before_it(text, expected):
+    s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
+    got = {(m.value, m.unit): m.subject for m in sentence_metrics(s, 2022)}
+    assert all(got.get(k) == v for k, v in expected.items()), got
