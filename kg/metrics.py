@@ -6,6 +6,8 @@ counts (240万人次 → 2400000 人次) and stay in the unit for money and meas
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 from decimal import Decimal
 from functools import cache
@@ -28,9 +30,10 @@ _QUALIFIERS = ("同比增长", "同比下降", "比上年增长", "增长", "下
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]")
 _AFTER_WORDS = re.compile(rf"[{_CJK}\w]{{0,12}}")
-_AFTER_STOP = re.compile(r"的|和|及|等|[是为被将把在对]|(?:投入|实现|达到|完成|开工|建成|全部|正式)")
+_AFTER_STOP = re.compile(r"的|和|及|等|[是为被将把在对居]|(?:投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关)")
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
-_LEAD_WORDS = re.compile(r"^(?:全年|年内|年末|其中|全区|全市|全省|累计|共计|共有|共|力争|确保)")
+_LEAD_WORDS = re.compile(r"^(?:全年|年内|年末|其中|全区|全市|全省|累计|共计|共有|共|力争|确保|预计)+")
+_NOTE_END = re.compile(r"[（(][^（）()，,。；;]{1,12}[）)]$")
 _YEAR_LEAD = re.compile(r"^(?:19|20)\d{2}年(?:度|末|底)?")
 _COMPARED_TO = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}年|上年|去年|上年同期|去年同期)$")
 _DIGIT_END = re.compile(r"\d[.．、]?$")
@@ -125,7 +128,8 @@ def _clause_before(text: str, start: int) -> str:
 
 
 _CHANGE_ONLY = re.compile(r"(?:同比|比上年|较上年|年均|按可比口径)?(?:增长|下降|提高|减少|增加)了?"
-                          r"|(?:占|为|完成)(?:年度|全年|年)?计划的|是[^，,。；;]{1,12}?的|(?:期末|期间|同期)的")
+                          r"|(?:占|为|完成)(?:年度|全年|年)?计划的|是[^，,。；;]{1,12}?的|(?:期末|期间|同期)的"
+                          r"|连续(?:\d+|[一二三四五六七八九十两]{1,3})年|(?:突破|超过|达到)")
 
 
 def _change_of(text: str, start: int, end: int, earlier: Sequence[Metric]) -> str:
@@ -137,12 +141,15 @@ def _change_of(text: str, start: int, end: int, earlier: Sequence[Metric]) -> st
     after = _AFTER_WORDS.match(text[end:])
     if after and len(_AFTER_STOP.split(after.group(0), maxsplit=1)[0].rstrip("0123456789.")) >= 2:
         return ""  # 增加4个助餐点: the words after name what grew
-    return earlier[-1].subject
+    named = [m.subject for m in earlier if not m.subject.startswith(("高于", "低于", "超出", "快于", "慢于"))]
+    return named[-1] if named else earlier[-1].subject  # not 高于目标2.4个百分点: a gap to a target
 
 
 def _subject(text: str, start: int, end: int) -> str:
-    """The noun phrase a number counts: the words after it (新建4个助餐点 → 新建助餐点), else before it."""
-    before = _clause_before(text, start)
+    """The noun phrase a number counts: the words after it (新建4个助餐点 → 新建助餐点), else before it
+    (财政收入（不含基金）2.01亿元: past a note in brackets)."""
+    note = _NOTE_END.search(text, 0, start)
+    before = _clause_before(text, note.start() if note else start)
     after_m = _AFTER_WORDS.match(text[end:])
     after = after_m.group(0) if after_m else ""
     after = _AFTER_STOP.split(after, maxsplit=1)[0].rstrip("0123456789.")  # not the next figure's digits
@@ -152,7 +159,7 @@ def _subject(text: str, start: int, end: int) -> str:
         return (verb.group(1) if verb else "") + after
     head = _LEAD_WORDS.sub("", _YEAR_LEAD.sub("", before))
     head = re.sub(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
-                  r"比上年增长|增速|增加|减少|下降|提高)+$", "", head)
+                  r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上)+$", "", head)
     head = _COMPARED_TO.sub("", head)  # 全市生产总值比2020年(增长): the base year is no part of what is counted
     return head[-16:]
 
@@ -172,7 +179,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
     units, pattern = _units()
     text = sentence.text
     quoted = _quoted_spans(text)
-    out = []
+    out: list[Metric] = []
+    starts: list[int] = []
     for m in pattern.finditer(text):
         start, end = m.span()
         if any(a <= start < b for a, b in quoted):
@@ -231,13 +239,46 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
                           year=int(dated.group(1)) if dated else year,
                           qualifier=_qualifier(text, start, approx), sentence=sentence.index,
                           confidence=0.8 if num[0].isdigit() else 0.6))
+        starts.append(start)
+    out = _respectively(text, out, starts)
     if "百分之" in text:
         out += _spelled_shares(text, sentence, year, out)
     if _SHARE.search(text):
-        out += _shares(text, sentence, year, quoted)
+        out += _shares(text, sentence, year, quoted, out)
     if "全国" in text or ":1" in text or "∶1" in text:
-        out += _ranks_and_ratios(text, sentence, year, quoted)
+        out += _ranks_and_ratios(text, sentence, year, quoted, out)
     return out
+
+
+_RESPECTIVELY = re.compile(r"^(?:同比|比上年|较上年)?分别(?:增长|下降|提高|增加|减少|达到|达|为)")
+
+
+def _respectively(text: str, metrics: list[Metric], starts: list[int]) -> list[Metric]:
+    """…收入20000元，农民人均纯收入7750元，同比分别增长30.3%和21%: the figures listed after 分别, in order,
+    belong to the figures named before their clause."""
+    out = list(metrics)
+    i = 0
+    while i < len(out):
+        clause = _clause_before(text, starts[i])
+        lead = _RESPECTIVELY.match(clause.strip())
+        if not lead or lead.end() != len(clause.strip()):
+            i += 1
+            continue
+        n = 1
+        while i + n < len(out) and re.fullmatch(r"[和及、]", text[_figure_end(text, starts[i + n - 1]):starts[i + n]]):
+            n += 1
+        named = [m for m in out[:i] if m.subject]
+        if n >= 2 and len(named) >= n:
+            for k in range(n):
+                out[i + k] = replace(out[i + k], subject=named[len(named) - n + k].subject)
+        i += n
+    return out
+
+
+def _figure_end(text: str, start: int) -> int:
+    """Where the figure that starts at ``start`` ends (its digits, point, unit and %)."""
+    m = re.match(rf"[\d.]+(?:万|亿)?(?:%|％|[{_CJK}]{{0,2}})", text[start:])
+    return start + (m.end() if m else 0)
 
 
 _RANK = re.compile(r"(?:[居列]|位居|稳居|跃居|升至|提升至)?全国[\u4e00-\u9fff]{0,8}?"
@@ -246,7 +287,7 @@ _RATIO = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)[:∶](?P<one>1)(?![\d.])"
 
 
 def _ranks_and_ratios(text: str, sentence: Sentence, year: int | None,
-                      quoted: list[tuple[int, int]]) -> list[Metric]:
+                      quoted: list[tuple[int, int]], earlier: Sequence[Metric] = ()) -> list[Metric]:
     """A national rank (居全国第二 → 2 位, 稳居全国首位 → 1 位) and a ratio to one (收入比2.27:1 → 2.27 :1)."""
     out = []
     for pattern in (_RANK, _RATIO):
@@ -262,6 +303,9 @@ def _ranks_and_ratios(text: str, sentence: Sentence, year: int | None,
                 value, unit, qualifier = Decimal(m.group("num")), ":1", _qualifier(text, start, "")
             clause = _clause_before(text, start)
             subject = re.sub(r"(?:从|由|为|至|缩小至|扩大至|连续\w{1,3}年|\d+(?:\.\d+)?[:∶]1)+$", "", clause)
+            if not subject.strip() and earlier:  # …生产总值14万亿元、连续36年居全国首位: the figure's rank
+                subject = next((e.subject for e in reversed(earlier) if e.sentence == sentence.index and e.subject
+                                and e.unit != "年"), "")
             out.append(Metric(subject=subject[-16:], value=_plain(Decimal(value)), unit=unit,
                               year=year, qualifier=qualifier, sentence=sentence.index, confidence=0.6))
     return out
@@ -272,7 +316,8 @@ _SHARE = re.compile(r"(?<![一二三四五六七八九十两\d.])(?:(?P<cheng>[�
                     r"|连续(?P<years>\d+|[一二三四五六七八九十两]{1,3})(?P<span>年|次|届)|(?P<double>翻一?番))")
 
 
-def _shares(text: str, sentence: Sentence, year: int | None, quoted: list[tuple[int, int]]) -> list[Metric]:
+def _shares(text: str, sentence: Sentence, year: int | None, quoted: list[tuple[int, int]],
+            earlier: Sequence[Metric] = ()) -> list[Metric]:
     """Shares and round amounts written in words: 近八成 (80%), 近一半 (50%), 超千亿元, 连续9年 / 连续四次,
     翻番 (a growth of 100%)."""
     out = []
@@ -307,7 +352,10 @@ def _shares(text: str, sentence: Sentence, year: int | None, quoted: list[tuple[
             qualifier = ";".join(q for q in ("连续", qualifier) if q)
         elif m.group("double"):
             qualifier = ";".join(dict.fromkeys(q for q in ("增长", "翻番", *qualifier.split(";")) if q))
-        out.append(Metric(subject=_subject(text, start, end), value=_plain(value), unit=unit, year=year,
+        subject = _subject(text, start, end)
+        if not subject and m.group("years") and earlier:  # …14万亿元、连续36年居全国首位: how long the figure has led
+            subject = earlier[-1].subject
+        out.append(Metric(subject=subject, value=_plain(value), unit=unit, year=year,
                           qualifier=qualifier, sentence=sentence.index, confidence=0.6))
     return out
 

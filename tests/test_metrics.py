@@ -136,7 +136,7 @@ def test_metrics_the_base_year_of_a_change_is_no_part_of_its_subject():
 
 @pytest.mark.parametrize("text, expected", [
     ("预计实现地区生产总值564亿元,占计划的100%,同比下降2%。",
-     {("564", "亿元"): "预计实现地区生产总值", ("100", "%"): "预计实现地区生产总值", ("2", "%"): "预计实现地区生产总值"}),
+     {("564", "亿元"): "实现地区生产总值", ("100", "%"): "实现地区生产总值", ("2", "%"): "实现地区生产总值"}),
     ("完成社会消费品零售总额107.5亿元,是“十五”期末的2.5倍,年均增长20%。",
      {("2.5", "倍"): "完成社会消费品零售总额", ("20", "%"): "完成社会消费品零售总额"}),
     ("地方一般公共预算收入12.88亿元,按可比口径下降9.3%。", {("9.3", "%"): "地方一般公共预算收入"}),
@@ -145,4 +145,23 @@ def test_metrics_the_base_year_of_a_change_is_no_part_of_its_subject():
 def test_metrics_a_share_of_the_plan_or_a_ratio_to_a_base_is_about_the_figure_before_it(text, expected):
     s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
     got = {(m.value, m.unit): m.subject for m in sentence_metrics(s, 2022)}
+    assert all(got.get(k) == v for k, v in expected.items()), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # figures listed after 分别 belong, in order, to the figures named before their clause
+    ("城镇居民可支配收入20000元,农民人均纯收入7750元,同比分别增长30.3%和21%。",
+     {("30.3", "%"): "城镇居民可支配收入", ("21", "%"): "农民人均纯收入"}),
+    # a note in brackets between the subject and its figure
+    ("财政收入(不含基金)2.01亿元,较上年增长26.4%。", {("2.01", "亿元"): "财政收入", ("26.4", "%"): "财政收入"}),
+    # a gap to a target is no subject for the growth after it
+    ("财政收入2.01亿元,高于年初人代会12%的目标14.4个百分点,年均增长20%。", {("20", "%"): "财政收入"}),
+    # 迈上…新台阶 and 连续N年居全国首位 are said of the figure before them
+    ("预计全省地区生产总值迈上14万亿元新台阶、连续36年居全国首位。",
+     {("14", "万亿元"): "地区生产总值", ("36", "年"): "地区生产总值", ("1", "位"): "地区生产总值"}),
+    ("经营主体净增98万户、突破1900万户。", {("19000000", "户"): "经营主体净增"}),
+])
+def test_metrics_subjects_read_across_clauses(text, expected):
+    s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
+    got = {(m.value, m.unit): m.subject for m in sentence_metrics(s, 2008)}
     assert all(got.get(k) == v for k, v in expected.items()), got
