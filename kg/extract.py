@@ -51,6 +51,7 @@ _INSTITUTION = re.compile(
     r"(?:^|(?<=[在和与及、，,。；;：:对向由经的将把被请我即是]))"
     r"(中共)?(街道|自治区|区|市|县|旗|镇|乡|州|省)(党工委|人大工委|人大常委会|人民政府|政府|人大|政协|党委|纪委|监委|委)"
     r"(?![员会办部局厅室]|党校)")
+_ORGAN_AFTER_VERB = re.compile(r"(?:街道|区|市|县|旗|镇|乡|省)(?:党工委|人民政府|政府|党委|委)(?![员会办部局厅室]|党校)")
 _PARTY_SPIRIT = re.compile(
     r"党的((?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届(?:[一二三四五六七八九十]+中(?:[、和][一二三四五六七八九十]+中)*|历次)全会)"
     r"(?:[、和及](?:[一二三四五六七八九十]+届(?:[一二三四五六七八九十]+中|历次)全会|[一二三四五六七八九十]+大))*)精神")
@@ -443,8 +444,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         if nxt[:1] in ("牌",) or (typ in ("Place", "ResidentialArea") and nxt[:1] in ("长", "制")) or (
                 len(head) == 1 and nxt[:1] == "前") or (head in ("省", "市", "县") and nxt[:1] in ("域", "级", "属")) or (
-                head in ("乡", "村", "镇") and nxt[:1] in ("风", "情", "愁", "貌")) or (len(head) == 1 and nxt.startswith("之")):
-            continue  # 街长, 河长制, 某市省域副中心, 镇容镇貌, 一河之隔: an office, a rule, a scope, a saying
+                head in ("乡", "村", "镇") and nxt[:1] in ("风", "情", "愁", "貌")) or (len(head) == 1 and nxt.startswith("之")) \
+                or (head == "中心" and nxt in ("地带", "位置", "地段")):
+            continue  # 街长, 河长制, 某市省域副中心, 镇容镇貌, 一河之隔, 县城中心地带: an office, a rule, a scope, a saying
         if head == "所" and i + 1 < len(toks) and len(nxt) == 1 and toks[i + 1].tag.startswith("v"):
             continue  # 生活所需, 所急所盼: 所 before a verb is a function word, no office
         if head == "组织" and k >= 1 and _head_type(toks[k - 1].text, voc) == "Organization":
@@ -587,6 +589,10 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             inner = [n for n in range(j, k) if toks[n].text in _GOVERNING]
             if inner:
                 j = inner[-1] + 1  # 某科学城建设某某集聚区: the place is what is being built
+            stem = next((n for n in range(j, k) if toks[n].tag.startswith("ns")), None)
+            if stem is not None and stem > j and toks[stem - 1].tag != "vn" and all(
+                    toks[n].tag in ("v", "vn", "a", "ad", "d", "vd") and len(toks[n].text) >= 2 for n in range(j, stem)):
+                j = stem  # 突击清理某中西路: what is done there, before the place's own name
         elif typ == "Program":
             hosted = [n for n in range(j, k) if toks[n].text in _HOSTING]
             if hosted:
@@ -1576,7 +1582,7 @@ def _community_holders(view: _View, voc: _Vocab) -> list[Candidate]:
     return out
 
 
-_TITLES_LISTED = re.compile(r"了?([^。；;，,：:]{4,300}?)等(?:荣誉|称号|奖项|殊荣)")
+_TITLES_LISTED = re.compile(r"了?([^。；;，,：:]{4,300}?)等(?:\d+|[一二三四五六七八九十百]+)?多?[项个]?(?:荣誉|称号|奖项|殊荣)")
 
 
 def _listed_titles(listed: str, at: int, cue: str, view: _View) -> list[Candidate]:
@@ -1704,6 +1710,15 @@ def _institutions(view: _View, voc: _Vocab) -> list[Candidate]:
         name = m.group(0)
         out.append(Candidate(name, "Organization", view.sentence.index, m.start(), m.end(), confidence=0.85,
                              priority=2, rule="institution"))
+    for m in (_ORGAN_AFTER_VERB.finditer(view.text) if _ORGAN_WORD.search(view.text) else ()):
+        before = next((t for t in view.toks if t.end == m.start()), None)
+        after = next((t for t in view.toks if t.start == m.end()), None)
+        if after is not None and _head_type(after.text, voc) in ("Organization", "Facility"):
+            continue  # 运行省政府某某室: the body's own office
+        if m.start() in view.starts and m.end() in view.ends and before is not None \
+                and before.tag[:1] in ("v", "a", "i", "l", "d") and len(before.text) >= 2:  # 落实区委部署: after a verb
+            out.append(Candidate(m.group(0), "Organization", view.sentence.index, m.start(), m.end(),
+                                 confidence=0.8, priority=2, rule="institution"))
     for m in (_PARTY_COMMITTEE.finditer(view.text) if "中共" in view.text else ()):  # 中共某某市委
         out.append(Candidate(m.group(0), "Organization", view.sentence.index, m.start(), m.end(), confidence=0.85,
                              priority=2, rule="institution"))

@@ -36,7 +36,8 @@ _REPRESENT = re.compile(r"我代表([^\s、，,。；;]{2,20}?(?:人民政府|�
 _CONGRESS = re.compile(r"在(\S{2,15}?)\s*第\S{1,4}届\s*人民代表大会")
 _BODY_BY_LEVEL = re.compile(r"(自治区|自治州|省|市|区|县|旗|盟|镇|乡|街道)(?:人民政府|政府|办事处|行政公署)")
 _TITLE_ISSUER = re.compile(r"^(\S{2,20}?(?:办事处|人民政府|行政公署|政府))(?:(?:19|20)\d{2}年)?\S*工作报告")
-_TITLE_PLACE = re.compile(r"^(?:关于)?((?!关于)\S{2,12}?(?:街道|镇|乡|(?<!社)区|县|市|旗|州|盟|省|自治区))(?:19|20)\d{2}年\S*?工作")
+_TITLE_PLACE = re.compile(r"^(?:关于)?((?!关于)\S{2,12}?(?:街道|镇|乡|(?<!社)区|县|市|旗|州|盟|省|自治区))(?:(?:19|20)\d{2}年)?"
+                          r"\S*?工作")
 _SIGNATURE = re.compile(r"^(\S{2,20}?(?:人民政府|办事处|行政公署))\S{0,4}长", re.M)
 _LEVELS = (("自治区", "province"), ("省", "province"), ("街道", "subdistrict"), ("办事处", "subdistrict"),
            ("镇", "town"), ("乡", "township"), ("县", "county"), ("旗", "county"), ("区", "district"),

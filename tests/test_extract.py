@@ -1354,3 +1354,21 @@ def test_extract_a_county_that_makes_a_ranking_holds_it():
             "过去五年工作回顾\n2019年至2021年某岳连续3年入围西部地区县域经济百强县。\n")
     got = {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "ranked")).relations}
     assert ("某岳县", "receivedAward", "西部地区县域经济百强县") in got
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # the party committee and government after a verb (落实区委、区政府): bodies, though no mark stands before them
+    ("某中街道认真贯彻落实区委、区政府做出的部署。", {"区委": "Organization", "区政府": "Organization"}, (), "subdistrict"),
+    ("深入落实市委决策部署。", {"市委": "Organization"}, (), "city"),
+    ("组建运行省政府参事室", {"省政府参事室": "Organization"}, ("省政府",), "province"),
+    # verbs before a road's proper name are what is done there
+    ("突击清理华中西路北四巷、颐和养老院附近的卫生死角。", {"华中西路": "Place"}, ("突击清理华中西路",), "subdistrict"),
+    ("改造解放路和胜利路。", {"解放路": "Place", "胜利路": "Place"}, (), "subdistrict"),
+    # the middle of a town is no centre
+    ("某兴社区位于某宁县城中心地带,辖4个小区。", {}, ("某宁县城中心",), "subdistrict"),
+    # 获得“A”、“B”等70多项荣誉称号: every title listed, counted or not
+    ("该社区先后获得“全国敬老模范社区”、“全国职工书屋示范点”、“某德市先进基层党组织”等70多项荣誉称号。",
+     {"全国职工书屋示范点": "Award", "某德市先进基层党组织": "Award"}, (), "subdistrict"),
+])
+def test_extract_more_rules_from_reports_outside_the_corpus(text, expected, absent, level):
+    assert_found(text, expected, absent, level)

@@ -221,3 +221,8 @@ def test_structure_the_body_spoken_for_is_one_name_not_a_list():
     """我代表镇党委、政府: two bodies, no issuer named (and no place made of 镇党委、)."""
     doc = document_from_text("某镇情况汇报\n首先,我代表镇党委、政府对各位表示欢迎。\n", "t")
     assert "、" not in doc.issuer and "、" not in doc.place
+
+
+def test_structure_a_subdistricts_summary_without_a_year_names_its_place():
+    doc = document_from_text("某中街道创建文明城区工作总结\n一、加强舆论宣传\n宣传活动100次。\n", "t")
+    assert doc.place == "某中街道" and doc.level == "subdistrict"
