@@ -1575,10 +1575,31 @@ def _community_holders(view: _View, voc: _Vocab) -> list[Candidate]:
             continue
         held = _COMMUNITY_HOLDER.search(view.text, 0, m.start())
         if held and held.group(1) not in voc.generic and not view.is_protected(held.start(1), m.start()) \
+                and not _NOT_LOCAL_STEM.search(held.group(1)) and not _KIND_OF_COMMUNITY.match(held.group(1)) \
                 and _specific(held.group(1), [t for t in view.toks if held.start(1) <= t.start < held.end(1)], voc,
                               "ResidentialArea"):
             out.append(Candidate(held.group(1) + "社区", "ResidentialArea", view.sentence.index, held.start(1),
                                  m.start(), confidence=0.6, priority=2, rule="award-holder"))
+    return out
+
+
+_COMMUNITY_SUBJECT = re.compile(
+    rf"(?:^|(?<=[，,；;。：:]))([{_CJK}]{{2,4}}?)社区(?=被|以|先后|通过|建立|建成|开展|组织|实施|推出|荣获|获得|获评|位于|辖|"
+    rf"共有|现有|积极|围绕|持续|深入|着力|全面|和[{_CJK}]{{2,4}}社区|、[{_CJK}]{{2,4}}社区)")
+_KIND_OF_COMMUNITY = re.compile(r"^(?:和谐|文明|智慧|平安|绿色|美丽|示范|未来|老旧|完整|星级|数字|现代|各个|所有|全部|城市|农村)")
+
+
+def _community_subjects(view: _View, voc: _Vocab) -> list[Candidate]:
+    """某某社区被评为…, 某某社区以…为主要内容, 甲社区和乙社区通过…: a community that opens a clause and acts
+    is named (社区 alone is no head: 加强社区建设, 和谐社区 are kinds)."""
+    out = []
+    for m in _COMMUNITY_SUBJECT.finditer(view.text):
+        stem = m.group(1)
+        if stem in voc.generic or _KIND_OF_COMMUNITY.match(stem) or _NOT_LOCAL_STEM.search(stem) \
+                or view.is_protected(m.start(1), m.end()) or m.start(1) not in view.starts:
+            continue
+        out.append(Candidate(stem + "社区", "ResidentialArea", view.sentence.index, m.start(1), m.end(),
+                             confidence=0.6, priority=2, rule="community-subject"))
     return out
 
 
@@ -2812,6 +2833,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     cands += _bare_laws(view)
     cands += _persons(view, voc)
     cands += _coordination(view, voc)
+    cands += _community_subjects(view, voc) if "社区" in view.text else []
     cands += _routes(view, voc)
     cands += _divisions(view)
     cands += _regions(view)

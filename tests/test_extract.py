@@ -1372,3 +1372,22 @@ def test_extract_a_county_that_makes_a_ranking_holds_it():
 ])
 def test_extract_more_rules_from_reports_outside_the_corpus(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("振兴社区以居家养老服务为主要内容,为辖区老年人提供理发服务。", {"振兴社区": "ResidentialArea"}, ()),
+    ("西牌楼社区先后荣获了“湖南省最充分就业社区”等荣誉称号。", {"西牌楼社区": "ResidentialArea"}, ()),
+    ("清波门社区和劳动路社区通过联创未来社区,推动资源集成落地。",
+     {"清波门社区": "ResidentialArea", "劳动路社区": "ResidentialArea"}, ()),
+    ("加强社区建设,和谐社区建立了议事会。", {}, ("加强社区", "和谐社区")),
+    ("组织各社区通过落实党员联系户制度。", {}, ("组织各社区",)),
+])
+def test_extract_a_community_that_opens_a_clause_and_acts_is_named(text, expected, absent):
+    assert_found(text, expected, absent)
+
+
+def test_extract_a_community_named_in_its_own_sentence_holds_its_honour():
+    text = "清波街道2023年工作总结\n一、2023年工作回顾\n振兴社区被省委、省政府命名为省级文明社区。\n"
+    got = {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "held")).relations}
+    assert ("振兴社区", "receivedAward", "省级文明社区") in got
+    assert ("清波街道", "receivedAward", "省级文明社区") not in got
