@@ -278,6 +278,12 @@ def _located(text: str, sidx: int, ms: list[_M], level: str, out: _Collector) ->
             after = [x for x in cms[n + 1:] if x.start >= m.end + verb.end() - 1 and x.entity.type in _LOCATABLE]
             if after:
                 out.add(after[0].entity.name, "locatedIn", m.entity.name, sidx, 0.75, verb.group(1))
+        lead = cms[0] if cms and cms[0].entity.type == "ResidentialArea" and not text[cs:cms[0].start].strip() else None
+        verb = _SUBJECT_BUILDS.match(text, lead.end) if lead is not None else None
+        if verb:  # 某某社区建立了某某中心: a community builds it within itself
+            made = next((x for x in cms[1:] if x.start >= verb.end() - 1 and x.entity.type in _LOCATABLE), None)
+            if made is not None:
+                out.add(made.entity.name, "locatedIn", lead.entity.name, sidx, 0.65, verb.group(1))
         for n, (a, b) in enumerate(zip(cms, cms[1:])):  # 某某中心落户某市, 某某店入驻某某产业园: it settles there
             if b.entity.type not in _LOCATIONS or a.entity.type not in _LOCATABLE:
                 continue
@@ -300,6 +306,7 @@ def _located(text: str, sidx: int, ms: list[_M], level: str, out: _Collector) ->
 
 
 _SETTLE_VERBS = r"(?:落户|入驻|进驻|落地|迁入|迁至|搬迁至)"
+_SUBJECT_BUILDS = re.compile(rf"(?:先后|积极|已|还|率先|全面)?({'|'.join(_LOC_VERBS)})了?")
 _SETTLES = re.compile(rf"(?:正式|成功|顺利|率先)?{_SETTLE_VERBS}(?:到|于|在)?")
 _SETTLES_LISTED = re.compile(rf"等(?:一批|[\d一二三四五六七八九十]+[家个所])?[\u4e00-\u9fff]{{0,6}}?{_SETTLE_VERBS}(?:到|于|在)?")
 _ZONE_WORD = re.compile(r"(园区|组团|新区|开发区|片区)")

@@ -493,3 +493,11 @@ def test_relations_a_community_named_before_its_honour_holds_it():
     got = relations("北湖社区获评“全国民主法治示范社区”。城市社区获评先进。")
     assert ("北湖社区", "receivedAward", "全国民主法治示范社区") in got
     assert not any(s == "城市社区" for s, _, _ in got)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("永昌社区建立了社区居家养老服务日间照料中心。", ("日间照料中心", "locatedIn", "永昌社区")),
+    ("山鑫居民区先后建成乐龄家园服务站。", ("乐龄家园服务站", "locatedIn", "山鑫居民区")),
+])
+def test_relations_a_community_builds_a_site_within_itself(body, expected):
+    assert expected in relations(body)
