@@ -2805,6 +2805,12 @@ def _abbreviated(kept: list[Candidate], view: _View) -> list[Candidate]:
     return out
 
 
+def _type_word_of_a_quote(c: Candidate, kept: list[Candidate], view: _View) -> bool:
+    """“老伙伴”互助站: the words after the quote are its kind, no site of their own."""
+    return c.rule.startswith("head:") and c.start > 0 and view.text[c.start - 1] == "”" and any(
+        k.rule.startswith("quote+") and k.start < c.start and c.end == k.end for k in kept)
+
+
 _BORDERING = re.compile(r"^[东西南北](?:邻|接|靠|临|连|界|抵)")
 
 
@@ -2853,7 +2859,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     if "至" in view.text:
         cands = _within_sections(cands)
     kept = _abbreviated(_split_regions(_select(cands)), view)
-    kept = [c for c in kept if not _place_of_a_verb(c, kept, view)]
+    kept = [c for c in kept if not _place_of_a_verb(c, kept, view) and not _type_word_of_a_quote(c, kept, view)]
     kept += _place_prefixes(kept, view, voc)
     kept += _local_prefixes(kept, view)
     kept += _shared_heads(kept, view, voc)

@@ -1391,3 +1391,12 @@ def test_extract_a_community_named_in_its_own_sentence_holds_its_honour():
     got = {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "held")).relations}
     assert ("振兴社区", "receivedAward", "省级文明社区") in got
     assert ("清波街道", "receivedAward", "省级文明社区") not in got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("山鑫居民区率先设立“老伙伴”互助站。", {"老伙伴互助站": "Facility"}, ("互助站",)),
+    ("打造“邻里汇”睦邻点。", {"邻里汇睦邻点": "Facility"}, ("睦邻点",)),
+    ("组建“红袖章”志愿服务队。", {"红袖章志愿服务队": "Organization"}, ("志愿服务队",)),
+])
+def test_extract_a_quote_and_the_kind_of_site_after_it_are_one_name(text, expected, absent):
+    assert_found(text, expected, absent)
