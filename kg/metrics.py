@@ -127,7 +127,7 @@ def _clause_before(text: str, start: int) -> str:
     return text[max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0):start]
 
 
-_CHANGE_ONLY = re.compile(r"(?:同比|比上年|较上年|年均|按可比口径)?(?:增长|下降|提高|减少|增加)了?"
+_CHANGE_ONLY = re.compile(r"(?:同比|比上年|较上年|年均|按可比口径|同口径(?:年均)?)?(?:增长|下降|提高|减少|增加|增速|增幅)了?"
                           r"|(?:占|为|完成)(?:年度|全年|年)?计划的|是[^，,。；;]{1,12}?的|(?:期末|期间|同期)的"
                           r"|连续(?:\d+|[一二三四五六七八九十两]{1,3})年|(?:突破|超过|达到)")
 
@@ -250,34 +250,54 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
     return out
 
 
-_RESPECTIVELY = re.compile(r"^(?:同比|比上年|较上年)?分别(?:增长|下降|提高|增加|减少|达到|达|为)")
-
-
 def _respectively(text: str, metrics: list[Metric], starts: list[int]) -> list[Metric]:
-    """…收入20000元，农民人均纯收入7750元，同比分别增长30.3%和21%: the figures listed after 分别, in order,
-    belong to the figures named before their clause."""
+    """Figures listed together (甲、乙 or 甲和乙) belong, in order, to things named apart:
+    …收入20000元，农民人均纯收入7750元，同比分别增长30.3%和21% (the figures named before);
+    财政总收入和某某收入分别达到36.5亿元、24.2亿元 (the two named before 分别), and the growths listed right
+    after such a pair (增长13.4%、16.5%)."""
     out = list(metrics)
     i = 0
     while i < len(out):
-        clause = _clause_before(text, starts[i])
-        lead = _RESPECTIVELY.match(clause.strip())
-        if not lead or lead.end() != len(clause.strip()):
-            i += 1
-            continue
-        n = 1
-        while i + n < len(out) and re.fullmatch(r"[和及、]", text[_figure_end(text, starts[i + n - 1]):starts[i + n]]):
-            n += 1
-        named = [m for m in out[:i] if m.subject]
-        if n >= 2 and len(named) >= n:
-            for k in range(n):
-                out[i + k] = replace(out[i + k], subject=named[len(named) - n + k].subject)
+        n = _listed_run(text, starts, i)
+        clause = _clause_before(text, starts[i]).strip()
+        wide = re.split(r"[，,；;。]", text[:starts[i]])[-1].strip()  # the clause, 、 and all
+        subjects: list[str] = []
+        pair = _PAIR_RESPECTIVELY.fullmatch(wide)
+        shared = _SHARED_RESPECTIVELY.fullmatch(wide)
+        if n >= 2 and _RESPECTIVELY.fullmatch(clause):
+            named = [m.subject for m in out[:i] if m.subject]
+            subjects = named[len(named) - n:] if len(named) >= n else []
+        elif n == 2 and pair:
+            first, second = _LEAD_WORDS.sub("", pair.group(1)), pair.group(2)
+            if len(first) <= 3 < len(second) - 2:
+                first += second[2:]  # 城镇、农村常住居民人均可支配收入: the two share the rest of the name
+            subjects = [first, second]
+        elif n >= 2 and shared and not pair:  # 城乡居民人均可支配收入分别为3.6万元、2.1万元: one subject for both
+            subjects = [_LEAD_WORDS.sub("", shared.group(1))] * n
+        elif n >= 2 and i >= n and _CHANGE_ONLY.fullmatch(clause) and _listed_run(text, starts, i - n) == n:
+            subjects = [m.subject for m in out[i - n:i]]
+        for k, subject in enumerate(subjects):
+            out[i + k] = replace(out[i + k], subject=subject)
         i += n
     return out
 
 
+_RESPECTIVELY = re.compile(r"(?:同比|比上年|较上年)?分别(?:增长|下降|提高|增加|减少|达到|达|为)")
+_PAIR_RESPECTIVELY = re.compile(rf"([{_CJK}]{{2,16}}?)(?:和|及|与|、)([{_CJK}]{{2,16}}?)分别(?:达到|达|为|完成|实现|是)?")
+_SHARED_RESPECTIVELY = re.compile(rf"([{_CJK}]{{2,20}}?)分别(?:达到|达|为|完成|实现|是)?")
+
+
+def _listed_run(text: str, starts: list[int], i: int) -> int:
+    """How many figures from the ``i``-th on are listed together (joined by 、 和 及)."""
+    n = 1
+    while i + n < len(starts) and re.fullmatch(r"[和及、]", text[_figure_end(text, starts[i + n - 1]):starts[i + n]]):
+        n += 1
+    return n
+
+
 def _figure_end(text: str, start: int) -> int:
     """Where the figure that starts at ``start`` ends (its digits, point, unit and %)."""
-    m = re.match(rf"[\d.]+(?:万|亿)?(?:%|％|[{_CJK}]{{0,2}})", text[start:])
+    m = re.match(rf"[\d.]+(?:万|亿)?(?:%|％|(?:(?![和及与])[{_CJK}]){{0,2}})", text[start:])
     return start + (m.end() if m else 0)
 
 

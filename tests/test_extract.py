@@ -1400,3 +1400,8 @@ def test_extract_a_community_named_in_its_own_sentence_holds_its_honour():
 ])
 def test_extract_a_quote_and_the_kind_of_site_after_it_are_one_name(text, expected, absent):
     assert_found(text, expected, absent)
+
+
+def test_extract_a_congress_and_later_plenums_joined_are_one_idea_each():
+    got = found("认真贯彻落实党的十八大和十八届三中、四中全会精神。", "city")
+    assert got.get("党的十八大精神") == "Concept" and got.get("十八届三中、四中全会精神") == "Concept", got

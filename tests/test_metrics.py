@@ -165,3 +165,18 @@ def test_metrics_subjects_read_across_clauses(text, expected):
     s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
     got = {(m.value, m.unit): m.subject for m in sentence_metrics(s, 2008)}
     assert all(got.get(k) == v for k, v in expected.items()), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("财政总收入和地方公共财政预算收入分别达到36.5亿元、24.2亿元,增长13.4%、16.5%。",
+     [("财政总收入", "36.5"), ("地方公共财政预算收入", "24.2"), ("财政总收入", "13.4"), ("地方公共财政预算收入", "16.5")]),
+    ("城镇、农村常住居民人均可支配收入分别达到44300元和22700元,同口径年均增长10%和11%。",
+     [("城镇常住居民人均可支配收入", "44300"), ("农村常住居民人均可支配收入", "22700"),
+      ("城镇常住居民人均可支配收入", "10"), ("农村常住居民人均可支配收入", "11")]),
+    ("城乡居民人均可支配收入分别达37188元、18660元,年均增速8.2%、9.3%。",
+     [("城乡居民人均可支配收入", "37188"), ("城乡居民人均可支配收入", "18660"),
+      ("城乡居民人均可支配收入", "8.2"), ("城乡居民人均可支配收入", "9.3")]),
+])
+def test_metrics_two_things_named_together_share_out_the_figures_listed_after_them(text, expected):
+    s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
+    assert [(m.subject, m.value) for m in sentence_metrics(s, 2014)] == expected
