@@ -272,7 +272,7 @@ def _respectively(text: str, metrics: list[Metric], starts: list[int]) -> list[M
             if len(first) <= 3 < len(second) - 2:
                 first += second[2:]  # 城镇、农村常住居民人均可支配收入: the two share the rest of the name
             subjects = [first, second]
-        elif n >= 2 and shared and not pair:  # 城乡居民人均可支配收入分别为3.6万元、2.1万元: one subject for both
+        elif n >= 2 and shared and not pair:  # 某某人均可支配收入分别为3.6万元、2.1万元: one subject for both
             subjects = [_LEAD_WORDS.sub("", shared.group(1))] * n
         elif n >= 2 and i >= n and _CHANGE_ONLY.fullmatch(clause) and _listed_run(text, starts, i - n) == n:
             subjects = [m.subject for m in out[i - n:i]]
