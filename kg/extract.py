@@ -2055,6 +2055,36 @@ def _listed_project_type(item: str, kind: str, voc: _Vocab) -> str:
     return "Facility"
 
 
+_WORKS_TAIL = re.compile(r"(?:改造|管网|工程|整治|治理|提升|改建|维修|更新|绿化|硬化|亮化)$")
+
+
+def _listed_works(view: _View, voc: _Vocab) -> tuple[list[Candidate], list[Hint]]:
+    """甲、乙等77个老旧小区排污管网 / 丙等7个小区的节能改造: the works done in the listed areas, named after
+    them, stand in each."""
+    out: list[Candidate] = []
+    hints: list[Hint] = []
+    text, sidx = view.text, view.sentence.index
+    for m in (_CLASS_LIST.finditer(text) if _CLASS_WORD.search(text) else ()):
+        if _CLASS_TYPES[m.group(4)] != "ResidentialArea" or not (m.group(2).startswith("等") or m.group(2)[0].isdigit()):
+            continue
+        works = re.match(rf"(的)?([{_CJK}]{{2,10}}?)(?=[，,。；;、]|$)", text[m.end():])
+        if not works or not _WORKS_TAIL.search(works.group(2)) or works.group(2) in voc.generic:
+            continue
+        start = m.end() + works.start(2) if works.group(1) else m.start(3)
+        name = text[start:m.end() + works.end()]
+        out.append(Candidate(name, "Program", sidx, start, m.end() + works.end(), confidence=0.6, priority=2,
+                             rule="listed-works"))
+        pos = m.start(1)
+        for n, item in enumerate(m.group(1).split("、")):
+            at = text.find(item, pos)
+            pos = at + len(item)
+            if n == 0:
+                item, at = _drop_lead_verbs(view, item, at, voc)
+            if len(item) >= 2 and item not in voc.generic:
+                hints.append(Hint(name, "locatedIn", item, sidx, 0.6, "listed"))
+    return out, hints
+
+
 def _common_noun(word: str) -> bool:
     """A frequent dictionary noun (茶叶, 蔬菜): a kind of thing, where a list of names was expected."""
     return word_tags().get(word) == "n" and tokenizer().FREQ.get(word, 0) >= 100
@@ -2855,6 +2885,9 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     cands += suffixed
     cands += _studio_persons(suffixed, view, voc)
     branches, hints_b = _branches(suffixed, view)
+    works, hints_w = _listed_works(view, voc)
+    cands += works
+    hints += hints_w
     cands += branches
     hints += hints_b
     if "至" in view.text:

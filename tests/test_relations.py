@@ -501,3 +501,10 @@ def test_relations_a_community_named_before_its_honour_holds_it():
 ])
 def test_relations_a_community_builds_a_site_within_itself(body, expected):
     assert expected in relations(body)
+
+
+def test_relations_works_named_after_listed_areas_stand_in_each():
+    got = relations("实施五金、伊敏等77个老旧小区排污管网,建华等7个小区的节能改造,完成29条背街巷道改造。",
+                    title="某某区人民政府工作报告")
+    assert {("老旧小区排污管网", "locatedIn", "五金"), ("老旧小区排污管网", "locatedIn", "伊敏"),
+            ("节能改造", "locatedIn", "建华")} <= got
