@@ -2059,7 +2059,7 @@ _WORKS_TAIL = re.compile(r"(?:改造|管网|工程|整治|治理|提升|改建|�
 
 
 def _listed_works(view: _View, voc: _Vocab) -> tuple[list[Candidate], list[Hint]]:
-    """甲、乙等77个老旧小区排污管网 / 丙等7个小区的节能改造: the works done in the listed areas, named after
+    """甲、乙等77个某某小区某某管网 / 丙等7个小区的某某改造: the works done in the listed areas, named after
     them, stand in each."""
     out: list[Candidate] = []
     hints: list[Hint] = []
