@@ -1465,6 +1465,11 @@ _RANKS_JOINED = re.compile(rf"(?:进入|跻身|迈入|入围)(?:((?:全国|全�
                            rf"|稳居([{_CJK}A-Z\d\-－—]{{2,24}}?榜首)")
 
 
+# 成为全球唯一的某某之城, 成为首个千亿级某某集群: a title only one or the first holds
+_BECAME_ONLY = re.compile(rf"成为(?:全球|全国|全省|世界|国内)?(?:唯一的?|首个|首批)"
+                          rf"([{_CJK}A-Z\d]{{2,14}}?(?:之城|集群|名城|示范区|示范市|示范城市))(?=[，,。；;]|$)")
+
+
 _HONOUR_TITLE = rf"((?:全球|世界|全国|国家级|国家|中国|省级)[{_CJK}\d“”]{{2,16}}?(?:工厂|企业|传承人|院士))"
 _TITLES_COUNTED = re.compile(rf"{_HONOUR_TITLE}(?=(?:增至|达到|达|累计)?\d+(?:家|名|位|个))|\d+(?:家|名|位){_HONOUR_TITLE}")
 
@@ -1555,6 +1560,8 @@ def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
     text, sidx = view.text, view.sentence.index
     out = [Candidate(m.group(g), "Award", sidx, m.start(g), m.end(g), confidence=0.75, priority=3, rule="award:行列")
            for m in _RANKS_JOINED.finditer(text) for g in (next(i for i in (1, 2, 3) if m.group(i)),)]
+    out += [Candidate(m.group(1), "Award", sidx, m.start(1), m.end(1), confidence=0.65, priority=3, rule="award:成为")
+            for m in (_BECAME_ONLY.finditer(text) if "成为" in text else ())]
     graded = [Candidate(m.group(), "Award", sidx, m.start(), m.end(), confidence=0.75, priority=3, rule="award:grade")
               for m in _A_RATED.finditer(text)] if "A级" in text else []
     if "创建" in text:

@@ -508,3 +508,10 @@ def test_relations_works_named_after_listed_areas_stand_in_each():
                     title="某某区人民政府工作报告")
     assert {("老旧小区排污管网", "locatedIn", "五金"), ("老旧小区排污管网", "locatedIn", "伊敏"),
             ("节能改造", "locatedIn", "建华")} <= got
+
+
+def test_relations_a_title_only_one_holds_is_an_honour_of_who_became_it():
+    got = relations("成功举办冬奥盛会,江城市成为全球唯一的双奥之城。", title=CITY_HEAD)
+    assert ("江城市", "receivedAward", "双奥之城") in got
+    unnamed = relations("某某新材料成为首个千亿级先进制造业产业集群。", title=PROVINCE_HEAD)
+    assert not any(p == "receivedAward" for _, p, _ in unnamed), unnamed
