@@ -613,8 +613,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             pass  # …等老街区更新项目: a named kind of project the listed ones belong to
         elif typ != "TargetGroup" and lead.endswith("等") or ("、" in lead and _COUNTED.search(lead)):
             continue  # the class noun after a list (…等优秀志愿者赋能行动) names no one thing
-        if typ == "Facility" and _COUNTED_SITES.search(lead):
-            continue  # 建成3个某某文化中心: a kind of site counted, not one named
+        if typ in ("Facility", "Organization") and (_COUNTED_SITES.search(lead) or _COUNTED_SITES.search(lead[:-2])
+                                                    and lead[-2:] in ("集中", "新建", "新增", "标准化")):
+            continue  # 建成3个某某文化中心, 3个集中隔离点, 3个某某实验室: a kind of site counted, not one named
         if lead.endswith("党的") and typ in ("Program", "Concept"):
             start -= 2  # 党的某某教育实践活动
         if typ in ("Mechanism", "Program") and (strict := _STRICTEST.search(lead)):
@@ -628,8 +629,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if len(tok.text) > len(head) and k == i:  # the head's own token carries words too (健身活动)
             mod_tokens.append(Token(tok.text[: -len(head)], tok.start, tok.end - len(head), tok.tag))
         if len(modifier) < min_chars and not (
-                modifier in ("省", "市", "区", "县") and typ == "Facility" and len(head) >= 2):
-            continue  # (省图书馆, 区医院: the one site or body of a level, named by it)
+                modifier in ("省", "市", "区", "县") and typ == "Facility" and len(head) >= 2) and not (
+                head == "模式" and len(modifier) == 2 and word_tags().get(modifier, "").startswith("ns")):
+            continue  # (省图书馆, 区医院: the one site or body of a level, named by it; 某山模式: a place's way)
         if typ == "Award" and (modifier in ("荣誉", "光荣", "先进", "各类", "多项", "相关") or modifier in voc.generic):
             continue  # “某某县”荣誉称号: the title is the quoted name before it, not 荣誉称号
         if typ == "TargetGroup" and (modifier in ("工作", "社会", "相关", "有关", "各类", "其他", "列席")

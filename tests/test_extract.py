@@ -1405,3 +1405,12 @@ def test_extract_a_quote_and_the_kind_of_site_after_it_are_one_name(text, expect
 def test_extract_a_congress_and_later_plenums_joined_are_one_idea_each():
     got = found("认真贯彻落实党的十八大和十八届三中、四中全会精神。", "city")
     assert got.get("党的十八大精神") == "Concept" and got.get("十八届三中、四中全会精神") == "Concept", got
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    ("体育+文旅+扶贫+县域发展的马山模式,获《人民日报海外版》选登。", {"马山模式": "Mechanism"}, (), "county"),
+    ("探索新模式。", {}, ("新模式",), "county"),
+    ("3个核酸检测实验室和3个集中隔离点建成投用。", {}, ("核酸检测实验室", "隔离点"), "county"),
+])
+def test_extract_a_places_way_is_named_and_counted_sites_are_kinds(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
