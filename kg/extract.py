@@ -1595,7 +1595,8 @@ def _community_holders(view: _View, voc: _Vocab) -> list[Candidate]:
 
 _COMMUNITY_SUBJECT = re.compile(
     rf"(?:^|(?<=[，,；;。：:]))([{_CJK}]{{2,4}}?)社区(?=被|以|先后|通过|建立|建成|开展|组织|实施|推出|荣获|获得|获评|位于|辖|"
-    rf"共有|现有|积极|围绕|持续|深入|着力|全面|和[{_CJK}]{{2,4}}社区|、[{_CJK}]{{2,4}}社区)")
+    rf"共有|现有|积极|围绕|持续|深入|着力|全面|开工|完成|实现|成功|新建|\d|和[{_CJK}]{{2,4}}社区|、[{_CJK}]{{2,4}}社区)")
+_COMMUNITIES_LISTED = re.compile(rf"(?:^|(?<=[，,；;。：:]))((?:[{_CJK}]{{2,4}}?社区、)+[{_CJK}]{{2,4}}?社区)")
 _KIND_OF_COMMUNITY = re.compile(r"^(?:和谐|文明|智慧|平安|绿色|美丽|示范|未来|老旧|完整|星级|数字|现代|各个|所有|全部|城市|农村)")
 
 
@@ -1610,6 +1611,16 @@ def _community_subjects(view: _View, voc: _Vocab) -> list[Candidate]:
             continue
         out.append(Candidate(stem + "社区", "ResidentialArea", view.sentence.index, m.start(1), m.end(),
                              confidence=0.6, priority=2, rule="community-subject"))
+    for m in _COMMUNITIES_LISTED.finditer(view.text):  # 甲社区、乙社区、丙社区3个安置区: each listed
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            at = view.text.find(item, pos)
+            pos = at + len(item)
+            stem = item[:-2]
+            if stem not in voc.generic and not _KIND_OF_COMMUNITY.match(stem) and not re.search(r"[各每全本该]", stem) \
+                    and at in view.starts and not any(c.start == at for c in out):
+                out.append(Candidate(item, "ResidentialArea", view.sentence.index, at, at + len(item),
+                                     confidence=0.6, priority=2, rule="community-subject"))
     return out
 
 

@@ -1414,3 +1414,9 @@ def test_extract_a_congress_and_later_plenums_joined_are_one_idea_each():
 ])
 def test_extract_a_places_way_is_named_and_counted_sites_are_kinds(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+def test_extract_communities_listed_or_building_are_named():
+    got = found("三滩社区、逍遥社区、龙山湖社区3个回迁安置区157栋住宅楼完成施工,泊于社区19栋住宅楼主体封顶,"
+                "爱于渠崖社区开工建设。", "district")
+    assert all(got.get(n) == "ResidentialArea" for n in ("三滩社区", "逍遥社区", "龙山湖社区", "泊于社区", "爱于渠崖社区")), got
