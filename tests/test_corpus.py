@@ -89,6 +89,7 @@ def test_corpus_admin_units_are_read_from_names():
                                      "东风门市")] == ["district", "city", "subdistrict", "province", "", "", "", ""]
     assert split_units("上海市金山区石化街道") == ["上海市", "金山区", "石化街道"]
     assert leading_unit("二手车交易市场") == "" and leading_unit("上海路") == ""
+    assert [admin_level(n) for n in ("老旧小区", "回迁安置区", "居民区", "小店区")] == ["", "", "", "district"]
 
 
 def test_corpus_report_place_from_a_compound_head():
