@@ -419,6 +419,8 @@ def _places_developing(kept: list[Candidate], view: _View) -> list[Candidate]:
     return out
 
 
+_KINDS_OF_VILLAGE = frozenset({"项目", "示范", "试点", "重点", "贫困", "行政", "自然", "中心", "美丽", "文明", "先进",
+                               "专业", "明星", "特色", "传统", "空心", "城中", "易地"})
 _PLANT_PART = re.compile(rf"(?:第?[{_NUMERALS}\d]期|产线|生产线|核心装置)$")
 _POLICY_KINDS = ("优惠", "支持", "扶持", "惠农", "利民", "惠企", "金融", "财政", "改革", "管理", "产业", "保障")
 _SITE_COUNTERS = "个座所家处"
@@ -646,6 +648,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # 住房租赁市场 is a market, 青山水产批发市场 a place
         if head == "政策" and modifier.endswith(_POLICY_KINDS):
             continue  # 税收优惠政策, 营商环境改革政策: a kind of policy, not one named
+        if head == "村" and modifier in _KINDS_OF_VILLAGE:
+            continue  # 项目村, 试点村, 行政村: a kind of village, none named
         if head in ("项目", "工程") and len(mod_tokens) == 1 and mod_tokens[0].tag == "v" and len(modifier) == 2:
             continue  # 紧抓项目, 修复工程: what is done to works, none named
         if typ == "Place" and set(name) <= set("山水林田湖草沙海河江"):
@@ -1043,8 +1047,8 @@ def _trailing(view: _View, pos: int, voc: _Vocab) -> tuple[str, str | None, int]
         word = _type_word_end(phrase, voc.quote_types, voc.quote_type_lengths)
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if word == "工作" and nxt is not None and nxt.text[0] not in PUNCT and nxt.text not in voc.stop \
-                and not nxt.tag.startswith("v"):
-            word = None  # “8890”热线工单工作满意率: 工作 inside a longer noun
+                and (not nxt.tag.startswith("v") or nxt.text in ("要求", "部署", "思路", "目标", "任务", "方针")):
+            word = None  # “8890”热线工单工作满意率, “某某、某某”工作要求: 工作 inside a longer noun
         if word:
             best, best_end = word, t.end
             best_phrase = phrase
@@ -1793,7 +1797,7 @@ _CITY_AIM = re.compile(rf"(?:推进|加快|打造|建设|建成|创建)([{_CJK}]
 
 # the forms a guiding idea takes in the genre: 某某式现代化, 以某某为中心的发展思想, 四字就是四字 (a slogan)
 _IDEA_FORMS = re.compile(rf"式现代化|以[{_CJK}]{{1,4}}为中心的[{_CJK}]{{0,4}}思想|[{_CJK}]{{4}}就是[{_CJK}]{{4}}")
-_ONE_EACH = re.compile(rf"一[{_CJK}]一(?:策|档|码)")  # 一企一码 (one plan, file or code per unit): a method
+_ONE_EACH = re.compile(rf"一[{_CJK}]一(?:策|档|码|品)")  # 一企一码, 一村一品 (one plan, code or product per unit): a method
 _EVERY_UNIT_REACHED = re.compile(r"([村户组镇乡县校])\1通")  # 村村通, 户户通: a service brought to every unit
 
 
@@ -3072,7 +3076,7 @@ def _issuer_candidates(doc: Document) -> list[Candidate]:
     elif issuer.endswith("人民政府"):
         name = issuer
         base = issuer[: -len("人民政府")]
-        level = "自治区" if base.endswith("自治区") else base[-1:]
+        level = "自治区" if base.endswith("自治区") else "苏木" if base.endswith("苏木") else base[-1:]
         aliases = (base + "政府", level + "政府" if base else "", level + "人民政府" if base else "")
     elif issuer.endswith("行政公署"):  # a league's or prefecture's office (某某盟行政公署)
         name, aliases = issuer, (issuer[: -len("行政公署")] + "行署", "行署")
@@ -3083,10 +3087,12 @@ def _issuer_candidates(doc: Document) -> list[Candidate]:
         out.append(Candidate(name, "Organization", idx, 0, 0, aliases=tuple(a for a in aliases if a),
                              confidence=0.9, priority=4, rule="issuer"))
     place = doc.place
-    if place and place != name and doc.level not in ("subdistrict", "") and place[-1] in "省市区县旗镇乡州盟":
-        level = place[-3:] if place.endswith(("自治区", "自治州")) else place[-1]
+    if place and place != name and doc.level not in ("subdistrict", "") and (place[-1] in "省市区县旗镇乡州盟"
+                                                                          or place.endswith("苏木")):
+        level = place[-3:] if place.endswith(("自治区", "自治州")) else place[-2:] if place.endswith("苏木") else place[-1]
         stem = place[: -len(level)]
-        aliases = tuple(a for a in (stem if len(stem) >= 2 else "", "全" + level[-1], "我" + level[-1]) if a)
+        unit = level if level == "苏木" else level[-1]
+        aliases = tuple(a for a in (stem if len(stem) >= 2 else "", "全" + unit, "我" + unit) if a)
         idx = next((s.index for s in doc.sentences if place in s.text), idx)
         out.append(Candidate(place, "Place", idx, 0, 0, aliases=aliases, confidence=0.9, priority=4,
                              rule="place"))

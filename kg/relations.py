@@ -39,7 +39,7 @@ _LOC_VERBS = ("设立", "打造", "开展", "建成", "建设", "新建", "增�
 _TARGET_VERBS = ("解决", "提供", "服务", "拍照", "发放", "开展", "送", "办理", "创造", "打造", "建立", "落实", "推出")
 _CLAUSE = re.compile(r"[^，,；;。！？!?]+")
 _ADMIN_END = ("省", "市", "区", "县", "旗", "镇", "乡", "自治区", "自治州", "盟")
-DIVISION_ENDS = (*_ADMIN_END, "街道")   # any division's name, 某某街道 too
+DIVISION_ENDS = (*_ADMIN_END, "街道", "苏木")   # any division's name, 某某街道 and 某某苏木 (a township) too
 REVIEWED = re.compile(r"评审|验收|复审|复评|复检|复查|考核|评估|认证")   # 通过X评审: X is held
 
 

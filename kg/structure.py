@@ -40,7 +40,7 @@ _TITLE_PLACE = re.compile(r"^(?:关于)?((?!关于)\S{2,12}?(?:街道|镇|乡|(?
                           r"\S*?工作")
 _SIGNATURE = re.compile(r"^(\S{2,20}?(?:人民政府|办事处|行政公署))\S{0,4}长", re.M)
 _LEVELS = (("自治区", "province"), ("省", "province"), ("街道", "subdistrict"), ("办事处", "subdistrict"),
-           ("镇", "town"), ("乡", "township"), ("县", "county"), ("旗", "county"), ("区", "district"),
+           ("镇", "town"), ("乡", "township"), ("苏木", "township"), ("县", "county"), ("旗", "county"), ("区", "district"),
            ("市", "city"), ("州", "city"), ("盟", "city"))   # 自治州 and 盟: prefectures, as a city
 
 

@@ -1420,3 +1420,20 @@ def test_extract_communities_listed_or_building_are_named():
     got = found("三滩社区、逍遥社区、龙山湖社区3个回迁安置区157栋住宅楼完成施工,泊于社区19栋住宅楼主体封顶,"
                 "爱于渠崖社区开工建设。", "district")
     assert all(got.get(n) == "ResidentialArea" for n in ("三滩社区", "逍遥社区", "龙山湖社区", "泊于社区", "爱于渠崖社区")), got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("巩固提升哲日都村一村一品项目村建设。", {"一村一品": "Mechanism"}, ("项目村", "村一村")),
+    ("苏木政府紧扣“生态优先、绿色发展”工作要求,团结带领广大干部群众。", {"生态优先、绿色发展": "Concept"}, ()),
+])
+def test_extract_one_product_per_village_and_a_slogan_of_work_requirements(text, expected, absent):
+    assert_found(text, expected, absent, "township")
+
+
+def test_extract_a_sumu_township_is_the_reports_place():
+    text = ("政府工作报告\n——2023年3月24日在某音他拉苏木第十九届人民代表大会第三次会议上\n"
+            "现在,我代表某音他拉苏木人民政府向大会报告工作。\n一、2022年工作回顾\n全苏木种植面积稳定在3万亩以上。\n")
+    doc = document_from_text(text, "sumu")
+    assert (doc.place, doc.level) == ("某音他拉苏木", "township")
+    place = next(e for e in extract(doc).entities if e.name == "某音他拉苏木")
+    assert place.type == "Place" and "全苏木" in place.aliases
