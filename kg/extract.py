@@ -162,7 +162,7 @@ def _vocab() -> _Vocab:
         award_generic=frozenset(awards["generic"]),
         award_trim=tuple(sorted(awards["trim"], key=len, reverse=True)),
         title_after=re.compile(rf"(?<![{_CJK}])([{sur}][{_CJK}]{{1,2}}?)(?:{title_alt})"),
-        title_before=re.compile(rf"(?:{title_alt})[ \u3000\u00a0]+([{sur}][{_CJK}]{{1,2}})[ \u3000\u00a0]*$"),
+        title_before=re.compile(rf"(?:{title_alt})[ \u3000\u00a0]*([{sur}][{_CJK}]{{1,2}})[ \u3000\u00a0]*$"),
         group_heads=frozenset(groups),
         group_head_lengths=tuple(sorted({len(h) for h in groups}, reverse=True)),
     )
@@ -1991,7 +1991,8 @@ def _persons(view: _View, voc: _Vocab) -> list[Candidate]:
             if any(nxt.startswith(ti) for ti in voc.titles):
                 out.append(Candidate(t.text, "Person", view.sentence.index, t.start, t.end, confidence=0.85,
                                      priority=2, nested=True, rule="person-title"))
-    for m in (voc.title_before.finditer(text) if _BYLINE_SPACE.search(text) else ()):
+    byline = _BYLINE_SPACE.search(text) or (len(text) <= 24 and not re.search(r"[，,。；;：:！!？?]", text))
+    for m in (voc.title_before.finditer(text) if byline else ()):  # 区长 赵刚, 县长某某某 alone on its line
         out.append(Candidate(m.group(1), "Person", view.sentence.index, m.start(1), m.end(1), confidence=0.8,
                              priority=2, nested=True, rule="person-byline"))
     return out

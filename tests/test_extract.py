@@ -1437,3 +1437,8 @@ def test_extract_a_sumu_township_is_the_reports_place():
     assert (doc.place, doc.level) == ("某音他拉苏木", "township")
     place = next(e for e in extract(doc).entities if e.name == "某音他拉苏木")
     assert place.type == "Place" and "全苏木" in place.aliases
+
+
+@pytest.mark.parametrize("text, name", [("县长王亚珍", "王亚珍"), ("市人民政府市长周文霞", "周文霞"), ("区长 刘世杰", "刘世杰")])
+def test_extract_the_speaker_on_a_by_line_with_or_without_a_space(text, name):
+    assert found(text, "county").get(name) == "Person"
