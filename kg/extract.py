@@ -1822,7 +1822,7 @@ def _idea_forms(view: _View) -> list[Candidate]:
     return out
 
 
-_THEORY_LEAD = frozenset("以 坚持 整治 力戒 反对 克服 践行 贯彻 树立 和 及 与".split())
+_THEORY_LEAD = frozenset("以 坚持 整治 力戒 反对 克服 践行 贯彻 贯彻落实 全面落实 认真落实 落实 学习贯彻 用 运用 树立 和 及 与".split())
 _THEORY_TAIL = frozenset("和 及 与 为 等".split())
 _RULE_BY = re.compile(r"[\u4e00-\u9fff]{2}(?:兴|强|治|立|富|稳)[国省市区县旗州镇乡]")  # 某某兴国, 某某强市, 某某立镇
 _FINE_PLACE = re.compile(r"美丽([\u4e00-\u9fff]{2,4})")  # 美丽某地: the place the report aims to make

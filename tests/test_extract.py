@@ -1442,3 +1442,8 @@ def test_extract_a_sumu_township_is_the_reports_place():
 @pytest.mark.parametrize("text, name", [("县长王亚珍", "王亚珍"), ("市人民政府市长周文霞", "周文霞"), ("区长 刘世杰", "刘世杰")])
 def test_extract_the_speaker_on_a_by_line_with_or_without_a_space(text, name):
     assert found(text, "county").get(name) == "Person"
+
+
+@pytest.mark.parametrize("text", ["深入贯彻落实科学发展观,按照要求。", "全面落实科学发展观。"])
+def test_extract_a_doctrine_after_the_verbs_that_carry_it_out(text):
+    assert found(text, "province").get("科学发展观") == "Concept"
