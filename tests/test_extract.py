@@ -535,7 +535,7 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     ("2026_guangdong_province_excerpt", (0.68, 0.76, 0.62, 0.935, 0.92)),
     # Hainan, annotated blind by a helper: first sight typed 0.495, untyped 0.670, relations 0.000,
     # metrics 0.903, glossary 27/28
-    ("2026_hainan_province_excerpt", (0.80, 0.86, 0.69, 0.92, 0.96)),
+    ("2026_hainan_province_excerpt", (0.805, 0.865, 0.69, 0.92, 0.96)),
     # The plans of the same Beijing report, beyond the first excerpt, annotated blind: first sight typed
     # 0.469, untyped 0.612, relations 0.000, metrics 0.865 (0.973 once 万/亿 prefixes of units compare)
     ("2026_beijing_city_part2", (0.69, 0.82, 0.23, 0.97, 1.00)),
@@ -547,7 +547,7 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     # (typed 0.732 → 0.730 at stop 20: 外国人 became a group head, and a count of incomers to work
     # (来某工作外国人) is a group this annotator does not record; the review's gold gains the group and its
     # permit system, relations 0.353 → 0.400)
-    ("2026_hainan_province_part2", (0.72, 0.83, 0.73, 0.94, 1.00)),
+    ("2026_hainan_province_part2", (0.73, 0.835, 0.73, 0.94, 1.00)),
     # The review of the Hainan report beyond its first excerpt (five-year figures, years given as a span),
     # annotated blind: first sight typed 0.471, untyped 0.569, relations 0.129, metrics 0.868
     # (relations 0.375 → 0.353 at stop 18: a port named by a word jieba takes for a person is found now, and
@@ -579,14 +579,16 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     # The 14th plan's achievements, the 15th plan's goals and the safety plans of the Beijing report (outside
     # the first two parts), annotated blind at stop 14: first sight typed 0.605, untyped 0.713, relations
     # 0.250, metrics 0.373 (0.386 with the code of stop 13: the part read as one review); then tuned on
-    ("2026_beijing_city_part3", (0.67, 0.76, 0.35, 0.81, 1.00)),
+    # (relations 0.353 → 0.444 at stop 22: 成为 + a title only one holds, 成为全球唯一的某某之城, is an honour)
+    ("2026_beijing_city_part3", (0.69, 0.77, 0.44, 0.81, 1.00)),
     # The 15th plan's goals and the later plans of the Hainan report, annotated blind at stop 14 and held out
     # from tuning: first sight typed 0.648, untyped 0.712, relations 0.138, metrics 0.900 (0.645 / 0.710 /
     # 0.138 / 0.700 with the code of stop 13; 0.657 / 0.721 / 0.138 / 0.900 at the end of stop 14, from rules
     # made for the other golds; 0.655 / 0.719 at stop 15, when titles before 创建 became awards; 0.659 / 0.724 /
     # 0.143 / 0.900 at stop 17, likewise; 0.669 / 0.727 / 0.143 / 0.900 at stop 18, likewise; 0.681 / 0.738 /
-    # 0.143 / 0.900 at stop 21, likewise)
-    ("2026_hainan_province_part4", (0.675, 0.735, 0.14, 0.90, 1.00)),
+    # 0.143 / 0.900 at stop 21, likewise; 0.683 / 0.741 / 0.143 / 0.900 at stop 22, from rules made by reading the
+    # output on reports outside the corpus)
+    ("2026_hainan_province_part4", (0.68, 0.74, 0.14, 0.90, 1.00)),
     # The plans (items 3 to 10) of the 2012 Hailaer district report, annotated blind at stop 15 and held out:
     # first sight typed 0.626, untyped 0.679, relations 0.031, metrics 0.978 (code of stop 14 and of the
     # start of stop 15); 0.637 / 0.689 / 0.059 / 0.978 at the end of stop 15, from rules made for the others;
@@ -600,8 +602,9 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     # stop 14); 0.733 / 0.792 / 0.000 / 1.000 at stop 18, from rules made for the others
     ("2013_neimenggu-hulunbeier-hailaer_district_part2", (0.73, 0.79, 0.00, 1.00, 1.00)),
     # The later plans of the 2015 Hailaer district report, annotated blind at stop 15: first sight typed 0.689,
-    # untyped 0.757, relations 0.242, metrics 1.000; then tuned on
-    ("2015_neimenggu-hulunbeier-hailaer_district_part2", (0.83, 0.88, 0.51, 1.00, 1.00)),
+    # untyped 0.757, relations 0.242, metrics 1.000; then tuned on (relations 0.513 → 0.619 at stop 22: works
+    # named after the areas listed before them stand in each, 甲、乙等77个某某小区某某管网)
+    ("2015_neimenggu-hulunbeier-hailaer_district_part2", (0.84, 0.885, 0.61, 1.00, 1.00)),
 ])
 def test_extract_blind_excerpt_scores(tmp_path, name, floors):
     """Excerpts of 2026 city and province reports annotated blind: kept here as regression floors
