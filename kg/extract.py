@@ -2128,9 +2128,9 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             continue
         if typ == "Program" and (len(items) == 1 or re.search(r"重点|重大|标志性|产业|领域", m.group(3))):
             continue  # 新能源汽车、机器人等重点项目: the items are sectors, the projects unnamed
-        if len(items) >= 2 and all(_common_noun(item) for item in (
+        if (len(items) >= 2 or typ == "Facility") and all(_common_noun(item) for item in (
                 _drop_lead_verbs(view, items[0], m.start(1), voc)[0], *items[1:])):
-            continue  # 茶叶、蔬菜、水果等基地: kinds of produce, the sites unnamed
+            continue  # 茶叶、蔬菜、水果等基地, 茶叶等基地: kinds of produce, the sites unnamed
         pos = m.start(1)
         for n, item in enumerate(items):
             start = view.text.find(item, pos)
@@ -2579,6 +2579,8 @@ def _firms_in_works(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Can
     plant's line, store or training centre (某某生产线, 某某主力店)."""
     out = []
     for c in kept:
+        if c.rule.startswith("quote"):
+            continue  # “某宁600”农林基地: a quoted brand is one name, no firm and its size
         site = _FIRM_SITE.match(c.name) if c.type in ("Program", "Facility") else None
         if site and not _known_place(site.group(1)) and site.group(1) not in voc.generic and (
                 _head_type(site.group(1), voc) == "Organization" or _unknown_name(tokens(site.group(1)))):

@@ -1450,3 +1450,8 @@ def test_extract_the_speaker_on_a_by_line_with_or_without_a_space(text, name):
 @pytest.mark.parametrize("text", ["深入贯彻落实科学发展观,按照要求。", "全面落实科学发展观。"])
 def test_extract_a_doctrine_after_the_verbs_that_carry_it_out(text):
     assert found(text, "province").get("科学发展观") == "Concept"
+
+
+def test_extract_a_quoted_brand_of_produce_is_no_firm_and_produce_no_site():
+    got = found("新建白茶、蔬菜、水果等“景宁600”农林基地15个,新增茶叶等农林基地面积1200亩。", "town")
+    assert got.get("景宁600农林基地") == "Facility" and "景宁" not in got and "茶叶" not in got, got
