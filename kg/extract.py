@@ -1266,7 +1266,7 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
     before = text[:m.start()]
     if (before.endswith("由") and re.match(r"[^，,。；;]{0,3}向“", after)) or (before.endswith("向") and "由“" in before):
         return [], []  # 由“单一型”向“全能型”: a change of state, not names
-    if after.startswith("创建") and _honor_like(content, voc):
+    if (after.startswith("创建") or re.match(r"(?:名单|榜单|排行榜|榜)", after)) and _honor_like(content, voc):
         qual = _qualifier(view, m.start(), voc)
         return [Candidate(content, "Award", sidx, m.start(), m.end(), aliases=(qual + content,) if qual else (),
                           confidence=0.75, priority=2, rule="quote-award")], []

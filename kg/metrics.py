@@ -33,6 +33,7 @@ _AFTER_WORDS = re.compile(rf"[{_CJK}\w]{{0,12}}")
 _AFTER_STOP = re.compile(r"的|和|及|等|[是为被将把在对居]|(?:投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关)")
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
 _LEAD_WORDS = re.compile(r"^(?:全年|年内|年末|其中|全区|全市|全省|累计|共计|共有|共|力争|确保|预计)+")
+_QUOTE_BEFORE = re.compile(r"“([^“”，,。；;]{1,12})”$")
 _NOTE_END = re.compile(r"[（(][^（）()，,。；;]{1,12}[）)]$")
 _YEAR_LEAD = re.compile(r"^(?:19|20)\d{2}年(?:度|末|底)?")
 _COMPARED_TO = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}年|上年|去年|上年同期|去年同期)$")
@@ -150,6 +151,9 @@ def _subject(text: str, start: int, end: int) -> str:
     (财政收入（不含基金）2.01亿元: past a note in brackets)."""
     note = _NOTE_END.search(text, 0, start)
     before = _clause_before(text, note.start() if note else start)
+    quoted = _QUOTE_BEFORE.search(text, 0, (note.start() if note else start) - len(before))
+    if quoted:  # 办理“某某贷”12.7亿元, 新增“五上”企业62户: the quoted name is part of what is counted
+        before = quoted.group(1) + before
     after_m = _AFTER_WORDS.match(text[end:])
     after = after_m.group(0) if after_m else ""
     after = _AFTER_STOP.split(after, maxsplit=1)[0].rstrip("0123456789.")  # not the next figure's digits
@@ -283,8 +287,9 @@ def _respectively(text: str, metrics: list[Metric], starts: list[int]) -> list[M
 
 
 _RESPECTIVELY = re.compile(r"(?:同比|比上年|较上年)?分别(?:增长|下降|提高|增加|减少|达到|达|为)")
-_PAIR_RESPECTIVELY = re.compile(rf"([{_CJK}]{{2,16}}?)(?:和|及|与|、)([{_CJK}]{{2,16}}?)分别(?:达到|达|为|完成|实现|是)?")
-_SHARED_RESPECTIVELY = re.compile(rf"([{_CJK}]{{2,20}}?)分别(?:达到|达|为|完成|实现|是)?")
+_PAIR_RESPECTIVELY = re.compile(rf"([{_CJK}]{{2,16}}?)(?:和|及|与|、)([{_CJK}]{{2,16}}?)分别"
+                                rf"(?:达到|达|为|完成|实现|是|增长|下降|提高)?")
+_SHARED_RESPECTIVELY = re.compile(rf"([{_CJK}]{{2,20}}?)分别(?:达到|达|为|完成|实现|是|增长|下降|提高)?")
 
 
 def _listed_run(text: str, starts: list[int], i: int) -> int:

@@ -1455,3 +1455,8 @@ def test_extract_a_doctrine_after_the_verbs_that_carry_it_out(text):
 def test_extract_a_quoted_brand_of_produce_is_no_firm_and_produce_no_site():
     got = found("新建白茶、蔬菜、水果等“景宁600”农林基地15个,新增茶叶等农林基地面积1200亩。", "town")
     assert got.get("景宁600农林基地") == "Facility" and "景宁" not in got and "茶叶" not in got, got
+
+
+def test_extract_a_quoted_ranking_list_is_an_honour():
+    got = found("在年度“全国投资潜力百强区”名单中,我区位列第79位。", "district")
+    assert got.get("全国投资潜力百强区") == "Award", got

@@ -153,6 +153,9 @@ def test_metrics_the_base_year_of_a_change_is_no_part_of_its_subject():
     ("预计全省地区生产总值迈上14万亿元新台阶、连续36年居全国首位。",
      {("14", "万亿元"): "地区生产总值", ("36", "年"): "地区生产总值", ("1", "位"): "地区生产总值"}),
     ("经营主体净增98万户、突破1900万户。", {("19000000", "户"): "经营主体净增"}),
+    # a quoted name before the figure is part of what is counted; one subject 分别增长 holds both growths
+    ("办理“税银贷”12.7亿元,新增“五上”企业62户。", {("12.7", "亿元"): "税银贷", ("62", "户"): "五上企业"}),
+    ("城乡居民人均可支配收入分别增长4.8%、7.2%。", {("4.8", "%"): "城乡居民人均可支配收入", ("7.2", "%"): "城乡居民人均可支配收入"}),
 ])
 def test_metrics_subjects_read_across_clauses(text, expected):
     s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
