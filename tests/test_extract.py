@@ -1323,30 +1323,30 @@ def test_extract_a_prefecture_or_league_holds_its_honours(head, place, body):
     # a report's own title: 工作总结暨…工作计划 is no programme
     ("某某街道2021年工作总结暨2022年工作计划", {}, ("工作总结暨2022年工作计划",), "subdistrict"),
     # what is done to a quoted site is no part of its name
-    ("建成运营“青创加油站”,打造全县首家大学生创业基地。", {"青创加油站": "Facility"}, ("运营青创加油站",), "subdistrict"),
+    ("建成运营“青春加油站”,打造全县首个青年创业基地。", {"青春加油站": "Facility"}, ("运营青春加油站",), "subdistrict"),
     # touching quotes each with a site's own head are names, not paired catchwords
-    ("筹建38家“暖蜂驿站”“暖蜂窗口”。", {"暖蜂驿站": "Facility"}, (), "subdistrict"),
+    ("筹建12家“暖心驿站”“暖心窗口”。", {"暖心驿站": "Facility"}, (), "subdistrict"),
     # a party school is a body; the committee it belongs to does not cut it
     ("邀请市委党校专家开展专题宣讲15场。", {"市委党校": "Organization"}, ("市委",), "subdistrict"),
     ("在街道人大工委的监督支持下,街道办事处高举旗帜。", {"街道人大工委": "Organization"}, ("街道人大",), "subdistrict"),
     # a zone word a verb governs inside a longer name is no place
-    ("建立党建引领园区治理长效机制。", {"党建引领园区治理长效机制": "Mechanism"}, ("党建引领园区",), "subdistrict"),
+    ("建立党建引领园区服务长效机制。", {"党建引领园区服务长效机制": "Mechanism"}, ("党建引领园区",), "subdistrict"),
     # a bare verb before 项目/工程 names no project
-    ("我们紧盯产业、紧抓项目,跑出了产业发展加速度。", {}, ("紧抓项目",), "county"),
+    ("我们紧盯产业、紧抓项目,跑出了发展加速度。", {}, ("紧抓项目",), "county"),
     # kinds of produce listed before a class noun are no sites
-    ("新增茶叶、蔬菜、水果、中药材等农林基地面积1200亩。", {}, ("茶叶", "蔬菜"), "town"),
+    ("新增茶叶、蔬菜、水果等种植基地面积800亩。", {}, ("茶叶", "蔬菜"), "town"),
     # a township named whole in a list is its own place, not a short name sharing the next one's head
-    ("南与榆树乡、双城市五家镇相依。", {"榆树乡": "Place", "双城市五家镇": "Place"}, ("榆树乡五家镇",), "town"),
+    ("南与杨树乡、双城市三家镇相依。", {"杨树乡": "Place", "双城市三家镇": "Place"}, ("杨树乡三家镇",), "town"),
     # slogans of the form 某某立镇 / 某某强县 are ideas, not towns
-    ("紧紧围绕文化立镇、工业强镇、三产富镇、农业稳镇发展战略。", {"文化立镇": "Concept", "农业稳镇": "Concept"}, (), "town"),
+    ("紧紧围绕文化立镇、工业强镇、农业稳镇发展战略。", {"文化立镇": "Concept", "农业稳镇": "Concept"}, (), "town"),
     ("坚持工业强县、生态立县不动摇。", {"生态立县": "Concept"}, (), "county"),
     ("第二个“1”指设立县、乡、村级社会治理联动平台", {}, ("指设立县",), "province"),
     # the side a place borders on, a town's looks and a river between are no part of a name
-    ("东邻新发镇,西与太平镇一河之隔。", {"新发镇": "Place", "太平镇": "Place"}, ("东邻新发镇", "太平镇一河"), "town"),
+    ("东邻新华镇,西与太和镇一河之隔。", {"新华镇": "Place", "太和镇": "Place"}, ("东邻新华镇", "太和镇一河"), "town"),
     ("镇容镇貌日益优美。", {}, ("镇容镇",), "town"),
     # 获得了A、B、C等荣誉称号: every title of the list, whatever its words
-    ("先后获得了省级规范化建设司法所、某某市关心下一代工作先进集体、平安示范街乡镇等荣誉称号。",
-     {"省级规范化建设司法所": "Award", "某某市关心下一代工作先进集体": "Award", "平安示范街乡镇": "Award"}, (), "town"),
+    ("先后获得了省级规范化司法所、某某市关心下一代工作先进集体、平安示范乡镇等荣誉称号。",
+     {"省级规范化司法所": "Award", "某某市关心下一代工作先进集体": "Award", "平安示范乡镇": "Award"}, (), "town"),
 ])
 def test_extract_rules_from_reports_outside_the_corpus(text, expected, absent, level):
     assert_found(text, expected, absent, level)
@@ -1354,7 +1354,7 @@ def test_extract_rules_from_reports_outside_the_corpus(text, expected, absent, l
 
 def test_extract_a_county_that_makes_a_ranking_holds_it():
     text = ("某岳县人民政府工作报告\n——2021年12月15日在某岳县第十七届人民代表大会第一次会议上\n各位代表：\n"
-            "过去五年工作回顾\n2019年至2021年某岳连续3年入围西部地区县域经济百强县。\n")
+            "过去五年工作回顾\n2020年至2021年某岳连续2年入围西部地区县域经济百强县。\n")
     got = {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "ranked")).relations}
     assert ("某岳县", "receivedAward", "西部地区县域经济百强县") in got
 
@@ -1365,23 +1365,23 @@ def test_extract_a_county_that_makes_a_ranking_holds_it():
     ("深入落实市委决策部署。", {"市委": "Organization"}, (), "city"),
     ("组建运行省政府参事室", {"省政府参事室": "Organization"}, ("省政府",), "province"),
     # verbs before a road's proper name are what is done there
-    ("突击清理华中西路北四巷、颐和养老院附近的卫生死角。", {"华中西路": "Place"}, ("突击清理华中西路",), "subdistrict"),
+    ("突击清理华山西路北四巷、康和养老院附近的卫生死角。", {"华山西路": "Place"}, ("突击清理华山西路",), "subdistrict"),
     ("改造解放路和胜利路。", {"解放路": "Place", "胜利路": "Place"}, (), "subdistrict"),
     # the middle of a town is no centre
     ("某兴社区位于某宁县城中心地带,辖4个小区。", {}, ("某宁县城中心",), "subdistrict"),
     # 获得“A”、“B”等70多项荣誉称号: every title listed, counted or not
-    ("该社区先后获得“全国敬老模范社区”、“全国职工书屋示范点”、“某德市先进基层党组织”等70多项荣誉称号。",
-     {"全国职工书屋示范点": "Award", "某德市先进基层党组织": "Award"}, (), "subdistrict"),
+    ("该社区先后获得“全国敬老模范社区”、“全国职工书屋示范点”、“某州市先进基层党组织”等50多项荣誉称号。",
+     {"全国职工书屋示范点": "Award", "某州市先进基层党组织": "Award"}, (), "subdistrict"),
 ])
 def test_extract_more_rules_from_reports_outside_the_corpus(text, expected, absent, level):
     assert_found(text, expected, absent, level)
 
 
 @pytest.mark.parametrize("text, expected, absent", [
-    ("振兴社区以居家养老服务为主要内容,为辖区老年人提供理发服务。", {"振兴社区": "ResidentialArea"}, ()),
-    ("西牌楼社区先后荣获了“湖南省最充分就业社区”等荣誉称号。", {"西牌楼社区": "ResidentialArea"}, ()),
-    ("清波门社区和劳动路社区通过联创未来社区,推动资源集成落地。",
-     {"清波门社区": "ResidentialArea", "劳动路社区": "ResidentialArea"}, ()),
+    ("振华社区以居家养老服务为主要内容,为辖区老年人提供助浴服务。", {"振华社区": "ResidentialArea"}, ()),
+    ("东牌楼社区先后荣获了“某某省充分就业社区”等荣誉称号。", {"东牌楼社区": "ResidentialArea"}, ()),
+    ("清河门社区和劳动路社区通过共建未来社区,推动资源集成落地。",
+     {"清河门社区": "ResidentialArea", "劳动路社区": "ResidentialArea"}, ()),
     ("加强社区建设,和谐社区建立了议事会。", {}, ("加强社区", "和谐社区")),
     ("组织各社区通过落实党员联系户制度。", {}, ("组织各社区",)),
 ])
@@ -1390,10 +1390,10 @@ def test_extract_a_community_that_opens_a_clause_and_acts_is_named(text, expecte
 
 
 def test_extract_a_community_named_in_its_own_sentence_holds_its_honour():
-    text = "清波街道2023年工作总结\n一、2023年工作回顾\n振兴社区被省委、省政府命名为省级文明社区。\n"
+    text = "清河街道2023年工作总结\n一、2023年工作回顾\n振华社区被省委、省政府命名为省级文明社区。\n"
     got = {(r.subject, r.predicate, r.object) for r in extract(document_from_text(text, "held")).relations}
-    assert ("振兴社区", "receivedAward", "省级文明社区") in got
-    assert ("清波街道", "receivedAward", "省级文明社区") not in got
+    assert ("振华社区", "receivedAward", "省级文明社区") in got
+    assert ("清河街道", "receivedAward", "省级文明社区") not in got
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -1411,22 +1411,22 @@ def test_extract_a_congress_and_later_plenums_joined_are_one_idea_each():
 
 
 @pytest.mark.parametrize("text, expected, absent, level", [
-    ("体育+文旅+扶贫+县域发展的马山模式,获《人民日报海外版》选登。", {"马山模式": "Mechanism"}, (), "county"),
+    ("农业+文旅+县域发展的黄山模式,获省级媒体推介。", {"黄山模式": "Mechanism"}, (), "county"),
     ("探索新模式。", {}, ("新模式",), "county"),
-    ("3个核酸检测实验室和3个集中隔离点建成投用。", {}, ("核酸检测实验室", "隔离点"), "county"),
+    ("2个核酸检测实验室和4个集中隔离点建成投用。", {}, ("核酸检测实验室", "隔离点"), "county"),
 ])
 def test_extract_a_places_way_is_named_and_counted_sites_are_kinds(text, expected, absent, level):
     assert_found(text, expected, absent, level)
 
 
 def test_extract_communities_listed_or_building_are_named():
-    got = found("三滩社区、逍遥社区、龙山湖社区3个回迁安置区157栋住宅楼完成施工,泊于社区19栋住宅楼主体封顶,"
-                "爱于渠崖社区开工建设。", "district")
-    assert all(got.get(n) == "ResidentialArea" for n in ("三滩社区", "逍遥社区", "龙山湖社区", "泊于社区", "爱于渠崖社区")), got
+    got = found("三桥社区、逍遥社区、龙泉湖社区3个回迁安置区120栋住宅楼完成施工,泊岸社区16栋住宅楼主体封顶,"
+                "爱民渠社区开工建设。", "district")
+    assert all(got.get(n) == "ResidentialArea" for n in ("三桥社区", "逍遥社区", "龙泉湖社区", "泊岸社区", "爱民渠社区")), got
 
 
 @pytest.mark.parametrize("text, expected, absent", [
-    ("巩固提升哲日都村一村一品项目村建设。", {"一村一品": "Mechanism"}, ("项目村", "村一村")),
+    ("巩固提升某日都村一村一品项目村建设。", {"一村一品": "Mechanism"}, ("项目村", "村一村")),
     ("苏木政府紧扣“生态优先、绿色发展”工作要求,团结带领广大干部群众。", {"生态优先、绿色发展": "Concept"}, ()),
 ])
 def test_extract_one_product_per_village_and_a_slogan_of_work_requirements(text, expected, absent):
@@ -1442,7 +1442,7 @@ def test_extract_a_sumu_township_is_the_reports_place():
     assert place.type == "Place" and "全苏木" in place.aliases
 
 
-@pytest.mark.parametrize("text, name", [("县长王亚珍", "王亚珍"), ("市人民政府市长周文霞", "周文霞"), ("区长 刘世杰", "刘世杰")])
+@pytest.mark.parametrize("text, name", [("县长王立新", "王立新"), ("市人民政府市长周文华", "周文华"), ("区长 刘建军", "刘建军")])
 def test_extract_the_speaker_on_a_by_line_with_or_without_a_space(text, name):
     assert found(text, "county").get(name) == "Person"
 
@@ -1453,10 +1453,10 @@ def test_extract_a_doctrine_after_the_verbs_that_carry_it_out(text):
 
 
 def test_extract_a_quoted_brand_of_produce_is_no_firm_and_produce_no_site():
-    got = found("新建白茶、蔬菜、水果等“景宁600”农林基地15个,新增茶叶等农林基地面积1200亩。", "town")
-    assert got.get("景宁600农林基地") == "Facility" and "景宁" not in got and "茶叶" not in got, got
+    got = found("新建白茶、蔬菜等“景山800”农林基地10个,新增茶叶等农林基地面积900亩。", "town")
+    assert got.get("景山800农林基地") == "Facility" and "景山" not in got and "茶叶" not in got, got
 
 
 def test_extract_a_quoted_ranking_list_is_an_honour():
-    got = found("在年度“全国投资潜力百强区”名单中,我区位列第79位。", "district")
-    assert got.get("全国投资潜力百强区") == "Award", got
+    got = found("在年度“全国营商环境百强区”名单中,我区位列第52位。", "district")
+    assert got.get("全国营商环境百强区") == "Award", got

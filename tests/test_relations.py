@@ -496,7 +496,7 @@ def test_relations_a_community_named_before_its_honour_holds_it():
 
 
 @pytest.mark.parametrize("body, expected", [
-    ("永昌社区建立了社区居家养老服务日间照料中心。", ("日间照料中心", "locatedIn", "永昌社区")),
+    ("永安社区建立了社区居家养老服务日间照料中心。", ("日间照料中心", "locatedIn", "永安社区")),
     ("山鑫居民区先后建成乐龄家园服务站。", ("乐龄家园服务站", "locatedIn", "山鑫居民区")),
 ])
 def test_relations_a_community_builds_a_site_within_itself(body, expected):

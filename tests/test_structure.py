@@ -211,7 +211,7 @@ def test_structure_an_appendix_is_about_the_year_its_title_names():
 def test_structure_a_part_heading_after_a_dash_without_number_or_year():
     """砥砺奋斗、负重前行——本届政府工作回顾: a heading of two halves opens the review, though unnumbered."""
     text = ("某山市人民政府工作报告\n——2022年1月12日在某山市第八届人民代表大会第一次会议上\n各位代表：\n"
-            "砥砺奋斗、负重前行——本届政府工作回顾\n全市生产总值增长9.5%。\n")
+            "砥砺奋斗、负重前行——本届政府工作回顾\n全市生产总值增长8.5%。\n")
     doc = document_from_text(text, "t")
     assert [(p.status, p.year) for p in doc.parts[1:]] == [("achieved", 2021)]
     assert doc.sentences[-1].status == "achieved"
