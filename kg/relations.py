@@ -821,6 +821,10 @@ def _counted_parts(entities: Sequence[Entity], out: _Collector) -> None:
                     out.add(part.name, "partOf", e.name, part.sentences()[0], 0.5, "counted")
 
 
+_ANAPHOR_KINDS = ("社区", "居民区", "村", "嘎查", "镇", "乡", "街道")
+_THIS_ONE = re.compile(rf"该({'|'.join(_ANAPHOR_KINDS)})")
+
+
 def extract_relations(doc: Document, entities: Sequence[Entity], hints: Sequence[Hint] = (),
                       issuer: str = "", holder: str = "") -> list[Relation]:
     """Relations of the document, one per (subject, predicate, object), earliest evidence kept.
@@ -835,11 +839,18 @@ def extract_relations(doc: Document, entities: Sequence[Entity], hints: Sequence
     names = frozenset(e.name for e in entities)
     default_holder = holder or issuer
     home = holder if any(e.name == holder and e.type == "Place" for e in entities) else ""  # a district, city, province
+    last_named: dict[str, str] = {}   # the last community, village, town… named: what 该社区 points back to
     for s in doc.sentences:
         ms = mentions.get(s.index)
         if not ms:
             continue
-        _awards(s.text, s.index, ms, default_holder, out, planned=s.status == "planned")
+        anaphor = _THIS_ONE.search(s.text)
+        holder_here = last_named.get(anaphor.group(1), default_holder) if anaphor else default_holder
+        _awards(s.text, s.index, ms, holder_here, out, planned=s.status == "planned")
+        for m in ms:
+            kind = next((k for k in _ANAPHOR_KINDS if m.entity.name.endswith(k)), None)
+            if kind and m.entity.type in ("ResidentialArea", "Place") and len(m.entity.name) > len(kind) + 1:
+                last_named[kind] = m.entity.name
         _located(s.text, s.index, ms, doc.level, out)
         _targets(s.text, s.index, ms, out)
         _organized(s.text, s.index, ms, out)

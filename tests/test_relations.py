@@ -515,3 +515,10 @@ def test_relations_a_title_only_one_holds_is_an_honour_of_who_became_it():
     assert ("江城市", "receivedAward", "双奥之城") in got
     unnamed = relations("某某新材料成为首个千亿级先进制造业产业集群。", title=PROVINCE_HEAD)
     assert not any(p == "receivedAward" for _, p, _ in unnamed), unnamed
+
+
+def test_relations_this_community_holds_the_honours_of_its_sentence():
+    got = relations("东兴社区位于县城中心地带,辖4个小区。自成立以来,该社区先后获得“全国敬老模范社区”、"
+                    "“全国职工书屋示范点”等30多项荣誉称号。")
+    assert {("东兴社区", "receivedAward", "全国敬老模范社区"), ("东兴社区", "receivedAward", "全国职工书屋示范点")} <= got
+    assert not any(s == "某某街道" and p == "receivedAward" for s, p, _ in got), got
