@@ -1084,8 +1084,9 @@ def _qualifier(view: _View, pos: int, voc: _Vocab) -> str:
         i -= 1
     q = "".join(words)
     owner = _type_word_end(q, voc.heads, voc.head_lengths)
-    if owner and voc.heads[owner][0] in ("Organization", "Facility") and len(owner) >= 2 and q not in voc.not_heads:
-        return ""  # 指挥中心“一键调度”平台: an owner, not part of the name
+    if owner and voc.heads[owner][0] in ("Organization", "Facility") and len(owner) >= 2 and q not in voc.not_heads \
+            and q != owner:
+        return ""  # 指挥中心“一键调度”平台: an owner, not part of the name (居委会“8+3”工作制: a kind of body, is)
     return q if 2 <= len(q) <= 6 else ""
 
 
@@ -1266,7 +1267,8 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
     before = text[:m.start()]
     if (before.endswith("由") and re.match(r"[^，,。；;]{0,3}向“", after)) or (before.endswith("向") and "由“" in before):
         return [], []  # 由“单一型”向“全能型”: a change of state, not names
-    if (after.startswith("创建") or re.match(r"(?:名单|榜单|排行榜|榜)", after)) and _honor_like(content, voc):
+    if (after.startswith("创建") or re.match(r"(?:名单|榜单|排行榜|榜)", after)) and _honor_like(content, voc) \
+            or _A_RATED.fullmatch(content):  # “5A级某某中心”: a grade, the honour, not the site
         qual = _qualifier(view, m.start(), voc)
         return [Candidate(content, "Award", sidx, m.start(), m.end(), aliases=(qual + content,) if qual else (),
                           confidence=0.75, priority=2, rule="quote-award")], []
@@ -1460,7 +1462,7 @@ def _honor_like(phrase: str, voc: _Vocab) -> bool:
 
 
 _STRONG_AWARD_CUES = ("晋升为", "被评为", "评为", "被列为", "列为", "被授予", "授予", "荣获", "获评", "被命名为",
-                      "命名为", "荣膺", "入选")
+                      "命名为", "荣膺", "入选", "成功创建为", "成功创建成为", "创建成为", "成功创建", "成功复评")
 _NATIONAL_START = re.compile(r"国家级|国家|全国|省级")
 _GRADED_ZONE = re.compile(rf"(?:国家级|省级|自治区级)[{_CJK}]{{1,8}}(?:区|园区|景区|度假区|基地)")  # 创建国家级某某区
 _AWARD_CLASS = r"(?:城市|城区|县城|区|县|市|镇|乡|村|街道|社区|单位|集体|称号|奖|示范区|示范点|先进|模范|站|中心|园区|基地|医院|学校)$"
@@ -1473,7 +1475,8 @@ _RANKS_JOINED = re.compile(rf"(?:进入|跻身|迈入|入围)(?:((?:全国|全�
 
 # 成为全球唯一的某某之城, 成为首个千亿级某某集群: a title only one or the first holds
 _BECAME_ONLY = re.compile(rf"成为(?:全球|全国|全省|世界|国内)?(?:唯一的?|首个|首批)"
-                          rf"([{_CJK}A-Z\d]{{2,14}}?(?:之城|集群|名城|示范区|示范市|示范城市))(?=[，,。；;]|$)")
+                          rf"([{_CJK}A-Z\d]{{2,16}}?(?:之城|集群|名城|示范区|示范市|示范城市|示范街道|示范街镇|示范社区|示范县|示范镇))"
+                          rf"(?=[，,。；;]|$)")
 
 
 _HONOUR_TITLE = rf"((?:全球|世界|全国|国家级|国家|中国|省级)[{_CJK}\d“”]{{2,16}}?(?:工厂|企业|传承人|院士))"
@@ -1524,7 +1527,8 @@ def _ratings(view: _View, voc: _Vocab) -> list[Candidate]:
     return out
 
 
-_A_RATED = re.compile(r"(?:国家)?[1-5]A级(?:旅游)?景区(?!以上)")  # the national grades of scenic areas
+_A_RATED = re.compile(rf"(?:国家)?[1-5]A级(?:旅游)?景区(?!以上)|[1-5]A级[{_CJK}]{{2,8}}?(?:组织|中心|机构|企业|单位)(?!以上)")
+# the national grades of scenic areas, and the A grades of social organisations, service centres, logistics firms
 _PURSUED = re.compile(r"创建(?=工作|力度|成果|经验|指标|扎实|稳步|深入|全面|取得|[，,。；;、]|$)")
 _MANNER = frozenset("全面 进一步 持续 大力 积极 扎实 着力 深入".split())  # words of how, before a verb
 _PURSUED_CLASS = re.compile(r"(?:城市|城区|县|区|市|镇|乡|村|社区|单位|之城|示范点|先行区)(?:（区）|\(区\))?$")
@@ -1663,6 +1667,11 @@ def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
         if titled and "、" in titled.group(1):
             out += _listed_titles(titled.group(1), m.end() + titled.start(1), cue, view)
             continue
+        listed = re.split(r"[，,。；;：:！!？?]", rest, maxsplit=1)[0]
+        if cue in voc.award_done and "、" in listed and not text[:m.start()].endswith("分别") and all(
+                (_honor_like(p, voc) or _PRIZE_END.search(p)) and not re.search(r"[《》]|获", p) for p in listed.split("、")):
+            out += _listed_titles(listed, m.end(), cue, view)  # 荣获A、B、C: every honour of the list
+            continue
         ends = r"[，,。；;：:！!？?]|等荣誉|的好成绩|并(?=[成获])"
         each = text[:m.start()].endswith("分别")  # 甲、乙分别入选A、B: every listed honour
         stop = re.search(ends + ("|、" if cue in voc.award_done and not each else ""), rest)
@@ -1697,8 +1706,8 @@ def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
             parts = [_PEOPLE_COUNTED.sub("", p) for p in listed]  # 获评某某奖2人、某某工匠4人: every honour listed
         elif cue not in ("荣获", "获", "获评") or "和" in obj:
             pieces = re.split(r"[和及、]", obj)
-            if len(pieces) > 1 and (each or all(_honor_like(p, voc) for p in pieces)):
-                parts = pieces
+            if len(pieces) > 1 and (each or all(_honor_like(p, voc) or _PRIZE_END.search(p) for p in pieces)):
+                parts = pieces  # 荣获“甲”和“乙”称号: two titles
         graded = _GRADES_SHARED.search(obj)
         if graded:  # 晋升为国家3A和4A级旅游景区: two grades of one title
             lead, tail = graded.group(1), graded.group(4)
@@ -1718,8 +1727,8 @@ def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
             if not stripped or len(stripped) > 40:
                 continue
             name = _YEAR_PREFIX.sub("", stripped)
-            strong = cue in _STRONG_AWARD_CUES and len(name) >= 4 and not _award_generic(name, voc) \
-                or _GRADED_ZONE.fullmatch(name) is not None
+            strong = cue in _STRONG_AWARD_CUES and len(name) >= 4 and not _award_generic(name, voc) and (
+                cue != "成功创建" or re.search(_AWARD_CLASS, name)) or _GRADED_ZONE.fullmatch(name) is not None
             if not strong and not _honor_like(name, voc) and not name.endswith(("奖", "称号")):
                 continue
             if cue not in voc.award_done and not re.search(_AWARD_CLASS, name):

@@ -32,12 +32,14 @@ _YEAR = re.compile(rf"(?<![\d〇○零])((?:19|20)\d{{2}}|{_ZH_YEAR})\s*年")
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五")  # “十四五”: the 14th five-year plan
 _DATE = re.compile(rf"((?:19|20)\d{{2}}|{_ZH_YEAR})\s*年\s*(\d{{1,2}}|{_NUMERAL})\s*月\s*(\d{{1,2}}|{_NUMERAL})\s*日")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
-_REPRESENT = re.compile(r"我代表([^\s、，,。；;]{2,20}?(?:人民政府|办事处|行政公署|政府))")   # not 镇党委、政府
+_REPRESENT = re.compile(r"我代表([^\s、，,。；;]{2,30}?(?:办事处|行政公署)|[^\s、，,。；;]{2,20}?(?:人民政府|政府))")
+# (not 镇党委、政府; 某某区人民政府某某街道办事处 whole: the office, not the government, speaks)
 _CONGRESS = re.compile(r"在(\S{2,15}?)\s*第\S{1,4}届\s*人民代表大会")
 _BODY_BY_LEVEL = re.compile(r"(自治区|自治州|省|市|区|县|旗|盟|镇|乡|街道)(?:人民政府|政府|办事处|行政公署)")
 _TITLE_ISSUER = re.compile(r"^(\S{2,20}?(?:办事处|人民政府|行政公署|政府))(?:(?:19|20)\d{2}年)?\S*工作报告")
 _TITLE_PLACE = re.compile(r"^(?:关于)?((?!关于)\S{2,12}?(?:街道|镇|乡|(?<!社)区|县|市|旗|州|盟|省|自治区))(?:(?:19|20)\d{2}年)?"
                           r"\S*?工作")
+_OFFICE_OF_GOVERNMENT = re.compile(r"^\S+?(?:人民政府|政府)(\S{2,}?(?:办事处|街道))$")
 _SIGNATURE = re.compile(r"^(\S{2,20}?(?:人民政府|办事处|行政公署))\S{0,4}长", re.M)
 _LEVELS = (("自治区", "province"), ("省", "province"), ("街道", "subdistrict"), ("办事处", "subdistrict"),
            ("镇", "town"), ("乡", "township"), ("苏木", "township"), ("县", "county"), ("旗", "county"), ("区", "district"),
@@ -137,6 +139,8 @@ def _metadata(text: str, lines: list[str]) -> dict[str, str]:
     if match := (_REPRESENT.search(text[:3000]) or _TITLE_ISSUER.match(undated_title)
                  or _SIGNATURE.search("\n".join(lines[:12]))):
         issuer = match.group(1)
+    if office := _OFFICE_OF_GOVERNMENT.match(issuer):  # 某某区人民政府某某街道办事处: the office speaks
+        issuer = office.group(1)
     place = ""
     by_level = _BODY_BY_LEVEL.fullmatch(issuer)   # "我代表镇人民政府": the body named by its level alone
     if match := _CONGRESS.search(text[:3000]):

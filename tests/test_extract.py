@@ -1460,3 +1460,26 @@ def test_extract_a_quoted_brand_of_produce_is_no_firm_and_produce_no_site():
 def test_extract_a_quoted_ranking_list_is_an_honour():
     got = found("在年度“全国营商环境百强区”名单中,我区位列第52位。", "district")
     assert got.get("全国营商环境百强区") == "Award", got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("成功创建某东新区特色创业服务社区。", {"某东新区特色创业服务社区": "Award"}, ()),
+    ("成功创建某某新材料、现代金融、现代商贸3个千亿级产业集群。", {}, ("某某新材料",)),
+    ("成功复评某海市市容环境示范街道。", {"某海市市容环境示范街道": "Award"}, ()),
+    ("某家渡成为首批某海市生活垃圾分类达标示范街道。", {"某海市生活垃圾分类达标示范街道": "Award"}, ()),
+    ("4家社会组织获评某海市“5A级社会组织”。", {"5A级社会组织": "Award"}, ()),
+    ("社区事务受理中心被评为“5A级社区事务受理中心”。", {"5A级社区事务受理中心": "Award"}, ()),
+    ("连年荣获全国科普日活动优秀组织奖、某海市科普日活动优秀组织单位、某海科技节先进集体。",
+     {"某海市科普日活动优秀组织单位": "Award", "某海科技节先进集体": "Award"}, ("某海市科普日活动优秀组织",)),
+    ("海韵花园居委会荣获“某海市先进基层群众性自治组织”和“全市首批老年心理关爱点”称号。",
+     {"海韵花园居委会": "Organization", "某海市先进基层群众性自治组织": "Award", "全市首批老年心理关爱点称号": "Award"}, ()),
+    ("持续完善居委会“8+3”工作法,12家符合条件的居委会实行改革。", {}, ("居委会",)),
+])
+def test_extract_a_subdistricts_honours_and_bodies(text, expected, absent):
+    assert_found(text, expected, absent)
+
+
+def test_structure_of_a_government_speaking_through_its_subdistrict_office():
+    from kg.pipeline import document_from_text as doc_of
+    doc = doc_of("2024年某寿路街道社区代表会议报告\n现在,我代表某陀区人民政府某寿路街道办事处,向大会作报告。\n", "office")
+    assert (doc.issuer, doc.place, doc.level) == ("某寿路街道办事处", "某寿路街道", "subdistrict")
