@@ -2929,7 +2929,9 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     if "至" in view.text:
         cands = _within_sections(cands)
     kept = _abbreviated(_split_regions(_select(cands)), view)
-    kept = [c for c in kept if not _place_of_a_verb(c, kept, view) and not _type_word_of_a_quote(c, kept, view)]
+    kept = [c for c in kept if not _place_of_a_verb(c, kept, view) and not _type_word_of_a_quote(c, kept, view)
+            and not (c.type in ("Place", "Organization") and c.name.find("人民政府") not in (-1, len(c.name) - 4))]
+    # (某区人民政府某某街道办事处: the office the issuer rule names, no name of its own)
     kept += _place_prefixes(kept, view, voc)
     kept += _local_prefixes(kept, view)
     kept += _shared_heads(kept, view, voc)
