@@ -1481,10 +1481,10 @@ def test_extract_a_subdistricts_honours_and_bodies(text, expected, absent):
 
 def test_structure_of_a_government_speaking_through_its_subdistrict_office():
     from kg.pipeline import document_from_text as doc_of
-    doc = doc_of("2024年某寿路街道社区代表会议报告\n现在,我代表某陀区人民政府某寿路街道办事处,向大会作报告。\n", "office")
-    assert (doc.issuer, doc.place, doc.level) == ("某寿路街道办事处", "某寿路街道", "subdistrict")
+    doc = doc_of("2024年长乐路街道社区代表会议报告\n现在,我代表江城区人民政府长乐路街道办事处,向大会作报告。\n", "office")
+    assert (doc.issuer, doc.place, doc.level) == ("长乐路街道办事处", "长乐路街道", "subdistrict")
 
 
 def test_extract_a_government_prefix_makes_no_name_of_its_office():
-    got = found("现在,我代表某陀区人民政府某寿路街道办事处,向大会作报告,请予审议。")
+    got = found("现在,我代表江城区人民政府长乐路街道办事处,向大会作报告,请予审议。")
     assert not any("人民政府" in n and not n.endswith("人民政府") for n in got), got
