@@ -2872,6 +2872,11 @@ def _abbreviated(kept: list[Candidate], view: _View) -> list[Candidate]:
     return out
 
 
+def _across_a_government(c: Candidate) -> bool:
+    """某区人民政府某某街道办事处: a name running on past a government is the office the issuer rule names."""
+    return c.type in ("Place", "Organization") and c.name.find("人民政府") not in (-1, len(c.name) - 4)
+
+
 def _type_word_of_a_quote(c: Candidate, kept: list[Candidate], view: _View) -> bool:
     """“老伙伴”互助站: the words after the quote are its kind, no site of their own."""
     return c.rule.startswith("head:") and c.start > 0 and view.text[c.start - 1] == "”" and any(
@@ -2930,8 +2935,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
         cands = _within_sections(cands)
     kept = _abbreviated(_split_regions(_select(cands)), view)
     kept = [c for c in kept if not _place_of_a_verb(c, kept, view) and not _type_word_of_a_quote(c, kept, view)
-            and not (c.type in ("Place", "Organization") and c.name.find("人民政府") not in (-1, len(c.name) - 4))]
-    # (某区人民政府某某街道办事处: the office the issuer rule names, no name of its own)
+            and not _across_a_government(c)]
     kept += _place_prefixes(kept, view, voc)
     kept += _local_prefixes(kept, view)
     kept += _shared_heads(kept, view, voc)
