@@ -448,8 +448,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if nxt[:1] in ("牌",) or (typ in ("Place", "ResidentialArea") and nxt[:1] in ("长", "制")) or (
                 len(head) == 1 and nxt[:1] == "前") or (head in ("省", "市", "县") and nxt[:1] in ("域", "级", "属")) or (
                 head in ("乡", "村", "镇") and nxt[:1] in ("风", "情", "愁", "貌")) or (len(head) == 1 and nxt.startswith("之")) \
-                or (head == "中心" and nxt in ("地带", "位置", "地段")):
-            continue  # 街长, 河长制, 某市省域副中心, 镇容镇貌, 一河之隔, 县城中心地带: an office, a rule, a scope, a saying
+                or (head == "中心" and nxt in ("地带", "位置", "地段")) or (head in ("路", "街", "巷") and nxt == "街道"):
+            continue  # 街长, 河长制, 某市省域副中心, 镇容镇貌, 一河之隔, 县城中心地带, 某某路街道: an office, a rule, a scope, a
+            # saying, a subdistrict named after its road
         if head == "所" and i + 1 < len(toks) and len(nxt) == 1 and toks[i + 1].tag.startswith("v"):
             continue  # 生活所需, 所急所盼: 所 before a verb is a function word, no office
         if head == "组织" and k >= 1 and _head_type(toks[k - 1].text, voc) == "Organization":
@@ -1016,11 +1017,15 @@ def _titles(view: _View, voc: _Vocab) -> list[Candidate]:
 
 
 def _policy_title(title: str, voc: _Vocab) -> bool:
+    title = _TITLE_SPAN.sub("", title)  # 《某某三年行动计划（2024-2026年）》: the years it covers, after the kind
     for n in voc.head_lengths:
         if title[-n:] in voc.heads and voc.heads[title[-n:]][0] == "PolicyDocument":
             return True
     return title.endswith(("意见", "通知", "决定", "法", "条例", "计划", "规划", "纲要", "制度", "标准", "公约",
                            "清单", "报告", "准则", "章程", "协议", "政策", "措施", "建议", "草案", "法典", "宪法"))
+
+
+_TITLE_SPAN = re.compile(r"[（(](?:(?:19|20)\d{2}[—–\-－~～至](?:19|20)?\d{2}|(?:19|20)\d{2})年?(?:版|修订)?[）)]$")
 
 
 def _type_word_end(phrase: str, table: dict, lengths: Iterable[int]) -> str | None:
@@ -1358,8 +1363,9 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
     if _is_rhetoric(content, voc) or _PERIOD.fullmatch(content) or \
             re.fullmatch(r"[\d·.、\s-]+", content):
         return [], []  # “十四五” is a period, “7·31” a date
-    if run_class:
-        return [Candidate(content, run_class, sidx, m.start(), m.end(), aliases=tuple(aliases),
+    if run_class:  # “美丽、智慧、人文”等五个社区建设: qualities listed in one quote are ideas, not places
+        typ = "Concept" if "、" in content and run_class in ("Place", "ResidentialArea", "Facility") else run_class
+        return [Candidate(content, typ, sidx, m.start(), m.end(), aliases=tuple(aliases),
                           confidence=0.75, priority=2, rule="quote-list")], []
     if re.match(r"为主题", after) or (before.endswith("以") and "为主题" in after[:12]):
         return [Candidate(content, "Program", sidx, m.start(), m.end(), confidence=0.75, priority=2,

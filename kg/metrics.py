@@ -128,7 +128,7 @@ def _clause_before(text: str, start: int) -> str:
     return text[max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0):start]
 
 
-_CHANGE_ONLY = re.compile(r"(?:同比|比上年|较上年|年均|按可比口径|同口径(?:年均)?)?(?:增长|下降|提高|减少|增加|增速|增幅|上升)了?"
+_CHANGE_ONLY = re.compile(r"(?:同比|比上年|较上年|年均|按可比口径|同口径(?:年均)?)?(?:增长|下降|提高|减少|增加|增速|增幅|上升)了?(?:约|近|超过|超)?"
                           r"|(?:占|为|完成)(?:年度|全年|年)?计划的|是[^，,。；;]{1,12}?的|(?:期末|期间|同期)的"
                           r"|连续(?:\d+|[一二三四五六七八九十两]{1,3})年|(?:突破|超过|达到)")
 

@@ -1488,3 +1488,14 @@ def test_structure_of_a_government_speaking_through_its_subdistrict_office():
 def test_extract_a_government_prefix_makes_no_name_of_its_office():
     got = found("现在,我代表江城区人民政府长乐路街道办事处,向大会作报告,请予审议。")
     assert not any("人民政府" in n and not n.endswith("人民政府") for n in got), got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("持续深化“美丽、智慧、安全韧性、法治、人文”等五个社区建设。", {"美丽、智慧、安全韧性、法治、人文": "Concept"}, ()),
+    ("以新一轮《“宜居江城 人民社区”建设三年行动计划(2024-2026年)》为统领。",
+     {"《“宜居江城 人民社区”建设三年行动计划(2024-2026年)》": "PolicyDocument"}, ()),
+    ("固定资产投资按计划实施,地块开发建设按计划推进。", {}, ("固定资产投资按计划", "地块开发建设按计划")),
+    ("长乐路街道深入推进城市更新。", {}, ("长乐路",)),
+])
+def test_extract_qualities_a_dated_plan_as_planned_and_a_road_named_subdistrict(text, expected, absent):
+    assert_found(text, expected, absent)

@@ -156,6 +156,7 @@ def test_metrics_the_base_year_of_a_change_is_no_part_of_its_subject():
     # a quoted name before the figure is part of what is counted; one subject 分别增长 holds both growths
     ("办理“税银贷”9.5亿元,新增“四上”企业41户。", {("9.5", "亿元"): "税银贷", ("41", "户"): "四上企业"}),
     ("非房存量企业完成区税7.45亿元,同比上升3.84%。", {("3.84", "%"): "非房存量企业完成区税"}),
+    ("引进企业152家,同比增长约15%。", {("15", "%"): "引进企业"}),
     ("城乡居民人均可支配收入分别增长5.1%、6.9%。", {("5.1", "%"): "城乡居民人均可支配收入", ("6.9", "%"): "城乡居民人均可支配收入"}),
 ])
 def test_metrics_subjects_read_across_clauses(text, expected):
