@@ -214,6 +214,11 @@ class _View:
     def ends(self) -> frozenset[int]:
         return frozenset(t.end for t in self.toks)
 
+    @cached_property
+    def class_lists(self) -> list[re.Match]:
+        """The lists closed by a class noun (甲、乙等N个小区): read by the list rule and the listed-works rule."""
+        return list(_CLASS_LIST.finditer(self.text)) if _CLASS_WORD.search(self.text) else []
+
 
 def _is_boundary(tok: Token, voc: _Vocab, before: Token | None = None) -> bool:
     """A word a name cannot run across leftwards (``before`` is the word left of it, if any).
@@ -1467,6 +1472,11 @@ def _honor_like(phrase: str, voc: _Vocab) -> bool:
     return any(w in phrase for w in voc.honor) and not _award_generic(phrase, voc)
 
 
+def _titled(phrase: str, voc: _Vocab) -> bool:
+    """An honour's name by its words or by its end (某某奖, “某某”称号): an item of a list of titles."""
+    return _honor_like(phrase, voc) or _PRIZE_END.search(phrase) is not None
+
+
 _STRONG_AWARD_CUES = ("晋升为", "被评为", "评为", "被列为", "列为", "被授予", "授予", "荣获", "获评", "被命名为",
                       "命名为", "荣膺", "入选", "成功创建为", "成功创建成为", "创建成为", "成功创建", "成功复评")
 _NATIONAL_START = re.compile(r"国家级|国家|全国|省级")
@@ -1598,8 +1608,7 @@ def _community_holders(view: _View, voc: _Vocab) -> list[Candidate]:
         if m.group(0) not in voc.award_done:
             continue
         held = _COMMUNITY_HOLDER.search(view.text, 0, m.start())
-        if held and held.group(1) not in voc.generic and not view.is_protected(held.start(1), m.start()) \
-                and not _NOT_LOCAL_STEM.search(held.group(1)) and not _KIND_OF_COMMUNITY.match(held.group(1)) \
+        if held and _names_a_community(held.group(1), voc) and not view.is_protected(held.start(1), m.start()) \
                 and _specific(held.group(1), [t for t in view.toks if held.start(1) <= t.start < held.end(1)], voc,
                               "ResidentialArea"):
             out.append(Candidate(held.group(1) + "社区", "ResidentialArea", view.sentence.index, held.start(1),
@@ -1614,14 +1623,18 @@ _COMMUNITIES_LISTED = re.compile(rf"(?:^|(?<=[，,；;。：:]))((?:[{_CJK}]{{2,
 _KIND_OF_COMMUNITY = re.compile(r"^(?:和谐|文明|智慧|平安|绿色|美丽|示范|未来|老旧|完整|星级|数字|现代|各个|所有|全部|城市|农村)")
 
 
+def _names_a_community(stem: str, voc: _Vocab) -> bool:
+    """The words before 社区 name one community, not a kind (和谐, 城市) or every one (各, 全)."""
+    return stem not in voc.generic and not _KIND_OF_COMMUNITY.match(stem) and not _NOT_LOCAL_STEM.search(stem)
+
+
 def _community_subjects(view: _View, voc: _Vocab) -> list[Candidate]:
     """某某社区被评为…, 某某社区以…为主要内容, 甲社区和乙社区通过…: a community that opens a clause and acts
     is named (社区 alone is no head: 加强社区建设, 和谐社区 are kinds)."""
     out = []
     for m in _COMMUNITY_SUBJECT.finditer(view.text):
         stem = m.group(1)
-        if stem in voc.generic or _KIND_OF_COMMUNITY.match(stem) or _NOT_LOCAL_STEM.search(stem) \
-                or view.is_protected(m.start(1), m.end()) or m.start(1) not in view.starts:
+        if not _names_a_community(stem, voc) or view.is_protected(m.start(1), m.end()) or m.start(1) not in view.starts:
             continue
         out.append(Candidate(stem + "社区", "ResidentialArea", view.sentence.index, m.start(1), m.end(),
                              confidence=0.6, priority=2, rule="community-subject"))
@@ -1675,7 +1688,7 @@ def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
             continue
         listed = re.split(r"[，,。；;：:！!？?]", rest, maxsplit=1)[0]
         if cue in voc.award_done and "、" in listed and not text[:m.start()].endswith("分别") and all(
-                (_honor_like(p, voc) or _PRIZE_END.search(p)) and not re.search(r"[《》]|获", p) for p in listed.split("、")):
+                _titled(p, voc) and not re.search(r"[《》]|获", p) for p in listed.split("、")):
             out += _listed_titles(listed, m.end(), cue, view)  # 荣获A、B、C: every honour of the list
             continue
         ends = r"[，,。；;：:！!？?]|等荣誉|的好成绩|并(?=[成获])"
@@ -1712,7 +1725,7 @@ def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
             parts = [_PEOPLE_COUNTED.sub("", p) for p in listed]  # 获评某某奖2人、某某工匠4人: every honour listed
         elif cue not in ("荣获", "获", "获评") or "和" in obj:
             pieces = re.split(r"[和及、]", obj)
-            if len(pieces) > 1 and (each or all(_honor_like(p, voc) or _PRIZE_END.search(p) for p in pieces)):
+            if len(pieces) > 1 and (each or all(_titled(p, voc) for p in pieces)):
                 parts = pieces  # 荣获“甲”和“乙”称号: two titles
         graded = _GRADES_SHARED.search(obj)
         if graded:  # 晋升为国家3A和4A级旅游景区: two grades of one title
@@ -2104,7 +2117,7 @@ def _listed_works(view: _View, voc: _Vocab) -> tuple[list[Candidate], list[Hint]
     out: list[Candidate] = []
     hints: list[Hint] = []
     text, sidx = view.text, view.sentence.index
-    for m in (_CLASS_LIST.finditer(text) if _CLASS_WORD.search(text) else ()):
+    for m in view.class_lists:
         if _CLASS_TYPES[m.group(4)] != "ResidentialArea" or not (m.group(2).startswith("等") or m.group(2)[0].isdigit()):
             continue
         works = re.match(rf"(的)?([{_CJK}]{{2,10}}?)(?=[，,。；;、]|$)", text[m.end():])
@@ -2134,7 +2147,7 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
     """东林、八村等居民区 / 在二村等5个小区 / 分别在长青、南湖开展 / 张桥二组: residential areas in lists."""
     out = []
     sidx = view.sentence.index
-    for m in (_CLASS_LIST.finditer(view.text) if _CLASS_WORD.search(view.text) else ()):
+    for m in view.class_lists:
         cls, typ = m.group(4), _CLASS_TYPES[m.group(4)]
         if m.group(2) == "两" and m.group(3):
             continue  # 甲和两河某某景区: 两 opens the next name, it counts nothing (甲、乙两景区 does)
