@@ -61,7 +61,8 @@ _CLASS_TYPES = {"居民区": "ResidentialArea", "小区": "ResidentialArea", "�
                 "遗址": "Place", "景区": "Place", "街区": "Place", "商城": "Facility",
                 "企业": "Organization", "公司": "Organization", "项目": "Program",
                 "检查站": "Facility", "医院": "Facility", "学校": "Facility", "基地": "Facility", "园区": "Place",
-                "区域": "Place", "航线": "Place", "酒店": "Facility"}
+                "区域": "Place", "航线": "Place", "酒店": "Facility", "农家乐": "Facility", "合作社": "Organization",
+                "品牌": "Brand"}
 _CLASS_LIST = re.compile(
     rf"(?:^|(?<=[在对和与、，,；;：:]))((?:(?:(?!等)[{_CJK}]){{2,8}}、)*(?:(?!等)[{_CJK}]){{2,8}})"
     rf"(等(?:(?:\d+|[一二三四五六七八九十]+)[个家处座条所]?)?|两个|两|(?:\d+|[一二三四五六七八九十]+)[个家处座条所])"
@@ -290,6 +291,27 @@ def _ordinal_or_numeral(word: str) -> bool:
     return _ORDINAL.fullmatch(word) is not None
 
 
+_FIRM_KINDS = re.compile(r"(?:境内外|境内|境外|海外)?(?:上市|国有|民营|外资|私营|合资|独资|控股|国有控股|子|母|分|空壳|平台|"
+                         r"融资担保|担保|保险|证券|基金|信托|投资|科技|有限|股份有限|有限责任)")
+_COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]{1,3})(?:个|家|所|座|处)")
+_SEAT = re.compile(r"（[\u4e00-\u9fff]{2,4}）$")
+
+
+def _seat_in_brackets(view: _View, start: int) -> int:
+    """某某基业（上海）智能科技有限公司: a firm's seat in brackets stands inside its name; the name opens at
+    the first of the words before the brackets that are no verb, preposition or conjunction."""
+    seat = _SEAT.search(view.text, 0, start)
+    if not seat:
+        return start
+    opening = seat.start()
+    for t in reversed([t for t in view.toks if t.end <= seat.start()]):
+        if t.end != opening or t.text[0] in PUNCT or t.tag.startswith(("p", "c", "u", "v", "d", "r")) \
+                or seat.start() - t.start > 10:
+            break
+        opening = t.start
+    return opening if seat.start() - opening >= 2 else start
+
+
 def _specific(modifier: str, mod_tokens: Sequence[Token], voc: _Vocab, typ: str = "") -> bool:
     """Whether the words before a head make a name (辰凯, 第五睦邻) rather than a class (服务, 社区)."""
     if mod_tokens and _HOTLINE.fullmatch(mod_tokens[0].text):  # 12345某某中心: judged by the words after it
@@ -358,6 +380,7 @@ def _head_of(w2: str, w1: str, tok: str, tag: str) -> tuple[str, int] | None:
 _GOVERNING = frozenset("建设 提升 打造 推进 推动 支持 保障 服务 建强 加快 实施 深化 完善 优化 加强 创建 做强 做优 "
                        "筹办 举办 承办 办好 "
                        "培育 谋划 启动 开展 围绕 聚焦 依托 用好 建好 抓好 做好 助力".split())
+_LEADING = frozenset("引领 带动 赋能".split())
 _NUMBERED_GAMES = re.compile(rf"[{_NUMERALS}]{{1,3}}")
 _HOSTING = frozenset("举办 承办 筹办 主办 办好".split())
 _CONVENING = _HOSTING | {"召开", "举行"}
@@ -595,7 +618,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             while j < k and (toks[j].text in _GOVERNING or (typ == "TargetGroup" and toks[j].text in _SERVING)):
                 j += 1  # 服务保障国家某某中心: the clause's verbs, not the first words of the name
         if typ in ("Place", "Facility"):
-            inner = [n for n in range(j, k) if toks[n].text in _GOVERNING]
+            inner = [n for n in range(j, k) if toks[n].text in _GOVERNING or (
+                toks[n].text in _LEADING and len(toks[k].text) >= 2)]  # 以党建引领商圈…: the zone is led, not named
             if inner:
                 j = inner[-1] + 1  # 某科学城建设某某集聚区: the place is what is being built
             stem = next((n for n in range(j, k) if toks[n].tag.startswith("ns")), None)
@@ -614,6 +638,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if j + 1 < k and toks[j].tag == "m" and _COUNT_OF_ONE.fullmatch(toks[j].text):
             j += 1  # 建设一条某某路: how many, not the first word of the name
         start = toks[j].start
+        if typ == "Organization" and head.endswith(("公司", "集团")):
+            start = _seat_in_brackets(view, start)
         lead = text[max(0, start - 24):start]
         kind = text[start:tok.end - len(head)]
         if lead.endswith("等") and head in ("项目", "工程") and len(kind) >= 4 and kind[:2] not in voc.stop \
@@ -624,6 +650,10 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if typ in ("Facility", "Organization") and (_COUNTED_SITES.search(lead) or _COUNTED_SITES.search(lead[:-2])
                                                     and lead[-2:] in ("集中", "新建", "新增", "标准化")):
             continue  # 建成3个某某文化中心, 3个集中隔离点, 3个某某实验室: a kind of site counted, not one named
+        if typ in ("Facility", "Organization") and _COUNT_AFTER.match(text, tok.end):
+            continue  # 申报县级农民专业合作社2个: counted after, the same
+        if typ == "TargetGroup" and re.match(r"(?:专业)?合作社|协会|联合会", text[tok.end:]):
+            continue  # 农民专业合作社: a body of the group, not the group
         if lead.endswith("党的") and typ in ("Program", "Concept"):
             start -= 2  # 党的某某教育实践活动
         if typ in ("Mechanism", "Program") and (strict := _STRICTEST.search(lead)):
@@ -690,8 +720,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # 大中小学思想政治教育: ideological education, not a doctrine
         if head == "机制" and modifier.endswith("体制"):
             continue  # 投融资体制机制: the institutions of a field, not one mechanism
-        if typ == "Organization" and modifier in _ORG_GENERIC:
-            continue
+        if typ == "Organization" and (modifier in _ORG_GENERIC or head.endswith("公司") and _FIRM_KINDS.fullmatch(modifier)):
+            continue  # (上市公司, 国有控股公司: kinds of firm)
         if (typ == "Mechanism" and head in ("体系", "政策", "机制", "制度", "系统")
                 or head in ("项目", "工程") and mod_tokens and mod_tokens[0].text not in "东西南北") \
                 and _common_words(mod_tokens):
@@ -1619,8 +1649,9 @@ def _community_holders(view: _View, voc: _Vocab) -> list[Candidate]:
 _COMMUNITY_SUBJECT = re.compile(
     rf"(?:^|(?<=[，,；;。：:]))([{_CJK}]{{2,4}}?)社区(?=被|以|先后|通过|建立|建成|开展|组织|实施|推出|荣获|获得|获评|位于|辖|"
     rf"共有|现有|积极|围绕|持续|深入|着力|全面|开工|完成|实现|成功|新建|\d|和[{_CJK}]{{2,4}}社区|、[{_CJK}]{{2,4}}社区)")
+_COMMUNITY_AT = re.compile(rf"(?<=在)([{_CJK}]{{2,4}}?)社区(?=[，,]|打造|建立|建设|开展|设立|试点|推行|探索|成立|实施|推出)")
 _COMMUNITIES_LISTED = re.compile(rf"(?:^|(?<=[，,；;。：:]))((?:[{_CJK}]{{2,4}}?社区、)+[{_CJK}]{{2,4}}?社区)")
-_KIND_OF_COMMUNITY = re.compile(r"^(?:和谐|文明|智慧|平安|绿色|美丽|示范|未来|老旧|完整|星级|数字|现代|各个|所有|全部|城市|农村)")
+_KIND_OF_COMMUNITY = re.compile(r"^(?:和谐|文明|智慧|平安|绿色|美丽|示范|未来|老旧|完整|星级|数字|现代|各个|所有|全部|城市|农村|试点|重点|典型|样板|先进|特色|达标|辖区|相关|涉及)")
 
 
 def _names_a_community(stem: str, voc: _Vocab) -> bool:
@@ -1629,11 +1660,11 @@ def _names_a_community(stem: str, voc: _Vocab) -> bool:
 
 
 def _community_subjects(view: _View, voc: _Vocab) -> list[Candidate]:
-    """某某社区被评为…, 某某社区以…为主要内容, 甲社区和乙社区通过…: a community that opens a clause and acts
-    is named (社区 alone is no head: 加强社区建设, 和谐社区 are kinds)."""
+    """某某社区被评为…, 某某社区以…为主要内容, 甲社区和乙社区通过…, 在某某社区打造…: a community that opens
+    a clause and acts, or where the work is done, is named (社区 alone is no head: 加强社区建设, 和谐社区 are kinds)."""
     out = []
-    for m in _COMMUNITY_SUBJECT.finditer(view.text):
-        stem = m.group(1)
+    for m in itertools.chain(_COMMUNITY_SUBJECT.finditer(view.text), _COMMUNITY_AT.finditer(view.text)):
+        stem = m.group(1)  # 在某某社区打造…, 在某某社区，结合…: where the work is done names the community
         if not _names_a_community(stem, voc) or view.is_protected(m.start(1), m.end()) or m.start(1) not in view.starts:
             continue
         out.append(Candidate(stem + "社区", "ResidentialArea", view.sentence.index, m.start(1), m.end(),
@@ -2111,6 +2142,14 @@ def _listed_project_type(item: str, kind: str, voc: _Vocab) -> str:
 _WORKS_TAIL = re.compile(r"(?:改造|管网|工程|整治|治理|提升|改建|维修|更新|绿化|硬化|亮化)$")
 
 
+_LEAD_SCOPE = re.compile(r"[全本该各][市区县省镇乡旗]|[全本该各]街道|辖区")
+
+
+def _opens_with_verb(view: _View, at: int) -> bool:
+    """The word at ``at`` is a verb (开展, 实施): what follows is an act, not a name."""
+    return any(t.start == at and word_tags().get(t.text) == "v" for t in view.toks)
+
+
 def _listed_works(view: _View, voc: _Vocab) -> tuple[list[Candidate], list[Hint]]:
     """甲、乙等77个某某小区某某管网 / 丙等7个小区的某某改造: the works done in the listed areas, named after
     them, stand in each."""
@@ -2121,8 +2160,9 @@ def _listed_works(view: _View, voc: _Vocab) -> tuple[list[Candidate], list[Hint]
         if _CLASS_TYPES[m.group(4)] != "ResidentialArea" or not (m.group(2).startswith("等") or m.group(2)[0].isdigit()):
             continue
         works = re.match(rf"(的)?([{_CJK}]{{2,10}}?)(?=[，,。；;、]|$)", text[m.end():])
-        if not works or not _WORKS_TAIL.search(works.group(2)) or works.group(2) in voc.generic:
-            continue
+        if not works or not _WORKS_TAIL.search(works.group(2)) or works.group(2) in voc.generic \
+                or _LEAD_SCOPE.fullmatch(m.group(1)) or not works.group(1) and _opens_with_verb(view, m.end()):
+            continue  # 全市181个村开展某某整治: the villages act, no works are named after them
         start = m.end() + works.start(2) if works.group(1) else m.start(3)
         name = text[start:m.end() + works.end()]
         out.append(Candidate(name, "Program", sidx, start, m.end() + works.end(), confidence=0.6, priority=2,
@@ -2143,6 +2183,9 @@ def _common_noun(word: str) -> bool:
     return word_tags().get(word) == "n" and tokenizer().FREQ.get(word, 0) >= 100
 
 
+_NAMED_BRANDS = re.compile(r"知名|著名|特色|优质|区域公用|公用|地理标志|农产品|特色农产品")
+
+
 def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
     """东林、八村等居民区 / 在二村等5个小区 / 分别在长青、南湖开展 / 张桥二组: residential areas in lists."""
     out = []
@@ -2156,6 +2199,8 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             continue
         if typ == "Program" and (len(items) == 1 or re.search(r"重点|重大|标志性|产业|领域", m.group(3))):
             continue  # 新能源汽车、机器人等重点项目: the items are sectors, the projects unnamed
+        if typ == "Brand" and not _NAMED_BRANDS.fullmatch(m.group(3)):
+            continue  # 户外运动、珠宝等专业品牌, 家电、食品等产业品牌: sectors; 甲、乙等知名品牌 are brands
         if (len(items) >= 2 or typ == "Facility") and all(_common_noun(item) for item in (
                 _drop_lead_verbs(view, items[0], m.start(1), voc)[0], *items[1:])):
             continue  # 茶叶、蔬菜、水果等基地, 茶叶等基地: kinds of produce, the sites unnamed
@@ -2171,8 +2216,9 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
                     "city", "province") and typ == "Place" and not _proper(tokens(item))) or \
                     _PHASE_ONLY.fullmatch(item) or view.is_protected(start, start + len(item)) or (
                     typ != "Program" and len(item) > 5) or (typ == "Program" and len(item) < 3) or (
-                    typ == "Organization" and _head_type(item, voc) in ("Place", "ResidentialArea")):
-                continue  # 某城区21家企业: the place the firms are in, not a firm
+                    typ == "Organization" and _head_type(item, voc) in ("Place", "ResidentialArea")) or (
+                    item.endswith("公司") and _FIRM_KINDS.fullmatch(item[:-2])):
+                continue  # 某城区21家企业: the place the firms are in, not a firm; 上市公司: a kind of firm
             name, aliases = item, (item + cls,) if not m.group(3) else ()  # 东林、八村等居民区: 东林居民区 too
             if cls == "遗址":
                 name, aliases = item + cls, (item,)

@@ -15,6 +15,7 @@ from typing import Sequence
 
 from .models import Document, Entity, Metric, Sentence
 from .resources import read_table
+from .segment import fast_cut
 
 __all__ = ["extract_metrics", "sentence_metrics", "chinese_number"]
 
@@ -26,15 +27,17 @@ _ZH_NUM = "[一二两三四五六七八九十百千][〇零一二两三四五六
 _ZH_UNITS = ("个", "项", "名", "家", "条", "处", "位", "大", "方面", "支", "所", "座", "类")
 _SKIP_BEFORE = ("第", "党的", "十", "前", "近", "每")
 _QUALIFIERS = ("同比增长", "同比下降", "比上年增长", "增长", "下降", "减少", "提高", "累计", "共计", "共有", "总数",
+               "不低于", "不少于", "不超过",
                "新建", "新增", "全年", "年内", "年末", "年底", "达到", "突破", "力争", "超过", "超", "约", "近", "占计划")
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]")
 _AFTER_WORDS = re.compile(rf"[{_CJK}\w]{{0,12}}")
-_AFTER_STOP = re.compile(r"的|和|及|等|[是为被将把在对居]|(?:投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关)")
+_AFTER_STOP = re.compile(r"的|和|及|等|[是为被将把在对居]|(?:投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与|参加)"
+                         r"|中$")
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
-_LEAD_WORDS = re.compile(r"^(?:全年|年内|年末|其中|全区|全市|全省|累计|共计|共有|共|力争|确保|预计)+")
+_LEAD_WORDS = re.compile(r"^(?:全年|年内|年末|其中|全区|全市|全省|全县|全镇|全乡|全旗|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
 _QUOTE_BEFORE = re.compile(r"“([^“”，,。；;]{1,12})”$")
-_NOTE_END = re.compile(r"[（(][^（）()，,。；;]{1,12}[）)]$")
+_NOTE_END = re.compile(r"[（(][^（）()，,。；;]{1,12}[）)](?:实现|完成|达到|达|为)?$")
 _YEAR_LEAD = re.compile(r"^(?:19|20)\d{2}年(?:度|末|底)?")
 _COMPARED_TO = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}年|上年|去年|上年同期|去年同期)$")
 _DIGIT_END = re.compile(r"\d[.．、]?$")
@@ -128,7 +131,7 @@ def _clause_before(text: str, start: int) -> str:
     return text[max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0):start]
 
 
-_CHANGE_ONLY = re.compile(r"(?:同比|比上年|较上年|年均|按可比口径|同口径(?:年均)?)?(?:增长|下降|提高|减少|增加|增速|增幅|上升)了?(?:约|近|超过|超)?"
+_CHANGE_ONLY = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|年均|按可比口径|同口径(?:年均)?)?(?:可比|实际)?(?:增长|下降|提高|减少|增加|增速|增幅|上升)了?(?:约|近|超过|超)?"
                           r"|(?:占|为|完成)(?:年度|全年|年)?计划的|是[^，,。；;]{1,12}?的|(?:期末|期间|同期)的"
                           r"|连续(?:\d+|[一二三四五六七八九十两]{1,3})年|(?:突破|超过|达到)")
 
@@ -143,7 +146,7 @@ def _change_of(text: str, start: int, end: int, earlier: Sequence[Metric]) -> st
     if after and len(_AFTER_STOP.split(after.group(0), maxsplit=1)[0].rstrip("0123456789.")) >= 2:
         return ""  # 增加4个助餐点: the words after name what grew
     named = [m.subject for m in earlier if not m.subject.startswith(("高于", "低于", "超出", "快于", "慢于"))]
-    return named[-1] if named else earlier[-1].subject  # not 高于目标2.4个百分点: a gap to a target
+    return named[-1] if named else earlier[-1].subject  # not 高于年初目标…: a gap to a target named in words
 
 
 def _subject(text: str, start: int, end: int) -> str:
@@ -163,9 +166,34 @@ def _subject(text: str, start: int, end: int) -> str:
         return (verb.group(1) if verb else "") + after
     head = _LEAD_WORDS.sub("", _YEAR_LEAD.sub("", before))
     head = re.sub(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
-                  r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上)+$", "", head)
+                  r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首)+$", "", head)
     head = _COMPARED_TO.sub("", head)  # 全市生产总值比2020年(增长): the base year is no part of what is counted
-    return head[-16:]
+    if not head and after:
+        return (verb.group(1) if verb else "") + after  # 全镇4个村开展…: one word after, nothing before
+    head = _BOUND_END.sub("", head)  # 总投资不低于2000亿元: the bound is a qualifier
+    head = _ITEM_MARK.sub("", head)  # 2.培育…平台2家: the item's number
+    if len(head) > 4:
+        head = re.sub(r"^(?:完成|实现)", "", head)  # 完成地区生产总值802亿元: what is counted, not the act
+    return _last_words(head, 16)
+
+
+_GAP = re.compile(r"(?:高于|低于|高出|低出|超出|快于|慢于|塌|落后于?|领先于?)(?:全国|全省|全市|全区|全州|全县|"
+                  r"预期|年度|全年)?(?:平均水平|平均|目标|计划|预期)?")
+_BOUND_END = re.compile(r"(?:不低于|不少于|不高于|不超过|不到|保持在|稳定在|可比|实际)$")
+_ITEM_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])")
+
+
+def _last_words(text: str, limit: int) -> str:
+    """The last whole words of ``text`` that fit in ``limit`` characters (not 济开发区… cut from 经济开发区…)."""
+    if len(text) <= limit:
+        return text
+    words = fast_cut(text)
+    kept = 0
+    for n in range(len(words) - 1, -1, -1):
+        if kept + len(words[n]) > limit:
+            break
+        kept += len(words[n])
+    return text[len(text) - kept:] if kept else text[-limit:]
 
 
 def _qualifier(text: str, start: int, approx: str) -> str:
@@ -224,6 +252,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
             value = Decimal(parsed)
             if unit in ("大", "方面"):
                 unit = "个"
+        if _sized_class(text, end):
+            continue  # 投资10亿元以上项目10个: the size of a kind of project, the count comes after
         kind = units.get(unit, "count")
         if mult:
             if kind == "count":
@@ -239,9 +269,13 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
             approx = "以内"
         dated = _DATED.search(before)  # 从2020年的82.4岁提升至…: the figure of the year it names
         subject = _change_of(text, start, end, out) or _subject(text, start, end)
+        qualifier = _qualifier(text, start, approx)
+        gap = _GAP.fullmatch(_clause_before(text, start).strip()) if unit in ("个百分点", "%") and out else None
+        if gap:  # 同比增长3.2%，高于全省0.1个百分点: how far the growth before is from a reference
+            subject, qualifier = out[-1].subject, ";".join(q for q in (gap.group(0), approx) if q)
         out.append(Metric(subject=subject, value=_plain(value), unit=unit,
                           year=int(dated.group(1)) if dated else year,
-                          qualifier=_qualifier(text, start, approx), sentence=sentence.index,
+                          qualifier=qualifier, sentence=sentence.index,
                           confidence=0.8 if num[0].isdigit() else 0.6))
         starts.append(start)
     out = _respectively(text, out, starts)
@@ -252,6 +286,15 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
     if "全国" in text or ":1" in text or "∶1" in text:
         out += _ranks_and_ratios(text, sentence, year, quoted, out)
     return out
+
+
+_SIZED_CLASS = re.compile(r"(?<=以上)(?:的)?(?:[\u4e00-\u9fff]{0,4}?(?:项目|企业)|[\u4e00-\u9fff]{1,8}?\d+[\u4e00-\u9fff])")
+
+
+def _sized_class(text: str, end: int) -> bool:
+    """The figure ending at ``end`` (with 以上) sizes a kind of project or firm (10亿元以上项目) rather than
+    counting anything itself."""
+    return _SIZED_CLASS.match(text, end) is not None
 
 
 def _respectively(text: str, metrics: list[Metric], starts: list[int]) -> list[Metric]:
@@ -267,6 +310,8 @@ def _respectively(text: str, metrics: list[Metric], starts: list[int]) -> list[M
         wide = re.split(r"[，,；;。]", text[:starts[i]])[-1].strip()  # the clause, 、 and all
         subjects: list[str] = []
         pair = _PAIR_RESPECTIVELY.fullmatch(wide)
+        if not pair and n == 2 and _THEN_RESPECTIVELY.match(text, _figure_end(text, starts[i + 1])):
+            pair = _PAIR_BEFORE.fullmatch(wide)  # 城镇和农村某某收入完成X元、Y元，分别增长…: the pair named first
         shared = _SHARED_RESPECTIVELY.fullmatch(wide)
         if n >= 2 and _RESPECTIVELY.fullmatch(clause):
             named = [m.subject for m in out[:i] if m.subject]
@@ -289,6 +334,8 @@ def _respectively(text: str, metrics: list[Metric], starts: list[int]) -> list[M
 _RESPECTIVELY = re.compile(r"(?:同比|比上年|较上年)?分别(?:增长|下降|提高|增加|减少|达到|达|为)")
 _PAIR_RESPECTIVELY = re.compile(rf"([{_CJK}]{{2,16}}?)(?:和|及|与|、)([{_CJK}]{{2,16}}?)分别"
                                 rf"(?:达到|达|为|完成|实现|是|增长|下降|提高)?")
+_PAIR_BEFORE = re.compile(rf"([{_CJK}]{{2,16}}?)(?:和|及|与|、)([{_CJK}]{{2,16}}?)(?:完成|达到|达|为|实现|是)?")
+_THEN_RESPECTIVELY = re.compile(r"[，,]?(?:同比|比上年|较上年)?分别")
 _SHARED_RESPECTIVELY = re.compile(rf"([{_CJK}]{{2,20}}?)分别(?:达到|达|为|完成|实现|是|增长|下降|提高)?")
 
 
@@ -372,6 +419,8 @@ def _shares(text: str, sentence: Sentence, year: int | None, quoted: list[tuple[
             if not count:
                 continue
             value, unit = Decimal(count), m.group("span")
+        if m.group("big") and _sized_class(text, end + (2 if text[end:end + 2] == "以上" else 0)):
+            continue  # 百亿元以上重大项目23个: the size of a kind of project
         qualifier = _qualifier(text, start, "以上" if text[end:end + 2] == "以上" else "")
         if m.group("years"):
             qualifier = ";".join(q for q in ("连续", qualifier) if q)

@@ -1384,9 +1384,37 @@ def test_extract_more_rules_from_reports_outside_the_corpus(text, expected, abse
      {"清河门社区": "ResidentialArea", "劳动路社区": "ResidentialArea"}, ()),
     ("加强社区建设,和谐社区建立了议事会。", {}, ("加强社区", "和谐社区")),
     ("组织各社区通过落实党员联系户制度。", {}, ("组织各社区",)),
+    # where the work is done: 在某某社区打造…, 在某某社区，结合…; 在试点社区, 在城市社区 are kinds
+    ("在荷花池社区打造“幸福社区”，在瓷都社区，结合弄堂特色建立网格。",
+     {"荷花池社区": "ResidentialArea", "瓷都社区": "ResidentialArea"}, ()),
+    ("在试点社区推行议事会，在城市社区开展调解。", {}, ("试点社区", "城市社区")),
 ])
 def test_extract_a_community_that_opens_a_clause_and_acts_is_named(text, expected, absent):
     assert_found(text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # a firm's seat in brackets is part of its name
+    ("持续加强与恒远基业（杭州）数字科技有限公司、瑞丰（深圳）有限公司洽谈对接。",
+     {"恒远基业（杭州）数字科技有限公司": "Organization", "瑞丰（深圳）有限公司": "Organization"},
+     ("数字科技有限公司",), "subdistrict"),
+    # a zone led by something (以党建引领商圈…) is no zone named 党建引领商圈
+    ("以党建引领商圈经济发展，打造商圈党建新模式。", {}, ("党建引领商圈",), "subdistrict"),
+    # villages counted across the city act (开展…整治): no works are named after them
+    ("全县126个村开展人居环境大整治，将打造50个清洁村庄。", {}, ("村开展人居环境大整治",), "county"),
+    # the items of 甲、乙等知名品牌 are brands (of 甲、乙等专业品牌 sectors), of 甲、乙等农家乐 sites
+    ("巩固青溪土鸡、云岭茶、凤冠柚等知名品牌，建成溪畔山庄、听涛阁等农家乐。",
+     {"青溪土鸡": "Brand", "云岭茶": "Brand", "凤冠柚": "Brand", "溪畔山庄": "Facility", "听涛阁": "Facility"},
+     (), "town"),
+    ("重点引进户外运动、玉石珠宝等专业品牌。", {}, ("户外运动", "玉石珠宝"), "city"),
+    # a kind of body counted after its name (合作社2个, 上市公司45家) is none named; 农民 in it is no group
+    ("成功申报县级农民专业合作社2个，新增境内外上市公司45家。", {}, (
+        "成功申报县级农民专业合作社", "县级农民专业合作社", "境内外上市公司", "成功申报县级农民"), "town"),
+    # a kind of firm (上市公司, 国有控股公司), listed or not, is no firm named
+    ("完善领军企业、上市公司、瞪羚企业等梯度培育体系，组建国有控股公司。", {}, ("上市公司", "国有控股公司"), "province"),
+])
+def test_extract_firms_seats_led_zones_and_acting_villages(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
 
 
 def test_extract_a_community_named_in_its_own_sentence_holds_its_honour():

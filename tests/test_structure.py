@@ -226,3 +226,9 @@ def test_structure_the_body_spoken_for_is_one_name_not_a_list():
 def test_structure_a_subdistricts_summary_without_a_year_names_its_place():
     doc = document_from_text("某中街道创建文明城区工作总结\n一、加强舆论宣传\n宣传活动100次。\n", "t")
     assert doc.place == "某中街道" and doc.level == "subdistrict"
+
+
+def test_structure_a_news_lead_names_no_place_across_its_punctuation():
+    """2月19日，记者从某市…会议上获悉…工作: a dated lead is no title, and no place runs over its comma."""
+    doc = document_from_text("3月2日，记者从江城市委经济工作会议上获悉，今年江城将做好“三农”工作。\n", "t")
+    assert not any(ch in doc.place for ch in "，,日") and not doc.place[:1].isdigit()
