@@ -45,7 +45,7 @@ _TITLE = re.compile(r"《([^《》]{2,80})》")
 _QUOTE = re.compile(r"“([^“”]{1,40})”")
 _VERSION = re.compile(r"^(\d+(?:\.\d+)?版本?)")
 _ADJECTIVAL = ("型", "式", "版", "化", "性", "级")
-_YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d{2}年(?:度)?|第[一二三四五六七八九十\d]+(?:批|届|次))")
+_YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d{2}(?:[-—至~](?:19|20)\d{2})?年(?:度)?|第[一二三四五六七八九十\d]+(?:批|届|次))")
 _SCOPE_PREFIX = re.compile(r"^(?:全国|国家级|国家|省级|市级|区级|自治区级)")
 _INSTITUTION = re.compile(
     r"(?:^|(?<=[在和与及、，,。；;：:对向由经的将把被请我即是]))"
@@ -65,7 +65,7 @@ _CLASS_TYPES = {"居民区": "ResidentialArea", "小区": "ResidentialArea", "�
                 "品牌": "Brand"}
 _CLASS_LIST = re.compile(
     rf"(?:^|(?<=[在对和与、，,；;：:]))((?:(?:(?!等)[{_CJK}]){{2,8}}、)*(?:(?!等)[{_CJK}]){{2,8}})"
-    rf"(等(?:(?:\d+|[一二三四五六七八九十]+)[个家处座条所]?)?|两个|两|(?:\d+|[一二三四五六七八九十]+)[个家处座条所])"
+    rf"(等(?:(?:\d+|[一二三四五六七八九十]+)[个家处座条所]?)?|两个|两|(?:\d+|[一二三四五六七八九十]+)[个家处座条所]|[三四五六七八九十]大)"
     rf"([{_CJK}]{{0,6}})({'|'.join(sorted(_CLASS_TYPES, key=len, reverse=True))})(?![{_CJK}]?[区制长])")
 _EACH_IN = re.compile(rf"分别在((?:[{_CJK}]{{2,4}}、)+[{_CJK}]{{2,4}}?)(?=开展|设立|打造|建设|实施|推进|建成)")
 _PROGRAM_LIST = re.compile(
@@ -476,7 +476,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if nxt[:1] in ("牌",) or (typ in ("Place", "ResidentialArea") and nxt[:1] in ("长", "制")) or (
                 len(head) == 1 and nxt[:1] == "前") or (head in ("省", "市", "县") and nxt[:1] in ("域", "级", "属")) or (
                 head in ("乡", "村", "镇") and nxt[:1] in ("风", "情", "愁", "貌")) or (len(head) == 1 and nxt.startswith("之")) \
-                or (head == "中心" and nxt in ("地带", "位置", "地段")) or (head in ("路", "街", "巷") and nxt == "街道"):
+                or (head == "中心" and nxt in ("地带", "位置", "地段")) or (head in ("路", "街", "巷") and nxt.startswith("街道")):
             continue  # 街长, 河长制, 某市省域副中心, 镇容镇貌, 一河之隔, 县城中心地带, 某某路街道: an office, a rule, a scope, a
             # saying, a subdistrict named after its road
         if head == "所" and i + 1 < len(toks) and len(nxt) == 1 and toks[i + 1].tag.startswith("v"):
@@ -618,8 +618,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             while j < k and (toks[j].text in _GOVERNING or (typ == "TargetGroup" and toks[j].text in _SERVING)):
                 j += 1  # 服务保障国家某某中心: the clause's verbs, not the first words of the name
         if typ in ("Place", "Facility"):
-            inner = [n for n in range(j, k) if toks[n].text in _GOVERNING or (
+            inner = [n for n in range(j, k) if toks[n].text in _GOVERNING or toks[n].text == "地块" or (
                 toks[n].text in _LEADING and len(toks[k].text) >= 2)]  # 以党建引领商圈…: the zone is led, not named
+            # (某某地块某某路沿线: the road is named after the plot)
             if inner:
                 j = inner[-1] + 1  # 某科学城建设某某集聚区: the place is what is being built
             stem = next((n for n in range(j, k) if toks[n].tag.startswith("ns")), None)
@@ -684,6 +685,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # 住房租赁市场 is a market, 青山水产批发市场 a place
         if head == "政策" and modifier.endswith(_POLICY_KINDS):
             continue  # 税收优惠政策, 营商环境改革政策: a kind of policy, not one named
+        if typ in ("ResidentialArea", "Place") and len(mod_tokens) >= 2 and all(
+                t.tag[:1] in ("v", "a", "d") for t in mod_tokens) and sum(t.tag == "v" for t in mod_tokens) >= 2:
+            continue  # 剩余待整新小区, 拆迁安置小区: areas described by what is done to them, none named
         if head == "村" and modifier in _KINDS_OF_VILLAGE:
             continue  # 项目村, 试点村, 行政村: a kind of village, none named
         if head in ("项目", "工程") and len(mod_tokens) == 1 and mod_tokens[0].tag == "v" and len(modifier) == 2:
@@ -1682,16 +1686,17 @@ def _community_subjects(view: _View, voc: _Vocab) -> list[Candidate]:
     return out
 
 
-_TITLES_LISTED = re.compile(r"了?([^。；;，,：:]{4,300}?)等(?:\d+|[一二三四五六七八九十百]+)?多?[项个]?(?:荣誉|称号|奖项|殊荣)")
+_TITLES_LISTED = re.compile(r"了?([^。；;，,：:]{4,300}?)等(?:\d+|[一二三四五六七八九十百]+)?多?[项个]?"
+                            r"(?:国家级|省级|市级|区级|县级|各级|各类)?(?:荣誉|称号|奖项|殊荣)")
 
 
 def _listed_titles(listed: str, at: int, cue: str, view: _View) -> list[Candidate]:
     """荣获(了)A、B、C等荣誉称号: every title of the list is an honour, whatever its words."""
     out, pos = [], at
-    for item in listed.split("、"):
+    for item in re.split(r"、|(?<=”)(?=“)", listed):  # “甲”“乙”“丙”等荣誉: quotes touching, no 、
         start = view.text.find(item, pos)
         pos = start + len(item)
-        name = _YEAR_PREFIX.sub("", item.replace("“", "").replace("”", ""))
+        name = _YEAR_PREFIX.sub("", re.sub(r"[“”‘’]", "", item))
         if 4 <= len(name) <= 40:
             out.append(Candidate(name, "Award", view.sentence.index, start, start + len(item),
                                  aliases=(item,) if item != name else (), confidence=0.8, priority=3,
@@ -1714,7 +1719,7 @@ def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
             continue
         rest = text[m.end():]
         titled = _TITLES_LISTED.match(rest) if cue in voc.award_done else None
-        if titled and "、" in titled.group(1):
+        if titled and ("、" in titled.group(1) or "”“" in titled.group(1)):
             out += _listed_titles(titled.group(1), m.end() + titled.start(1), cue, view)
             continue
         listed = re.split(r"[，,。；;：:！!？?]", rest, maxsplit=1)[0]

@@ -32,6 +32,7 @@ _QUALIFIERS = ("同比增长", "同比下降", "比上年增长", "增长", "下
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]")
 _AFTER_WORDS = re.compile(rf"[{_CJK}\w]{{0,12}}")
+_AFTER_RUN = re.compile(rf"[{_CJK}]+")
 _AFTER_STOP = re.compile(r"的|和|及|等|[是为被将把在对居]|(?:投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与|参加)"
                          r"|中$")
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
@@ -159,12 +160,19 @@ def _subject(text: str, start: int, end: int) -> str:
         before = quoted.group(1) + before
     after_m = _AFTER_WORDS.match(text[end:])
     after = after_m.group(0) if after_m else ""
-    after = _AFTER_STOP.split(after, maxsplit=1)[0].rstrip("0123456789.")  # not the next figure's digits
+    after = re.split(r"\d", _AFTER_STOP.split(after, maxsplit=1)[0], maxsplit=1)[0]  # not the next figure
+    if after_m and len(after) == after_m.end() and re.match(rf"[{_CJK}\w]", text[end + len(after):end + len(after) + 1]):
+        after = _first_words(_AFTER_RUN.match(text, end, end + 24).group(0), 12)  # cut at its length: end it at a word
     verb = re.search(r"(新建|新增|建成|完成|实施|安装|开展|增设|组织|提供|清理|调整|布局|完善|发放|投放|封存)$",
                      _TOTAL_END.sub("", before))
     if len(after) >= 2:
         return (verb.group(1) if verb else "") + after
     head = _LEAD_WORDS.sub("", _YEAR_LEAD.sub("", before))
+    figure = None
+    for figure in _units()[1].finditer(head):
+        pass
+    if figure and len(head) - figure.end() >= 2 and head[figure.end()] != "的":  # (not 高于10%的目标)
+        head = head[figure.end():]  # 为28家重点企业申请财政扶持1180万元: what follows the figure before
     head = re.sub(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
                   r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首)+$", "", head)
     head = _COMPARED_TO.sub("", head)  # 全市生产总值比2020年(增长): the base year is no part of what is counted
@@ -181,6 +189,16 @@ _GAP = re.compile(r"(?:高于|低于|高出|低出|超出|快于|慢于|塌|落�
                   r"预期|年度|全年)?(?:平均水平|平均|目标|计划|预期)?")
 _BOUND_END = re.compile(r"(?:不低于|不少于|不高于|不超过|不到|保持在|稳定在|可比|实际)$")
 _ITEM_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])")
+
+
+def _first_words(text: str, limit: int) -> str:
+    """The first whole words of ``text`` that fit in ``limit`` characters (not 某某服务项 cut from 某某服务项目)."""
+    kept = 0
+    for word in fast_cut(text):
+        if kept + len(word) > limit:
+            break
+        kept += len(word)
+    return text[:kept] if kept else text[:limit]
 
 
 def _last_words(text: str, limit: int) -> str:

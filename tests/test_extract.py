@@ -1412,6 +1412,20 @@ def test_extract_a_community_that_opens_a_clause_and_acts_is_named(text, expecte
         "成功申报县级农民专业合作社", "县级农民专业合作社", "境内外上市公司", "成功申报县级农民"), "town"),
     # a kind of firm (上市公司, 国有控股公司), listed or not, is no firm named
     ("完善领军企业、上市公司、瞪羚企业等梯度培育体系，组建国有控股公司。", {}, ("上市公司", "国有控股公司"), "province"),
+    # honours in touching quotes before 等荣誉, a span of years opening one; 等市级荣誉称号 ends a list too
+    ("街道获得“2023年全国科普日活动优秀组织单位”“2019-2023年度江城市示范社区文化活动中心”“江城新区引领型救助顾问"
+     "服务站”等荣誉。", {"全国科普日活动优秀组织单位": "Award", "江城市示范社区文化活动中心": "Award",
+                      "江城新区引领型救助顾问服务站": "Award"}, (), "subdistrict"),
+    ("先后获得江城市平安示范社区、江城市统一战线（工作）先进集体等市级荣誉称号。",
+     {"江城市平安示范社区": "Award", "江城市统一战线（工作）先进集体": "Award"},
+     ("江城市统一战线（工作）先进集体等市级荣誉称号",), "subdistrict"),
+    # 甲、乙、丙三大园区: each listed zone
+    ("推动锦源、华际、时尚创意园三大园区共建。", {"锦源": "Place", "华际": "Place", "时尚创意园": "Place"}, (),
+     "subdistrict"),
+    # a road named in the subdistrict's title, a plot before a road, areas described by what is done to them
+    ("2020年长乐路街道社区代表会议上的报告", {}, ("长乐路",), "subdistrict"),
+    ("拆除上川地块银湖路沿线15个违建点位，对剩余待整新小区全面排摸。", {"银湖路": "Place"},
+     ("川地块银湖路", "剩余待整新小区"), "subdistrict"),
 ])
 def test_extract_firms_seats_led_zones_and_acting_villages(text, expected, absent, level):
     assert_found(text, expected, absent, level)

@@ -204,6 +204,9 @@ def test_metrics_a_pair_named_before_its_figures_shares_them_out_when_respective
      {("38016.4", "万元"): ("国民生产总值", ""), ("9", "%"): ("国民生产总值", "")}),
     ("全镇6个村开展“一事一议”项目。", {("6", "个"): ("村", "")}),
     ("全年地区生产总值将首超八十亿元。", {("80", "亿元"): ("地区生产总值", "全年;超")}),
+    # what follows an earlier figure of the clause names the next one; a long name after a figure ends at a word
+    ("为31家重点企业申请财政扶持960万元。", {("960", "万元"): ("重点企业申请财政扶持", "")}),
+    ("申报7个楼宇党建服务站创新服务项目。", {("7", "个"): ("楼宇党建服务站创新", "")}),
 ])
 def test_metrics_gaps_bounds_and_item_numbers_are_no_subjects(text, expected):
     s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
