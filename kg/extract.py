@@ -378,7 +378,7 @@ def _head_of(w2: str, w1: str, tok: str, tag: str) -> tuple[str, int] | None:
 
 
 _GOVERNING = frozenset("建设 提升 打造 推进 推动 支持 保障 服务 建强 加快 实施 深化 完善 优化 加强 创建 做强 做优 "
-                       "筹办 举办 承办 办好 "
+                       "筹办 筹备 举办 承办 办好 "
                        "培育 谋划 启动 开展 围绕 聚焦 依托 用好 建好 抓好 做好 助力".split())
 _LEADING = frozenset("引领 带动 赋能".split())
 _NUMBERED_GAMES = re.compile(rf"[{_NUMERALS}]{{1,3}}")
@@ -653,8 +653,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # 建成3个某某文化中心, 3个集中隔离点, 3个某某实验室: a kind of site counted, not one named
         if typ in ("Facility", "Organization") and _COUNT_AFTER.match(text, tok.end):
             continue  # 申报县级农民专业合作社2个: counted after, the same
-        if typ == "TargetGroup" and re.match(r"(?:专业)?合作社|协会|联合会", text[tok.end:]):
-            continue  # 农民专业合作社: a body of the group, not the group
+        if typ == "TargetGroup" and (re.match(r"(?:专业)?合作社|协会|联合会", text[tok.end:])
+                                     or nxt and _head_type(nxt, voc) == "Facility" and len(nxt) >= 2):
+            continue  # 农民专业合作社, 社区长者食堂: a body or site of the group, not the group
         if lead.endswith("党的") and typ in ("Program", "Concept"):
             start -= 2  # 党的某某教育实践活动
         if typ in ("Mechanism", "Program") and (strict := _STRICTEST.search(lead)):
@@ -713,8 +714,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # 世界一流大学, 国内领先科技园区: a standard aimed at, not a name
         if head == "活动" and re.search(r"违法|犯罪|非法|诈骗", modifier):
             continue  # 违法犯罪活动: what a campaign fights, not a programme
-        if typ == "Program" and re.search(r"(?:重大|重点|标志性|重要|各类|一批)$", modifier):
-            continue  # 推介重大项目, 央属标志性项目: a kind of project, none named
+        if typ == "Program" and (re.search(r"(?:重大|重点|标志性|重要|各类|一批|关键)$", modifier)
+                                 or re.match(r"(?:多|若干|一批|\d+)[项个批]", modifier)):
+            continue  # 推介重大项目, 央属标志性项目, 多项关键项目: a kind of project, none named
         if head == "精神" and (re.search(r"讲话|会议|全会|规定|大$", modifier)
                              or not (not nxt or nxt[0] in PUNCT or nxt in ("和", "与", "及", "等"))):
             continue  # 全会精神 has its own rule; 弘扬某某精神、… names one, 干部精神懈怠 does not

@@ -33,7 +33,7 @@ _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]")
 _AFTER_WORDS = re.compile(rf"[{_CJK}\w]{{0,12}}")
 _AFTER_RUN = re.compile(rf"[{_CJK}]+")
-_AFTER_STOP = re.compile(r"的|和|及|等|[是为被将把在对居]|(?:投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与|参加)"
+_AFTER_STOP = re.compile(r"的|和|(?<![普涉以危])及|等|[是为被将把在对居]|(?:投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与|参加)"
                          r"|中$")
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
 _LEAD_WORDS = re.compile(r"^(?:全年|年内|年末|其中|全区|全市|全省|全县|全镇|全乡|全旗|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
@@ -150,6 +150,17 @@ def _change_of(text: str, start: int, end: int, earlier: Sequence[Metric]) -> st
     return named[-1] if named else earlier[-1].subject  # not 高于年初目标…: a gap to a target named in words
 
 
+_SHARE_OF = re.compile(rf"占([{_CJK}]{{2,12}}?)的(?:比重|比例)?(?:为|达到|达)?")
+
+
+def _share_of(text: str, start: int, earlier: Sequence[Metric]) -> str:
+    """…产值2830亿元，同比增长13.5%，占规模以上工业总产值的77.9%: the share is the earlier figure's part of
+    the whole its clause names (某某产值占规模以上工业总产值比重)."""
+    share = _SHARE_OF.fullmatch(_clause_before(text, start).strip()) if earlier else None
+    named = [m.subject for m in earlier if m.subject]
+    return f"{named[-1]}占{share.group(1)}比重" if share and named else ""
+
+
 def _subject(text: str, start: int, end: int) -> str:
     """The noun phrase a number counts: the words after it (新建4个助餐点 → 新建助餐点), else before it
     (财政收入（不含基金）2.01亿元: past a note in brackets)."""
@@ -174,7 +185,7 @@ def _subject(text: str, start: int, end: int) -> str:
     if figure and len(head) - figure.end() >= 2 and head[figure.end()] != "的":  # (not 高于10%的目标)
         head = head[figure.end():]  # 为28家重点企业申请财政扶持1180万元: what follows the figure before
     head = re.sub(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
-                  r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首)+$", "", head)
+                  r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|降至)+$", "", head)
     head = _COMPARED_TO.sub("", head)  # 全市生产总值比2020年(增长): the base year is no part of what is counted
     if not head and after:
         return (verb.group(1) if verb else "") + after  # 全镇4个村开展…: one word after, nothing before
@@ -286,7 +297,7 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
         if approx in ("以内",):
             approx = "以内"
         dated = _DATED.search(before)  # 从2020年的82.4岁提升至…: the figure of the year it names
-        subject = _change_of(text, start, end, out) or _subject(text, start, end)
+        subject = _change_of(text, start, end, out) or _share_of(text, start, out) or _subject(text, start, end)
         qualifier = _qualifier(text, start, approx)
         gap = _GAP.fullmatch(_clause_before(text, start).strip()) if unit in ("个百分点", "%") and out else None
         if gap:  # 同比增长3.2%，高于全省0.1个百分点: how far the growth before is from a reference
@@ -477,8 +488,8 @@ def extract_metrics(doc: Document, entities: Sequence[Entity] = ()) -> list[Metr
             spans.setdefault(m.sentence, []).append((m.start - s.start, m.end - s.start))
     out = []
     for s in doc.sentences:
-        if s.part == 0 and not s.in_glossary:
-            continue  # the title and by-line: dates, sessions
+        if s.part == 0 and not s.in_glossary and (len(doc.parts) > 1 or s.paragraph == 0):
+            continue  # the title and by-line: dates, sessions (a text with no part headings is all body but its title)
         if len(s.text) < 40 and _HEADING.match(s.text):
             continue  # a heading
         for metric in sentence_metrics(s, None if s.in_glossary else s.year, spans.get(s.index, ())):

@@ -1426,6 +1426,9 @@ def test_extract_a_community_that_opens_a_clause_and_acts_is_named(text, expecte
     ("2020年长乐路街道社区代表会议上的报告", {}, ("长乐路",), "subdistrict"),
     ("拆除上川地块银湖路沿线15个违建点位，对剩余待整新小区全面排摸。", {"银湖路": "Place"},
      ("川地块银湖路", "剩余待整新小区"), "subdistrict"),
+    # a group before a site's head is part of the site's name (社区长者食堂); 筹备 and 多项 open no name
+    ("新增2家社区长者食堂，精心筹备建城百年纪念活动，布局了多项关键项目。", {"建城百年纪念活动": "Program"},
+     ("社区长者", "筹备建城百年纪念活动", "多项关键项目"), "district"),
 ])
 def test_extract_firms_seats_led_zones_and_acting_villages(text, expected, absent, level):
     assert_found(text, expected, absent, level)

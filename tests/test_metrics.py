@@ -207,6 +207,11 @@ def test_metrics_a_pair_named_before_its_figures_shares_them_out_when_respective
     # what follows an earlier figure of the clause names the next one; a long name after a figure ends at a word
     ("为31家重点企业申请财政扶持960万元。", {("960", "万元"): ("重点企业申请财政扶持", "")}),
     ("申报7个楼宇党建服务站创新服务项目。", {("7", "个"): ("楼宇党建服务站创新", "")}),
+    # 及 inside a word (普及) joins nothing; 增至 is no part of what grew
+    ("培训3000名应急救护普及员，链长单位增至80家。", {("3000", "名"): ("应急救护普及员", ""), ("80", "家"): ("链长单位", "")}),
+    # a share of a whole (占…的) is the earlier figure's part of it
+    ("实现高新技术产业产值1830亿元，同比增长12.5%，占规模以上工业总产值的71.9%。",
+     {("71.9", "%"): ("高新技术产业产值占规模以上工业总产值比重", "")}),
 ])
 def test_metrics_gaps_bounds_and_item_numbers_are_no_subjects(text, expected):
     s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
@@ -225,3 +230,12 @@ def test_metrics_the_size_of_a_kind_of_project_is_no_figure():
     """投资10亿元以上项目12个: 12 projects, each of 10亿元 or more; 10亿元 counts nothing."""
     assert metrics("新开工投资5亿元以上项目12个，百亿元以上重大项目3个。") == {("12", "个"), ("3", "个")}
     assert metrics("培育存栏50头以上养殖大户17户。") == {("17", "户")}
+
+
+def test_metrics_a_text_without_part_headings_keeps_its_figures_but_not_its_title():
+    """A news item or a plan list has no part headings: all of it is body, but its title is no figure."""
+    from kg.metrics import extract_metrics
+    from kg.pipeline import document_from_text
+    doc = document_from_text("江城区部署2025年度180项重点任务\n江城区将实现链长单位增至60家、发展伙伴达到800家的目标。\n", "t")
+    got = {(m.value, m.unit) for m in extract_metrics(doc)}
+    assert got == {("60", "家"), ("800", "家")}
