@@ -715,7 +715,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if head == "活动" and re.search(r"违法|犯罪|非法|诈骗", modifier):
             continue  # 违法犯罪活动: what a campaign fights, not a programme
         if typ == "Program" and (re.search(r"(?:重大|重点|标志性|重要|各类|一批|关键)$", modifier)
-                                 or re.match(r"(?:多|若干|一批|\d+)[项个批]", modifier)):
+                                 or re.match(r"(?:多|若干|一批|\d+)[项个批]|(?:过半|部分|大部分|全部|所有)$", modifier)):
             continue  # 推介重大项目, 央属标志性项目, 多项关键项目: a kind of project, none named
         if head == "精神" and (re.search(r"讲话|会议|全会|规定|大$", modifier)
                              or not (not nxt or nxt[0] in PUNCT or nxt in ("和", "与", "及", "等"))):
@@ -1168,11 +1168,17 @@ def _shape_type(content: str, level: str = "") -> str:
     return "Mechanism" if len(content) <= 3 or level in ("city", "province") else "Program"
 
 
+_TITLE_OF_A_PLACE = re.compile(r"(?:先进|示范|重点|模范|百强|十强|文明|卫生|优秀|达标|标准化)[\u4e00-\u9fff]{0,2}"
+                               r"(?:县|市|区|镇|乡|村|街道|社区|县城|城区|城市|单位|集体)$")
+
+
 def _own_type(content: str, voc: _Vocab) -> str | None:
     """Type of a quoted string from its own last word (晨光行动, 暖心驿站, 优秀原创作品奖); a list has none
     (“投资、项目、园区” is no park)."""
     if "、" in content:
         return None
+    if _TITLE_OF_A_PLACE.search(content) and len(content) >= 5:
+        return "Award"  # “全国粮食生产先进县”, “某省文明县城”: a title a place is given
     if re.match(rf"[{_NUMERALS}\d]+个", content):
         return "Concept"  # “三个坚持”, “五个统筹”
     if len(content) >= 3 and re.search(rf"[{_NUMERALS}\d]号$", content):
@@ -1740,6 +1746,10 @@ def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
         if lead and view.home is not None and any(n in whole[:lead.start()] for n in view.home.names):
             obj = whole[lead.start():]  # 新创建某市某县、某市某物国家…示范区: the places hold it, the name starts at 国家
             obj_end = m.end() + len(whole)
+        if (few := re.fullmatch(rf"(?:全国|全省|全市|全区)?(?:\d+|[{_NUMERALS}]+)个", obj)) and (
+                q := re.search(r"“([^”]{2,40})”", whole)):
+            obj = q.group(1)  # 被评为全国20个、某省唯一的“某某地”: one of a few, the title is quoted after
+            obj_end = m.end() + q.end(1)
         if obj.startswith(("了", "得", "人数", "人次", "数量", "比例")) or re.match(r"\d+(?!\d*年)", obj):
             continue
         if cue == "通过":

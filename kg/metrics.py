@@ -33,7 +33,7 @@ _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]")
 _AFTER_WORDS = re.compile(rf"[{_CJK}\w]{{0,12}}")
 _AFTER_RUN = re.compile(rf"[{_CJK}]+")
-_AFTER_STOP = re.compile(r"的|和|(?<![普涉以危])及|等|[是为被将把在对居]|(?:投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与|参加)"
+_AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)|的|和|(?<![普涉以危])及|等|[是为被将把在对居]|(?:投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与|参加)"
                          r"|中$")
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
 _LEAD_WORDS = re.compile(r"^(?:全年|年内|年末|其中|全区|全市|全省|全县|全镇|全乡|全旗|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
@@ -132,7 +132,7 @@ def _clause_before(text: str, start: int) -> str:
     return text[max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0):start]
 
 
-_CHANGE_ONLY = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|年均|按可比口径|同口径(?:年均)?)?(?:可比|实际)?(?:增长|下降|提高|减少|增加|增速|增幅|上升)了?(?:约|近|超过|超)?"
+_CHANGE_ONLY = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|年均|按可比口径|同口径(?:年均)?|同步)?(?:可比|实际)?(?:增长|下降|提高|减少|增加|增速|增幅|上升)了?(?:约|近|超过|超)?"
                           r"|(?:占|为|完成)(?:年度|全年|年)?计划的|是[^，,。；;]{1,12}?的|(?:期末|期间|同期)的"
                           r"|连续(?:\d+|[一二三四五六七八九十两]{1,3})年|(?:突破|超过|达到)")
 
@@ -146,7 +146,7 @@ def _change_of(text: str, start: int, end: int, earlier: Sequence[Metric]) -> st
     after = _AFTER_WORDS.match(text[end:])
     if after and len(_AFTER_STOP.split(after.group(0), maxsplit=1)[0].rstrip("0123456789.")) >= 2:
         return ""  # 增加4个助餐点: the words after name what grew
-    named = [m.subject for m in earlier if not m.subject.startswith(("高于", "低于", "超出", "快于", "慢于"))]
+    named = [m.subject for m in earlier if m.subject and not m.subject.startswith(("高于", "低于", "超出", "快于", "慢于"))]
     return named[-1] if named else earlier[-1].subject  # not 高于年初目标…: a gap to a target named in words
 
 
@@ -182,8 +182,11 @@ def _subject(text: str, start: int, end: int) -> str:
     figure = None
     for figure in _units()[1].finditer(head):
         pass
-    if figure and len(head) - figure.end() >= 2 and head[figure.end()] != "的":  # (not 高于10%的目标)
+    if figure and _CHANGED_TO.fullmatch(head, figure.end()):
+        head = head[:figure.start()]  # 某某由2005年的61.88亿元增加到2010年的130亿元: what changed, named before
+    elif figure and len(head) - figure.end() >= 2 and head[figure.end()] != "的":  # (not 高于10%的目标)
         head = head[figure.end():]  # 为28家重点企业申请财政扶持1180万元: what follows the figure before
+    head = _FROM_YEAR.sub("", head)  # 由2005年的61.88亿元: the base, not part of what is counted
     head = re.sub(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
                   r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|降至)+$", "", head)
     head = _COMPARED_TO.sub("", head)  # 全市生产总值比2020年(增长): the base year is no part of what is counted
@@ -196,6 +199,9 @@ def _subject(text: str, start: int, end: int) -> str:
     return _last_words(head, 16)
 
 
+_CHANGED_TO = re.compile(r"(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)(?:(?:19|20)\d{2}年?(?:底|末)?的?)?")
+_FROM_YEAR = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?)?$")
+_WORD_WITH_YUE = re.compile(r"[签节制公合条预]约")
 _GAP = re.compile(r"(?:高于|低于|高出|低出|超出|快于|慢于|塌|落后于?|领先于?)(?:全国|全省|全市|全区|全州|全县|"
                   r"预期|年度|全年)?(?:平均水平|平均|目标|计划|预期)?")
 _BOUND_END = re.compile(r"(?:不低于|不少于|不高于|不超过|不到|保持在|稳定在|可比|实际)$")
@@ -226,7 +232,7 @@ def _last_words(text: str, limit: int) -> str:
 
 
 def _qualifier(text: str, start: int, approx: str) -> str:
-    window = text[max(0, start - 12):start]
+    window = _WORD_WITH_YUE.sub("", text[max(0, start - 12):start])  # 签约资金4.36亿元: 签约 is no 约
     found = [q for q in _QUALIFIERS if q in window]
     found = [q for q in found if not any(q != o and q in o for o in found)]
     if approx:

@@ -1429,9 +1429,22 @@ def test_extract_a_community_that_opens_a_clause_and_acts_is_named(text, expecte
     # a group before a site's head is part of the site's name (社区长者食堂); 筹备 and 多项 open no name
     ("新增2家社区长者食堂，精心筹备建城百年纪念活动，布局了多项关键项目。", {"建城百年纪念活动": "Program"},
      ("社区长者", "筹备建城百年纪念活动", "多项关键项目"), "district"),
+    # a quoted title a place is given (先进县, 示范县, 重点县) is an honour whatever the verb before it
+    ("▲被确定为“全国小型水利建设重点县”，连续两年保持“全国农技推广先进县”殊荣。",
+     {"全国小型水利建设重点县": "Award", "全国农技推广先进县": "Award"}, (), "county"),
+    ("签约项目9个，过半项目已经落地。", {}, ("过半项目",), "county"),
 ])
 def test_extract_firms_seats_led_zones_and_acting_villages(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+def test_extract_one_of_a_few_holds_the_quoted_title_not_the_count():
+    """被评为全国15个、某省唯一的“…”: the title is the quote, not 全国15个; the county holds it."""
+    doc = document_from_text("某某县人民政府工作报告\n一、2009年工作回顾\n▲我县被评为全国15个、某省唯一的“最具客家风情旅游"
+                             "目的地”。\n", "t")
+    result = extract(doc)
+    types = {e.name: e.type for e in result.entities}
+    assert types.get("最具客家风情旅游目的地") == "Award" and "全国15个" not in types, types
 
 
 def test_extract_a_community_named_in_its_own_sentence_holds_its_honour():
