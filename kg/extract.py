@@ -381,6 +381,7 @@ _GOVERNING = frozenset("建设 提升 打造 推进 推动 支持 保障 服务 
                        "筹办 筹备 举办 承办 办好 "
                        "培育 谋划 启动 开展 围绕 聚焦 依托 用好 建好 抓好 做好 助力".split())
 _LEADING = frozenset("引领 带动 赋能".split())
+_INTO = frozenset("地块 迈入 迈进 步入 进入 跻身".split())
 _NUMBERED_GAMES = re.compile(rf"[{_NUMERALS}]{{1,3}}")
 _HOSTING = frozenset("举办 承办 筹办 主办 办好".split())
 _CONVENING = _HOSTING | {"召开", "举行"}
@@ -479,6 +480,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 or (head == "中心" and nxt in ("地带", "位置", "地段")) or (head in ("路", "街", "巷") and nxt.startswith("街道")):
             continue  # 街长, 河长制, 某市省域副中心, 镇容镇貌, 一河之隔, 县城中心地带, 某某路街道: an office, a rule, a scope, a
             # saying, a subdistrict named after its road
+        if nxt == "行列":
+            continue  # 迈入自治区级工业园区行列: the ranks of a kind, no one named
         if head == "所" and i + 1 < len(toks) and len(nxt) == 1 and toks[i + 1].tag.startswith("v"):
             continue  # 生活所需, 所急所盼: 所 before a verb is a function word, no office
         if head == "组织" and k >= 1 and _head_type(toks[k - 1].text, voc) == "Organization":
@@ -618,9 +621,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             while j < k and (toks[j].text in _GOVERNING or (typ == "TargetGroup" and toks[j].text in _SERVING)):
                 j += 1  # 服务保障国家某某中心: the clause's verbs, not the first words of the name
         if typ in ("Place", "Facility"):
-            inner = [n for n in range(j, k) if toks[n].text in _GOVERNING or toks[n].text == "地块" or (
+            inner = [n for n in range(j, k) if toks[n].text in _GOVERNING or toks[n].text in _INTO or (
                 toks[n].text in _LEADING and len(toks[k].text) >= 2)]  # 以党建引领商圈…: the zone is led, not named
-            # (某某地块某某路沿线: the road is named after the plot)
+            # (某某地块某某路沿线: the road is named after the plot; 园区迈入某级园区行列: the rank entered)
             if inner:
                 j = inner[-1] + 1  # 某科学城建设某某集聚区: the place is what is being built
             stem = next((n for n in range(j, k) if toks[n].tag.startswith("ns")), None)

@@ -33,7 +33,7 @@ _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]")
 _AFTER_WORDS = re.compile(rf"[{_CJK}\w]{{0,12}}")
 _AFTER_RUN = re.compile(rf"[{_CJK}]+")
-_AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)|的|和|(?<![普涉以危])及|等|[是为被将把在对居]|(?:投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与|参加)"
+_AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)|的|和|(?<![普涉以危])及|等|[是为被将把在对居]|(?:投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与|参加|铺设|竣工|通车|贯通|投用|投产)"
                          r"|中$")
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
 _LEAD_WORDS = re.compile(r"^(?:全年|年内|年末|其中|全区|全市|全省|全县|全镇|全乡|全旗|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
@@ -45,6 +45,7 @@ _DIGIT_END = re.compile(r"\d[.．、]?$")
 _LATIN = re.compile(r"[A-Za-z]")
 _COUNTED_TIMES = re.compile(r"（[\u4e00-\u9fff、]{1,8}）次")
 _DATED = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?:底|末)?的$")
+_SHORT_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff]{1,3}）(?=[\u4e00-\u9fff])")
 _CLAUSE_END = re.compile(r"[，,。；;：:、！!？?（）()“”]")
 
 
@@ -128,8 +129,11 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _clause_before(text: str, start: int) -> str:
-    """The words of the clause that stand before ``start``."""
-    return text[max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0):start]
+    """The words of the clause that stand before ``start`` (a short note in brackets inside a name, 国（境）外, is
+    no clause end)."""
+    inside = {i for n in (_SHORT_NOTE.finditer(text, 0, start) if "（" in text else ()) for i in (n.start(), n.end() - 1)}
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, start) if m.start() not in inside]
+    return text[max(ends, default=0):start]
 
 
 _CHANGE_ONLY = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|年均|按可比口径|同口径(?:年均)?|同步)?(?:可比|实际)?(?:增长|下降|提高|减少|增加|增速|增幅|上升)了?(?:约|近|超过|超)?"
@@ -176,6 +180,9 @@ def _subject(text: str, start: int, end: int) -> str:
         after = _first_words(_AFTER_RUN.match(text, end, end + 24).group(0), 12)  # cut at its length: end it at a word
     verb = re.search(r"(新建|新增|建成|完成|实施|安装|开展|增设|组织|提供|清理|调整|布局|完善|发放|投放|封存)$",
                      _TOTAL_END.sub("", before))
+    of = _OF_AFTER.match(text, end)
+    if len(after) < 2 and of and len(_TOTAL_END.sub("", _LEAD_WORDS.sub("", before))) <= 2:
+        return of.group(1)  # 建成25.5万平方米的村民小区, 占地580亩的某某产业区: what is that large
     if len(after) >= 2:
         return (verb.group(1) if verb else "") + after
     head = _LEAD_WORDS.sub("", _YEAR_LEAD.sub("", before))
@@ -188,7 +195,7 @@ def _subject(text: str, start: int, end: int) -> str:
         head = head[figure.end():]  # 为28家重点企业申请财政扶持1180万元: what follows the figure before
     head = _FROM_YEAR.sub("", head)  # 由2005年的61.88亿元: the base, not part of what is counted
     head = re.sub(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
-                  r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|降至)+$", "", head)
+                  r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|降至|降低|拓展|扩大|扩展)+$", "", head)
     head = _COMPARED_TO.sub("", head)  # 全市生产总值比2020年(增长): the base year is no part of what is counted
     if not head and after:
         return (verb.group(1) if verb else "") + after  # 全镇4个村开展…: one word after, nothing before
@@ -201,6 +208,8 @@ def _subject(text: str, start: int, end: int) -> str:
 
 _CHANGED_TO = re.compile(r"(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)(?:(?:19|20)\d{2}年?(?:底|末)?的?)?")
 _FROM_YEAR = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?)?$")
+_OF_AFTER = re.compile(rf"的([{_CJK}]{{2,10}}?)(?=[，,。；;、（(]|$|和|及|开工|建成|完成)")
+_OWN_YEAR = re.compile(r"(?:预计)?((?:19|20)\d{2})年(?:预计|全年)?[，,]|(?:预计)((?:19|20)\d{2})年(?!以来|起|至|底|末)")
 _WORD_WITH_YUE = re.compile(r"[签节制公合条预]约")
 _GAP = re.compile(r"(?:高于|低于|高出|低出|超出|快于|慢于|塌|落后于?|领先于?)(?:全国|全省|全市|全区|全州|全县|"
                   r"预期|年度|全年)?(?:平均水平|平均|目标|计划|预期)?")
@@ -245,6 +254,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
     """Metrics of one sentence; ``names`` are spans of names in it (某省十项规定 holds no metric)."""
     units, pattern = _units()
     text = sentence.text
+    if year is not None and (own := _OWN_YEAR.match(text)):
+        year = int(own.group(1) or own.group(2))  # 2012年预计，地区生产总值…: the sentence gives its figures' year
     quoted = _quoted_spans(text)
     out: list[Metric] = []
     starts: list[int] = []
@@ -278,6 +289,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
                 continue
             if unit == "大" and not re.match(rf"[{_CJK}]", nxt or " "):
                 continue
+            if unit == "大" and num in ("十五", "十六", "十七", "十八", "十九", "二十"):
+                continue  # 十八大战略部署: the party's congress, not eighteen of anything
             if re.match(r"(中全会|届|五|规划|大精神)", text[end - len(unit):end + 3]) and unit == "大" or \
                     re.match(r"[届中]", nxt or " "):
                 continue

@@ -1433,6 +1433,8 @@ def test_extract_a_community_that_opens_a_clause_and_acts_is_named(text, expecte
     ("▲被确定为“全国小型水利建设重点县”，连续两年保持“全国农技推广先进县”殊荣。",
      {"全国小型水利建设重点县": "Award", "全国农技推广先进县": "Award"}, (), "county"),
     ("签约项目9个，过半项目已经落地。", {}, ("过半项目",), "county"),
+    # the ranks a zone enters (迈入某级工业园区行列) name no zone
+    ("园区发展迈入自治区级工业园区行列。", {}, ("自治区级工业园区", "园区发展迈入自治区级工业园区"), "district"),
 ])
 def test_extract_firms_seats_led_zones_and_acting_villages(text, expected, absent, level):
     assert_found(text, expected, absent, level)

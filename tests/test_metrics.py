@@ -214,6 +214,14 @@ def test_metrics_a_pair_named_before_its_figures_shares_them_out_when_respective
      {("48.2", "亿元"): ("地区生产总值", ""), ("96", "亿元"): ("地区生产总值", "")}),
     ("签约资金3.8亿元，农民人均纯收入5270元，同步增长8%。",
      {("3.8", "亿元"): ("签约资金", ""), ("8", "%"): ("农民人均纯收入", "增长")}),
+    # a short note inside a name (国（境）外) ends no clause; 降低, 拓展为 and 铺设完毕 are no part of a subject
+    ("引进国（境）外资金2.5亿美元，单位GDP能耗比2007年降低18.3%。",
+     {("2.5", "亿美元"): ("引进国（境）外资金", ""), ("18.3", "%"): ("单位GDP能耗", "")}),
+    ("8公里雨污水管网铺设完毕，发展空间拓展为42平方公里。",
+     {("8", "公里"): ("雨污水管网", ""), ("42", "平方公里"): ("发展空间", "")}),
+    # nothing but a verb before the figure: what it measures follows 的
+    ("建成18.5万平方米的村民安置区，占地460亩的文化产业区完成流转。",
+     {("18.5", "万平方米"): ("村民安置区", ""), ("460", "亩"): ("文化产业区", "")}),
     # a share of a whole (占…的) is the earlier figure's part of it
     ("实现高新技术产业产值1830亿元，同比增长12.5%，占规模以上工业总产值的71.9%。",
      {("71.9", "%"): ("高新技术产业产值占规模以上工业总产值比重", "")}),
@@ -244,3 +252,17 @@ def test_metrics_a_text_without_part_headings_keeps_its_figures_but_not_its_titl
     doc = document_from_text("江城区部署2025年度180项重点任务\n江城区将实现链长单位增至60家、发展伙伴达到800家的目标。\n", "t")
     got = {(m.value, m.unit) for m in extract_metrics(doc)}
     assert got == {("60", "家"), ("800", "家")}
+
+
+def test_metrics_a_sentence_opening_on_a_year_gives_its_figures_that_year():
+    """A five-year review delivered late in the year: 2012年预计，… are 2012's figures, whatever the part says."""
+    text = "2012年预计，地区生产总值实现480亿元，是2007年的2.1倍。"
+    s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
+    assert {(m.value, m.year) for m in sentence_metrics(s, 2011)} == {("480", 2012), ("2.1", 2007)}
+    since = "2012年以来，新增企业300家。"
+    s = Sentence(index=0, text=since, start=0, end=len(since), part=1, section=None, paragraph=0)
+    assert [m.year for m in sentence_metrics(s, 2014)] == [2014]
+
+
+def test_metrics_a_party_congress_is_no_count():
+    assert metrics("是落实十八大战略部署的开局之年，建设三大园区。") == {("3", "个")}
