@@ -81,7 +81,7 @@ _VILLAGE_GROUP = re.compile(rf"(?:^|(?<=[在对和与、，,焦]))({_GROUP_NAME.
 _ORGAN_WORD = re.compile(r"委|政府|人大|政协")  # quick filters: a rule runs only where its words are
 _BYLINE_SPACE = re.compile(r"[ \u3000\u00a0]")
 _CLASS_WORD = re.compile("|".join(_CLASS_TYPES))
-_PERIOD = re.compile(r"[一二三四五六七八九十]{1,2}五")
+_PERIOD = re.compile(r"(?:十[一二三四五六七八九]?|[六七八九])五")  # 十五, 十四五, 九五 (not 一三五, a slogan)
 _DIGIT = re.compile(r"\d")
 _ORDINAL_ONLY = re.compile(rf"第[{_NUMERALS}]+")
 _COUNT_ONLY = re.compile(rf"[\d{_NUMERALS}第个大条座所家处片批项]+")

@@ -186,14 +186,7 @@ def _subject(text: str, start: int, end: int) -> str:
     if len(after) >= 2:
         return (verb.group(1) if verb else "") + after
     head = _LEAD_WORDS.sub("", _YEAR_LEAD.sub("", before))
-    figure = None
-    for figure in _units()[1].finditer(head):
-        pass
-    if figure and _CHANGED_TO.fullmatch(head, figure.end()):
-        head = head[:figure.start()]  # 某某由2005年的61.88亿元增加到2010年的130亿元: what changed, named before
-    elif figure and len(head) - figure.end() >= 2 and head[figure.end()] != "的":  # (not 高于10%的目标)
-        head = head[figure.end():]  # 为28家重点企业申请财政扶持1180万元: what follows the figure before
-    head = _FROM_YEAR.sub("", head)  # 由2005年的61.88亿元: the base, not part of what is counted
+    head = _after_figures(head)
     head = re.sub(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
                   r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|降至|降低|拓展|扩大|扩展)+$", "", head)
     head = _COMPARED_TO.sub("", head)  # 全市生产总值比2020年(增长): the base year is no part of what is counted
@@ -203,11 +196,11 @@ def _subject(text: str, start: int, end: int) -> str:
     head = _ITEM_MARK.sub("", head)  # 2.培育…平台2家: the item's number
     if len(head) > 4:
         head = re.sub(r"^(?:完成|实现)", "", head)  # 完成地区生产总值802亿元: what is counted, not the act
-    return _last_words(head, 16)
+    return _last_words(head, 20)
 
 
 _CHANGED_TO = re.compile(r"(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)(?:(?:19|20)\d{2}年?(?:底|末)?的?)?")
-_FROM_YEAR = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?)?$")
+_FROM_YEAR = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?|每年|每月|每亩|每人|每户)*$")
 _OF_AFTER = re.compile(rf"的([{_CJK}]{{2,10}}?)(?=[，,。；;、（(]|$|和|及|开工|建成|完成)")
 _OWN_YEAR = re.compile(r"(?:预计)?((?:19|20)\d{2})年(?:预计|全年)?[，,]|(?:预计)((?:19|20)\d{2})年(?!以来|起|至|底|末)")
 _WORD_WITH_YUE = re.compile(r"[签节制公合条预]约")
@@ -215,6 +208,19 @@ _GAP = re.compile(r"(?:高于|低于|高出|低出|超出|快于|慢于|塌|落�
                   r"预期|年度|全年)?(?:平均水平|平均|目标|计划|预期)?")
 _BOUND_END = re.compile(r"(?:不低于|不少于|不高于|不超过|不到|保持在|稳定在|可比|实际)$")
 _ITEM_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])")
+
+
+def _after_figures(head: str) -> str:
+    """The words of a clause that name what its last figure counts, when other figures stand before it."""
+    figure = None
+    for figure in _units()[1].finditer(head):
+        pass
+    if figure and _CHANGED_TO.fullmatch(head, figure.end()):
+        # 某某由2005年的61.88亿元增加到2010年的130亿元: what changed, named before the base
+        return _after_figures(_FROM_YEAR.sub("", head[:figure.start()]))
+    if figure and len(head) - figure.end() >= 2 and head[figure.end()] != "的":  # (not 高于10%的目标)
+        head = head[figure.end():]  # 为28家重点企业申请财政扶持1180万元: what follows the figure before
+    return _FROM_YEAR.sub("", head)  # 由2005年的61.88亿元: the base, not part of what is counted
 
 
 def _first_words(text: str, limit: int) -> str:

@@ -1559,3 +1559,9 @@ def test_extract_a_government_prefix_makes_no_name_of_its_office():
 ])
 def test_extract_qualities_a_dated_plan_as_planned_and_a_road_named_subdistrict(text, expected, absent):
     assert_found(text, expected, absent)
+
+
+def test_extract_only_a_five_year_plans_number_names_a_plan():
+    """“十二五”, “九五” are plans; “一三五” (a slogan of one, three, five) is none."""
+    assert found("围绕干好“一三五”，完成“十二五”目标。", "province").get("十二五") == "PolicyDocument"
+    assert found("围绕干好“一三五”，完成“十二五”目标。", "province").get("一三五") != "PolicyDocument"
