@@ -128,6 +128,8 @@ class _Vocab:
     award_trim: tuple[str, ...]
     title_after: re.Pattern
     title_before: re.Pattern
+    title_then_name: re.Pattern
+    body_then_name: re.Pattern
     group_heads: frozenset[str] = frozenset()         # TargetGroup heads
     group_head_lengths: tuple[int, ...] = ()          # their lengths, longest first
 
@@ -164,6 +166,9 @@ def _vocab() -> _Vocab:
         award_trim=tuple(sorted(awards["trim"], key=len, reverse=True)),
         title_after=re.compile(rf"(?<![{_CJK}])([{sur}][{_CJK}]{{1,2}}?)(?:{title_alt})"),
         title_before=re.compile(rf"(?:{title_alt})[ \u3000\u00a0]*([{sur}][{_CJK}]{{1,2}})[ \u3000\u00a0]*$"),
+        title_then_name=re.compile(rf"(?:{title_alt})([{sur}][{_CJK}]{{1,2}}?)(?=[、，,。；;]|等|同志|出席|带队|参加|主持|一行|讲话|致辞)"),
+        body_then_name=re.compile(rf"(?:党校|学校|大学|学院|医院|中心|公司|集团|协会|受|邀请|陪同)([{sur}][{_CJK}]{{1,2}}?)副?"
+                                  rf"(?:{title_alt}|院长|校长|教授)"),
         group_heads=frozenset(groups),
         group_head_lengths=tuple(sorted({len(h) for h in groups}, reverse=True)),
     )
@@ -2069,6 +2074,12 @@ def _persons(view: _View, voc: _Vocab) -> list[Candidate]:
             nxt = text[t.end:t.end + 3]
             if any(nxt.startswith(ti) for ti in voc.titles):
                 out.append(Candidate(t.text, "Person", view.sentence.index, t.start, t.end, confidence=0.85,
+                                     priority=2, nested=True, rule="person-title"))
+    for pattern in (voc.title_then_name, voc.body_then_name):  # 区长李某某出席, 市委党校谭某副院长: names jieba cut apart
+        for m in pattern.finditer(text):
+            if not re.search(r"[委局会部院校的和与及在为]", m.group(1)) and m.group(1) not in voc.generic \
+                    and not any(c.start == m.start(1) for c in out):
+                out.append(Candidate(m.group(1), "Person", view.sentence.index, m.start(1), m.end(1), confidence=0.7,
                                      priority=2, nested=True, rule="person-title"))
     byline = _BYLINE_SPACE.search(text) or (len(text) <= 24 and not re.search(r"[，,。；;：:！!？?]", text))
     for m in (voc.title_before.finditer(text) if byline else ()):  # 区长 赵刚, 县长某某某 alone on its line

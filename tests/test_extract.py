@@ -1433,6 +1433,10 @@ def test_extract_a_community_that_opens_a_clause_and_acts_is_named(text, expecte
     ("▲被确定为“全国小型水利建设重点县”，连续两年保持“全国农技推广先进县”殊荣。",
      {"全国小型水利建设重点县": "Award", "全国农技推广先进县": "Award"}, (), "county"),
     ("签约项目9个，过半项目已经落地。", {}, ("过半项目",), "county"),
+    # names jieba cuts apart, after a title (区长李某某出席) or between a body and a title (某校谭某副院长)
+    ("区委书记张卫东、区长陆晓岚出席活动，邀请市委党校钱刚副院长授课，受郑德宏区长委托报告。",
+     {"张卫东": "Person", "陆晓岚": "Person", "钱刚": "Person", "郑德宏": "Person"}, (), "district"),
+    ("召开县长办公会议，开通市长热线，成立主任委员会。", {}, ("长办", "长热", "任委"), "district"),
     # the ranks a zone enters (迈入某级工业园区行列) name no zone
     ("园区发展迈入自治区级工业园区行列。", {}, ("自治区级工业园区", "园区发展迈入自治区级工业园区"), "district"),
 ])
