@@ -303,18 +303,21 @@ _SEAT = re.compile(r"（[\u4e00-\u9fff]{2,4}）$")
 
 
 def _seat_in_brackets(view: _View, start: int) -> int:
-    """某某基业（上海）智能科技有限公司: a firm's seat in brackets stands inside its name; the name opens at
-    the first of the words before the brackets that are no verb, preposition or conjunction."""
+    """某某基业（上海）智能科技有限公司: a firm's seat in brackets stands inside its name."""
     seat = _SEAT.search(view.text, 0, start)
-    if not seat:
-        return start
-    opening = seat.start()
-    for t in reversed([t for t in view.toks if t.end <= seat.start()]):
+    return _words_before(view, seat.start(), start) if seat else start
+
+
+def _words_before(view: _View, at: int, start: int) -> int:
+    """Where a name that runs on before ``at`` opens: at the first of the words before it that are no verb,
+    preposition or conjunction (at most 10 characters); ``start`` if there are fewer than two."""
+    opening = at
+    for t in reversed([t for t in view.toks if t.end <= at]):
         if t.end != opening or t.text[0] in PUNCT or t.tag.startswith(("p", "c", "u", "v", "d", "r")) \
-                or seat.start() - t.start > 10:
+                or at - t.start > 10:
             break
         opening = t.start
-    return opening if seat.start() - opening >= 2 else start
+    return opening if at - opening >= 2 else start
 
 
 def _specific(modifier: str, mod_tokens: Sequence[Token], voc: _Vocab, typ: str = "") -> bool:
@@ -649,6 +652,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         start = toks[j].start
         if typ == "Organization" and head.endswith(("公司", "集团")):
             start = _seat_in_brackets(view, start)
+        if start > 2 and text[start - 1] == "·":
+            start = _words_before(view, start - 1, start)  # 陆家嘴·某某服务中心: two places joined by a dot
         lead = text[max(0, start - 24):start]
         kind = text[start:tok.end - len(head)]
         if lead.endswith("等") and head in ("项目", "工程") and len(kind) >= 4 and kind[:2] not in voc.stop \
@@ -697,6 +702,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if typ in ("ResidentialArea", "Place") and len(mod_tokens) >= 2 and all(
                 t.tag[:1] in ("v", "a", "d") for t in mod_tokens) and sum(t.tag == "v" for t in mod_tokens) >= 2:
             continue  # 剩余待整新小区, 拆迁安置小区: areas described by what is done to them, none named
+        if typ == "ResidentialArea" and modifier.startswith("无"):
+            continue  # 无物业小区: areas lacking something, none named
         if head == "村" and modifier in _KINDS_OF_VILLAGE:
             continue  # 项目村, 试点村, 行政村: a kind of village, none named
         if head in ("项目", "工程") and len(mod_tokens) == 1 and mod_tokens[0].tag == "v" and len(modifier) == 2:
@@ -2230,6 +2237,8 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             continue
         if typ == "Program" and (len(items) == 1 or re.search(r"重点|重大|标志性|产业|领域", m.group(3))):
             continue  # 新能源汽车、机器人等重点项目: the items are sectors, the projects unnamed
+        if re.search(r"方式|形式|途径|渠道|手段|措施", m.group(3)):
+            continue  # 联合走访、定期座谈等方式走访企业: ways of working, not firms
         if typ == "Brand" and not _NAMED_BRANDS.fullmatch(m.group(3)):
             continue  # 户外运动、珠宝等专业品牌, 家电、食品等产业品牌: sectors; 甲、乙等知名品牌 are brands
         if (len(items) >= 2 or typ == "Facility") and all(_common_noun(item) for item in (

@@ -187,6 +187,7 @@ def _subject(text: str, start: int, end: int) -> str:
         return (verb.group(1) if verb else "") + after
     head = _LEAD_WORDS.sub("", _YEAR_LEAD.sub("", before))
     head = _after_figures(head)
+    head = _BY_WAYS.sub("", head)  # 通过走访、座谈等方式走访企业: the ways are no part of what is counted
     head = re.sub(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
                   r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|降至|降低|拓展|扩大|扩展)+$", "", head)
     head = _COMPARED_TO.sub("", head)  # 全市生产总值比2020年(增长): the base year is no part of what is counted
@@ -201,6 +202,7 @@ def _subject(text: str, start: int, end: int) -> str:
 
 _CHANGED_TO = re.compile(r"(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)(?:(?:19|20)\d{2}年?(?:底|末)?的?)?")
 _FROM_YEAR = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?|每年|每月|每亩|每人|每户)*$")
+_BY_WAYS = re.compile(r"^.*等(?:方式|形式|途径|渠道|手段)")
 _OF_AFTER = re.compile(rf"的([{_CJK}]{{2,10}}?)(?=[，,。；;、（(]|$|和|及|开工|建成|完成)")
 _OWN_YEAR = re.compile(r"(?:预计)?((?:19|20)\d{2})年(?:预计|全年)?[，,]|(?:预计)((?:19|20)\d{2})年(?!以来|起|至|底|末)")
 _WORD_WITH_YUE = re.compile(r"[签节制公合条预]约")

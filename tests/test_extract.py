@@ -1437,6 +1437,11 @@ def test_extract_a_community_that_opens_a_clause_and_acts_is_named(text, expecte
     ("区委书记张卫东、区长陆晓岚出席活动，邀请市委党校钱刚副院长授课，受郑德宏区长委托报告。",
      {"张卫东": "Person", "陆晓岚": "Person", "钱刚": "Person", "郑德宏": "Person"}, (), "district"),
     ("召开县长办公会议，开通市长热线，成立主任委员会。", {}, ("长办", "长热", "任委"), "district"),
+    # two places joined by a dot open one name; a software park is a park; ways of working (等方式) list no firms
+    ("金桥·花木营商服务中心启用，依托张江软件园，通过联合走访、定期座谈等方式走访企业。",
+     {"金桥·花木营商服务中心": "Facility", "张江软件园": "Place"}, ("花木营商服务中心", "定期座谈"),
+     "subdistrict"),
+    ("推动5个无物业小区引入物业服务。", {}, ("无物业小区",), "subdistrict"),
     # the ranks a zone enters (迈入某级工业园区行列) name no zone
     ("园区发展迈入自治区级工业园区行列。", {}, ("自治区级工业园区", "园区发展迈入自治区级工业园区"), "district"),
 ])

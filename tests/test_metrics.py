@@ -224,6 +224,8 @@ def test_metrics_a_pair_named_before_its_figures_shares_them_out_when_respective
     # nothing but a verb before the figure: what it measures follows 的
     ("建成18.5万平方米的村民安置区，占地460亩的文化产业区完成流转。",
      {("18.5", "万平方米"): ("村民安置区", ""), ("460", "亩"): ("文化产业区", "")}),
+    # the ways of working before what is counted are no part of it; 家次 is a unit
+    ("通过联合走访、定期座谈等方式实地走访企业285家次。", {("285", "家次"): ("实地走访企业", "")}),
     # a share of a whole (占…的) is the earlier figure's part of it
     ("实现高新技术产业产值1830亿元，同比增长12.5%，占规模以上工业总产值的71.9%。",
      {("71.9", "%"): ("高新技术产业产值占规模以上工业总产值比重", "")}),
