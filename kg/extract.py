@@ -296,6 +296,7 @@ def _ordinal_or_numeral(word: str) -> bool:
     return _ORDINAL.fullmatch(word) is not None
 
 
+_FIRM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:股份有限公司|有限责任公司|有限公司|集团)")
 _FIRM_KINDS = re.compile(r"(?:境内外|境内|境外|海外)?(?:上市|国有|民营|外资|私营|合资|独资|控股|国有控股|子|母|分|空壳|平台|"
                          r"融资担保|担保|保险|证券|基金|信托|投资|科技|有限|股份有限|有限责任)")
 _COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]{1,3})(?:个|家|所|座|处)")
@@ -666,6 +667,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # 建成3个某某文化中心, 3个集中隔离点, 3个某某实验室: a kind of site counted, not one named
         if typ in ("Facility", "Organization") and _COUNT_AFTER.match(text, tok.end):
             continue  # 申报县级农民专业合作社2个: counted after, the same
+        if typ == "Facility" and _FIRM_AFTER.match(text, tok.end):
+            continue  # 某某酒店投资有限公司: the firm's name, no hotel named
         if typ == "TargetGroup" and (re.match(r"(?:专业)?合作社|协会|联合会", text[tok.end:])
                                      or nxt and _head_type(nxt, voc) == "Facility" and len(nxt) >= 2):
             continue  # 农民专业合作社, 社区长者食堂: a body or site of the group, not the group

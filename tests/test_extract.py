@@ -1442,6 +1442,9 @@ def test_extract_a_community_that_opens_a_clause_and_acts_is_named(text, expecte
      {"金桥·花木营商服务中心": "Facility", "张江软件园": "Place"}, ("花木营商服务中心", "定期座谈"),
      "subdistrict"),
     ("推动5个无物业小区引入物业服务。", {}, ("无物业小区",), "subdistrict"),
+    # a site's name inside a firm's (某某酒店投资有限公司) is no site
+    ("加强与宁海白金酒店投资有限公司洽谈，新建江城酒店。",
+     {"宁海白金酒店投资有限公司": "Organization", "江城酒店": "Facility"}, ("宁海白金酒店",), "subdistrict"),
     # the ranks a zone enters (迈入某级工业园区行列) name no zone
     ("园区发展迈入自治区级工业园区行列。", {}, ("自治区级工业园区", "园区发展迈入自治区级工业园区"), "district"),
 ])
