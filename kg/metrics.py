@@ -33,7 +33,7 @@ _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]")
 _AFTER_WORDS = re.compile(rf"[{_CJK}\w]{{0,12}}")
 _AFTER_RUN = re.compile(rf"[{_CJK}]+")
-_AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)|的|和|(?<![普涉以危])及|等|[是为被将把在对居]|(?:投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与|参加|铺设|竣工|通车|贯通|投用|投产)"
+_AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)|^(?:以上|以下|左右|以内)|的|和|(?<![普涉以危])及|等|[是为被将把在对居]|(?:投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与|参加|铺设|竣工|通车|贯通|投用|投产)"
                          r"|中$")
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
 _LEAD_WORDS = re.compile(r"^(?:全年|年内|年末|其中|全区|全市|全省|全县|全镇|全乡|全旗|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
@@ -189,7 +189,7 @@ def _subject(text: str, start: int, end: int) -> str:
     head = _after_figures(head)
     head = _BY_WAYS.sub("", head)  # 通过走访、座谈等方式走访企业: the ways are no part of what is counted
     head = re.sub(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
-                  r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|降至|降低|拓展|扩大|扩展)+$", "", head)
+                  r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|降至|降低|拓展|扩大|扩展|预计|累计)+$", "", head)
     head = _COMPARED_TO.sub("", head)  # 全市生产总值比2020年(增长): the base year is no part of what is counted
     if not head and after:
         return (verb.group(1) if verb else "") + after  # 全镇4个村开展…: one word after, nothing before
@@ -202,6 +202,8 @@ def _subject(text: str, start: int, end: int) -> str:
 
 _CHANGED_TO = re.compile(r"(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)(?:(?:19|20)\d{2}年?(?:底|末)?的?)?")
 _FROM_YEAR = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?|每年|每月|每亩|每人|每户)*$")
+_CLAUSE_MARK = re.compile(r"[，,。；;]")
+_SHARED_UNIT = re.compile(r"(?<![\d.%％])(?:\d+(?:\.\d+)?[和、])+$")
 _BY_WAYS = re.compile(r"^.*等(?:方式|形式|途径|渠道|手段)")
 _OF_AFTER = re.compile(rf"的([{_CJK}]{{2,10}}?)(?=[，,。；;、（(]|$|和|及|开工|建成|完成)")
 _OWN_YEAR = re.compile(r"(?:预计)?((?:19|20)\d{2})年(?:预计|全年)?[，,]|(?:预计)((?:19|20)\d{2})年(?!以来|起|至|底|末)")
@@ -249,7 +251,8 @@ def _last_words(text: str, limit: int) -> str:
 
 
 def _qualifier(text: str, start: int, approx: str) -> str:
-    window = _WORD_WITH_YUE.sub("", text[max(0, start - 12):start])  # 签约资金4.36亿元: 签约 is no 约
+    clause = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, start)), default=0)
+    window = _WORD_WITH_YUE.sub("", text[max(clause, start - 12):start])  # 签约资金4.36亿元: 签约 is no 约
     found = [q for q in _QUALIFIERS if q in window]
     found = [q for q in found if not any(q != o and q in o for o in found)]
     if approx:
@@ -329,6 +332,15 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
         gap = _GAP.fullmatch(_clause_before(text, start).strip()) if unit in ("个百分点", "%") and out else None
         if gap:  # 同比增长3.2%，高于全省0.1个百分点: how far the growth before is from a reference
             subject, qualifier = out[-1].subject, ";".join(q for q in (gap.group(0), approx) if q)
+        if not subject and not _clause_before(text, start).endswith(("、", "和")) \
+                and (named := [o.subject for o in out if o.subject]):
+            subject = named[-1]  # …提高至160亿元左右，累计完成约545亿元: the clause names nothing, the figure is the same thing's
+        shared = _SHARED_UNIT.search(text, 0, start) if kind != "time" and not mult else None
+        for bare in re.finditer(r"\d+(?:\.\d+)?", shared.group(0)) if shared else ():
+            at = shared.start() + bare.start()  # 一产和三产分别提高3.9和2.2个百分点: 3.9 个百分点 too
+            out.append(Metric(subject=subject, value=_plain(Decimal(bare.group(0))), unit=unit, year=year,
+                              qualifier=qualifier, sentence=sentence.index, confidence=0.7))
+            starts.append(at)
         out.append(Metric(subject=subject, value=_plain(value), unit=unit,
                           year=int(dated.group(1)) if dated else year,
                           qualifier=qualifier, sentence=sentence.index,

@@ -226,6 +226,13 @@ def test_metrics_a_pair_named_before_its_figures_shares_them_out_when_respective
      {("18.5", "万平方米"): ("村民安置区", ""), ("460", "亩"): ("文化产业区", "")}),
     # the ways of working before what is counted are no part of it; 家次 is a unit
     ("通过联合走访、定期座谈等方式实地走访企业285家次。", {("285", "家次"): ("实地走访企业", "")}),
+    # numbers listed before a figure share its unit (3.9和2.2个百分点); a clause naming nothing is the same thing's
+    ("一产和三产分别提高2.9和1.2个百分点，公共预算收入累计完成10.3亿元。",
+     {("2.9", "个百分点"): ("一产", "提高"), ("1.2", "个百分点"): ("三产", "提高"), ("10.3", "亿元"): ("公共预算收入", "累计")}),
+    ("地区生产总值从2017年的98.8亿元提高至2021年的140亿元左右，累计完成约505亿元。",
+     {("505", "亿元"): ("地区生产总值", "累计;约"), ("140", "亿元"): ("地区生产总值", "提高;左右")}),
+    # a qualifier belongs to its own clause (not 突破 from the clause before)
+    ("特色养殖取得新突破，进口羊驼900只。", {("900", "只"): ("进口羊驼", "")}),
     # a share of a whole (占…的) is the earlier figure's part of it
     ("实现高新技术产业产值1830亿元，同比增长12.5%，占规模以上工业总产值的71.9%。",
      {("71.9", "%"): ("高新技术产业产值占规模以上工业总产值比重", "")}),

@@ -232,3 +232,10 @@ def test_structure_a_news_lead_names_no_place_across_its_punctuation():
     """2月19日，记者从某市…会议上获悉…工作: a dated lead is no title, and no place runs over its comma."""
     doc = document_from_text("3月2日，记者从江城市委经济工作会议上获悉，今年江城将做好“三农”工作。\n", "t")
     assert not any(ch in doc.place for ch in "，,日") and not doc.place[:1].isdigit()
+
+
+def test_structure_the_body_speaks_without_its_term():
+    """我代表旗第十五届人民政府: the government of the banner named in the congress line, not its term."""
+    doc = document_from_text("——2022年1月7日在东河旗第十六届人民代表大会第一次会议上\n各位代表：\n"
+                             "现在，我代表旗第十五届人民政府向大会报告工作。\n一、过去四年工作回顾\n地区生产总值增长5%。\n", "t")
+    assert doc.issuer == "东河旗人民政府" and doc.place == "东河旗"
