@@ -1410,6 +1410,9 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
     if adjectival:
         return [], []
     qual = _qualifier(view, m.start(), voc)
+    if re.search(r"(?:企业|公司)$", before) and 2 <= len(content) <= 10 and not _own_type(content, voc):
+        return [Candidate(content, "Organization", sidx, m.start(), m.end(), aliases=tuple(aliases),
+                          confidence=0.7, priority=2, rule="quote-firm")], []  # 制造企业“某某科技”: the firm's name
     if after.startswith("创建") and _honor_like(content, voc):
         return [Candidate(content, "Award", sidx, m.start(), m.end(), aliases=(qual + content,) if qual else (),
                           confidence=0.75, priority=2, rule="quote-award")], []

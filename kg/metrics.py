@@ -189,7 +189,7 @@ def _subject(text: str, start: int, end: int) -> str:
     head = _after_figures(head)
     head = _BY_WAYS.sub("", head)  # 通过走访、座谈等方式走访企业: the ways are no part of what is counted
     head = re.sub(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
-                  r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|降至|降低|拓展|扩大|扩展|预计|累计)+$", "", head)
+                  r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|降至|降低|拓展|扩大|扩展|预计|累计|共有|共计|提升|至)+$", "", head)
     head = _COMPARED_TO.sub("", head)  # 全市生产总值比2020年(增长): the base year is no part of what is counted
     if not head and after:
         return (verb.group(1) if verb else "") + after  # 全镇4个村开展…: one word after, nothing before
@@ -311,6 +311,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
             value = Decimal(parsed)
             if unit in ("大", "方面"):
                 unit = "个"
+        if unit == "大":  # 12大项42个小项: twelve items, a 大 item is an item
+            unit = nxt if nxt in ("项", "类", "块", "片") else "个"
         if _sized_class(text, end):
             continue  # 投资10亿元以上项目10个: the size of a kind of project, the count comes after
         kind = units.get(unit, "count")
@@ -356,7 +358,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
     return out
 
 
-_SIZED_CLASS = re.compile(r"(?<=以上)(?:的)?(?:[\u4e00-\u9fff]{0,4}?(?:项目|企业)|[\u4e00-\u9fff]{1,8}?\d+[\u4e00-\u9fff])")
+_SIZED_CLASS = re.compile(r"(?<=以上)(?:的)?(?:[\u4e00-\u9fff]{0,4}?(?:项目|企业)|[\u4e00-\u9fff]{1,8}?\d+[\u4e00-\u9fff])"
+                          r"|的[\u4e00-\u9fff]{1,4}?\d+[个家户名座]")
 
 
 def _sized_class(text: str, end: int) -> bool:

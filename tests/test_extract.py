@@ -1445,6 +1445,9 @@ def test_extract_a_community_that_opens_a_clause_and_acts_is_named(text, expecte
     # a site's name inside a firm's (某某酒店投资有限公司) is no site
     ("加强与宁海白金酒店投资有限公司洽谈，新建江城酒店。",
      {"宁海白金酒店投资有限公司": "Organization", "江城酒店": "Facility"}, ("宁海白金酒店",), "subdistrict"),
+    # a quoted name right after 企业 is the firm's
+    ("新能源设备制造企业“远航科技”正式投产，建材企业“恒信建材”完成技改。",
+     {"远航科技": "Organization", "恒信建材": "Organization"}, (), "town"),
     # the ranks a zone enters (迈入某级工业园区行列) name no zone
     ("园区发展迈入自治区级工业园区行列。", {}, ("自治区级工业园区", "园区发展迈入自治区级工业园区"), "district"),
 ])

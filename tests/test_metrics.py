@@ -233,6 +233,9 @@ def test_metrics_a_pair_named_before_its_figures_shares_them_out_when_respective
      {("505", "亿元"): ("地区生产总值", "累计;约"), ("140", "亿元"): ("地区生产总值", "提高;左右")}),
     # a qualifier belongs to its own clause (not 突破 from the clause before)
     ("特色养殖取得新突破，进口羊驼900只。", {("900", "只"): ("进口羊驼", "")}),
+    # 12大项 are twelve items; 共有 and 至 leave subjects
+    ("列出增收清单9大项31个小项，黄牛养殖企业共有38家，种植面积扩大至6000亩。",
+     {("9", "项"): ("列出增收清单", ""), ("38", "家"): ("黄牛养殖企业", "共有"), ("6000", "亩"): ("种植面积", "")}),
     # a share of a whole (占…的) is the earlier figure's part of it
     ("实现高新技术产业产值1830亿元，同比增长12.5%，占规模以上工业总产值的71.9%。",
      {("71.9", "%"): ("高新技术产业产值占规模以上工业总产值比重", "")}),
@@ -254,6 +257,7 @@ def test_metrics_the_size_of_a_kind_of_project_is_no_figure():
     """投资10亿元以上项目12个: 12 projects, each of 10亿元 or more; 10亿元 counts nothing."""
     assert metrics("新开工投资5亿元以上项目12个，百亿元以上重大项目3个。") == {("12", "个"), ("3", "个")}
     assert metrics("培育存栏50头以上养殖大户17户。") == {("17", "户")}
+    assert metrics("其中，达到80万元的村3个。") == {("3", "个")}  # 80万元 sizes the villages counted
 
 
 def test_metrics_a_text_without_part_headings_keeps_its_figures_but_not_its_title():
