@@ -1186,6 +1186,7 @@ def _shape_type(content: str, level: str = "") -> str:
     return "Mechanism" if len(content) <= 3 or level in ("city", "province") else "Program"
 
 
+_KIND_AFTER_QUOTE = "机制|模式|制度|体系|品牌|服务|平台|计划|行动|工程|项目|活动|工作法"
 _TITLE_OF_A_PLACE = re.compile(r"(?:先进|示范|重点|模范|百强|十强|文明|卫生|优秀|达标|标准化)[\u4e00-\u9fff]{0,2}"
                                r"(?:县|市|区|镇|乡|村|街道|社区|县城|城区|城市|单位|集体)$")
 
@@ -1410,7 +1411,8 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
     if adjectival:
         return [], []
     qual = _qualifier(view, m.start(), voc)
-    if re.search(r"(?:企业|公司)$", before) and 2 <= len(content) <= 10 and not _own_type(content, voc):
+    if re.search(r"(?:企业|公司)$", before) and 2 <= len(content) <= 10 and not _own_type(content, voc) \
+            and not re.search(r"[+＋、]", content) and not re.match(rf"等?[{_CJK}]{{0,2}}(?:{_KIND_AFTER_QUOTE})", after):
         return [Candidate(content, "Organization", sidx, m.start(), m.end(), aliases=tuple(aliases),
                           confidence=0.7, priority=2, rule="quote-firm")], []  # 制造企业“某某科技”: the firm's name
     if after.startswith("创建") and _honor_like(content, voc):
@@ -2190,8 +2192,8 @@ _LEAD_SCOPE = re.compile(r"[全本该各][市区县省镇乡旗]|[全本该各]�
 
 
 def _opens_with_verb(view: _View, at: int) -> bool:
-    """The word at ``at`` is a verb (开展, 实施): what follows is an act, not a name."""
-    return any(t.start == at and word_tags().get(t.text) == "v" for t in view.toks)
+    """The word at ``at`` is a clause's verb (开展, 实施): what follows is an act, not a name (改造 is works)."""
+    return any(t.start == at and (t.text in _GOVERNING or t.text in ("进行", "组织", "完成")) for t in view.toks)
 
 
 def _listed_works(view: _View, voc: _Vocab) -> tuple[list[Candidate], list[Hint]]:

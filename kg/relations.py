@@ -157,7 +157,8 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
             if "被" in text[cs:cue_at]:  # X被Y授予Z: the holder stands before 被
                 by = cs + text[cs:cue_at].rfind("被")
                 holders = [m for m in holders if m.end <= by]
-            between = [m for m in _in(ms, cue_at + len(cue), first.start) if m.entity.type == "Place"]
+            between = [m for m in _in(ms, cue_at + len(cue), first.start) if m.entity.type == "Place"
+                       and not re.match(r"唯一|首个|首家|首批|仅有|第一个|的", text[m.end:])]  # (某省唯一的: a scope)
             if between:  # 创建某县、某市某物国家…示范区: the places named between the cue and the honour
                 for h, nxt in zip(between, between[1:] + [None]):
                     if nxt is not None and nxt.start == h.end:

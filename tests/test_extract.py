@@ -1448,6 +1448,8 @@ def test_extract_a_community_that_opens_a_clause_and_acts_is_named(text, expecte
     # a quoted name right after 企业 is the firm's
     ("新能源设备制造企业“远航科技”正式投产，建材企业“恒信建材”完成技改。",
      {"远航科技": "Organization", "恒信建材": "Organization"}, (), "town"),
+    ("深化重点企业“服务管家+服务专员”等机制，推行企业“服务包”制度。",
+     {"服务管家+服务专员": "Mechanism"}, (), "subdistrict"),
     # the ranks a zone enters (迈入某级工业园区行列) name no zone
     ("园区发展迈入自治区级工业园区行列。", {}, ("自治区级工业园区", "园区发展迈入自治区级工业园区"), "district"),
 ])

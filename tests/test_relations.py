@@ -522,3 +522,19 @@ def test_relations_this_community_holds_the_honours_of_its_sentence():
                     "“全国职工书屋示范点”等30多项荣誉称号。")
     assert {("东兴社区", "receivedAward", "全国敬老模范社区"), ("东兴社区", "receivedAward", "全国职工书屋示范点")} <= got
     assert not any(s == "某某街道" and p == "receivedAward" for s, p, _ in got), got
+
+
+def test_relations_a_province_named_as_a_scope_holds_no_honour():
+    """我县被评为全国15个、某省唯一的“…”: the county holds the title; the province is where it is the only one."""
+    text = ("政府工作报告\n（2010年3月24日在江城县第十三届人民代表大会第五次会议上）\n各位代表：\n"
+            "现在，我代表县人民政府向大会作政府工作报告。\n2009年工作回顾\n"
+            "▲我县被评为全国15个、广东省唯一的“最具客家风情旅游目的地”。\n")
+    got = report_relations(text)
+    assert ("江城县", "receivedAward", "最具客家风情旅游目的地") in got
+    assert not any(s == "广东省" for s, p, _ in got if p == "receivedAward")
+
+
+def test_relations_works_done_in_listed_estates_stand_in_each():
+    """推进甲公寓、乙园等3个老旧小区改造: the renewal stands in every estate listed."""
+    got = relations("推进华庭公寓、东湖明园等3个老旧小区改造。")
+    assert ("老旧小区改造", "locatedIn", "东湖明园") in got
