@@ -15,7 +15,7 @@ from typing import Sequence
 
 from .models import Document, Entity, Metric, Sentence
 from .resources import read_table
-from .segment import fast_cut
+from .segment import fast_cut, word_tags
 
 __all__ = ["extract_metrics", "sentence_metrics", "chinese_number"]
 
@@ -33,7 +33,7 @@ _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]")
 _AFTER_WORDS = re.compile(rf"[{_CJK}\w]{{0,12}}")
 _AFTER_RUN = re.compile(rf"[{_CJK}]+")
-_AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)|^(?:以上|以下|左右|以内)|的|和|(?<![普涉以危])及|等|[是为被将把在对居]|(?:投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与|参加|铺设|竣工|通车|贯通|投用|投产)"
+_AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)|^(?:以上|以下|左右|以内)|的|和|(?<![普涉以危])及|等|[是为被将把在对居]|(?:投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与|参加|铺设|竣工|通车|贯通|投用|投产|用于)"
                          r"|中$")
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
 _LEAD_WORDS = re.compile(r"^(?:全年|年内|年末|其中|全区|全市|全省|全县|全镇|全乡|全旗|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
@@ -176,6 +176,8 @@ def _subject(text: str, start: int, end: int) -> str:
     after_m = _AFTER_WORDS.match(text[end:])
     after = after_m.group(0) if after_m else ""
     after = re.split(r"\d", _AFTER_STOP.split(after, maxsplit=1)[0], maxsplit=1)[0]  # not the next figure
+    if after and len(first := fast_cut(after)[0]) >= 2 and word_tags().get(first) == "v":
+        after = ""  # 2500亿元支持消费品以旧换新, 4%左右安排: what the money is for, not what it is
     if after_m and len(after) == after_m.end() and re.match(rf"[{_CJK}\w]", text[end + len(after):end + len(after) + 1]):
         after = _first_words(_AFTER_RUN.match(text, end, end + 24).group(0), 12)  # cut at its length: end it at a word
     verb = re.search(r"(新建|新增|建成|完成|实施|安装|开展|增设|组织|提供|清理|调整|布局|完善|发放|投放|封存)$",
@@ -189,7 +191,7 @@ def _subject(text: str, start: int, end: int) -> str:
     head = _after_figures(head)
     head = _BY_WAYS.sub("", head)  # 通过走访、座谈等方式走访企业: the ways are no part of what is counted
     head = re.sub(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
-                  r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|降至|降低|拓展|扩大|扩展|预计|累计|共有|共计|提升|至)+$", "", head)
+                  r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|降至|降低|拓展|扩大|扩展|预计|累计|共有|共计|提升|至|年均|拟按|按|拟|连续)+$", "", head)
     head = _COMPARED_TO.sub("", head)  # 全市生产总值比2020年(增长): the base year is no part of what is counted
     if not head and after:
         return (verb.group(1) if verb else "") + after  # 全镇4个村开展…: one word after, nothing before
@@ -202,6 +204,7 @@ def _subject(text: str, start: int, end: int) -> str:
 
 _CHANGED_TO = re.compile(r"(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)(?:(?:19|20)\d{2}年?(?:底|末)?的?)?")
 _FROM_YEAR = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?|每年|每月|每亩|每人|每户)*$")
+_RANGE_BEFORE = re.compile(r"\d(?:%|％)?[—–~～]$")
 _CLAUSE_MARK = re.compile(r"[，,。；;]")
 _SHARED_UNIT = re.compile(r"(?<![\d.%％])(?:\d+(?:\.\d+)?[和、])+$")
 _BY_WAYS = re.compile(r"^.*等(?:方式|形式|途径|渠道|手段)")
@@ -217,8 +220,9 @@ _ITEM_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])")
 def _after_figures(head: str) -> str:
     """The words of a clause that name what its last figure counts, when other figures stand before it."""
     figure = None
-    for figure in _units()[1].finditer(head):
-        pass
+    for found in _units()[1].finditer(head):
+        if not (found.group("unit") == "年" and re.fullmatch(r"(?:19|20)\d{2}", found.group("num"))):
+            figure = found  # (not a date: 2005年的61.88亿元)
     if figure and _CHANGED_TO.fullmatch(head, figure.end()):
         # 某某由2005年的61.88亿元增加到2010年的130亿元: what changed, named before the base
         return _after_figures(_FROM_YEAR.sub("", head[:figure.start()]))
@@ -253,7 +257,7 @@ def _last_words(text: str, limit: int) -> str:
 def _qualifier(text: str, start: int, approx: str) -> str:
     clause = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, start)), default=0)
     window = _WORD_WITH_YUE.sub("", text[max(clause, start - 12):start])  # 签约资金4.36亿元: 签约 is no 约
-    found = [q for q in _QUALIFIERS if q in window]
+    found = [q for q in _QUALIFIERS if (window.endswith(q) if q in ("超", "近", "约") else q in window)]
     found = [q for q in found if not any(q != o and q in o for o in found)]
     if approx:
         found.append(approx)
@@ -279,11 +283,15 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
         nxt = text[end:end + 1]
         if unit == "个小时":
             unit = "小时"
+        if unit == "年" and (re.fullmatch(r"(?:19|20)\d{2}", num) or not num[0].isdigit()
+                            or before.endswith(("连续", "近", "过去", "前", "后", "这", "每", "第", "至", "-", "—", "~"))
+                            or re.match(r"[来前后内间中度底末初级以]|的时间|时间", text[end:])):
+            continue  # 2025年, 连续16年 (a run), 近5年, 5年来: dates and spans, not a figure in years
         if unit == "岁" and re.match(r"(?:以[上下])?(?:儿童|婴幼儿|老年人|老人|人群|青少年)", text[end:]):
             continue  # 5岁以下儿童死亡率, 60岁以上老年人: the age names the group, it is no measure
         if num[0].isdigit():
             if before.endswith(("第", ".", "-", "+", "＋", "×")) and not before.endswith(("%-", "％-")) \
-                    or nxt in ("+", "＋", "年", "月", "日", "号") \
+                    or nxt in ("+", "＋", "月", "日", "号") or nxt == "年" and unit != "年" \
                     or _LATIN.match(nxt or " "):
                 continue
             if _DIGIT_END.search(before[-2:]) and not before.endswith(("、",)):
@@ -329,7 +337,10 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
         if approx in ("以内",):
             approx = "以内"
         dated = _DATED.search(before)  # 从2020年的82.4岁提升至…: the figure of the year it names
-        subject = _change_of(text, start, end, out) or _share_of(text, start, out) or _subject(text, start, end)
+        subject = _change_of(text, start, end, out) or _share_of(text, start, out) or _subject(
+            text, start, start if unit == "年" else end)  # (再延长30年试点: years measure what stands before them)
+        if _RANGE_BEFORE.search(text, 0, start) and out:
+            subject = out[-1].subject  # 经济增长4.5%—5%: the range's top is the same thing's
         qualifier = _qualifier(text, start, approx)
         gap = _GAP.fullmatch(_clause_before(text, start).strip()) if unit in ("个百分点", "%") and out else None
         if gap:  # 同比增长3.2%，高于全省0.1个百分点: how far the growth before is from a reference

@@ -236,6 +236,15 @@ def test_metrics_a_pair_named_before_its_figures_shares_them_out_when_respective
     # 12大项 are twelve items; 共有 and 至 leave subjects
     ("列出增收清单9大项31个小项，黄牛养殖企业共有38家，种植面积扩大至6000亩。",
      {("9", "项"): ("列出增收清单", ""), ("38", "家"): ("黄牛养殖企业", "共有"), ("6000", "亩"): ("种植面积", "")}),
+    # a range's top is the same thing's; 拟按 and 年均 leave the subject; what money is for (支持…, 用于) is not what it is
+    ("经济增长4%—4.5%，赤字率拟按3.5%左右安排，国内生产总值年均增长5.1%。",
+     {("4", "%"): ("经济", "增长"), ("4.5", "%"): ("经济", "增长"), ("3.5", "%"): ("赤字率", "左右"),
+      ("5.1", "%"): ("国内生产总值", "增长")}),
+    ("安排超长期特别国债1800亿元支持消费品以旧换新。", {("1800", "亿元"): ("安排超长期特别国债", "")}),
+    # years as a measure (受教育年限11.7年), tonnes of standard coal and 斤 are units; 超 inside 超长期 is no 超
+    ("受教育年限提高到11.9年，能源生产能力达到55亿吨标准煤，粮食产量达到1.4万亿斤，发行超长期国债1.1万亿元。",
+     {("11.9", "年"): ("受教育年限", "提高"), ("55", "亿吨标准煤"): ("能源生产能力", "达到"),
+      ("1.4", "万亿斤"): ("粮食产量", "达到"), ("1.1", "万亿元"): ("发行超长期国债", "")}),
     # a share of a whole (占…的) is the earlier figure's part of it
     ("实现高新技术产业产值1830亿元，同比增长12.5%，占规模以上工业总产值的71.9%。",
      {("71.9", "%"): ("高新技术产业产值占规模以上工业总产值比重", "")}),
@@ -281,3 +290,7 @@ def test_metrics_a_sentence_opening_on_a_year_gives_its_figures_that_year():
 
 def test_metrics_a_party_congress_is_no_count():
     assert metrics("是落实十八大战略部署的开局之年，建设三大园区。") == {("3", "个")}
+
+
+def test_metrics_dates_and_spans_in_years_are_no_figures():
+    assert metrics("2025年，连续16年保持第一，近5年来成效明显，2020至2025年，3年内完成。") == {("16", "年")}
