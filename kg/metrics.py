@@ -177,7 +177,7 @@ def _subject(text: str, start: int, end: int) -> str:
     after = after_m.group(0) if after_m else ""
     after = re.split(r"\d", _AFTER_STOP.split(after, maxsplit=1)[0], maxsplit=1)[0]  # not the next figure
     if after and len(first := fast_cut(after)[0]) >= 2 and word_tags().get(first) == "v":
-        after = ""  # 2500亿元支持消费品以旧换新, 4%左右安排: what the money is for, not what it is
+        after = ""  # 某某亿元支持某某, 4%左右安排: what the money is for, not what it is
     if after_m and len(after) == after_m.end() and re.match(rf"[{_CJK}\w]", text[end + len(after):end + len(after) + 1]):
         after = _first_words(_AFTER_RUN.match(text, end, end + 24).group(0), 12)  # cut at its length: end it at a word
     verb = re.search(r"(新建|新增|建成|完成|实施|安装|开展|增设|组织|提供|清理|调整|布局|完善|发放|投放|封存)$",
