@@ -1769,7 +1769,7 @@ def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
         if lead and view.home is not None and any(n in whole[:lead.start()] for n in view.home.names):
             obj = whole[lead.start():]  # 新创建某市某县、某市某物国家…示范区: the places hold it, the name starts at 国家
             obj_end = m.end() + len(whole)
-        if (few := re.fullmatch(rf"(?:全国|全省|全市|全区)?(?:\d+|[{_NUMERALS}]+)个", obj)) and (
+        if re.fullmatch(rf"(?:全国|全省|全市|全区)?(?:\d+|[{_NUMERALS}]+)个", obj) and (
                 q := re.search(r"“([^”]{2,40})”", whole)):
             obj = q.group(1)  # 被评为全国20个、某省唯一的“某某地”: one of a few, the title is quoted after
             obj_end = m.end() + q.end(1)

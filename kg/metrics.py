@@ -179,7 +179,7 @@ def _subject(text: str, start: int, end: int) -> str:
     if after and len(first := fast_cut(after)[0]) >= 2 and word_tags().get(first) == "v":
         after = ""  # 某某亿元支持某某, 4%左右安排: what the money is for, not what it is
     if after_m and len(after) == after_m.end() and re.match(rf"[{_CJK}\w]", text[end + len(after):end + len(after) + 1]):
-        after = _first_words(_AFTER_RUN.match(text, end, end + 24).group(0), 12)  # cut at its length: end it at a word
+        after = _whole_words(_AFTER_RUN.match(text, end, end + 24).group(0), 12)  # cut at its length: end it at a word
     verb = re.search(r"(新建|新增|建成|完成|实施|安装|开展|增设|组织|提供|清理|调整|布局|完善|发放|投放|封存)$",
                      _TOTAL_END.sub("", before))
     of = _OF_AFTER.match(text, end)
@@ -190,8 +190,7 @@ def _subject(text: str, start: int, end: int) -> str:
     head = _LEAD_WORDS.sub("", _YEAR_LEAD.sub("", before))
     head = _after_figures(head)
     head = _BY_WAYS.sub("", head)  # 通过走访、座谈等方式走访企业: the ways are no part of what is counted
-    head = re.sub(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
-                  r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|降至|降低|拓展|扩大|扩展|预计|累计|共有|共计|提升|至|年均|拟按|按|拟|连续)+$", "", head)
+    head = _VERB_TAIL.sub("", head)
     head = _COMPARED_TO.sub("", head)  # 全市生产总值比2020年(增长): the base year is no part of what is counted
     if not head and after:
         return (verb.group(1) if verb else "") + after  # 全镇4个村开展…: one word after, nothing before
@@ -199,9 +198,13 @@ def _subject(text: str, start: int, end: int) -> str:
     head = _ITEM_MARK.sub("", head)  # 2.培育…平台2家: the item's number
     if len(head) > 4:
         head = re.sub(r"^(?:完成|实现)", "", head)  # 完成地区生产总值802亿元: what is counted, not the act
-    return _last_words(head, 20)
+    return _whole_words(head, 20, last=True)
 
 
+# the verbs, qualifiers and time words a clause puts between what it counts and the figure (…完成, …将首超, …年均增长)
+_VERB_TAIL = re.compile(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
+                        r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|"
+                        r"降至|降低|拓展|扩大|扩展|预计|累计|共有|共计|提升|至|年均|拟按|按|拟|连续)+$")
 _CHANGED_TO = re.compile(r"(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)(?:(?:19|20)\d{2}年?(?:底|末)?的?)?")
 _FROM_YEAR = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?|每年|每月|每亩|每人|每户)*$")
 _RANGE_BEFORE = re.compile(r"\d(?:%|％)?[—–~～]$")
@@ -231,27 +234,19 @@ def _after_figures(head: str) -> str:
     return _FROM_YEAR.sub("", head)  # 由2005年的61.88亿元: the base, not part of what is counted
 
 
-def _first_words(text: str, limit: int) -> str:
-    """The first whole words of ``text`` that fit in ``limit`` characters (not 某某服务项 cut from 某某服务项目)."""
+def _whole_words(text: str, limit: int, last: bool = False) -> str:
+    """The first (or ``last``) whole words of ``text`` that fit in ``limit`` characters: not 某某服务项 cut from
+    某某服务项目, nor 济开发区 from 经济开发区."""
+    if len(text) <= limit:
+        return text
     kept = 0
-    for word in fast_cut(text):
+    for word in reversed(fast_cut(text)) if last else fast_cut(text):
         if kept + len(word) > limit:
             break
         kept += len(word)
-    return text[:kept] if kept else text[:limit]
-
-
-def _last_words(text: str, limit: int) -> str:
-    """The last whole words of ``text`` that fit in ``limit`` characters (not 济开发区… cut from 经济开发区…)."""
-    if len(text) <= limit:
-        return text
-    words = fast_cut(text)
-    kept = 0
-    for n in range(len(words) - 1, -1, -1):
-        if kept + len(words[n]) > limit:
-            break
-        kept += len(words[n])
-    return text[len(text) - kept:] if kept else text[-limit:]
+    if not kept:
+        return text[-limit:] if last else text[:limit]
+    return text[len(text) - kept:] if last else text[:kept]
 
 
 def _qualifier(text: str, start: int, approx: str) -> str:
