@@ -1186,6 +1186,7 @@ def _shape_type(content: str, level: str = "") -> str:
     return "Mechanism" if len(content) <= 3 or level in ("city", "province") else "Program"
 
 
+_ZONE_PLACE = re.compile(r"(?:开发|高新|新|园|示范|合作|试验|保税|功能|产业)区$")
 _KIND_AFTER_QUOTE = "机制|模式|制度|体系|品牌|服务|平台|计划|行动|工程|项目|活动|工作法"
 _TITLE_OF_A_PLACE = re.compile(r"(?:先进|示范|重点|模范|百强|十强|文明|卫生|优秀|达标|标准化)[\u4e00-\u9fff]{0,2}"
                                r"(?:县|市|区|镇|乡|村|街道|社区|县城|城区|城市|单位|集体)$")
@@ -3221,7 +3222,7 @@ def _issuer_candidates(doc: Document) -> list[Candidate]:
     if place and place != name and doc.level not in ("subdistrict", "") and (place[-1] in "省市区县旗镇乡州盟"
                                                                           or place.endswith("苏木")):
         level = place[-3:] if place.endswith(("自治区", "自治州")) else place[-2:] if place.endswith("苏木") else place[-1]
-        stem = place[: -len(level)]
+        stem = place[: -len(level)] if not _ZONE_PLACE.search(place) else ""  # (某某经济开发区: no 某某经济开发)
         unit = level if level == "苏木" else level[-1]
         aliases = tuple(a for a in (stem if len(stem) >= 2 else "", "全" + unit, "我" + unit) if a)
         idx = next((s.index for s in doc.sentences if place in s.text), idx)

@@ -36,10 +36,10 @@ _AFTER_RUN = re.compile(rf"[{_CJK}]+")
 _AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)|^(?:以上|以下|左右|以内)|的|和|(?<![普涉以危])及|等|[是为被将把在对居]|(?:投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与|参加|铺设|竣工|通车|贯通|投用|投产|用于)"
                          r"|中$")
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
-_LEAD_WORDS = re.compile(r"^(?:全年|年内|年末|其中|全区|全市|全省|全县|全镇|全乡|全旗|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
+_LEAD_WORDS = re.compile(r"^(?:全年|年内|年末|其中|目前|现有|当前|全区|全市|全省|全县|全镇|全乡|全旗|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
 _QUOTE_BEFORE = re.compile(r"“([^“”，,。；;]{1,12})”$")
 _NOTE_END = re.compile(r"[（(][^（）()，,。；;]{1,12}[）)](?:实现|完成|达到|达|为)?$")
-_YEAR_LEAD = re.compile(r"^(?:19|20)\d{2}年(?:度|末|底)?")
+_YEAR_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年(?:度|末|底)?|\d{1,2}(?:[-—至~]\d{1,2})?月份?)")
 _COMPARED_TO = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}年|上年|去年|上年同期|去年同期)$")
 _DIGIT_END = re.compile(r"\d[.．、]?$")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -536,8 +536,10 @@ def extract_metrics(doc: Document, entities: Sequence[Entity] = ()) -> list[Metr
             spans.setdefault(m.sentence, []).append((m.start - s.start, m.end - s.start))
     out = []
     for s in doc.sentences:
-        if s.part == 0 and not s.in_glossary and (len(doc.parts) > 1 or s.paragraph == 0):
-            continue  # the title and by-line: dates, sessions (a text with no part headings is all body but its title)
+        if s.part == 0 and not s.in_glossary and (len(doc.parts) > 1 or s.paragraph == 0) \
+                and doc.paragraphs[s.paragraph].end - doc.paragraphs[s.paragraph].start < 80:
+            continue  # the title and by-line: dates, sessions (a text with no part headings is all body but its title;
+            # a long opening paragraph before the first part sums the year up in figures)
         if len(s.text) < 40 and _HEADING.match(s.text):
             continue  # a heading
         for metric in sentence_metrics(s, None if s.in_glossary else s.year, spans.get(s.index, ())):

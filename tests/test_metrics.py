@@ -294,3 +294,15 @@ def test_metrics_a_party_congress_is_no_count():
 
 def test_metrics_dates_and_spans_in_years_are_no_figures():
     assert metrics("2025年，连续16年保持第一，近5年来成效明显，2020至2025年，3年内完成。") == {("16", "年")}
+
+
+def test_metrics_a_long_opening_paragraph_before_the_first_part_keeps_its_figures():
+    """江城经济开发区2023年工作总结: the paragraph that sums the year up before 一、 holds figures; the title none."""
+    from kg.metrics import extract_metrics
+    from kg.pipeline import document_from_text
+    doc = document_from_text("江城经济开发区2023年工作总结和2024年工作思路\n2023年，开发区紧扣市委市政府决策部署，各项工作有序"
+                             "开展。目前共有规上工业企业185家，1-9月累计完成规上工业产值162.5亿元，完成税收收入18.2亿元。\n"
+                             "一、2023年工作总结\n新建道路3条。\n", "t")
+    got = {(m.subject, m.value) for m in extract_metrics(doc)}
+    assert {("规上工业企业", "185"), ("规上工业产值", "162.5"), ("税收收入", "18.2"), ("新建道路", "3")} <= got, got
+    assert not any(v == "2023" for _, v in got)

@@ -239,3 +239,11 @@ def test_structure_the_body_speaks_without_its_term():
     doc = document_from_text("——2022年1月7日在东河旗第十六届人民代表大会第一次会议上\n各位代表：\n"
                              "现在，我代表旗第十五届人民政府向大会报告工作。\n一、过去四年工作回顾\n地区生产总值增长5%。\n", "t")
     assert doc.issuer == "东河旗人民政府" and doc.place == "东河旗"
+
+
+def test_structure_a_development_zone_is_its_own_place_without_a_cut_name():
+    """江城经济开发区: the zone is the place; 江城经济开发 is no short form of it."""
+    from kg.extract import extract
+    doc = document_from_text("江城经济开发区2023年工作总结\n一、2023年工作总结\n开发区新建道路3条。\n", "t")
+    zone = next(e for e in extract(doc).entities if e.name == "江城经济开发区")
+    assert "江城经济开发" not in zone.aliases
