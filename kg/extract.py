@@ -26,7 +26,7 @@ from typing import Iterable, Sequence
 
 from .calibrate import calibrate_entities
 from .gazetteer import bare_names, divisions, home_scope, names_pattern, provinces
-from .metrics import extract_metrics, unit_words
+from .metrics import WAYS_OF_WORKING, extract_metrics, unit_words
 from .models import Definition, Document, Entity, Extraction, Mention, Sentence
 from .relations import (DIVISION_ENDS, REVIEWED, SITE_WORKS, WATER_AND_LAND, Hint, bare_list, counts_two,
                         extract_relations)
@@ -2246,7 +2246,7 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             continue
         if typ == "Program" and (len(items) == 1 or re.search(r"重点|重大|标志性|产业|领域", m.group(3))):
             continue  # 新能源汽车、机器人等重点项目: the items are sectors, the projects unnamed
-        if re.search(r"方式|形式|途径|渠道|手段|措施", m.group(3)):
+        if re.search(rf"{WAYS_OF_WORKING}|措施", m.group(3)):
             continue  # 联合走访、定期座谈等方式走访企业: ways of working, not firms
         if typ == "Brand" and not _NAMED_BRANDS.fullmatch(m.group(3)):
             continue  # 户外运动、珠宝等专业品牌, 家电、食品等产业品牌: sectors; 甲、乙等知名品牌 are brands

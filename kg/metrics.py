@@ -17,7 +17,7 @@ from .models import Document, Entity, Metric, Sentence
 from .resources import read_table
 from .segment import fast_cut, word_tags
 
-__all__ = ["extract_metrics", "sentence_metrics", "chinese_number"]
+__all__ = ["WAYS_OF_WORKING", "extract_metrics", "sentence_metrics", "chinese_number"]
 
 _CJK = "\u4e00-\u9fff"
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
@@ -210,7 +210,8 @@ _FROM_YEAR = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?|每年
 _RANGE_BEFORE = re.compile(r"\d(?:%|％)?[—–~～]$")
 _CLAUSE_MARK = re.compile(r"[，,。；;]")
 _SHARED_UNIT = re.compile(r"(?<![\d.%％])(?:\d+(?:\.\d+)?[和、])+$")
-_BY_WAYS = re.compile(r"^.*等(?:方式|形式|途径|渠道|手段)")
+WAYS_OF_WORKING = "方式|形式|途径|渠道|手段"   # 通过走访、座谈等方式: how work is done, listing no things
+_BY_WAYS = re.compile(rf"^.*等(?:{WAYS_OF_WORKING})")
 _OF_AFTER = re.compile(rf"的([{_CJK}]{{2,10}}?)(?=[，,。；;、（(]|$|和|及|开工|建成|完成)")
 _OWN_YEAR = re.compile(r"(?:预计)?((?:19|20)\d{2})年(?:预计|全年)?[，,]|(?:预计)((?:19|20)\d{2})年(?!以来|起|至|底|末)")
 _WORD_WITH_YUE = re.compile(r"[签节制公合条预]约")
@@ -337,16 +338,15 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
         if _RANGE_BEFORE.search(text, 0, start) and out:
             subject = out[-1].subject  # 经济增长4.5%—5%: the range's top is the same thing's
         qualifier = _qualifier(text, start, approx)
-        gap = _GAP.fullmatch(_clause_before(text, start).strip()) if unit in ("个百分点", "%") and out else None
+        clause = _clause_before(text, start)
+        gap = _GAP.fullmatch(clause.strip()) if unit in ("个百分点", "%") and out else None
         if gap:  # 同比增长3.2%，高于全省0.1个百分点: how far the growth before is from a reference
             subject, qualifier = out[-1].subject, ";".join(q for q in (gap.group(0), approx) if q)
-        if not subject and not _clause_before(text, start).endswith(("、", "和")) \
+        if not subject and not clause.endswith(("、", "和")) \
                 and (named := [o.subject for o in out if o.subject]):
             subject = named[-1]  # …提高至160亿元左右，累计完成约545亿元: the clause names nothing, the figure is the same thing's
-        shared = _SHARED_UNIT.search(text, 0, start) if kind != "time" and not mult else None
-        for bare in re.finditer(r"\d+(?:\.\d+)?", shared.group(0)) if shared else ():
-            at = shared.start() + bare.start()  # 一产和三产分别提高3.9和2.2个百分点: 3.9 个百分点 too
-            out.append(Metric(subject=subject, value=_plain(Decimal(bare.group(0))), unit=unit, year=year,
+        for bare, at in _bare_numbers_before(text, start) if kind != "time" and not mult else ():
+            out.append(Metric(subject=subject, value=_plain(Decimal(bare)), unit=unit, year=year,
                               qualifier=qualifier, sentence=sentence.index, confidence=0.7))
             starts.append(at)
         out.append(Metric(subject=subject, value=_plain(value), unit=unit,
@@ -366,6 +366,14 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
 
 _SIZED_CLASS = re.compile(r"(?<=以上)(?:的)?(?:[\u4e00-\u9fff]{0,4}?(?:项目|企业)|[\u4e00-\u9fff]{1,8}?\d+[\u4e00-\u9fff])"
                           r"|的[\u4e00-\u9fff]{1,4}?\d+[个家户名座]")
+
+
+def _bare_numbers_before(text: str, start: int) -> list[tuple[str, int]]:
+    """Numbers without a unit listed right before the figure at ``start`` (提高3.9和2.2个百分点: 3.9), each with
+    where it stands: they share the figure's unit."""
+    shared = _SHARED_UNIT.search(text, 0, start)
+    return [(n.group(0), shared.start() + n.start()) for n in re.finditer(r"\d+(?:\.\d+)?", shared.group(0))] \
+        if shared else []
 
 
 def _sized_class(text: str, end: int) -> bool:
