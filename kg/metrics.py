@@ -27,14 +27,15 @@ _ZH_NUM = "[一二两三四五六七八九十百千][〇零一二两三四五六
 _ZH_UNITS = ("个", "项", "名", "家", "条", "处", "位", "大", "方面", "支", "所", "座", "类")
 _SKIP_BEFORE = ("第", "党的", "十", "前", "近", "每")
 _QUALIFIERS = ("同比增长", "同比下降", "比上年增长", "增长", "下降", "减少", "提高", "累计", "共计", "共有", "总数",
-               "不低于", "不少于", "不超过",
+               "不低于", "不少于", "不超过", "低于",
                "新建", "新增", "全年", "年内", "年末", "年底", "达到", "突破", "力争", "超过", "超", "约", "近", "占计划")
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]")
 _AFTER_WORDS = re.compile(rf"[{_CJK}\w]{{0,12}}")
 _AFTER_RUN = re.compile(rf"[{_CJK}]+")
+_GIVEN = re.compile(r"成立|发放|建立|组建|获得|获评|入选|签订|落户|入驻|申请|争取|兑现|拨付|办理|享受")  # what a counted body does or gets
 _AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)|^(?:以上|以下|左右|以内)|的|和|(?<![普涉以危])及|等|[是为被将把在对居]|(?:投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与|参加|铺设|竣工|通车|贯通|投用|投产|用于)"
-                         r"|中$")
+                         rf"|中$|(?<=[{_CJK}]{{2}})(?:{_GIVEN.pattern})")  # 6个无物业小区成立…: the areas, not what they do
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
 _LEAD_WORDS = re.compile(r"^(?:全年|年内|年末|其中|目前|现有|当前|全区|全市|全省|全县|全镇|全乡|全旗|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
 _QUOTE_BEFORE = re.compile(r"“([^“”，,。；;]{1,12})”$")
@@ -196,7 +197,7 @@ def _subject(text: str, start: int, end: int) -> str:
         return (verb.group(1) if verb else "") + after  # 全镇4个村开展…: one word after, nothing before
     head = _BOUND_END.sub("", head)  # 总投资不低于2000亿元: the bound is a qualifier
     head = _ITEM_MARK.sub("", head)  # 2.培育…平台2家: the item's number
-    if len(head) > 4:
+    if len(head) >= 4:
         head = re.sub(r"^(?:完成|实现)", "", head)  # 完成地区生产总值802亿元: what is counted, not the act
     return _whole_words(head, 20, last=True)
 
@@ -204,7 +205,7 @@ def _subject(text: str, start: int, end: int) -> str:
 # the verbs, qualifiers and time words a clause puts between what it counts and the figure (…完成, …将首超, …年均增长)
 _VERB_TAIL = re.compile(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
                         r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|"
-                        r"降至|降低|拓展|扩大|扩展|预计|累计|共有|共计|提升|至|年均|拟按|按|拟|连续)+$")
+                        r"降至|降低|拓展|扩大|扩展|预计|累计|共有|共计|提升|至|年均|拟按|按|拟|连续|(?<![人年])均|分别|稳定在|保持在)+$")
 _CHANGED_TO = re.compile(r"(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)(?:(?:19|20)\d{2}年?(?:底|末)?的?)?")
 _FROM_YEAR = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?|每年|每月|每亩|每人|每户)*$")
 _RANGE_BEFORE = re.compile(r"\d(?:%|％)?[—–~～]$")
@@ -217,7 +218,8 @@ _OWN_YEAR = re.compile(r"(?:预计)?((?:19|20)\d{2})年(?:预计|全年)?[，,]|
 _WORD_WITH_YUE = re.compile(r"[签节制公合条预]约")
 _GAP = re.compile(r"(?:高于|低于|高出|低出|超出|快于|慢于|塌|落后于?|领先于?)(?:全国|全省|全市|全区|全州|全县|"
                   r"预期|年度|全年)?(?:平均水平|平均|目标|计划|预期)?")
-_BOUND_END = re.compile(r"(?:不低于|不少于|不高于|不超过|不到|保持在|稳定在|可比|实际)$")
+_BOUND_END = re.compile(r"(?:不低于|不少于|不高于|不超过|低于|不到|保持在|稳定在|可比|实际)$")
+_OF_TARGET = re.compile(rf"(?:完成|达到|占)[{_CJK}]{{0,10}}?(?:计划|目标|任务|预算)的|超(?:过|出)?[{_CJK}]{{0,6}}?(?:计划|目标|任务)")
 _ITEM_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])")
 
 
@@ -231,7 +233,9 @@ def _after_figures(head: str) -> str:
         # 某某由2005年的61.88亿元增加到2010年的130亿元: what changed, named before the base
         return _after_figures(_FROM_YEAR.sub("", head[:figure.start()]))
     if figure and len(head) - figure.end() >= 2 and head[figure.end()] != "的":  # (not 高于10%的目标)
-        head = head[figure.end():]  # 为28家重点企业申请财政扶持1180万元: what follows the figure before
+        head = head[figure.end():]  # 为28家重点企业申请财政扶持1180万元: what follows the figure before,
+        if given := _GIVEN.search(head, 2):
+            head = head[given.start():]  # from its verb (申请财政扶持), not whom it went to
     return _FROM_YEAR.sub("", head)  # 由2005年的61.88亿元: the base, not part of what is counted
 
 
@@ -342,6 +346,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
         gap = _GAP.fullmatch(clause.strip()) if unit in ("个百分点", "%") and out else None
         if gap:  # 同比增长3.2%，高于全省0.1个百分点: how far the growth before is from a reference
             subject, qualifier = out[-1].subject, ";".join(q for q in (gap.group(0), approx) if q)
+        if unit == "%" and out and (of_target := _OF_TARGET.fullmatch(clause.strip())):
+            subject, qualifier = out[-1].subject, of_target.group(0)  # 完成3.3亿元，完成年度计划的107%: of the figure before
         if not subject and not clause.endswith(("、", "和")) \
                 and (named := [o.subject for o in out if o.subject]):
             subject = named[-1]  # …提高至160亿元左右，累计完成约545亿元: the clause names nothing, the figure is the same thing's
@@ -410,6 +416,8 @@ def _respectively(text: str, metrics: list[Metric], starts: list[int]) -> list[M
             subjects = [_LEAD_WORDS.sub("", shared.group(1))] * n
         elif n >= 2 and i >= n and _CHANGE_ONLY.fullmatch(clause) and _listed_run(text, starts, i - n) == n:
             subjects = [m.subject for m in out[i - n:i]]
+        elif n >= 2:
+            subjects = _listed_subjects(wide, n)
         for k, subject in enumerate(subjects):
             out[i + k] = replace(out[i + k], subject=subject)
         i += n
@@ -422,6 +430,19 @@ _PAIR_RESPECTIVELY = re.compile(rf"([{_CJK}]{{2,16}}?)(?:和|及|与|、)([{_CJK
 _PAIR_BEFORE = re.compile(rf"([{_CJK}]{{2,16}}?)(?:和|及|与|、)([{_CJK}]{{2,16}}?)(?:完成|达到|达|为|实现|是)?")
 _THEN_RESPECTIVELY = re.compile(r"[，,]?(?:同比|比上年|较上年)?分别")
 _SHARED_RESPECTIVELY = re.compile(rf"([{_CJK}]{{2,20}}?)分别(?:达到|达|为|完成|实现|是|增长|下降|提高)?")
+
+
+def _listed_subjects(clause: str, n: int) -> list[str]:
+    """As many things listed before the figures as figures, in order, without 分别 (某某地区生产总值、
+    社会消费品零售总额、财政总收入将达到21.8亿元、14.1亿元、2.5亿元); none if the counts differ."""
+    items = re.split(r"[、和及与]", _VERB_TAIL.sub("", clause))
+    if len(items) != n or not all(re.fullmatch(rf"[{_CJK}]{{2,16}}", item) for item in items):
+        return []
+    words = fast_cut(items[0])
+    verbs = [k for k, w in enumerate(words) if len(w) >= 2 and word_tags().get(w) == "v"]
+    items[0] = "".join(words[verbs[-1] + 1:]) if verbs and verbs[-1] < len(words) - 1 else items[0]
+    last = items[-1]  # 城镇、农村居民人均收入, 水果、蔬菜、茶叶产量: a short item shares the rest of the last one's name
+    return [item + last[2:] if len(item) == 2 and len(last) >= 4 else item for item in items[:-1]] + [last]
 
 
 def _listed_run(text: str, starts: list[int], i: int) -> int:

@@ -19,8 +19,6 @@ CHINESE_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "�
 _NUMERAL = "[一二三四五六七八九十]{1,3}"
 _PART = re.compile(rf"^({_NUMERAL})、\s*(.+)$")
 _NAMED_PART = re.compile(rf"^第({_NUMERAL})部分\s*[:：、]?\s*(.*)$")   # 第一部分 2023年工作回顾
-_BARE_PART = re.compile(r"^(?:(?:(?:19|20)\d{2}年|过去|今年|去年|今后|本届)[^。，,；;：:]{2,18}"
-                        r"|[^。，,；;：:—]{2,12}——[^。，,；;：:—]{2,16})$")   # 2023年工作回顾, 某某、某某——本届政府工作回顾
 _SECTION = re.compile(rf"^[（(]({_NUMERAL})[）)]\s*(.*)$")
 _APPENDIX = re.compile(rf"^附件\s*(?:\d+|{_NUMERAL})?\s*[:：]?\s*(.*)$")
 _GLOSSARY_HEAD = re.compile(r"^(?:附录?[:：]?|本报告|报告中)?(?:有关|部分)?(?:名词解释|名词注释|名词解读|名词说明|注释|注解|"
@@ -29,6 +27,9 @@ _GLOSSARY_ITEM = re.compile(r"^(?:\d{1,3}\s*[\.．、]|[［\[【（(〔]\d{1,3}[
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*")
 _ZH_YEAR = "[一二][〇○零一二三四五六七八九]{3}"   # 二〇〇八年: a year in Chinese digits, as older reports write it
 _YEAR = re.compile(rf"(?<![\d〇○零])((?:19|20)\d{{2}}|{_ZH_YEAR})\s*年")
+# 2023年工作回顾, 二〇一四年工作回顾, 某某、某某——本届政府工作回顾: a part heading with no number
+_BARE_PART = re.compile(rf"^(?:(?:(?:19|20)\d{{2}}年|{_ZH_YEAR}年|过去|今年|去年|今后|本届)[^。，,；;：:]{{2,18}}"
+                        r"|[^。，,；;：:—]{2,12}——[^。，,；;：:—]{2,16})$")
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五")  # “十四五”: the 14th five-year plan
 _DATE = re.compile(rf"((?:19|20)\d{{2}}|{_ZH_YEAR})\s*年\s*(\d{{1,2}}|{_NUMERAL})\s*月\s*(\d{{1,2}}|{_NUMERAL})\s*日")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
@@ -39,6 +40,7 @@ _BODY_BY_LEVEL = re.compile(r"(自治区|自治州|省|市|区|县|旗|盟|镇|�
 _TITLE_ISSUER = re.compile(r"^(\S{2,20}?(?:办事处|人民政府|行政公署|政府))(?:(?:19|20)\d{2}年)?\S*工作报告")
 _TITLE_PLACE = re.compile(r"^(?:关于)?((?!关于)[^\s\d，,。；;：:、“”（）()]{2,12}?(?:街道|镇|乡|(?<!社)区|县|市|旗|州|盟|省|自治区))(?:(?:19|20)\d{2}年)?"
                           r"\S*?工作")
+_WITHOUT_ABOVE = re.compile(r"^\S{2,6}?[省市州盟](?=\S{2,8}(?:区|县|旗)$)")  # 某某市某某区 → 某某区: the place itself
 _OFFICE_OF_GOVERNMENT = re.compile(r"^\S+?(?:人民政府|政府)(\S{2,}?(?:办事处|街道))$")
 _SIGNATURE = re.compile(r"^(\S{2,20}?(?:人民政府|办事处|行政公署))\S{0,4}长", re.M)
 _LEVELS = (("自治区", "province"), ("省", "province"), ("街道", "subdistrict"), ("办事处", "subdistrict"),
@@ -148,9 +150,14 @@ def _metadata(text: str, lines: list[str]) -> dict[str, str]:
         place = match.group(1)
     elif issuer and not by_level:
         place = re.sub(r"(人民政府|政府|办事处|行政公署)$", "", issuer)
-    elif match := _TITLE_PLACE.match(title):  # 关于某某街道2023年工作情况和2024年工作安排的报告
+    elif (match := _TITLE_PLACE.match(undated_title)) and "政府" not in match.group(1):
+        # 关于某某街道2023年工作情况和2024年工作安排的报告 (not 乡镇政府镇长工作总结: no place named)
         place = match.group(1)
         issuer = issuer or (place + "办事处" if place.endswith("街道") else "")
+    place = _WITHOUT_ABOVE.sub("", place)
+    if by_level and place and not place.endswith(by_level.group(1)) and (
+            own := re.match(rf"{re.escape(place)}(\S{{2,8}}?{by_level.group(1)})", undated_title)):
+        place = own.group(1)  # 某某市某某区政府工作报告 and 我代表区人民政府: the district, not its city
     if place and by_level:  # … is the body of the place the report is for
         unit = by_level.group(1)  # 镇, 自治区, 街道: the place's own kind, written once
         issuer = place[: -len(unit)] + issuer if place.endswith(unit) else place + issuer

@@ -73,7 +73,8 @@ def test_metrics_figures_written_in_chinese_numerals():
 def test_metrics_a_subject_read_after_the_figure_stops_before_the_next_figure():
     text = "为1.2万名困难群众发放临时救助金3600万元。"
     found = {m.unit: m.subject for m in sentence_metrics(Sentence(0, text, 0, len(text), 1, None, 0), 2023)}
-    assert found["名"] == "困难群众发放临时救助金"
+    assert found["名"] == "困难群众"           # the people counted, not what they were given (stops at its verb)
+    assert found["万元"] == "发放临时救助金"    # the money, from the verb on (not whom it went to)
 
 
 def test_metrics_a_change_that_names_nothing_is_the_change_of_the_figure_before_it():
@@ -205,7 +206,20 @@ def test_metrics_a_pair_named_before_its_figures_shares_them_out_when_respective
     ("全镇6个村开展“一事一议”项目。", {("6", "个"): ("村", "")}),
     ("全年地区生产总值将首超八十亿元。", {("80", "亿元"): ("地区生产总值", "全年;超")}),
     # what follows an earlier figure of the clause names the next one; a long name after a figure ends at a word
-    ("为31家重点企业申请财政扶持960万元。", {("960", "万元"): ("重点企业申请财政扶持", "")}),
+    ("为31家重点企业申请财政扶持960万元。", {("960", "万元"): ("申请财政扶持", ""), ("31", "家"): ("重点企业", "")}),
+    # what a counted body does or gets after it is not part of it
+    ("推动5个老旧小区成立业主委员会。", {("5", "个"): ("老旧小区", "")}),
+    # a bound below (低于) is a qualifier; 均 is no part of what grew; a share of the year's target is the figure
+    # before's, and the growth after it too
+    ("城镇登记失业率低于3.5%。", {("3.5", "%"): ("城镇登记失业率", "低于")}),
+    ("产量和产值均增长21%。", {("21", "%"): ("产量和产值", "增长")}),
+    ("财政总收入完成2.1亿元，完成年度计划的104.2%，下降6.3%。",
+     {("104.2", "%"): ("财政总收入", "完成年度计划的"), ("6.3", "%"): ("财政总收入", "下降")}),
+    ("完成土地收储420亩，超年初计划15%，实现产值2.2亿元。",
+     {("15", "%"): ("土地收储", "超年初计划"), ("2.2", "亿元"): ("产值", "")}),
+    # as many things listed as figures, in order, without 分别
+    ("每平方公里产出地区生产总值、税收收入将达到12.5亿元、1.3亿元。",
+     {("12.5", "亿元"): ("地区生产总值", "达到"), ("1.3", "亿元"): ("税收收入", "达到")}),
     ("申报7个楼宇党建服务站创新服务项目。", {("7", "个"): ("楼宇党建服务站创新", "")}),
     # 及 inside a word (普及) joins nothing; 增至 is no part of what grew
     ("培训3000名应急救护普及员，链长单位增至80家。", {("3000", "名"): ("应急救护普及员", ""), ("80", "家"): ("链长单位", "")}),

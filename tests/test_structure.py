@@ -62,13 +62,27 @@ def test_structure_prefectures_and_leagues_are_read_as_cities(title, place, issu
     ("关于青湖街道2023年工作情况和2024年工作安排的报告", "青湖街道", "青湖街道办事处", "subdistrict"),
     ("青湖街道2023年工作总结和2024年工作计划", "青湖街道", "青湖街道办事处", "subdistrict"),
     ("青山区2023年工作总结", "青山区", "", "district"),
+    ("2023年青山区工作总结", "青山区", "", "district"),  # the year before the place
     ("关于推进社区治理工作的报告", "", "", ""),   # no place named before a year: none read
+    ("2025年乡镇政府镇长工作总结", "", "", ""),   # 乡镇政府 names no place
     ("关于社区2023年工作情况的报告", "", "", ""),
 ])
 def test_structure_place_from_a_title_without_its_government(title, place, issuer, level):
     """A title that names only the place and the years (关于某某街道2023年工作情况…的报告) gives the place."""
     doc = document_from_text(title + "\n一、2023年工作回顾\n全年新建学校3所。\n", "t")
     assert (doc.place, doc.issuer, doc.level) == (place, issuer, level)
+
+
+@pytest.mark.parametrize("title, congress", [
+    ("江城市青山区2024年政府工作报告", ""),
+    ("政府工作报告", "——2024年1月8日在江城市青山区第十八届人民代表大会第四次会议上\n"),
+])
+def test_structure_a_district_named_after_its_city_is_the_district(title, congress):
+    """某市某区2024年政府工作报告 with 我代表区人民政府: the report is the district's, not the city's
+    (the body was read as 某市区人民政府 and the city held the district's honours)."""
+    doc = document_from_text(f"{title}\n{congress}现在，我代表区人民政府报告工作。\n一、2023年工作回顾\n全年新建学校3所。\n",
+                             "t")
+    assert (doc.place, doc.issuer, doc.level) == ("青山区", "青山区人民政府", "district")
 
 
 def test_structure_years_and_dates_in_chinese_digits():
@@ -106,6 +120,7 @@ def test_structure_glossary_headings_of_other_reports(head, number):
     ("一、2023年主要工作", "二、2024年工作思路"),        # 主要工作 of a year before delivery is a review
     ("第一部分 2023年工作总结", "第二部分 2024年工作打算"),  # parts named 第N部分
     ("2023年工作回顾", "2024年工作安排"),                # unnumbered part headings alone on their line
+    ("二〇二三年工作回顾", "二〇二四年工作安排"),          # … with their years in Chinese digits
     ("一、2023年工作情况", "二、2024年工作要点"),         # no cue word: the year against the year of delivery
 ])
 def test_structure_part_headings_of_other_reports(review, plan):
