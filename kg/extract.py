@@ -72,7 +72,8 @@ _PROGRAM_LIST = re.compile(
     rf"(?:^|(?<=[，,；;：:]))((?:[{_CJK}]{{2,10}}、)+[{_CJK}]{{2,10}})等(?:\d+|[一二三四五六七八九十]+)个[{_CJK}]{{0,6}}"
     r"(?:项目|活动|行动|工程)")
 _PROJECT_LIST = re.compile(
-    rf"(?:^|(?<=[，,；;：:]))((?:[{_CJK}\d.×]{{2,20}}、)*[{_CJK}\d.×]{{2,20}})等[{_CJK}]{{0,6}}(?:项目|工程)")
+    rf"(?:^|(?<=[，,；;：:]))((?:[{_CJK}\d.×]{{2,20}}、)*[{_CJK}\d.×]{{2,20}})等(?:\d+|[一二三四五六七八九十]+)?个?"
+    rf"[{_CJK}]{{0,6}}(?:项目|工程)")
 _PROJECT_ITEM = re.compile(rf"(?:{SITE_WORKS}|迁建|迁址新建|复产|南迁|北迁|[{_NUMERALS}\d]期)$"
                            r"|\d+(?:\.\d+)?万?(?:吨|千瓦|辆|头|只|亩|平方米)")
 _AMOUNT_FIRST = re.compile(r"(?:投资)?[\d.]+[万亿]?(?:平方米|平米|亩|条|个|处|座|公里|千米|米|户|套|栋|间|元的)")
@@ -402,6 +403,7 @@ _SYSTEM_HEADS = frozenset({"体系", "平台", "系统", "模式"})
 _KIND_HEADS = frozenset({"项目", "活动", "补贴", "运动"})
 _RATE_OF_GROUP = re.compile(r"(?:、[\u4e00-\u9fff\d]{1,8})*(?:死亡率|患病率|发病率|入学率|参保率|覆盖率|就业率|检出率)")
 _STRICTEST = re.compile(r"(?:最严格的?|全域)$")
+_TIERS = re.compile(r"(?:[省市县区旗乡镇]{2,3})?[两二三四五六七]级$")
 _HOTLINE = re.compile(r"12\d{3}|96\d{3}")  # the public service numbers (12345, 12315, 96xxx)
 _YEARS_SPAN = re.compile(r"[一二三两四五六七八九十]年")
 _COUNTED = re.compile(r"(?:两个|两|[\d一二三四五六七八九十]+[个处家座条所])$")
@@ -597,6 +599,10 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             if tok.end - prev.start > limit:
                 break
             j -= 1
+        if typ in ("Program", "Facility") and j < k and toks[j].text == "地块":
+            while j > 0 and toks[j - 1].tag.startswith("n") and toks[j - 1].text not in voc.stop \
+                    and tok.end - toks[j - 1].start <= limit:
+                j -= 1  # 某某研究所地块安置房项目: a plot is named after what stood on it
         if typ == "Program" and head.endswith("会"):
             scope = next((s for s in range(k - 1, max(0, k - 6), -1) if toks[s].text in _SCOPES_OF_EVENTS
                           and toks[s - 1].text in _CONVENING), None)
@@ -665,6 +671,10 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if typ in ("Facility", "Organization") and (_COUNTED_SITES.search(lead) or _COUNTED_SITES.search(lead[:-2])
                                                     and lead[-2:] in ("集中", "新建", "新增", "标准化")):
             continue  # 建成3个某某文化中心, 3个集中隔离点, 3个某某实验室: a kind of site counted, not one named
+        if typ == "Facility" and k - j >= 2 and all(t.tag == "v" for t in toks[j:k]) \
+                and any(len(t.text) >= 2 for t in toks[j:k]) \
+                and toks[j].start == start:
+            continue  # 复垦废弃居民点, 严管出店: sites described by what is done to them, none named (爱购超市 is)
         if typ in ("Facility", "Organization") and _COUNT_AFTER.match(text, tok.end):
             continue  # 申报县级农民专业合作社2个: counted after, the same
         if typ == "Facility" and _FIRM_AFTER.match(text, tok.end):
@@ -676,6 +686,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             start -= 2  # 党的某某教育实践活动
         if typ in ("Mechanism", "Program") and (strict := _STRICTEST.search(lead)):
             start -= len(strict.group(0))  # 最严格的某某保护制度, 全域某某体系: the standard is part of the name
+        if typ == "Mechanism" and (tiers := _TIERS.search(text, 0, start)):
+            start = tiers.start()  # 四级巡查响应机制, 省市两级某某核算体系: the tiers it spans are part of the name
         age = _AGE.search(lead)
         if age and typ == "TargetGroup":
             start -= len(age.group(0))  # 60岁以上独居老年人
@@ -2161,8 +2173,10 @@ def _drop_lead_verbs(view: _View, item: str, start: int, voc: _Vocab) -> tuple[s
 def _drop_opening_verbs(view: _View, item: str, start: int, voc: _Vocab) -> tuple[str, int]:
     """The verbs opening the first item of a list of works (加快推进某某…), but not the stem of a town
     named by a verb (实施奋斗镇…) nor the words after the first noun (a works' name holds verbs)."""
-    cut = 0
     toks = [t for t in view.toks if start <= t.start < start + len(item)]
+    done = next((t for t in toks if t.tag == "ul" and t.start - start <= 8), None)  # 强力推进了某某改造
+    cut = done.end - start if done else 0
+    toks = [t for t in toks if t.start >= start + cut]
     for t, nxt in zip(toks, toks[1:]):
         if t.start - start != cut or nxt.text in ("镇", "乡", "村", "路", "街"):
             break
@@ -3258,6 +3272,8 @@ def _alias_variants(c: Candidate) -> set[str]:
         out.add(name[m.end():])
     if c.type == "Brand":
         out.add(name + "品牌")
+    if c.type == "Organization" and name.endswith("公司") and len(name) >= 6 and c.rule == "head:公司":
+        out.add(name[:-2])  # 某某矿业公司 ~ 某某矿业: the firm without its kind
     if c.type == "Award" and re.search(r"\d+强企业$", name):
         out.add(name[:-2])  # 某某500强企业 ~ 某某500强: the ranking is the honour
     return {a for a in out if a and a != name}

@@ -1587,3 +1587,31 @@ def test_extract_only_a_five_year_plans_number_names_a_plan():
     """“十二五”, “九五” are plans; “一三五” (a slogan of one, three, five) is none."""
     assert found("围绕干好“一三五”，完成“十二五”目标。", "province").get("十二五") == "PolicyDocument"
     assert found("围绕干好“一三五”，完成“十二五”目标。", "province").get("一三五") != "PolicyDocument"
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # the tiers a mechanism spans are part of its name
+    ("完善三级巡查处置机制，建立省市两级能耗统计监测体系。",
+     {"三级巡查处置机制": "Mechanism", "省市两级能耗统计监测体系": "Mechanism"}, ("巡查处置机制", "能耗统计监测体系"),
+     "province"),
+    # traffic arrangement and self-run bodies are no named organisation
+    ("优化青石路、江北路交通组织，推动老旧小区成立自管组织。", {"江北路": "Place"},
+     ("江北路交通组织", "自管组织"), "district"),
+    # sites described only by what is done to them (two verbs) are none named; a shop named by two
+    # one-character verbs is
+    ("复垦废弃居民点和工矿废弃地300亩，严管出店经营行为。", {}, ("复垦废弃居民点", "严管出店"), "county"),
+    # one project listed before its counted class (了 after the clause's verb is no part of it)
+    ("大力推进了江湾西岸改造等3个旧城改造项目。", {"江湾西岸改造": "Program"}, ("推进了江湾西岸改造",), "district"),
+    # a plot is named after what stood on it
+    ("东风研究所地块安置房项目征收基本完成。", {"东风研究所地块安置房项目": "Program"}, ("地块安置房项目",),
+     "district"),
+])
+def test_extract_outside_reports_round_13(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
+
+
+def test_extract_a_firm_is_one_entity_with_and_without_its_kind():
+    """某某矿业公司上市 also yields 某某矿业 (a firm named by its trade): one firm, the short name an alias."""
+    entities = extract(document_from_text(CITY_HEAD + "\n一、2023年工作回顾\n青岭矿业公司上市工作启动。\n", "t")).entities
+    firms = [e for e in entities if "青岭矿业" in e.name]
+    assert [(e.name, e.aliases) for e in firms] == [("青岭矿业公司", {"青岭矿业"})]
