@@ -193,6 +193,7 @@ def _subject(text: str, start: int, end: int) -> str:
     head = _BY_WAYS.sub("", head)  # 通过走访、座谈等方式走访企业: the ways are no part of what is counted
     head = _VERB_TAIL.sub("", head)
     head = _COMPARED_TO.sub("", head)  # 全市生产总值比2020年(增长): the base year is no part of what is counted
+    head = re.sub(r"(?:19|20)\d{2}年(?:底|末)?$", "", head)  # 某某收入2011年(完成): the year is the figure's
     if not head and after:
         return (verb.group(1) if verb else "") + after  # 全镇4个村开展…: one word after, nothing before
     head = _BOUND_END.sub("", head)  # 总投资不低于2000亿元: the bound is a qualifier
@@ -205,7 +206,7 @@ def _subject(text: str, start: int, end: int) -> str:
 # the verbs, qualifiers and time words a clause puts between what it counts and the figure (…完成, …将首超, …年均增长)
 _VERB_TAIL = re.compile(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
                         r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|"
-                        r"降至|降低|拓展|扩大|扩展|预计|累计|共有|共计|提升|至|年均|拟按|按|拟|连续|(?<![人年])均|分别|稳定在|保持在)+$")
+                        r"降至|降低|拓展|扩大|扩展|预计|累计|共有|共计|提升|至|年均|拟按|按|拟|连续|(?<![人年])均|分别|稳定在|保持在|保持|先后)+$")
 _CHANGED_TO = re.compile(r"(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)(?:(?:19|20)\d{2}年?(?:底|末)?的?)?")
 _FROM_YEAR = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?|每年|每月|每亩|每人|每户)*$")
 _RANGE_BEFORE = re.compile(r"\d(?:%|％)?[—–~～]$")
@@ -218,6 +219,7 @@ _OWN_YEAR = re.compile(r"(?:预计)?((?:19|20)\d{2})年(?:预计|全年)?[，,]|
 _WORD_WITH_YUE = re.compile(r"[签节制公合条预]约")
 _GAP = re.compile(r"(?:高于|低于|高出|低出|超出|快于|慢于|塌|落后于?|领先于?)(?:全国|全省|全市|全区|全州|全县|"
                   r"预期|年度|全年)?(?:平均水平|平均|目标|计划|预期)?")
+_YEAR_THEN = re.compile(r"((?:19|20)\d{2})年(?:底|末)?(?:预计|全年)?(?:实现|完成|达到|达)?$")
 _BOUND_END = re.compile(r"(?:不低于|不少于|不高于|不超过|低于|不到|保持在|稳定在|可比|实际)$")
 _OF_TARGET = re.compile(rf"(?:完成|达到|占)[{_CJK}]{{0,10}}?(?:计划|目标|任务|预算)的|超(?:过|出)?[{_CJK}]{{0,6}}?(?:计划|目标|任务)")
 _ITEM_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])")
@@ -336,7 +338,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
         approx = m.group("approx") or m.group("approx2") or m.group("approx3") or ""
         if approx in ("以内",):
             approx = "以内"
-        dated = _DATED.search(before)  # 从2020年的82.4岁提升至…: the figure of the year it names
+        dated = _DATED.search(before) or _YEAR_THEN.search(_clause_before(text, start))
+        # 从2020年的82.4岁提升至…, 某某收入2011年完成28.13亿元: the figure of the year it names
         subject = _change_of(text, start, end, out) or _share_of(text, start, out) or _subject(
             text, start, start if unit == "年" else end)  # (再延长30年试点: years measure what stands before them)
         if _RANGE_BEFORE.search(text, 0, start) and out:
@@ -424,9 +427,9 @@ def _respectively(text: str, metrics: list[Metric], starts: list[int]) -> list[M
     return out
 
 
-_RESPECTIVELY = re.compile(r"(?:同比|比上年|较上年)?分别(?:增长|下降|提高|增加|减少|达到|达|为)")
-_PAIR_RESPECTIVELY = re.compile(rf"([{_CJK}]{{2,16}}?)(?:和|及|与|、)([{_CJK}]{{2,16}}?)分别"
-                                rf"(?:达到|达|为|完成|实现|是|增长|下降|提高)?")
+_RESPECTIVELY = re.compile(r"(?:同比|比上年|较上年|年均)?分别(?:增长|下降|提高|增加|减少|达到|达|为)")
+_PAIR_RESPECTIVELY = re.compile(rf"([{_CJK}]{{2,16}}?)(?:和|及|与|、)([{_CJK}]{{2,16}}?)(?:同比)?分别(?:比上年|同比)?"
+                                rf"(?:达到|达|为|完成|实现|是|增长|下降|提高|回落|削减|减少|降低|上升)?")
 _PAIR_BEFORE = re.compile(rf"([{_CJK}]{{2,16}}?)(?:和|及|与|、)([{_CJK}]{{2,16}}?)(?:完成|达到|达|为|实现|是)?")
 _THEN_RESPECTIVELY = re.compile(r"[，,]?(?:同比|比上年|较上年)?分别")
 _SHARED_RESPECTIVELY = re.compile(rf"([{_CJK}]{{2,20}}?)分别(?:达到|达|为|完成|实现|是|增长|下降|提高)?")
@@ -455,12 +458,12 @@ def _listed_run(text: str, starts: list[int], i: int) -> int:
 
 def _figure_end(text: str, start: int) -> int:
     """Where the figure that starts at ``start`` ends (its digits, point, unit and %)."""
-    m = re.match(rf"[\d.]+(?:万|亿)?(?:%|％|(?:(?![和及与])[{_CJK}]){{0,2}})", text[start:])
+    m = re.match(rf"[\d.]+(?:万|亿)?(?:%|％|个百分点|(?:(?![和及与])[{_CJK}]){{0,2}})", text[start:])
     return start + (m.end() if m else 0)
 
 
 _RANK = re.compile(r"(?:[居列]|位居|稳居|跃居|升至|提升至)?全国[\u4e00-\u9fff]{0,8}?"
-                   r"(?:第(?P<nth>[一二三四五六七八九十]{1,2}|\d{1,2})|(?P<first>首位))(?![批次个届项名位梯方阵])")
+                   r"(?:第(?P<nth>[一二三四五六七八九十]{1,2}|\d{1,2}(?!\d))|(?P<first>首位))(?![批次个届项名位梯方阵])")
 _RATIO = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)[:∶](?P<one>1)(?![\d.])")
 
 

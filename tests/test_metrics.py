@@ -217,6 +217,16 @@ def test_metrics_a_pair_named_before_its_figures_shares_them_out_when_respective
      {("104.2", "%"): ("财政总收入", "完成年度计划的"), ("6.3", "%"): ("财政总收入", "下降")}),
     ("完成土地收储420亩，超年初计划15%，实现产值2.2亿元。",
      {("15", "%"): ("土地收储", "超年初计划"), ("2.2", "亿元"): ("产值", "")}),
+    # a year inside the clause dates its figure; 保持 is no part of what grew
+    ("全区生产总值保持年均12.6%增长，2011年预计实现380亿元。",
+     {("380", "亿元"): ("生产总值", ""), ("12.6", "%"): ("生产总值", "")}),
+    # a pair shares its figures out after 年均分别, 分别比上年 and 同比分别回落 (个百分点 ends the first figure)
+    ("城乡居民人均可支配收入分别提高到52000元、26000元，年均分别增长7.1%、8.3%。",
+     {("7.1", "%"): ("城乡居民人均可支配收入", "增长")}),
+    ("化学需氧量和氨氮排放量分别比上年削减2.1%和3.4%。",
+     {("2.1", "%"): ("化学需氧量", ""), ("3.4", "%"): ("氨氮排放量", "")}),
+    ("地区生产总值、工业总产值增幅同比分别回落3.4个百分点、12.6个百分点。",
+     {("3.4", "个百分点"): ("地区生产总值", ""), ("12.6", "个百分点"): ("工业总产值增幅", "")}),
     # as many things listed as figures, in order, without 分别
     ("每平方公里产出地区生产总值、税收收入将达到12.5亿元、1.3亿元。",
      {("12.5", "亿元"): ("地区生产总值", "达到"), ("1.3", "亿元"): ("税收收入", "达到")}),
@@ -320,3 +330,11 @@ def test_metrics_a_long_opening_paragraph_before_the_first_part_keeps_its_figure
     got = {(m.subject, m.value) for m in extract_metrics(doc)}
     assert {("规上工业企业", "185"), ("规上工业产值", "162.5"), ("税收收入", "18.2"), ("新建道路", "3")} <= got, got
     assert not any(v == "2023" for _, v in got)
+
+
+def test_metrics_a_year_in_the_clause_dates_its_figure_and_a_rank_is_read_whole():
+    """某某收入2011年完成28.1亿元 in a five-year review: the figure is 2011's; 全国第35位 is no rank 3."""
+    text = "地方财政收入2011年完成28.1亿元，经济总量从全国第35位跨入30强。"
+    got = {(m.value, m.unit): (m.subject, m.year) for m in sentence_metrics(Sentence(0, text, 0, len(text), 1, None, 0), 2012)}
+    assert got[("28.1", "亿元")] == ("地方财政收入", 2011)
+    assert ("3", "位") not in got
