@@ -92,7 +92,9 @@ _PHASE_ONLY = re.compile(rf"[{_NUMERALS}]期")
 _ZONE_INSIDE = re.compile(r"园区|组团|新区|开发区|产业园")
 _PHASE_LEAD = re.compile(rf"[{_NUMERALS}\d]期")
 _PAREN_LEAD = re.compile(r"^[(（][^()（）]{1,8}[)）]")
-_CENTRAL = re.compile(r"党中央|国务院|全国人大|全国政协|中共中央|中央军委|(?:(?<![\u4e00-\u9fff])|(?<=[被由经向对在和与及同是受据]))"
+_CENTRAL = re.compile(r"党中央|国务院|全国人大|全国政协|中共中央|中央军委|海关总署|中国人民银行|国家(?:发展改革委|发改委|"
+                      r"卫生健康委|卫健委|民委|统计局|能源局|林草局|林业和草原局|医保局|体育总局|文物局|知识产权局|"
+                      r"市场监管总局|税务总局|移民管理局|数据局|铁路局|邮政局|中医药管理局|外汇管理局)|(?:(?<![\u4e00-\u9fff])|(?<=[被由经向对在和与及同是受据]))"
                       r"(?:工商联|(?:教育|财政|公安|民政|司法|商务|外交|国防|科学技术|科技|工业和信息化|"
                       r"人力资源和社会保障|自然资源|生态环境|住房和城乡建设|交通运输|水利|农业农村|文化和旅游|"
                       r"应急管理)部(?![门分]))")  # the central bodies and ministries, by name
@@ -613,6 +615,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             j -= 2  # 某地－某地缔结友好城市纪念活动: the two places an event joins open its name
         if head == "主题教育" and j >= 2 and toks[j - 1].text == "贯彻" and toks[j - 2].text == "学习":
             j -= 2  # 学习贯彻…主题教育: the campaign's name begins with its verbs
+        if typ == "Program" and j >= 1 and toks[j - 1].text == "学习" and toks[j].text in ("实践", "贯彻"):
+            j -= 1  # 开展学习实践某某活动: learning opens the campaign's name
         if head == "学习教育" and j >= 1 and toks[j - 1].text == "贯彻":
             j -= 2 if j >= 2 and toks[j - 2].text == "深入" else 1  # 深入贯彻某某精神学习教育
         opened = _opened_at(toks, j, k) if (typ == "Program" and head.endswith(("行动", "试点", "专项治理", "专项整治"))) or (
@@ -674,7 +678,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if typ == "Facility" and k - j >= 2 and all(t.tag == "v" for t in toks[j:k]) \
                 and any(len(t.text) >= 2 for t in toks[j:k]) \
                 and toks[j].start == start:
-            continue  # 复垦废弃居民点, 严管出店: sites described by what is done to them, none named (爱购超市 is)
+            continue  # 复垦废弃居民点, 严管出店: sites described by what is done to them, none named (某购超市, two
+            # one-character verbs, is)
         if typ in ("Facility", "Organization") and _COUNT_AFTER.match(text, tok.end):
             continue  # 申报县级农民专业合作社2个: counted after, the same
         if typ == "Facility" and _FIRM_AFTER.match(text, tok.end):
@@ -809,7 +814,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if _known_place(tok.text) and not view.is_protected(tok.start, tok.end):
             out.append(Candidate(tok.text, "Place", view.sentence.index, tok.start, tok.end,
                                  confidence=0.6, priority=1, nested=True, rule="ns-admin"))
-        elif _listed_place(toks, i, voc) and tok.text not in voc.heads and not view.is_protected(tok.start, tok.end):
+        elif _listed_place(toks, i, voc) and tok.text not in voc.heads and not view.is_protected(tok.start, tok.end) \
+                and not re.fullmatch(rf"[{_NUMERALS}]中", tok.text):  # 十七届三中、四中全会: sessions, no places
             prev = toks[i - 1] if i else None
             if prev is not None and len(prev.text) == 1 and prev.tag.startswith("ns") and len(tok.text) == 2 \
                     and tok.text[-1] in "村镇乡" and prev.end == tok.start:  # 东|山村: the village's name is cut
@@ -982,7 +988,7 @@ def _elided(view: _View, k: int, voc: _Vocab) -> tuple[str, int] | None:
 _LIST_LINKS = frozenset({"、", "至"})
 _NOT_PLACES = frozenset("中国 全国 全省 全市 国内 国际 海外 境外 境内 内地 沿海 城镇 城市 城乡 农村 乡村 海洋 深海 外国 入海 海湾 大湾 大城市 "
                         "古城 新城 治安 美德 惠及 太极 宜居 湾区 山区 郊区 市区 城区 镇区 社区 西部 东部 中部 "
-                        "首都 美丽 中欧 岭南".split())
+                        "首都 美丽 中欧 岭南 大都市 都市 超大城市 特大城市".split())
 
 
 @cache
@@ -2260,8 +2266,8 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             continue
         if typ == "Program" and (len(items) == 1 or re.search(r"重点|重大|标志性|产业|领域", m.group(3))):
             continue  # 新能源汽车、机器人等重点项目: the items are sectors, the projects unnamed
-        if re.search(rf"{WAYS_OF_WORKING}|措施", m.group(3)):
-            continue  # 联合走访、定期座谈等方式走访企业: ways of working, not firms
+        if re.search(rf"{WAYS_OF_WORKING}|措施|行业", m.group(3)):
+            continue  # 联合走访、定期座谈等方式走访企业: ways of working, not firms; 钢铁、汽车等行业和…企业: sectors
         if typ == "Brand" and not _NAMED_BRANDS.fullmatch(m.group(3)):
             continue  # 户外运动、珠宝等专业品牌, 家电、食品等产业品牌: sectors; 甲、乙等知名品牌 are brands
         if (len(items) >= 2 or typ == "Facility") and all(_common_noun(item) for item in (

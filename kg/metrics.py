@@ -444,7 +444,7 @@ def _listed_subjects(clause: str, n: int) -> list[str]:
     words = fast_cut(items[0])
     verbs = [k for k, w in enumerate(words) if len(w) >= 2 and word_tags().get(w) == "v"]
     items[0] = "".join(words[verbs[-1] + 1:]) if verbs and verbs[-1] < len(words) - 1 else items[0]
-    last = items[-1]  # 城镇、农村居民人均收入, 水果、蔬菜、茶叶产量: a short item shares the rest of the last one's name
+    last = items[-1]  # 城镇、乡村某某人均收入, 水果、茶叶产量: a short item shares the rest of the last one's name
     return [item + last[2:] if len(item) == 2 and len(last) >= 4 else item for item in items[:-1]] + [last]
 
 

@@ -1615,3 +1615,17 @@ def test_extract_a_firm_is_one_entity_with_and_without_its_kind():
     entities = extract(document_from_text(CITY_HEAD + "\n一、2023年工作回顾\n青岭矿业公司上市工作启动。\n", "t")).entities
     firms = [e for e in entities if "青岭矿业" in e.name]
     assert [(e.name, e.aliases) for e in firms] == [("青岭矿业公司", {"青岭矿业"})]
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # sectors listed before 等行业 are no firms; a party plenum's sessions are no places; a great city is no city
+    ("钢铁、石化、机电等行业和不少企业经营困难。", {}, ("石化",), "city"),
+    ("贯彻党的十七届三中、四中、五中全会精神。", {}, ("三中", "四中"), "city"),
+    ("建设具有国际影响力的现代化大都市。", {}, ("大都市",), "city"),
+    # learning opens a campaign's name; the national commissions and bureaus are bodies
+    ("深入开展学习实践新发展理念活动。", {"学习实践新发展理念活动": "Program"}, ("实践新发展理念活动",), "city"),
+    ("规划方案获国家发改委批复，经国家统计局核定。", {"国家发改委": "Organization", "国家统计局": "Organization"}, (),
+     "city"),
+])
+def test_extract_outside_reports_round_14(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
