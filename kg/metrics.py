@@ -37,7 +37,7 @@ _GIVEN = re.compile(r"成立|发放|建立|组建|获得|获评|入选|签订|�
 _AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)|^(?:以上|以下|左右|以内)|的|和|(?<![普涉以危])及|等|[是为被将把在对居]|(?:投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与|参加|铺设|竣工|通车|贯通|投用|投产|用于)"
                          rf"|中$|(?<=[{_CJK}]{{2}})(?:{_GIVEN.pattern})")  # 6个无物业小区成立…: the areas, not what they do
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
-_LEAD_WORDS = re.compile(r"^(?:全年|年内|年末|其中|目前|现有|当前|全区|全市|全省|全县|全镇|全乡|全旗|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
+_LEAD_WORDS = re.compile(r"^(?:[（(][^（）()]{1,6}[）)]|全年|年内|年末|其中|目前|现有|当前|全区|全市|全省|全县|全镇|全乡|全旗|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
 _QUOTE_BEFORE = re.compile(r"“([^“”，,。；;]{1,12})”$")
 _NOTE_END = re.compile(r"[（(][^（）()，,。；;]{1,12}[）)](?:实现|完成|达到|达|为)?$")
 _YEAR_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年(?:度|末|底)?|\d{1,2}(?:[-—至~]\d{1,2})?月份?)")
@@ -181,6 +181,7 @@ def _subject(text: str, start: int, end: int) -> str:
         after = ""  # 某某亿元支持某某, 4%左右安排: what the money is for, not what it is
     if after_m and len(after) == after_m.end() and re.match(rf"[{_CJK}\w]", text[end + len(after):end + len(after) + 1]):
         after = _whole_words(_AFTER_RUN.match(text, end, end + 24).group(0), 12)  # cut at its length: end it at a word
+    after = re.split(rf"[{_CJK}]{{2}}了", after, maxsplit=1)[0] or after  # 6万吨某某装备填补了…: not what it did
     verb = re.search(r"(新建|新增|建成|完成|实施|安装|开展|增设|组织|提供|清理|调整|布局|完善|发放|投放|封存)$",
                      _TOTAL_END.sub("", before))
     of = _OF_AFTER.match(text, end)
@@ -218,7 +219,7 @@ _OF_AFTER = re.compile(rf"的([{_CJK}]{{2,10}}?)(?=[，,。；;、（(]|$|和|�
 _OWN_YEAR = re.compile(r"(?:预计)?((?:19|20)\d{2})年(?:预计|全年)?[，,]|(?:预计)((?:19|20)\d{2})年(?!以来|起|至|底|末)")
 _WORD_WITH_YUE = re.compile(r"[签节制公合条预]约")
 _GAP = re.compile(r"(?:高于|低于|高出|低出|超出|快于|慢于|塌|落后于?|领先于?)(?:全国|全省|全市|全区|全州|全县|"
-                  r"预期|年度|全年)?(?:平均水平|平均|目标|计划|预期)?")
+                  r"预期|年度|全年)?(?:平均水平|平均|目标|计划|预期)?|(?:快于|慢于|高于|低于)[\u4e00-\u9fff]{2,6}?(?:增速|增幅)")
 _YEAR_THEN = re.compile(r"((?:19|20)\d{2})年(?:底|末)?(?:预计|全年)?(?:实现|完成|达到|达)?$")
 _BOUND_END = re.compile(r"(?:不低于|不少于|不高于|不超过|低于|不到|保持在|稳定在|可比|实际)$")
 _OF_TARGET = re.compile(rf"(?:完成|达到|占)[{_CJK}]{{0,10}}?(?:计划|目标|任务|预算)的|超(?:过|出)?[{_CJK}]{{0,6}}?(?:计划|目标|任务)")
@@ -319,6 +320,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
             if parsed is None or parsed < 2 and "百" not in num:
                 continue
             value = Decimal(parsed)
+            if (unit == "方面" or text.startswith("方面", end)) and before.endswith(("以下", "如下", "下面", "这")):
+                continue  # 做了以下六个方面工作: how the report is laid out, no figure
             if unit in ("大", "方面"):
                 unit = "个"
         if unit == "大":  # 12大项42个小项: twelve items, a 大 item is an item

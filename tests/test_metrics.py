@@ -227,6 +227,12 @@ def test_metrics_a_pair_named_before_its_figures_shares_them_out_when_respective
      {("2.1", "%"): ("化学需氧量", ""), ("3.4", "%"): ("氨氮排放量", "")}),
     ("地区生产总值、工业总产值增幅同比分别回落3.4个百分点、12.6个百分点。",
      {("3.4", "个百分点"): ("地区生产总值", ""), ("12.6", "个百分点"): ("工业总产值增幅", "")}),
+    # a note in brackets opens no subject; a gap to another figure's growth is the growth before's;
+    # what a counted thing did (填补了) is no part of it
+    ("预计（下同）全区实现地区生产总值180亿元。", {("180", "亿元"): ("地区生产总值", "")}),
+    ("农村居民收入增长6.1%、快于经济增速1.2个百分点。",
+     {("1.2", "个百分点"): ("农村居民收入", "快于经济增速")}),
+    ("自主研发的5万吨深海养殖工船填补了国内空白。", {("5", "万吨"): ("深海养殖工船", "")}),
     # as many things listed as figures, in order, without 分别
     ("每平方公里产出地区生产总值、税收收入将达到12.5亿元、1.3亿元。",
      {("12.5", "亿元"): ("地区生产总值", "达到"), ("1.3", "亿元"): ("税收收入", "达到")}),
@@ -338,3 +344,9 @@ def test_metrics_a_year_in_the_clause_dates_its_figure_and_a_rank_is_read_whole(
     got = {(m.value, m.unit): (m.subject, m.year) for m in sentence_metrics(Sentence(0, text, 0, len(text), 1, None, 0), 2012)}
     assert got[("28.1", "亿元")] == ("地方财政收入", 2011)
     assert ("3", "位") not in got
+
+
+def test_metrics_the_parts_of_the_report_are_no_figure():
+    """我们主要做了以下六个方面工作: how the report is laid out, not a count of anything."""
+    text = "一年来，我们主要做了以下六个方面工作。"
+    assert sentence_metrics(Sentence(0, text, 0, len(text), 1, None, 0), 2023) == []
