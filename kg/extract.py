@@ -393,6 +393,7 @@ _GOVERNING = frozenset("建设 提升 打造 推进 推动 支持 保障 服务 
                        "筹办 筹备 举办 承办 办好 "
                        "培育 谋划 启动 开展 围绕 聚焦 依托 用好 建好 抓好 做好 助力".split())
 _LEADING = frozenset("引领 带动 赋能".split())
+_VISITING = frozenset("参观 走访 慰问 看望 考察 处理 妥善处理 升级 改造 升级改造".split())  # acts on a site, at a clause's start
 _INTO = frozenset("地块 迈入 迈进 步入 进入 跻身".split())
 _NUMBERED_GAMES = re.compile(rf"[{_NUMERALS}]{{1,3}}")
 _HOSTING = frozenset("举办 承办 筹办 主办 办好".split())
@@ -510,6 +511,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         while j > 0:
             prev = toks[j - 1]
             before = toks[j - 2] if j >= 2 else None
+            if prev.text in ("与", "和") and before is not None and typ in ("Organization", "Facility") \
+                    and re.search(r"(?:办|局|委|街道|社区|政府)$", before.text):
+                break  # 街道办与某某大学: two bodies, not one name
             if (prev.text == "和" and head in _JOINABLE_ORG or prev.text == "与" and head in _SCHOOLS) and j - k <= 2 \
                     and before is not None and len(before.text) >= 2 and not _is_boundary(before, voc):
                 j -= 1  # 人力资源和社会保障局, 文化和旅游局, 材料科学与技术研究所
@@ -625,7 +629,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if head.endswith(("行动", "计划", "试点")) and j < k and j >= 1 and toks[j - 1].text == "重点" and (
                 j == 1 or toks[j - 2].text in _GOVERNING or toks[j - 2].text[0] in PUNCT):
             j -= 1  # 实施重点某某提升行动: after the clause's verb, 重点 opens the campaign's name
-        if typ == "Place":  # 管网普查东部地区 → 东部地区: a place's name holds no activity words
+        if typ in ("Place", "ResidentialArea"):  # 管网普查东部地区 → 东部地区: a place's name holds no activity words
+            # (某某片区某某项目某某村: nor a project's)
             verbs = [n for n in range(j, k) if voc.heads.get(toks[n].text, ("",))[0] == "Program"]
             if verbs:
                 j = verbs[-1] + 1
@@ -639,6 +644,15 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if typ != "Concept" and not opened_by_verb:
             while j < k and (toks[j].text in _GOVERNING or (typ == "TargetGroup" and toks[j].text in _SERVING)):
                 j += 1  # 服务保障国家某某中心: the clause's verbs, not the first words of the name
+        if typ in ("Facility", "ResidentialArea", "Place", "Mechanism") and (
+                j == 0 or toks[j - 1].text[0] in PUNCT or toks[j - 1].tag in ("d", "ad")):
+            lead = j
+            while lead < k - 1 and toks[lead].tag in ("d", "ad"):
+                lead += 1
+            while lead < k - 1 and toks[lead].text in _VISITING:
+                lead += 1
+            if lead > j and toks[lead - 1].text in _VISITING:
+                j = lead  # 参观某某教育基地, 妥善处理某某村…, 升级改造某某站: what is done there opens the clause
         if typ in ("Place", "Facility"):
             inner = [n for n in range(j, k) if toks[n].text in _GOVERNING or toks[n].text in _INTO or (
                 toks[n].text in _LEADING and len(toks[k].text) >= 2)]  # 以党建引领商圈…: the zone is led, not named
@@ -1156,7 +1170,9 @@ def _qualifier(view: _View, pos: int, voc: _Vocab) -> str:
         if len(words) == 2 and len(words[0]) + len(words[1]) + len(t.text) > 6:
             break
         noun_verb = t.tag == "v" and not words and len(t.text) == 2 and i >= 1 and toks[i - 1].tag.startswith("n") \
-            and not _is_boundary(toks[i - 1], voc)  # 科技成果转化“某某”模式: a noun and its verb qualify it
+            and not _is_boundary(toks[i - 1], voc) \
+            and _head_type(toks[i - 1].text, voc) not in ("Organization", "Facility")
+        # 科技成果转化“某某”模式: a noun and its verb qualify it (某某学院共建“某某”基地: the college builds it)
         if (not noun_verb and _is_boundary(t, voc)) or t.text in voc.cues or t.text in _RUNNING or not (
                 noun_verb or t.tag.startswith(("n", "vn", "j", "x")) or (len(t.text) == 1 and t.tag not in _FUNCTION_TAGS)):
             break

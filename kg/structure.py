@@ -117,8 +117,10 @@ def heading_status(heading: str) -> str:
     >>> heading_status("一、2023年工作总结"), heading_status("二、2024年工作打算"), heading_status("四、加强政府自身建设")
     ('achieved', 'planned', 'unknown')
     """
-    hits = [(heading.find(cue), status, bool(dated)) for status, cue, *dated in read_table("part_status.tsv")
-            if cue in heading]
+    rows = [(status, cue, kind[0] if kind else "") for status, cue, *kind in read_table("part_status.tsv")]
+    if final := [status for status, cue, kind in rows if kind == "final" and cue in heading]:
+        return final[0]  # 2025年度目标任务完成情况: how the year's targets were met is a review
+    hits = [(heading.find(cue), status, kind == "dated") for status, cue, kind in rows if cue in heading]
     sure = [h for h in hits if not h[2]] or hits  # 主要工作及成效: a cue both kinds use gives way to the other
     return min(sure)[1] if sure else UNKNOWN
 

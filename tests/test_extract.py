@@ -1629,3 +1629,22 @@ def test_extract_a_firm_is_one_entity_with_and_without_its_kind():
 ])
 def test_extract_outside_reports_round_14(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # what is done at a site opens the clause, not the site's name
+    ("参观廉政教育基地2次，积极妥善处理东湾村遗留难题。", {"廉政教育基地": "Facility", "东湾村": "ResidentialArea"},
+     ("参观廉政教育基地", "妥善处理东湾村"), "subdistrict"),
+    ("升级改造街道环卫站除臭系统。", {"街道环卫站": "Facility"}, ("升级改造街道环卫站",), "subdistrict"),
+    # two bodies joined by 与; a college that builds a base is no part of the base's name
+    ("街道办与江城大学法学院共建“社区治理”实践教学基地。",
+     {"江城大学法学院": "Organization", "社区治理实践教学基地": "Facility"},
+     ("街道办与江城大学法学院", "学院共建社区治理实践教学基地"), "subdistrict"),
+    # a village listed after a project is not part of it; linked communities and a committee's meeting are no sites
+    ("青石片区城市更新项目东庄村、西庄村安置楼完成建设。", {"东庄村": "ResidentialArea"},
+     ("青石片区城市更新项目东庄村",), "subdistrict"),
+    ("街道领导班子带队走访联点社区，依托党工委会部署工作。", {}, ("街道领导班子带队走访联点", "党工委会"),
+     "subdistrict"),
+])
+def test_extract_outside_reports_round_15(text, expected, absent, level):
+    assert_found(text, expected, absent, level)

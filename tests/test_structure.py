@@ -122,6 +122,7 @@ def test_structure_glossary_headings_of_other_reports(head, number):
     ("2023年工作回顾", "2024年工作安排"),                # unnumbered part headings alone on their line
     ("二〇二三年工作回顾", "二〇二四年工作安排"),          # … with their years in Chinese digits
     ("一、2023年工作情况", "二、2024年工作要点"),         # no cue word: the year against the year of delivery
+    ("一、2023年度目标任务完成情况", "二、2024年工作计划"),  # how the targets were met reviews, whatever 目标 says
 ])
 def test_structure_part_headings_of_other_reports(review, plan):
     text = ("江口县人民政府工作报告\n——2024年1月8日在江口县第十八届人民代表大会第四次会议上\n各位代表：\n"
