@@ -573,7 +573,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 break
             if prev.text == "至" and typ in ("Program", "Place", "Facility") and before is not None \
                     and (before.tag.startswith(("n", "s")) or before.text[-1] in "站桥口") \
-                    and "段" in text[toks[j].start:tok.end - len(head)] \
+                    and ("段" in text[toks[j].start:tok.end - len(head)] or _ROUTE_HEADS.search(text, 0, tok.end)) \
                     and not _is_boundary(before, voc, toks[j - 3] if j >= 3 else None):
                 j -= 1  # 某桥至某桥段工程, 某某线某站至某地段提升工程: a stretch runs from one end to the other
                 limit = 30
@@ -694,8 +694,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 and toks[j].start == start:
             continue  # 复垦废弃居民点, 严管出店: sites described by what is done to them, none named (某购超市, two
             # one-character verbs, is)
-        if typ in ("Facility", "Organization") and _COUNT_AFTER.match(text, tok.end):
-            continue  # 申报县级农民专业合作社2个: counted after, the same
+        if (typ in ("Facility", "Organization") or head == "项目") and _COUNT_AFTER.match(text, tok.end):
+            continue  # 申报县级农民专业合作社2个, 申报某类债券项目20个: counted after, the same
         if typ == "Facility" and _FIRM_AFTER.match(text, tok.end):
             continue  # 某某酒店投资有限公司: the firm's name, no hotel named
         if typ == "TargetGroup" and (re.match(r"(?:专业)?合作社|协会|联合会", text[tok.end:])
@@ -1919,6 +1919,7 @@ def _institutions(view: _View, voc: _Vocab) -> list[Candidate]:
 
 _AIM = re.compile(rf"(?:国际|全球|世界)(?:[{_CJK}]{{2,10}}(?:城市|名城|之都)|[{_CJK}]{{0,4}}"
                   rf"(?:创新|交往|消费|金融|航运|贸易|物流|商贸|文化|旅游)中心)$|^现代化[{_CJK}]{{2,8}}(?:都市圈|经济圈)$")
+_ROUTE_HEADS = re.compile(r"(?:通道|公路|铁路|高速|快速路|干线|航线|城际)$")  # 某地至某地快速通道: a route runs between
 _ROUTE_NAME = re.compile(rf"(?:高速|高铁|城际|铁路|公路|通道|航道|水道)(?:[{_CJK}]{{1,5}}段)?$|古城墙?$|古镇$")
 _PARTY_COMMITTEE = re.compile(rf"中共[{_CJK}]{{2,6}}?(?:自治区|省|市|区|县|旗|州)委(?![员会])")
 _GOOD_QUALITY = "美丽|健康|平安|数字|智慧|法治|幸福|宜居|韧性|文明|绿美"

@@ -324,8 +324,6 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
             if parsed is None or parsed < 2 and "百" not in num:
                 continue
             value = Decimal(parsed)
-            if (unit == "方面" or text.startswith("方面", end)) and before.endswith(("以下", "如下", "下面", "这")):
-                continue  # 做了以下六个方面工作: how the report is laid out, no figure
             if unit in ("大", "方面"):
                 unit = "个"
         if unit == "大":  # 12大项42个小项: twelve items, a 大 item is an item

@@ -320,6 +320,10 @@ def parse_document(text: str, doc_id: str, source: str = "", encoding: str = "ut
     sentences = [replace(s, status=reread[s.part].status, year=reread[s.part].year)
                  if reread[s.part] is not parts[s.part] and s.status == parts[s.part].status else s for s in sentences]
     parts = reread
+    if own := _title_status(meta["title"]):  # 某县2013年工作思路 with unnumbered or unread parts: the title's year
+        sentences = [replace(s, status=own[0], year=own[1]) if s.status == UNKNOWN and s.text != meta["title"]
+                     and not s.in_glossary else s for s in sentences]
+        parts = [replace(p, status=own[0], year=own[1]) if p.status == UNKNOWN and p.index else p for p in parts]
     sections = [replace(sec, end=_section_end(sec, sections, parts)) for sec in sections]
     glossary = tuple(
         GlossaryEntry(term=t, definition=d, start=s, end=e, sentence=_sentence_at(sentences, s))
@@ -327,6 +331,18 @@ def parse_document(text: str, doc_id: str, source: str = "", encoding: str = "ut
     return Document(doc_id=doc_id, source=source, text=text, encoding=encoding, parts=tuple(parts),
                     sections=tuple(sections), paragraphs=tuple(paragraphs), sentences=tuple(sentences),
                     glossary=glossary, **meta)
+
+
+def _title_status(title: str) -> tuple[str, int] | None:
+    """The status and year of a report whose title names one year and says what it does (某县2013年工作思路,
+    某某街道2024年工作总结): what its parts say when their headings do not.
+
+    >>> _title_status("青山县2013年工作思路"), _title_status("2024年政府工作报告")
+    (('planned', 2013), None)
+    """
+    years = {number_value(y) for y in _YEAR.findall(title)}
+    status = heading_status(title)
+    return (status, years.pop()) if len(years) == 1 and status != UNKNOWN else None
 
 
 def _title_plan_year(title: str) -> int | None:

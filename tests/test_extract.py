@@ -1648,3 +1648,12 @@ def test_extract_outside_reports_round_14(text, expected, absent, level):
 ])
 def test_extract_outside_reports_round_15(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # a route runs between the places it names; a kind of project counted after its name is none named
+    ("开工建设江城至青石快速通道。", {"江城至青石快速通道": "Place"}, ("青石快速通道",), "county"),
+    ("其中，申报专项债券项目12个，争取资金5亿元。", {}, ("申报专项债券项目", "专项债券项目"), "city"),
+])
+def test_extract_outside_reports_round_16(text, expected, absent, level):
+    assert_found(text, expected, absent, level)

@@ -350,9 +350,3 @@ def test_metrics_a_year_in_the_clause_dates_its_figure_and_a_rank_is_read_whole(
     got = {(m.value, m.unit): (m.subject, m.year) for m in sentence_metrics(Sentence(0, text, 0, len(text), 1, None, 0), 2012)}
     assert got[("28.1", "亿元")] == ("地方财政收入", 2011)
     assert ("3", "位") not in got
-
-
-def test_metrics_the_parts_of_the_report_are_no_figure():
-    """我们主要做了以下六个方面工作: how the report is laid out, not a count of anything."""
-    text = "一年来，我们主要做了以下六个方面工作。"
-    assert sentence_metrics(Sentence(0, text, 0, len(text), 1, None, 0), 2023) == []

@@ -263,3 +263,11 @@ def test_structure_a_development_zone_is_its_own_place_without_a_cut_name():
     doc = document_from_text("江城经济开发区2023年工作总结\n一、2023年工作总结\n开发区新建道路3条。\n", "t")
     zone = next(e for e in extract(doc).entities if e.name == "江城经济开发区")
     assert "江城经济开发" not in zone.aliases
+
+
+@pytest.mark.parametrize("title, status, year", [("青山县2013年工作思路", "planned", 2013),
+                                                 ("青湖街道2024年工作总结", "achieved", 2024)])
+def test_structure_a_title_with_one_year_dates_the_parts_its_headings_do_not(title, status, year):
+    """某县2013年工作思路 whose parts open 三、以某某为支撑… (no year, no cue, not read as parts): the title says."""
+    doc = document_from_text(f"{title}\n三、以三根支柱为支撑，在新区建设上持续加力。\n新建学校3所。\n", "t")
+    assert {(s.status, s.year) for s in doc.sentences if s.text != title} == {(status, year)}
