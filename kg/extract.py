@@ -404,7 +404,8 @@ _KIND_SITES = ("学校", "中心", "基地", "医院", "场馆", "用房")
 _PARK_HEADS = frozenset({"公园", "产业园", "园区", "商圈", "片区"})
 _SYSTEM_HEADS = frozenset({"体系", "平台", "系统", "模式"})
 _KIND_HEADS = frozenset({"项目", "活动", "补贴", "运动"})
-_RATE_OF_GROUP = re.compile(r"(?:、[\u4e00-\u9fff\d]{1,8})*(?:死亡率|患病率|发病率|入学率|参保率|覆盖率|就业率|检出率)")
+_RATE_OF_GROUP = re.compile(r"(?:、[\u4e00-\u9fff\d]{1,8})*(?:死亡率|患病率|发病率|入学率|参保率|覆盖率|就业率|检出率|"
+                            r"人均可支配收入|人均纯收入|人均收入)")
 _STRICTEST = re.compile(r"(?:最严格的?|全域)$")
 _TIERS = re.compile(r"(?:[省市县区旗乡镇]{2,3})?[两二三四五六七]级$")
 _HOTLINE = re.compile(r"12\d{3}|96\d{3}")  # the public service numbers (12345, 12315, 96xxx)
@@ -3247,6 +3248,9 @@ def _issuer_candidates(doc: Document) -> list[Candidate]:
         base = issuer[: -len("人民政府")]
         level = "自治区" if base.endswith("自治区") else "苏木" if base.endswith("苏木") else base[-1:]
         aliases = (base + "政府", level + "政府" if base else "", level + "人民政府" if base else "")
+        if base and (titled := re.search(rf"[\u4e00-\u9fff]{{2,6}}?[省市州盟]{re.escape(base)}(?:人民)?政府",
+                                            re.sub(r"(?:19|20)\d{2}年", "", doc.title))):
+            aliases += (titled.group(0),)  # 某某市某某区政府2021年的报告: the body under its city's name too
     elif issuer.endswith("行政公署"):  # a league's or prefecture's office (某某盟行政公署)
         name, aliases = issuer, (issuer[: -len("行政公署")] + "行署", "行署")
     else:

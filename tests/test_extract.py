@@ -1657,3 +1657,16 @@ def test_extract_outside_reports_round_15(text, expected, absent, level):
 ])
 def test_extract_outside_reports_round_16(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+def test_extract_the_body_under_its_citys_name_in_the_title_is_the_issuer():
+    """2021年某市某区政府工作报告 with 我代表区人民政府: one body, the title's form an alias."""
+    text = ("2021年江州市青山区政府工作报告\n—2021年3月2日在青山区第十五届人民代表大会第五次会议上\n"
+            "现在，我代表区人民政府向大会报告工作。\n一、2020年工作回顾\n全年新建学校3所。\n")
+    bodies = [e for e in extract(document_from_text(text, "t")).entities if e.name.endswith("政府")]
+    assert [e.name for e in bodies] == ["青山区人民政府"] and "江州市青山区政府" in bodies[0].aliases
+
+
+def test_extract_a_group_before_its_income_is_no_target():
+    """城乡常住居民人均可支配收入分别增长…: the income of a group, no group served."""
+    assert "城乡常住居民" not in found("城乡常住居民人均可支配收入分别增长6.5%和10.7%。", "province")

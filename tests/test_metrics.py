@@ -239,6 +239,9 @@ def test_metrics_a_pair_named_before_its_figures_shares_them_out_when_respective
     ("全年空气质量优良天数累积251天。", {("251", "天"): ("空气质量优良天数", "全年")}),
     ("为大学生提供40个实践岗位。", {("40", "个"): ("提供实践岗位", "")}),
     ("围绕全会精神等内容开展集中学习120余次。", {("120", "次"): ("集中学习", "余")}),
+    # 是 opens no subject; a size that scopes what grew (500万元以上固定资产投资) is no figure
+    ("2019年是新中国成立70周年。", {("70", "周年"): ("新中国成立", "")}),
+    ("500万元以上固定资产投资增长10.7%。", {("10.7", "%"): ("固定资产投资", "增长")}),
     # as many things listed as figures, in order, without 分别
     ("每平方公里产出地区生产总值、税收收入将达到12.5亿元、1.3亿元。",
      {("12.5", "亿元"): ("地区生产总值", "达到"), ("1.3", "亿元"): ("税收收入", "达到")}),
@@ -350,3 +353,8 @@ def test_metrics_a_year_in_the_clause_dates_its_figure_and_a_rank_is_read_whole(
     got = {(m.value, m.unit): (m.subject, m.year) for m in sentence_metrics(Sentence(0, text, 0, len(text), 1, None, 0), 2012)}
     assert got[("28.1", "亿元")] == ("地方财政收入", 2011)
     assert ("3", "位") not in got
+
+
+def test_metrics_a_size_that_scopes_an_investment_is_no_figure():
+    text = "500万元以上固定资产投资增长10.7%。"
+    assert {m.unit for m in sentence_metrics(Sentence(0, text, 0, len(text), 1, None, 0), 2023)} == {"%"}
