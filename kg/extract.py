@@ -630,6 +630,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if head.endswith(("行动", "计划", "试点")) and j < k and j >= 1 and toks[j - 1].text == "重点" and (
                 j == 1 or toks[j - 2].text in _GOVERNING or toks[j - 2].text[0] in PUNCT):
             j -= 1  # 实施重点某某提升行动: after the clause's verb, 重点 opens the campaign's name
+        elif head.endswith("行动") and j < k and j >= 2 and toks[j - 1].text == "重点" and toks[j - 2].tag == "n" \
+                and len(toks[j - 2].text) >= 2 and (j == 2 or toks[j - 3].text[0] in PUNCT):
+            j -= 2  # 、制造业重点产业某某行动: the sector and its key industries name the campaign
         if typ in ("Place", "ResidentialArea"):  # 管网普查东部地区 → 东部地区: a place's name holds no activity words
             # (某某片区某某项目某某村: nor a project's)
             verbs = [n for n in range(j, k) if voc.heads.get(toks[n].text, ("",))[0] == "Program"]

@@ -34,7 +34,7 @@ _HEADING = re.compile(r"^[一二三四五六七八九十]+、|^[(（][一二三�
 _AFTER_WORDS = re.compile(rf"[{_CJK}\w]{{0,12}}")
 _AFTER_RUN = re.compile(rf"[{_CJK}]+")
 _GIVEN = re.compile(r"成立|发放|建立|组建|获得|获评|入选|签订|落户|入驻|申请|争取|兑现|拨付|办理|享受")  # what a counted body does or gets
-_AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)|^(?:以上|以下|左右|以内)|的|和|(?<![普涉以危])及|等|[是为被将把在对居已]|(?<=[\u4e00-\u9fff]{2})均|(?:投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与|参加|铺设|竣工|通车|贯通|投用|投产|用于)"
+_AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)|^(?:以上|以下|左右|以内)|的|和|(?<![普涉以危])及|等|[是为被将把在对居已]|(?<=[\u4e00-\u9fff]{2})均|(?:不断|持续|稳步|逐步|进一步|投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与|参加|铺设|竣工|通车|贯通|投用|投产|用于)"
                          rf"|中$|(?<=[{_CJK}]{{2}})(?:{_GIVEN.pattern})")  # 6个无物业小区成立…: the areas, not what they do
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
 _LEAD_WORDS = re.compile(r"^(?:[（(][^（）()]{1,6}[）)]|是(?=[\u4e00-\u9fff]{4})|全年|年内|年末|其中|目前|现有|当前|全区|全市|全省|全县|全镇|全乡|全旗|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
@@ -190,11 +190,14 @@ def _subject(text: str, start: int, end: int) -> str:
         return of.group(1)  # 建成25.5万平方米的村民小区, 占地580亩的某某产业区: what is that large
     if len(after) >= 2:
         return (verb.group(1) if verb else "") + after
-    head = _LEAD_WORDS.sub("", _YEAR_LEAD.sub("", before))
+    head = before
+    for _ in range(2):  # 预计2012年全市…: the lead words and the year, in either order
+        head = _LEAD_WORDS.sub("", _YEAR_LEAD.sub("", head))
     head = _after_figures(head)
     head = _BY_WAYS.sub("", head)  # 通过走访、座谈等方式走访企业: the ways are no part of what is counted
     head = _ABOUT_LISTED.sub("", head)  # 围绕某某精神等内容开展集中学习: what was done, not what it was about
     head = _VERB_TAIL.sub("", head)
+    head = re.sub(r"(?:近|过去)?[两二三四五六七八九十]年$", "", head) or head  # 某某收入五年(增长): the span, no part of it
     head = _COMPARED_TO.sub("", head)  # 全市生产总值比2020年(增长): the base year is no part of what is counted
     head = re.sub(r"(?:19|20)\d{2}年(?:底|末)?$", "", head)  # 某某收入2011年(完成): the year is the figure's
     if not head and after:
@@ -209,7 +212,7 @@ def _subject(text: str, start: int, end: int) -> str:
 # the verbs, qualifiers and time words a clause puts between what it counts and the figure (…完成, …将首超, …年均增长)
 _VERB_TAIL = re.compile(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
                         r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|"
-                        r"降至|降低|拓展|扩大|扩展|预计|累计|累积|共有|共计|提升|至|年均|拟按|按|拟|连续|(?<![人年])均|分别|稳定在|保持在|保持|先后)+$")
+                        r"降至|降低|拓展|扩大|扩展|预计|累计|累积|共有|共计|提升|至|年均|拟按|按|拟|连续|跨越了?|(?<![人年])均|分别|稳定在|保持在|保持|先后)+$")
 _CHANGED_TO = re.compile(r"(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)(?:(?:19|20)\d{2}年?(?:底|末)?的?)?")
 _FROM_YEAR = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?|每年|每月|每亩|每人|每户)*$")
 _RANGE_BEFORE = re.compile(r"\d(?:%|％)?[—–~～]$")
@@ -234,8 +237,9 @@ def _after_figures(head: str) -> str:
     """The words of a clause that name what its last figure counts, when other figures stand before it."""
     figure = None
     for found in _units()[1].finditer(head):
-        if not (found.group("unit") == "年" and re.fullmatch(r"(?:19|20)\d{2}", found.group("num"))):
-            figure = found  # (not a date: 2005年的61.88亿元)
+        if not (found.group("unit") == "年" and (re.fullmatch(r"(?:19|20)\d{2}", found.group("num"))
+                                                 or not found.group("num")[0].isdigit())):
+            figure = found  # (not a date: 2005年的61.88亿元, nor a span: 某某投资五年累计完成)
     if figure and _CHANGED_TO.fullmatch(head, figure.end()):
         # 某某由2005年的61.88亿元增加到2010年的130亿元: what changed, named before the base
         return _after_figures(_FROM_YEAR.sub("", head[:figure.start()]))
@@ -276,7 +280,7 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
     """Metrics of one sentence; ``names`` are spans of names in it (某省十项规定 holds no metric)."""
     units, pattern = _units()
     text = sentence.text
-    if year is not None and (own := _OWN_YEAR.match(text)):
+    if own := _OWN_YEAR.match(text):
         year = int(own.group(1) or own.group(2))  # 2012年预计，地区生产总值…: the sentence gives its figures' year
     quoted = _quoted_spans(text)
     out: list[Metric] = []

@@ -1670,3 +1670,9 @@ def test_extract_the_body_under_its_citys_name_in_the_title_is_the_issuer():
 def test_extract_a_group_before_its_income_is_no_target():
     """城乡常住居民人均可支配收入分别增长…: the income of a group, no group served."""
     assert "城乡常住居民" not in found("城乡常住居民人均可支配收入分别增长6.5%和10.7%。", "province")
+
+
+def test_extract_a_sector_and_its_key_industries_name_a_campaign():
+    """、制造业重点产业强基提质行动: the sector before 重点 is part of the campaign's name in a list."""
+    got = found("实施数字化转型示范行动、制造业重点产业强基提质行动等。", "province")
+    assert got.get("制造业重点产业强基提质行动") == "Program" and "产业强基提质行动" not in got

@@ -242,6 +242,12 @@ def test_metrics_a_pair_named_before_its_figures_shares_them_out_when_respective
     # 是 opens no subject; a size that scopes what grew (500万元以上固定资产投资) is no figure
     ("2019年是新中国成立70周年。", {("70", "周年"): ("新中国成立", "")}),
     ("500万元以上固定资产投资增长10.7%。", {("10.7", "%"): ("固定资产投资", "增长")}),
+    # a sentence's own year dates its figures even where its part gives none; the span of years (五年), 跨越 and
+    # what keeps on being done (不断做大做强) are no part of a subject
+    ("预计2012年全市生产总值完成2440亿元左右。", {("2440", "亿元"): ("生产总值", "左右")}),
+    ("居民人均可支配收入五年增长28.6%。", {("28.6", "%"): ("居民人均可支配收入", "增长")}),
+    ("全市地区生产总值首次跨越900亿元大关。", {("900", "亿元"): ("地区生产总值", "")}),
+    ("钢铁、装备制造等四大支柱产业不断做大做强。", {("4", "个"): ("支柱产业", "")}),
     # as many things listed as figures, in order, without 分别
     ("每平方公里产出地区生产总值、税收收入将达到12.5亿元、1.3亿元。",
      {("12.5", "亿元"): ("地区生产总值", "达到"), ("1.3", "亿元"): ("税收收入", "达到")}),
@@ -358,3 +364,10 @@ def test_metrics_a_year_in_the_clause_dates_its_figure_and_a_rank_is_read_whole(
 def test_metrics_a_size_that_scopes_an_investment_is_no_figure():
     text = "500万元以上固定资产投资增长10.7%。"
     assert {m.unit for m in sentence_metrics(Sentence(0, text, 0, len(text), 1, None, 0), 2023)} == {"%"}
+
+
+def test_metrics_a_sentence_opening_on_its_year_dates_figures_in_an_undated_part():
+    """预计2012年全市生产总值… in 过去五年工作回顾 of an undated report: the part gives no year, the sentence does."""
+    text = "预计2012年全市生产总值完成2440亿元左右。"
+    got = sentence_metrics(Sentence(0, text, 0, len(text), 1, None, 0), None)
+    assert [(m.value, m.year) for m in got] == [("2440", 2012)]
