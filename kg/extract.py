@@ -1730,7 +1730,8 @@ _KIND_OF_COMMUNITY = re.compile(r"^(?:和谐|文明|智慧|平安|绿色|美丽|
 
 def _names_a_community(stem: str, voc: _Vocab) -> bool:
     """The words before 社区 name one community, not a kind (和谐, 城市) or every one (各, 全)."""
-    return stem not in voc.generic and not _KIND_OF_COMMUNITY.match(stem) and not _NOT_LOCAL_STEM.search(stem)
+    return stem not in voc.generic and not _KIND_OF_COMMUNITY.match(stem) and not _NOT_LOCAL_STEM.search(stem) \
+        and stem[:2] not in _GOVERNING  # (建设未来社区12个: a kind built, the verb opens the clause)
 
 
 def _community_subjects(view: _View, voc: _Vocab) -> list[Candidate]:

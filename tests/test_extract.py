@@ -1676,3 +1676,10 @@ def test_extract_a_sector_and_its_key_industries_name_a_campaign():
     """、制造业重点产业强基提质行动: the sector before 重点 is part of the campaign's name in a list."""
     got = found("实施数字化转型示范行动、制造业重点产业强基提质行动等。", "province")
     assert got.get("制造业重点产业强基提质行动") == "Program" and "产业强基提质行动" not in got
+
+
+@pytest.mark.parametrize("text", ["建设未来社区12个。", "打造完整社区5个。"])
+def test_extract_a_kind_of_community_built_names_none(text):
+    """The clause's verb and a kind (建设未来社区12个) open no community's name; 青湖社区建成… does."""
+    assert not any(t == "ResidentialArea" for t in found(text, "district").values())
+    assert found("青湖社区建成睦邻中心。", "district").get("青湖社区") == "ResidentialArea"
