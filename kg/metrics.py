@@ -34,7 +34,10 @@ _HEADING = re.compile(r"^[一二三四五六七八九十]+、|^[(（][一二三�
 _AFTER_WORDS = re.compile(rf"[{_CJK}\w]{{0,12}}")
 _AFTER_RUN = re.compile(rf"[{_CJK}]+")
 _GIVEN = re.compile(r"成立|发放|建立|组建|获得|获评|入选|签订|落户|入驻|申请|争取|兑现|拨付|办理|享受")  # what a counted body does or gets
-_AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)|^(?:以上|以下|左右|以内)|的|和|(?<![普涉以危])及|等|[是为被将把在对居已]|(?<=[\u4e00-\u9fff]{2})均|(?:不断|持续|稳步|逐步|进一步|投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与|参加|铺设|竣工|通车|贯通|投用|投产|用于)"
+_AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)|^(?:以上|以下|左右|以内)"
+                         r"|的|和|(?<![普涉以危])及|等|[是为被将把在对居已]|(?<=[\u4e00-\u9fff]{2})均"
+                         r"|(?:不断|持续|稳步|逐步|进一步|投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与"
+                         r"|参加|铺设|竣工|通车|贯通|投用|投产|用于)"
                          rf"|中$|(?<=[{_CJK}]{{2}})(?:{_GIVEN.pattern})")  # 6个无物业小区成立…: the areas, not what they do
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
 _LEAD_WORDS = re.compile(r"^(?:[（(][^（）()]{1,6}[）)]|是(?=[\u4e00-\u9fff]{4})|全年|年内|年末|其中|目前|现有|当前|全区|全市|全省|全县|全镇|全乡|全旗|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
@@ -178,7 +181,7 @@ def _subject(text: str, start: int, end: int) -> str:
     after = after_m.group(0) if after_m else ""
     after = re.split(r"\d", _AFTER_STOP.split(after, maxsplit=1)[0], maxsplit=1)[0]  # not the next figure
     if after and len(first := fast_cut(after)[0]) >= 2 and word_tags().get(first) == "v" \
-            and text[end - 1] not in _COUNTERS:
+            and text[end - 1] not in _COUNT_UNITS:
         after = ""  # 某某亿元支持某某, 4%左右安排: what the money is for, not what it is (30个实践岗位: counted)
     if after_m and len(after) == after_m.end() and re.match(rf"[{_CJK}\w]", text[end + len(after):end + len(after) + 1]):
         after = _whole_words(_AFTER_RUN.match(text, end, end + 24).group(0), 12)  # cut at its length: end it at a word
@@ -197,9 +200,9 @@ def _subject(text: str, start: int, end: int) -> str:
     head = _BY_WAYS.sub("", head)  # 通过走访、座谈等方式走访企业: the ways are no part of what is counted
     head = _ABOUT_LISTED.sub("", head)  # 围绕某某精神等内容开展集中学习: what was done, not what it was about
     head = _VERB_TAIL.sub("", head)
-    head = re.sub(r"(?:近|过去)?[两二三四五六七八九十]年$", "", head) or head  # 某某收入五年(增长): the span, no part of it
+    head = _SPAN_END.sub("", head) or head  # 某某收入五年(增长): the span, no part of it
     head = _COMPARED_TO.sub("", head)  # 全市生产总值比2020年(增长): the base year is no part of what is counted
-    head = re.sub(r"(?:19|20)\d{2}年(?:底|末)?$", "", head)  # 某某收入2011年(完成): the year is the figure's
+    head = _YEAR_END.sub("", head)  # 某某收入2011年(完成): the year is the figure's
     if not head and after:
         return (verb.group(1) if verb else "") + after  # 全镇4个村开展…: one word after, nothing before
     head = _BOUND_END.sub("", head)  # 总投资不低于2000亿元: the bound is a qualifier
@@ -219,8 +222,10 @@ _RANGE_BEFORE = re.compile(r"\d(?:%|％)?[—–~～]$")
 _CLAUSE_MARK = re.compile(r"[，,。；;]")
 _SHARED_UNIT = re.compile(r"(?<![\d.%％])(?:\d+(?:\.\d+)?[和、])+$")
 WAYS_OF_WORKING = "方式|形式|途径|渠道|手段"   # 通过走访、座谈等方式: how work is done, listing no things
+_SPAN_END = re.compile(r"(?:近|过去)?[两二三四五六七八九十]年$")
+_YEAR_END = re.compile(r"(?:19|20)\d{2}年(?:底|末)?$")
 _ABOUT_LISTED = re.compile(rf"^.*等[{_CJK}]{{0,4}}?(?:开展|组织|举办|进行)(?=[{_CJK}]{{2}})")
-_COUNTERS = "个名家处座条所项户人间套件"
+_COUNT_UNITS = "个名家处座条所项户人间套件"  # what a number counts right before a noun (30个实践岗位)
 _BY_WAYS = re.compile(rf"^.*等(?:{WAYS_OF_WORKING})")
 _OF_AFTER = re.compile(rf"的([{_CJK}]{{2,10}}?)(?=[，,。；;、（(]|$|和|及|开工|建成|完成)")
 _OWN_YEAR = re.compile(r"(?:预计)?((?:19|20)\d{2})年(?:预计|全年)?[，,]|(?:预计)((?:19|20)\d{2})年(?!以来|起|至|底|末)")
