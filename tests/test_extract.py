@@ -1686,3 +1686,8 @@ def test_extract_a_kind_of_community_built_names_none(text):
     """The clause's verb and a kind (建设未来社区12个) open no community's name; 青湖社区建成… does."""
     assert not any(t == "ResidentialArea" for t in found(text, "district").values())
     assert found("青湖社区建成睦邻中心。", "district").get("青湖社区") == "ResidentialArea"
+
+
+@pytest.mark.parametrize("text, name", [("锚定“三高四新”美好蓝图。", "三高四新"), ("围绕“一核两翼”功能定位。", "一核两翼")])
+def test_extract_a_quote_named_as_a_blueprint_or_a_position_is_a_concept(text, name):
+    assert found(text, "province").get(name) == "Concept"
