@@ -202,7 +202,7 @@ def _subject(text: str, start: int, end: int) -> str:
     head = _VERB_TAIL.sub("", head)
     head = _SPAN_END.sub("", head) or head  # 某某收入五年(增长): the span, no part of it
     head = _COMPARED_TO.sub("", head)  # 全市生产总值比2020年(增长): the base year is no part of what is counted
-    head = _YEAR_END.sub("", head)  # 某某收入2011年(完成): the year is the figure's
+    head = _YEAR_THEN.sub("", head)  # 某某收入2011年(完成): the year is the figure's (it dates it)
     if not head and after:
         return (verb.group(1) if verb else "") + after  # 全镇4个村开展…: one word after, nothing before
     head = _BOUND_END.sub("", head)  # 总投资不低于2000亿元: the bound is a qualifier
@@ -223,7 +223,6 @@ _CLAUSE_MARK = re.compile(r"[，,。；;]")
 _SHARED_UNIT = re.compile(r"(?<![\d.%％])(?:\d+(?:\.\d+)?[和、])+$")
 WAYS_OF_WORKING = "方式|形式|途径|渠道|手段"   # 通过走访、座谈等方式: how work is done, listing no things
 _SPAN_END = re.compile(r"(?:近|过去)?[两二三四五六七八九十]年$")
-_YEAR_END = re.compile(r"(?:19|20)\d{2}年(?:底|末)?$")
 _ABOUT_LISTED = re.compile(rf"^.*等[{_CJK}]{{0,4}}?(?:开展|组织|举办|进行)(?=[{_CJK}]{{2}})")
 _COUNT_UNITS = "个名家处座条所项户人间套件"  # what a number counts right before a noun (30个实践岗位)
 _BY_WAYS = re.compile(rf"^.*等(?:{WAYS_OF_WORKING})")

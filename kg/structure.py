@@ -340,9 +340,14 @@ def _title_status(title: str) -> tuple[str, int] | None:
     >>> _title_status("青山县2013年工作思路"), _title_status("2024年政府工作报告")
     (('planned', 2013), None)
     """
-    years = {number_value(y) for y in _YEAR.findall(title)}
+    years = _title_years(title)
     status = heading_status(title)
     return (status, years.pop()) if len(years) == 1 and status != UNKNOWN else None
+
+
+def _title_years(title: str) -> set[int]:
+    """The years a title names (某某街道2023年工作总结及2024年工作思路 → 2023, 2024)."""
+    return {number_value(y) for y in _YEAR.findall(title)}
 
 
 def _title_plan_year(title: str) -> int | None:
@@ -352,7 +357,7 @@ def _title_plan_year(title: str) -> int | None:
     >>> _title_plan_year("某某街道2023年工作总结及2024年工作思路"), _title_plan_year("2024年政府工作报告")
     (2024, None)
     """
-    years = {number_value(y) for y in _YEAR.findall(title)}
+    years = _title_years(title)
     return max(years) if len(years) >= 2 else None
 
 
