@@ -1759,7 +1759,10 @@ def _community_subjects(view: _View, voc: _Vocab) -> list[Candidate]:
 
 
 _TITLES_LISTED = re.compile(r"了?([^。；;，,：:]{4,300}?)等(?:\d+|[一二三四五六七八九十百]+)?多?[项个]?"
-                            r"(?:国家级|省级|市级|区级|县级|各级|各类)?(?:荣誉|称号|奖项|殊荣)")
+                            r"(?:(?:国家级|省级|市级|区级|县级|各级|各类)[、和及]?)*(?:荣誉|称号|奖项|殊荣)")
+
+
+_QUOTED_RUN = re.compile(r"(?:“[^“”]{2,40}”){2,}(?=([，,]?(?:以及|及|和))?)")  # 荣获“甲”“乙”“丙”: touching quotes
 
 
 def _listed_titles(listed: str, at: int, cue: str, view: _View) -> list[Candidate]:
@@ -1793,6 +1796,13 @@ def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
         titled = _TITLES_LISTED.match(rest) if cue in voc.award_done else None
         if titled and ("、" in titled.group(1) or "”“" in titled.group(1)):
             out += _listed_titles(titled.group(1), m.end() + titled.start(1), cue, view)
+            continue
+        quoted = _QUOTED_RUN.match(rest) if cue in voc.award_done else None
+        if quoted and any(_titled(q, voc) for q in re.findall(r"“[^”]+”", quoted.group(0))):
+            out += _listed_titles(quoted.group(0), m.end(), cue, view)  # 荣获“甲”“乙”“丙”，以及…: each quote
+            more = _TITLES_LISTED.match(rest, quoted.end() + len(quoted.group(1) or ""))
+            if quoted.group(1) and more:  # …，以及“丁”“戊”等多项荣誉: the list goes on after 以及
+                out += _listed_titles(more.group(1), m.end() + more.start(1), cue, view)
             continue
         listed = re.split(r"[，,。；;：:！!？?]", rest, maxsplit=1)[0]
         if cue in voc.award_done and "、" in listed and not text[:m.start()].endswith("分别") and all(

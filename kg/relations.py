@@ -132,10 +132,12 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
     In the plans, a title sought (创建Y, 争创Y) is the honour the plan is for: a planned receivedAward."""
     clauses = _clauses(text)
     for ci, (cs, ce) in enumerate(clauses):
+        if ci and text.startswith("以及", cs):
+            cs = clauses[ci - 1][0]  # 荣获“甲”“乙”，以及“丙”等荣誉: the list goes on in the next clause
         for award in (m for m in _in(ms, cs, ce) if m.entity.type == "Award"):
             first = award  # 授予某某一等奖、某某二等奖: the list's first honour stands after the cue
             for prev in reversed([m for m in _in(ms, cs, award.start) if m.entity.type == "Award"]):
-                if not re.fullmatch(r"[、和及“”]*", text[prev.end:first.start]):
+                if not re.fullmatch(r"[、和及“”]*|[，,]以及", text[prev.end:first.start]):
                     break
                 first = prev
             before = text[cs:first.start]

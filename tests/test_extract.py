@@ -1460,6 +1460,9 @@ def test_extract_a_community_that_opens_a_clause_and_acts_is_named(text, expecte
      {"服务管家+服务专员": "Mechanism"}, (), "subdistrict"),
     # the ranks a zone enters (迈入某级工业园区行列) name no zone
     ("园区发展迈入自治区级工业园区行列。", {}, ("自治区级工业园区", "园区发展迈入自治区级工业园区"), "district"),
+    # a town named for its trade (羊绒小镇) is a place; 主营业务 (a firm's main business) is no mechanism
+    ("园区企业主营业务收入达到62亿元，羊绒小镇入驻企业60余家，陶瓷小镇一期竣工。",
+     {"羊绒小镇": "Place", "陶瓷小镇": "Place"}, ("园区企业主营业务", "企业主营业务"), "county"),
 ])
 def test_extract_firms_seats_led_zones_and_acting_villages(text, expected, absent, level):
     assert_found(text, expected, absent, level)

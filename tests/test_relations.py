@@ -49,6 +49,14 @@ def test_relations_every_prize_of_a_list_goes_to_the_holder():
         "全区财政收入贡献一等奖", "城镇建设一等奖", "农村改革三等奖"}
 
 
+def test_relations_honours_in_touching_quotes_and_after_yiji_go_to_the_holder():
+    """荣获“甲”“乙”，以及“丙”“丁”等多项国家级、省级荣誉: every quote an honour of the report's place."""
+    got = relations("去年荣获“国家园林县城”“全国返乡创业试点县”“全国首批矿区综合治理县”，以及“江北省双高双普县”"
+                    "“江北省环保模范县”等多项国家级、省级荣誉。", title="某某县人民政府工作报告")
+    assert {o for s, p, o in got if p == "receivedAward" and s == "某某县"} == {
+        "国家园林县城", "全国返乡创业试点县", "全国首批矿区综合治理县", "江北省双高双普县", "江北省环保模范县"}
+
+
 def test_relations_a_campus_is_run_by_its_university_and_part_of_it():
     got = relations("江城大学南湖校区建成投用。", title=CITY_HEAD)
     assert {("江城大学南湖校区", "organizedBy", "江城大学"), ("江城大学南湖校区", "partOf", "江城大学")} <= got
