@@ -61,6 +61,7 @@ _CLASS_TYPES = {"居民区": "ResidentialArea", "小区": "ResidentialArea", "�
                 "遗址": "Place", "景区": "Place", "街区": "Place", "商城": "Facility",
                 "企业": "Organization", "公司": "Organization", "项目": "Program",
                 "检查站": "Facility", "医院": "Facility", "学校": "Facility", "基地": "Facility", "园区": "Place",
+                "集中区": "Place", "集聚区": "Place",
                 "区域": "Place", "航线": "Place", "酒店": "Facility", "农家乐": "Facility", "合作社": "Organization",
                 "品牌": "Brand"}
 _CLASS_LIST = re.compile(
@@ -1579,7 +1580,11 @@ def _honor_like(phrase: str, voc: _Vocab) -> bool:
 
 def _titled(phrase: str, voc: _Vocab) -> bool:
     """An honour's name by its words or by its end (某某奖, “某某”称号): an item of a list of titles."""
-    return _honor_like(phrase, voc) or _PRIZE_END.search(phrase) is not None
+    return _honor_like(phrase, voc) or _PRIZE_END.search(phrase) is not None or _PILOT_PLACE.search(phrase) is not None
+
+
+_SCOPED_TITLE = re.compile(rf"(?:全国|国家级|国家|全省|省级)[{_CJK}]{{2,20}}(?:基地|园区|示范区|县|市|城市)")  # 被评为全国某某基地
+_PILOT_PLACE = re.compile(r"试点(?:县|市|城市|区|园区|镇|乡|村|单位|地区)”?$")  # 全国某某试点县: a place chosen, an honour
 
 
 _STRONG_AWARD_CUES = ("晋升为", "被评为", "评为", "被列为", "列为", "被授予", "授予", "荣获", "获评", "被命名为",
@@ -1806,7 +1811,8 @@ def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
             continue
         listed = re.split(r"[，,。；;：:！!？?]", rest, maxsplit=1)[0]
         if cue in voc.award_done and "、" in listed and not text[:m.start()].endswith("分别") and all(
-                _titled(p, voc) and not re.search(r"[《》]|获", p) for p in listed.split("、")):
+                (_titled(p, voc) or _SCOPED_TITLE.fullmatch(p)) and not re.search(r"[《》]|获", p)
+                for p in listed.split("、")):
             out += _listed_titles(listed, m.end(), cue, view)  # 荣获A、B、C: every honour of the list
             continue
         ends = r"[，,。；;：:！!？?]|等荣誉|的好成绩|并(?=[成获])"
@@ -2729,6 +2735,8 @@ def _served_groups(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Cand
     return out
 
 
+_TRADE = re.compile(r"新能源|能源|新材料|材料|科技|家居|纺织|铝业|化工|药业|制药|电子|重工|机械|钢铁|水泥|物流|食品|乳业"
+                    r"|建材|实业|矿业|煤业|电力|光电|光伏|生物|汽车|陶瓷|服饰|集团")  # the trade a firm's short name ends in
 _FIRM_FIRST = re.compile(rf"^([{_CJK}]{{2,5}}?)(?=\d|[{_NUMERALS}]期)")
 _FIRM_DEED = re.compile(rf"^([{_CJK}]{{2,8}}?)(?:迁址新建|迁建|综合技改|技改|扩能改造|改造复产|复产)(?:项目|工程)?$")
 
@@ -2779,6 +2787,8 @@ def _firms_in_works(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Can
             proper += itertools.takewhile(lambda t: len(t.text) == 1 and t.tag not in _FUNCTION_TAGS,
                                           words[len(proper):])
         name = "".join(t.text for t in proper)
+        if name and _TRADE.fullmatch(firm.group(1)[len(name):]):
+            name = firm.group(1)  # 某某新能源一期: the trade after the name is part of the firm's
         if not name and len(firm.group(1)) == 2 and all(len(t.text) == 1 for t in words):
             name = firm.group(1)  # 某电2×35万千瓦…: a firm's two-character short name jieba splits
         elif not name and len(words) >= 3 and all(len(t.text) == 1 for t in words[:2]) and _opens_plainly(words) \
@@ -2835,7 +2845,7 @@ _ROUTE = re.compile(
     rf"|(?:市郊铁路|城际铁路|市域铁路)(?:[{_CJK}]{{2,4}}至)?[{_CJK}]{{2,4}}线"  # 市郊铁路某某线, 市域铁路A至B线
     rf"|(?<![{_CJK}])[东西南北]{{1,2}}[二三四五六七]环(?:路|线)?(?![境保节比球])"  # 东三环, 西南五环
     rf"|(?:(?<![{_CJK}])|(?<=建成|开通|建设|推进|开工|加快|完成|启动))"  # 某某高速, after a verb or a mark
-    rf"[{_CJK}]{{2,3}}高速(?=[、，,；;。等]|全线|公路|建成|通车|开工|改扩建|扩容|[{_CJK}]{{2}}段)"
+    rf"[{_CJK}]{{2,3}}高速(?=[、，,；;。等（(]|全线|公路|建成|建设|通车|开工|改扩建|扩容|[{_CJK}]{{2}}段)"
     rf"|(?<![A-Za-z0-9])[GS]\d{{1,4}}(?![\dA-Za-z])(?:[{_CJK}]{{2,4}}?(?:高速|国道|省道))?")  # G12某某高速, G345
 
 

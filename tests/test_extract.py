@@ -1463,6 +1463,15 @@ def test_extract_a_community_that_opens_a_clause_and_acts_is_named(text, expecte
     # a town named for its trade (羊绒小镇) is a place; 主营业务 (a firm's main business) is no mechanism
     ("园区企业主营业务收入达到62亿元，羊绒小镇入驻企业60余家，陶瓷小镇一期竣工。",
      {"羊绒小镇": "Place", "陶瓷小镇": "Place"}, ("园区企业主营业务", "企业主营业务"), "county"),
+    # a highway before its section in brackets or its works; a troupe named by a quote; zones listed before
+    # 等工业集中区; a pilot zone listed after a national base is an honour too; a firm's trade ends its name
+    ("江川高速（北岭段）建设项目基本完工，“山海情”艺术团走进乡村慰问演出。",
+     {"江川高速": "Place", "山海情艺术团": "Organization"}, ("山海情",), "county"),
+    ("河口纺织、石门陶瓷、青峰建材等工业集中区逐渐迈向集约化。",
+     {"河口纺织": "Place", "石门陶瓷": "Place", "青峰建材": "Place"}, (), "county"),
+    ("经济开发区被评为全国农产品加工创业基地、全国纺织产业转移试点园区。",
+     {"全国农产品加工创业基地": "Award", "全国纺织产业转移试点园区": "Award"}, (), "county"),
+    ("春晖新能源一期项目顺利实现投产。", {"春晖新能源": "Organization"}, ("春晖",), "county"),
 ])
 def test_extract_firms_seats_led_zones_and_acting_villages(text, expected, absent, level):
     assert_found(text, expected, absent, level)
