@@ -149,13 +149,19 @@ def _change_of(text: str, start: int, end: int, earlier: Sequence[Metric]) -> st
     """…生产总值完成253.7亿元，同比增长10.1%, 占计划的100%, 是某期末的1.9倍: a change or share that names
     nothing (its clause holds only the change, and no words follow the figure) is about the figure named just
     before it; '' otherwise."""
-    if not earlier or not _CHANGE_ONLY.fullmatch(_clause_before(text, start).strip()):
+    wide = re.split(r"[，,；;。]", text[:start])[-1].strip()  # (quotes and all: 是“十一五”的2.5倍)
+    if not earlier or not (_CHANGE_ONLY.fullmatch(_clause_before(text, start).strip()) or _TIMES_OF.fullmatch(wide)):
         return ""
     after = _AFTER_WORDS.match(text[end:])
     if after and len(_AFTER_STOP.split(after.group(0), maxsplit=1)[0].rstrip("0123456789.")) >= 2:
         return ""  # 增加4个助餐点: the words after name what grew
     named = [m.subject for m in earlier if m.subject and not m.subject.startswith(("高于", "低于", "超出", "快于", "慢于"))]
     return named[-1] if named else earlier[-1].subject  # not 高于年初目标…: a gap to a target named in words
+
+
+_DATE_LIKE = re.compile(r"(?:19|20)\d{2}年|[一二三四五六七八九十两]+年")
+_TIMES_OF = re.compile(r"(?:分别)?是[^，,。；;]{1,12}?的")  # 是2011年的1.37倍, 是“十一五”的2.5倍: a multiple of a base
+_BASE_YEAR = re.compile(r"是((?:19|20)\d{2}年(?:底|末)?)的$")
 
 
 _SHARE_OF = re.compile(rf"占([{_CJK}]{{2,12}}?)的(?:比重|比例)?(?:为|达到|达)?")
@@ -216,7 +222,7 @@ def _subject(text: str, start: int, end: int) -> str:
 _VERB_TAIL = re.compile(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
                         r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|"
                         r"降至|降低|拓展|扩大|扩展|预计|累计|累积|共有|共计|提升|至|年均|拟按|按|拟|连续|跨越了?|(?<![人年])均|分别|稳定在|保持在|保持|先后)+$")
-_CHANGED_TO = re.compile(r"(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)(?:(?:19|20)\d{2}年?(?:底|末)?的?)?")
+_CHANGED_TO = re.compile(r"(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升|跃升|攀升)(?:到|至)(?:(?:19|20)\d{2}年?(?:底|末)?的?)?")
 _FROM_YEAR = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?|每年|每月|每亩|每人|每户)*$")
 _RANGE_BEFORE = re.compile(r"\d(?:%|％)?[—–~～]$")
 _CLAUSE_MARK = re.compile(r"[，,。；;]")
@@ -272,6 +278,7 @@ def _whole_words(text: str, limit: int, last: bool = False) -> str:
 def _qualifier(text: str, start: int, approx: str) -> str:
     clause = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, start)), default=0)
     window = _WORD_WITH_YUE.sub("", text[max(clause, start - 12):start])  # 签约资金4.36亿元: 签约 is no 约
+    window = re.sub(r"(?:增长|下降|增)率", "", window)  # 人口自然增长率控制在4.8‰: a rate's name, no change
     found = [q for q in _QUALIFIERS if (window.endswith(q) if q in ("超", "近", "约") else q in window)]
     found = [q for q in found if not any(q != o and q in o for o in found)]
     if approx:
@@ -351,13 +358,14 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
         approx = m.group("approx") or m.group("approx2") or m.group("approx3") or ""
         if approx in ("以内",):
             approx = "以内"
-        dated = _DATED.search(before) or _YEAR_THEN.search(_clause_before(text, start))
+        base = _BASE_YEAR.search(before)  # 是2011年的1.37倍: the base's year, not the figure's
+        dated = None if base else _DATED.search(before) or _YEAR_THEN.search(_clause_before(text, start))
         # 从2020年的82.4岁提升至…, 某某收入2011年完成28.13亿元: the figure of the year it names
         subject = _change_of(text, start, end, out) or _share_of(text, start, out) or _subject(
             text, start, start if unit == "年" else end)  # (再延长30年试点: years measure what stands before them)
         if _RANGE_BEFORE.search(text, 0, start) and out:
             subject = out[-1].subject  # 经济增长4.5%—5%: the range's top is the same thing's
-        qualifier = _qualifier(text, start, approx)
+        qualifier = ";".join(q for q in (_qualifier(text, start, approx), base and f"是{base.group(1)}的") if q)
         clause = _clause_before(text, start)
         gap = _GAP.fullmatch(clause.strip()) if unit in ("个百分点", "%") and out else None
         if gap:  # 同比增长3.2%，高于全省0.1个百分点: how far the growth before is from a reference
@@ -440,7 +448,7 @@ def _respectively(text: str, metrics: list[Metric], starts: list[int]) -> list[M
     return out
 
 
-_RESPECTIVELY = re.compile(r"(?:同比|比上年|较上年|年均)?分别(?:增长|下降|提高|增加|减少|达到|达|为)")
+_RESPECTIVELY = re.compile(r"(?:同比|比上年|较上年|年均)?分别(?:增长|下降|提高|增加|减少|达到|达|为|是[^，,。；;]{1,12}?的)")
 _PAIR_RESPECTIVELY = re.compile(rf"([{_CJK}]{{2,16}}?)(?:和|及|与|、)([{_CJK}]{{2,16}}?)(?:同比)?分别(?:比上年|同比)?"
                                 rf"(?:达到|达|为|完成|实现|是|增长|下降|提高|回落|削减|减少|降低|上升)?")
 _PAIR_BEFORE = re.compile(rf"([{_CJK}]{{2,16}}?)(?:和|及|与|、)([{_CJK}]{{2,16}}?)(?:完成|达到|达|为|实现|是)?")
@@ -551,6 +559,10 @@ def _shares(text: str, sentence: Sentence, year: int | None, quoted: list[tuple[
         subject = _subject(text, start, end)
         if not subject and m.group("years") and earlier:  # …14万亿元、连续36年居全国首位: how long the figure has led
             subject = earlier[-1].subject
+        if m.group("double") and subject in ("", "实现", "基本实现"):
+            before = [f for f in _units()[1].finditer(text, 0, start) if not _DATE_LIKE.fullmatch(f.group(0))]
+            named = (_subject(text, f.start(), f.end()) for f in reversed(before[-3:]))
+            subject = next((n for n in named if n), subject)  # 某某收入10.6亿元，实现五年翻一番: the figure before
         out.append(Metric(subject=subject, value=_plain(value), unit=unit, year=year,
                           qualifier=qualifier, sentence=sentence.index, confidence=0.6))
     return out

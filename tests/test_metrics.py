@@ -324,10 +324,11 @@ def test_metrics_a_text_without_part_headings_keeps_its_figures_but_not_its_titl
 
 
 def test_metrics_a_sentence_opening_on_a_year_gives_its_figures_that_year():
-    """A five-year review delivered late in the year: 2012年预计，… are 2012's figures, whatever the part says."""
+    """A five-year review delivered late in the year: 2012年预计，… are 2012's figures, whatever the part says;
+    是2007年的2.1倍 too (2007 is the base it is compared with, as the golds date 较2020年翻番 by its own year)."""
     text = "2012年预计，地区生产总值实现480亿元，是2007年的2.1倍。"
     s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
-    assert {(m.value, m.year) for m in sentence_metrics(s, 2011)} == {("480", 2012), ("2.1", 2007)}
+    assert {(m.value, m.year) for m in sentence_metrics(s, 2011)} == {("480", 2012), ("2.1", 2012)}
     since = "2012年以来，新增企业300家。"
     s = Sentence(index=0, text=since, start=0, end=len(since), part=1, section=None, paragraph=0)
     assert [m.year for m in sentence_metrics(s, 2014)] == [2014]
@@ -371,3 +372,30 @@ def test_metrics_a_sentence_opening_on_its_year_dates_figures_in_an_undated_part
     text = "预计2012年全市生产总值完成2440亿元左右。"
     got = sentence_metrics(Sentence(0, text, 0, len(text), 1, None, 0), None)
     assert [(m.value, m.year) for m in got] == [("2440", 2012)]
+
+
+def _got(text: str, year: int | None = 2016) -> dict[tuple[str, str], tuple[str, int | None, str]]:
+    return {(m.value, m.unit): (m.subject, m.year, m.qualifier)
+            for m in sentence_metrics(Sentence(0, text, 0, len(text), 1, None, 0), year)}
+
+
+def test_metrics_a_multiple_of_a_base_year_is_the_figure_of_its_own_year():
+    """是2011年的1.4倍: the multiple is this year's, of the figure before (2011 is its base); 分别是…的 shares
+    the multiples out to the pair before; 是“十一五”的2.5倍 is the investment's, not the plan period's."""
+    got = _got("全县生产总值完成96.4亿元，是2011年的1.4倍；财政总收入、公共预算收入分别完成6.1亿元、3.6亿元，"
+               "分别是2011年的1.65倍、1.86倍；累计完成投资1008亿元，是“十一五”的2.5倍。")
+    assert got[("1.4", "倍")] == ("生产总值", 2016, "是2011年的")
+    assert got[("1.65", "倍")][:2] == ("财政总收入", 2016)
+    assert got[("1.86", "倍")][:2] == ("公共预算收入", 2016)
+    assert got[("2.5", "倍")][0] == "投资"
+
+
+def test_metrics_a_figure_risen_to_a_years_value_and_a_doubling_name_what_changed():
+    """由2010年的77亿元跃升到2015年的161.1亿元: both figures are the output's; 实现五年翻一番 doubled the
+    figure before it, not the one after; a rate per thousand (‰) is a figure, its name no growth."""
+    got = _got("全州生产总值由2010年的77亿元跃升到2015年的161.1亿元；财政收入10.6亿元，实现五年翻一番；"
+               "固定资产投资207亿元；人口自然增长率控制在4.8‰以内。")
+    assert got[("161.1", "亿元")][:2] == ("全州生产总值", 2015)
+    assert got[("77", "亿元")][:2] == ("全州生产总值", 2010)
+    assert got[("100", "%")][0] == "财政收入"
+    assert got[("4.8", "‰")] == ("人口自然增长率", 2016, "以内")
