@@ -2207,11 +2207,13 @@ def _branches(cands: list[Candidate], view: _View) -> tuple[list[Candidate], lis
 
 def _drop_lead_verbs(view: _View, item: str, start: int, voc: _Vocab) -> tuple[str, int]:
     """The first item of a list may carry the clause's verb (引导三元、元盛…): cut it off."""
-    cut = 0
+    cut, prev = 0, None
     for t in view.toks:
-        if start <= t.start < start + len(item) - 1 and (t.text in voc.stop or t.tag == "p" or (
-                t.tag == "v" and len(t.text) >= 2)):
+        if start <= t.start < start + len(item) - 1 and (t.text in voc.stop or t.tag == "p" and not (
+                prev is not None and prev.tag.startswith(("ns", "nr", "nz")) and prev.end == t.start) or (
+                t.tag == "v" and len(t.text) >= 2)):  # (华|顺|公寓: a name's character read as a preposition)
             cut = t.end - start  # not a one-character 'verb' jieba reads in a name (背街巷道)
+        prev = t
     return item[cut:], start + cut
 
 

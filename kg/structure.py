@@ -321,9 +321,10 @@ def parse_document(text: str, doc_id: str, source: str = "", encoding: str = "ut
                  if reread[s.part] is not parts[s.part] and s.status == parts[s.part].status else s for s in sentences]
     parts = reread
     if own := _title_status(meta["title"]):  # 某县2013年工作思路 with unnumbered or unread parts: the title's year
-        sentences = [replace(s, status=own[0], year=own[1]) if s.status == UNKNOWN and s.text != meta["title"]
-                     and not s.in_glossary else s for s in sentences]
-        parts = [replace(p, status=own[0], year=own[1]) if p.status == UNKNOWN and p.index else p for p in parts]
+        sentences = [replace(s, status=own[0], year=own[1]) if _title_dates(s.status, s.year, own[0])
+                     and s.text != meta["title"] and not s.in_glossary else s for s in sentences]
+        parts = [replace(p, status=own[0], year=own[1]) if _title_dates(p.status, p.year, own[0]) and p.index else p
+                 for p in parts]
     sections = [replace(sec, end=_section_end(sec, sections, parts)) for sec in sections]
     glossary = tuple(
         GlossaryEntry(term=t, definition=d, start=s, end=e, sentence=_sentence_at(sentences, s))
@@ -343,6 +344,12 @@ def _title_status(title: str) -> tuple[str, int] | None:
     years = _title_years(title)
     status = heading_status(title)
     return (status, years.pop()) if len(years) == 1 and status != UNKNOWN else None
+
+
+def _title_dates(status: str, year: int | None, title_status: str) -> bool:
+    """Whether the title's status and year stand for a part's: its heading says neither, or says the title's
+    status without a year (一、主要工作完成情况 under 某某街道2018年工作总结)."""
+    return status == UNKNOWN or status == title_status and year is None
 
 
 def _title_years(title: str) -> set[int]:

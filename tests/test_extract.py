@@ -1472,6 +1472,11 @@ def test_extract_a_community_that_opens_a_clause_and_acts_is_named(text, expecte
     ("经济开发区被评为全国农产品加工创业基地、全国纺织产业转移试点园区。",
      {"全国农产品加工创业基地": "Award", "全国纺织产业转移试点园区": "Award"}, (), "county"),
     ("春晖新能源一期项目顺利实现投产。", {"春晖新能源": "Organization"}, ("春晖",), "county"),
+    # a name's character jieba reads as a preposition after a place (华|顺|公寓) is no verb opening a list;
+    # “最美” before a series of awards is a quality; 提振 is a verb, no part of the group it lifts
+    ("积极推进，华顺公寓、东海未名园等3个老旧小区改造。", {"华顺公寓": "ResidentialArea"}, ("公寓",), "subdistrict"),
+    ("出台楼道长、业委会等“最美”系列评选文件，大大提振党员干部干事热情。", {}, ("最美", "大大提振党员干部"),
+     "subdistrict"),
 ])
 def test_extract_firms_seats_led_zones_and_acting_villages(text, expected, absent, level):
     assert_found(text, expected, absent, level)

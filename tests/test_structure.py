@@ -271,3 +271,9 @@ def test_structure_a_title_with_one_year_dates_the_parts_its_headings_do_not(tit
     """某县2013年工作思路 whose parts open 三、以某某为支撑… (no year, no cue, not read as parts): the title says."""
     doc = document_from_text(f"{title}\n三、以三根支柱为支撑，在新区建设上持续加力。\n新建学校3所。\n", "t")
     assert {(s.status, s.year) for s in doc.sentences if s.text != title} == {(status, year)}
+
+
+def test_structure_a_title_with_one_year_dates_a_review_part_its_heading_leaves_undated():
+    """一、主要工作完成情况 under 某某街道2018年工作总结: the heading says review, the title says which year."""
+    doc = document_from_text("青湖街道2018年工作总结\n一、主要工作完成情况\n新建学校3所。\n", "t")
+    assert {(s.status, s.year) for s in doc.sentences if s.text.startswith("新建")} == {("achieved", 2018)}
