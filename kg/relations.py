@@ -793,6 +793,8 @@ def _by_names(entities: Sequence[Entity], out: _Collector, higher: frozenset[str
         if e.type in ("Program", "Facility"):
             for cut in range(2, len(name) - 1):  # the firm's shortest name (某某 of 某某集团某某项目), once
                 o = orgs.get(name[:cut])
+                if o is not None and name.startswith("地块", cut):
+                    break  # 某某研究所地块安置房项目: built where the body stood, not by it
                 if o is not None and not o.name.endswith(("委", "政府", "办事处", "街道")):
                     out.add(e.name, "organizedBy", o.name, sidx, 0.55, "name")
                     if e.type == "Facility" and _CAMPUS.search(name):  # 某大学某某校区: run by it, and a part of it

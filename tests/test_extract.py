@@ -1477,6 +1477,8 @@ def test_extract_a_community_that_opens_a_clause_and_acts_is_named(text, expecte
     ("积极推进，华顺公寓、东海未名园等3个老旧小区改造。", {"华顺公寓": "ResidentialArea"}, ("公寓",), "subdistrict"),
     ("出台楼道长、业委会等“最美”系列评选文件，大大提振党员干部干事热情。", {}, ("最美", "大大提振党员干部"),
      "subdistrict"),
+    # a league's party committee and office (盟委、行署) are bodies, as a city's are
+    ("在盟委、行署和旗委的正确领导下，完成了各项任务。", {"盟委": "Organization", "行署": "Organization"}, (), "county"),
 ])
 def test_extract_firms_seats_led_zones_and_acting_villages(text, expected, absent, level):
     assert_found(text, expected, absent, level)

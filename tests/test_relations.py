@@ -57,6 +57,12 @@ def test_relations_honours_in_touching_quotes_and_after_yiji_go_to_the_holder():
         "国家园林县城", "全国返乡创业试点县", "全国首批矿区综合治理县", "江北省双高双普县", "江北省环保模范县"}
 
 
+def test_relations_a_project_on_a_bodys_plot_is_not_run_by_the_body():
+    """某某研究所地块安置房项目: housing built where the institute stood, not the institute's project."""
+    got = relations("青田研究所地块安置房项目房屋征收基本完成，青田研究所完成搬迁。", title="某某区人民政府工作报告")
+    assert not any(p == "organizedBy" for _, p, _ in got)
+
+
 def test_relations_a_campus_is_run_by_its_university_and_part_of_it():
     got = relations("江城大学南湖校区建成投用。", title=CITY_HEAD)
     assert {("江城大学南湖校区", "organizedBy", "江城大学"), ("江城大学南湖校区", "partOf", "江城大学")} <= got
