@@ -1479,6 +1479,7 @@ def test_extract_a_community_that_opens_a_clause_and_acts_is_named(text, expecte
      "subdistrict"),
     # a league's party committee and office (盟委、行署) are bodies, as a city's are
     ("在盟委、行署和旗委的正确领导下，完成了各项任务。", {"盟委": "Organization", "行署": "Organization"}, (), "county"),
+    ("成绩的取得，离不开区人大、区政协的监督支持。", {"区人大": "Organization", "区政协": "Organization"}, (), "district"),
 ])
 def test_extract_firms_seats_led_zones_and_acting_villages(text, expected, absent, level):
     assert_found(text, expected, absent, level)
