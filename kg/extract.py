@@ -61,7 +61,7 @@ _CLASS_TYPES = {"居民区": "ResidentialArea", "小区": "ResidentialArea", "�
                 "遗址": "Place", "景区": "Place", "街区": "Place", "商城": "Facility",
                 "企业": "Organization", "公司": "Organization", "项目": "Program",
                 "检查站": "Facility", "医院": "Facility", "学校": "Facility", "基地": "Facility", "园区": "Place",
-                "集中区": "Place", "集聚区": "Place",
+                "集中区": "Place", "集聚区": "Place", "居委": "ResidentialArea", "居委会": "ResidentialArea",
                 "区域": "Place", "航线": "Place", "酒店": "Facility", "农家乐": "Facility", "合作社": "Organization",
                 "品牌": "Brand"}
 _CLASS_LIST = re.compile(
@@ -2205,11 +2205,14 @@ def _branches(cands: list[Candidate], view: _View) -> tuple[list[Candidate], lis
     return out, hints
 
 
+_LIST_LEADS = frozenset({"试点", "首批", "其中"})  # 首批试点甲、乙等八个居委: what the list is, no part of a name
+
+
 def _drop_lead_verbs(view: _View, item: str, start: int, voc: _Vocab) -> tuple[str, int]:
     """The first item of a list may carry the clause's verb (引导三元、元盛…): cut it off."""
     cut, prev = 0, None
     for t in view.toks:
-        if start <= t.start < start + len(item) - 1 and (t.text in voc.stop or t.tag == "p" and not (
+        if start <= t.start < start + len(item) - 1 and (t.text in voc.stop or t.text in _LIST_LEADS or t.tag == "p" and not (
                 prev is not None and prev.tag.startswith(("ns", "nr", "nz")) and prev.end == t.start) or (
                 t.tag == "v" and len(t.text) >= 2)):  # (华|顺|公寓: a name's character read as a preposition)
             cut = t.end - start  # not a one-character 'verb' jieba reads in a name (背街巷道)
@@ -2244,6 +2247,9 @@ def _listed_project_type(item: str, kind: str, voc: _Vocab) -> str:
     otherwise it is the building it makes (某某商厦, 某某二期, 某某酒店)."""
     if _WORKS_END.search(item) or _RENEWED_AREAS.search(kind) or _head_type(item, voc) in ("Program", "Mechanism"):
         return "Program"
+    if _head_type(item, voc) == "ResidentialArea":
+        return "ResidentialArea"  # 某某小区、某某小区等综合整新项目: the estates the works are in (a square or a
+        # road listed so is the building works', as the annotators type 某某广场)
     return "Facility"
 
 

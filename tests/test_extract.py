@@ -1480,6 +1480,11 @@ def test_extract_a_community_that_opens_a_clause_and_acts_is_named(text, expecte
     # a league's party committee and office (盟委、行署) are bodies, as a city's are
     ("在盟委、行署和旗委的正确领导下，完成了各项任务。", {"盟委": "Organization", "行署": "Organization"}, (), "county"),
     ("成绩的取得，离不开区人大、区政协的监督支持。", {"区人大": "Organization", "区政协": "Organization"}, (), "district"),
+    # residents' committees listed before 等八个居委 are residential areas (试点 says what the list is); estates
+    # listed before their works (等综合整新项目) stay estates; shop signs (店招) are no shop
+    ("首批试点青东、丰都、华阳等八个居委，扎实推进青村小区、金桂小区等综合整新项目，检测店招200块。",
+     {"青东": "ResidentialArea", "丰都": "ResidentialArea", "华阳": "ResidentialArea",
+      "青村小区": "ResidentialArea", "金桂小区": "ResidentialArea"}, ("试点青东", "检测店"), "subdistrict"),
 ])
 def test_extract_firms_seats_led_zones_and_acting_villages(text, expected, absent, level):
     assert_found(text, expected, absent, level)
