@@ -75,7 +75,7 @@ _PROGRAM_LIST = re.compile(
 _PROJECT_LIST = re.compile(
     rf"(?:^|(?<=[，,；;：:]))((?:[{_CJK}\d.×]{{2,20}}、)*[{_CJK}\d.×]{{2,20}})等(?:\d+|[一二三四五六七八九十]+)?个?"
     rf"[{_CJK}]{{0,6}}(?:项目|工程)")
-_PROJECT_ITEM = re.compile(rf"(?:{SITE_WORKS}|迁建|迁址新建|复产|南迁|北迁|[{_NUMERALS}\d]期)$"
+_PROJECT_ITEM = re.compile(rf"(?:{SITE_WORKS}|迁建|迁址新建|复产|南迁|北迁|开发利用|产业化|生产线|[{_NUMERALS}\d]期)$"
                            r"|\d+(?:\.\d+)?万?(?:吨|千瓦|辆|头|只|亩|平方米)")
 _AMOUNT_FIRST = re.compile(r"(?:投资)?[\d.]+[万亿]?(?:平方米|平米|亩|条|个|处|座|公里|千米|米|户|套|栋|间|元的)")
 _GROUP_NAME = re.compile(rf"[{_CJK}]{{1,3}}[一二三四五六七八九十]{{1,2}}组")   # 张桥二组: a village group
@@ -1453,7 +1453,8 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
         return [], []
     qual = _qualifier(view, m.start(), voc)
     if re.search(r"(?:企业|公司)$", before) and 2 <= len(content) <= 10 and not _own_type(content, voc) \
-            and not re.search(r"[+＋、]", content) and not re.match(rf"等?[{_CJK}]{{0,2}}(?:{_KIND_AFTER_QUOTE})", after):
+            and not re.search(r"[+＋、]|[包单卡码证券]$", content) \
+            and not re.match(rf"等?[{_CJK}]{{0,2}}(?:{_KIND_AFTER_QUOTE})", after):  # (企业“服务包”: a service given)
         return [Candidate(content, "Organization", sidx, m.start(), m.end(), aliases=tuple(aliases),
                           confidence=0.7, priority=2, rule="quote-firm")], []  # 制造企业“某某科技”: the firm's name
     if after.startswith("创建") and _honor_like(content, voc):
@@ -2745,7 +2746,7 @@ def _served_groups(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Cand
 
 _TRADE = re.compile(r"新能源|能源|新材料|材料|科技|家居|纺织|铝业|化工|药业|制药|电子|重工|机械|钢铁|水泥|物流|食品|乳业"
                     r"|建材|实业|矿业|煤业|电力|光电|光伏|生物|汽车|陶瓷|服饰|集团")  # the trade a firm's short name ends in
-_FIRM_FIRST = re.compile(rf"^([{_CJK}]{{2,5}}?)(?=\d|[{_NUMERALS}]期)")
+_FIRM_FIRST = re.compile(rf"^([{_CJK}]{{2,5}}?)第?(?=\d|[{_NUMERALS}]期)")  # (某某第8.6代某某线: not 第)
 _FIRM_DEED = re.compile(rf"^([{_CJK}]{{2,8}}?)(?:迁址新建|迁建|综合技改|技改|扩能改造|改造复产|复产)(?:项目|工程)?$")
 
 

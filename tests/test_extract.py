@@ -1485,6 +1485,12 @@ def test_extract_a_community_that_opens_a_clause_and_acts_is_named(text, expecte
     ("首批试点青东、丰都、华阳等八个居委，扎实推进青村小区、金桂小区等综合整新项目，检测店招200块。",
      {"青东": "ResidentialArea", "丰都": "ResidentialArea", "华阳": "ResidentialArea",
       "青村小区": "ResidentialArea", "金桂小区": "ResidentialArea"}, ("试点青东", "检测店"), "subdistrict"),
+    # 全周期 / 全流程 are words inside a name, no scope that opens one; projects listed by what is done (开发利用,
+    # 产业化) or made (某代某某生产线) before 等重大产业项目 are named, and the firm is no 某某第; 企业“服务包” is no firm
+    ("完善债券项目全周期管理工作机制，开工建设青峰矿开发利用、远洋高端智慧风电等重大产业项目，加快实施华光第8.6代"
+     "柔性显示生产线、江川产业园二期等在建产业项目，推动重点企业“服务包”提质增效。",
+     {"债券项目全周期管理工作机制": "Mechanism", "青峰矿开发利用": "Program",
+      "华光第8.6代柔性显示生产线": "Facility", "服务包": "Mechanism"}, ("周期管理工作机制", "华光第"), "province"),
 ])
 def test_extract_firms_seats_led_zones_and_acting_villages(text, expected, absent, level):
     assert_found(text, expected, absent, level)
