@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
 from .gazetteer import above
-from .models import Document, Entity, Relation
+from .models import Document, Entity, Relation, Sentence
 from .segment import word_tags
 
 __all__ = ["WATER_AND_LAND", "REVIEWED", "Hint", "bare_list", "counts_two", "extract_relations"]
@@ -465,6 +465,22 @@ def _organized(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
             out.add(after[0].entity.name, "organizedBy", o.entity.name, sidx, 0.6, text[o.end:o.end + 2])
 
 
+_ITEM_LEAD = re.compile(r"由([^，,。；;]{2,40}?)(?:分别)?(?:负责|组织|牵头)")
+
+
+def _organized_item(doc: Document, s: Sentence, ms: list[_M], mentions: dict[int, list[_M]], out: _Collector) -> None:
+    """11、建设某某敬老院。由民政局组织推进和落实。: a task list names the work, then the bodies that carry it
+    out in a sentence of their own; they organise what the item's heading names."""
+    lead = _ITEM_LEAD.match(s.text)
+    if lead is None or s.index == 0 or doc.sentences[s.index - 1].paragraph != s.paragraph \
+            or len(doc.sentences[s.index - 1].text) > 40:
+        return
+    works = [m for m in mentions.get(s.index - 1, ()) if m.entity.type in _ACTIVE]
+    for o in (m for m in ms if m.entity.type == "Organization" and m.end <= lead.end(1)):
+        for w in works:
+            out.add(w.entity.name, "organizedBy", o.entity.name, s.index, 0.6, "由")
+
+
 def _lists(text: str, sidx: int, ms: list[_M], out: _Collector) -> None:
     """A、B等C where C names a programme: A and B are parts of it; so are the works in C（含A、B）."""
     for c in ms:
@@ -859,6 +875,7 @@ def extract_relations(doc: Document, entities: Sequence[Entity], hints: Sequence
         _located(s.text, s.index, ms, doc.level, out)
         _targets(s.text, s.index, ms, out)
         _organized(s.text, s.index, ms, out)
+        _organized_item(doc, s, ms, mentions, out)
         _lists(s.text, s.index, ms, out)
         _zone_works(s.text, s.index, ms, out, names)
         if home:

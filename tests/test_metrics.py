@@ -399,3 +399,8 @@ def test_metrics_a_figure_risen_to_a_years_value_and_a_doubling_name_what_change
     assert got[("77", "亿元")][:2] == ("全州生产总值", 2010)
     assert got[("100", "%")][0] == "财政收入"
     assert got[("4.8", "‰")] == ("人口自然增长率", 2016, "以内")
+
+
+def test_metrics_already_is_no_part_of_what_is_counted():
+    got = _got("混凝土垫层已完成45%，规模以上工业企业已达54个。")
+    assert got[("45", "%")][0] == "混凝土垫层" and got[("54", "个")][0] == "规模以上工业企业"

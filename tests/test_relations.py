@@ -63,6 +63,16 @@ def test_relations_a_project_on_a_bodys_plot_is_not_run_by_the_body():
     assert not any(p == "organizedBy" for _, p, _ in got)
 
 
+def test_relations_a_task_lists_the_bodies_that_carry_it_out_after_its_heading():
+    """11、建设某某敬老院。由民政局组织推进和落实。: the bodies named after the item organise what it names;
+    发展和改革局 is one body."""
+    got = report_relations("某某县2013年重点工作完成情况的报告\n一、重点工作完成情况\n11、建设青山中心敬老院。"
+                           "由民政局组织推进和落实。项目选址已完成。\n12、城南供水厂建设。由发展和改革局、住房和城乡建设局"
+                           "分别组织推进和落实。已打水源井2眼。\n")
+    assert ("青山中心敬老院", "organizedBy", "民政局") in got
+    assert {o for s, p, o in got if s == "城南供水厂" and p == "organizedBy"} == {"发展和改革局", "住房和城乡建设局"}
+
+
 def test_relations_a_campus_is_run_by_its_university_and_part_of_it():
     got = relations("江城大学南湖校区建成投用。", title=CITY_HEAD)
     assert {("江城大学南湖校区", "organizedBy", "江城大学"), ("江城大学南湖校区", "partOf", "江城大学")} <= got
