@@ -159,6 +159,7 @@ def _change_of(text: str, start: int, end: int, earlier: Sequence[Metric]) -> st
     return named[-1] if named else earlier[-1].subject  # not 高于年初目标…: a gap to a target named in words
 
 
+_WORDS_FIGURE = re.compile(r"[百千万]亿元(?=[，,])")  # a round amount in words closing the clause before
 _DATE_LIKE = re.compile(r"(?:19|20)\d{2}年|[一二三四五六七八九十两]+年")
 _TIMES_OF = re.compile(r"(?:分别)?是[^，,。；;]{1,12}?的")  # 是2011年的1.37倍, 是“十一五”的2.5倍: a multiple of a base
 _BASE_YEAR = re.compile(r"是((?:19|20)\d{2}年(?:底|末)?)的$")
@@ -375,6 +376,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
         if not subject and not clause.endswith(("、", "和")) \
                 and (named := [o.subject for o in out if o.subject]):
             subject = named[-1]  # …提高至160亿元左右，累计完成约545亿元: the clause names nothing, the figure is the same thing's
+        elif not subject and not out and (words := _WORDS_FIGURE.search(text, 0, start - len(clause))):
+            subject = _subject(text, words.start(), words.end())  # 生产总值将首超百亿元，达到102亿元: the same thing's
         for bare, at in _bare_numbers_before(text, start) if kind != "time" and not mult else ():
             out.append(Metric(subject=subject, value=_plain(Decimal(bare)), unit=unit, year=year,
                               qualifier=qualifier, sentence=sentence.index, confidence=0.7))

@@ -404,3 +404,9 @@ def test_metrics_a_figure_risen_to_a_years_value_and_a_doubling_name_what_change
 def test_metrics_already_is_no_part_of_what_is_counted():
     got = _got("混凝土垫层已完成45%，规模以上工业企业已达54个。")
     assert got[("45", "%")][0] == "混凝土垫层" and got[("54", "个")][0] == "规模以上工业企业"
+
+
+def test_metrics_a_clause_naming_nothing_after_a_round_amount_is_the_same_things():
+    """全年生产总值将首超百亿元，达到102亿元，增长14%: 102亿元 and 14% are the output's too."""
+    got = _got("全年生产总值将首超百亿元，达到102亿元，增长14%。")
+    assert got[("102", "亿元")][0] == got[("14", "%")][0] == "生产总值"
