@@ -193,6 +193,8 @@ def _subject(text: str, start: int, end: int) -> str:
     if after_m and len(after) == after_m.end() and re.match(rf"[{_CJK}\w]", text[end + len(after):end + len(after) + 1]):
         after = _whole_words(_AFTER_RUN.match(text, end, end + 24).group(0), 12)  # cut at its length: end it at a word
     after = re.split(rf"[{_CJK}]{{2}}了", after, maxsplit=1)[0] or after  # 6万吨某某装备填补了…: not what it did
+    if after.startswith("台阶") and text[end - 1] not in _COUNT_UNITS:
+        after = ""  # 某某收入跃上30亿元台阶: a milestone passed, not what is counted (迈上3个台阶 counts steps)
     verb = re.search(r"(新建|新增|建成|完成|实施|安装|开展|增设|组织|提供|清理|调整|布局|完善|发放|投放|封存)$",
                      _TOTAL_END.sub("", before))
     of = _OF_AFTER.match(text, end)
@@ -222,7 +224,7 @@ def _subject(text: str, start: int, end: int) -> str:
 # the verbs, qualifiers and time words a clause puts between what it counts and the figure (…完成, …将首超, …年均增长)
 _VERB_TAIL = re.compile(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
                         r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|"
-                        r"降至|降低|拓展|扩大|扩展|预计|累计|累积|共有|共计|提升|至|年均|拟按|按|拟|连续|跨越了?|(?<![人年])均|分别|稳定在|保持在|保持|先后|已经|已)+$")
+                        r"降至|降低|拓展|扩大|扩展|预计|累计|累积|共有|共计|提升|至|年均|拟按|按|拟|连续|跨越了?|跨过|越过|(?<![人年])均|分别|稳定在|保持在|保持|先后|已经|已)+$")
 _CHANGED_TO = re.compile(r"(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升|跃升|攀升)(?:到|至)(?:(?:19|20)\d{2}年?(?:底|末)?的?)?")
 _FROM_YEAR = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?|每年|每月|每亩|每人|每户)*$")
 _RANGE_BEFORE = re.compile(r"\d(?:%|％)?[—–~～]$")

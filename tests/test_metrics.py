@@ -410,3 +410,11 @@ def test_metrics_a_clause_naming_nothing_after_a_round_amount_is_the_same_things
     """全年生产总值将首超百亿元，达到102亿元，增长14%: 102亿元 and 14% are the output's too."""
     got = _got("全年生产总值将首超百亿元，达到102亿元，增长14%。")
     assert got[("102", "亿元")][0] == got[("14", "%")][0] == "生产总值"
+
+
+def test_metrics_a_milestone_passed_is_no_subject_but_steps_counted_are():
+    """跃上30亿元台阶 / 连续跨过300亿元、400亿元大关: the figure is the revenue's or output's; 迈上3个台阶 counts."""
+    got = _got("地方一般公共预算收入跃上30亿元台阶，达到32.8亿元；地区生产总值连续跨过300亿元、400亿元大关。")
+    assert got[("30", "亿元")][0] == got[("32.8", "亿元")][0] == "地方一般公共预算收入"
+    assert got[("300", "亿元")][0] == "地区生产总值"
+    assert _got("经济总量迈上3个台阶。")[("3", "个")][0] == "台阶"
