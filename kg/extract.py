@@ -51,7 +51,8 @@ _INSTITUTION = re.compile(
     r"(?:^|(?<=[在和与及、，,。；;：:对向由经的将把被请我即是]))"
     r"(中共)?(街道|自治区|区|市|县|旗|镇|乡|州|省|盟)(党工委|人大工委|人大常委会|人民政府|政府|人大|政协|党委|纪委|监委|委)"
     r"(?![员会办部局厅室]|党校)|(?<=[、和与及])行署(?=[、和与及的])")  # 盟委、行署: a league's office
-_ORGAN_AFTER_VERB = re.compile(r"(?:街道|区|市|县|旗|镇|乡|省|盟)(?:党工委|人民政府|政府|党委|委|人大常委会|人大|政协)(?![员会办部局厅室]|党校)")
+_ORGAN_AFTER_VERB = re.compile(r"(?:街道|区|市|县|旗|镇|乡|省|盟)(?:党工委|人民政府|政府|党委|委|人大常委会|人大|政协)"
+                               r"(?![员会办部局厅室]|党校)")
 _PARTY_SPIRIT = re.compile(
     r"党的((?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届(?:[一二三四五六七八九十]+中(?:[、和][一二三四五六七八九十]+中)*|历次)全会)"
     r"(?:[、和及](?:[一二三四五六七八九十]+届(?:[一二三四五六七八九十]+中(?:[、和][一二三四五六七八九十]+中)*|历次)全会"
@@ -2213,12 +2214,19 @@ def _drop_lead_verbs(view: _View, item: str, start: int, voc: _Vocab) -> tuple[s
     """The first item of a list may carry the clause's verb (引导三元、元盛…): cut it off."""
     cut, prev = 0, None
     for t in view.toks:
-        if start <= t.start < start + len(item) - 1 and (t.text in voc.stop or t.text in _LIST_LEADS or t.tag == "p" and not (
-                prev is not None and prev.tag.startswith(("ns", "nr", "nz")) and prev.end == t.start) or (
-                t.tag == "v" and len(t.text) >= 2)):  # (华|顺|公寓: a name's character read as a preposition)
-            cut = t.end - start  # not a one-character 'verb' jieba reads in a name (背街巷道)
+        if start <= t.start < start + len(item) - 1 and _leads_list(t, prev, voc):
+            cut = t.end - start
         prev = t
     return item[cut:], start + cut
+
+
+def _leads_list(t: Token, prev: Token | None, voc: _Vocab) -> bool:
+    """A word that opens a list's first item without naming anything: a stop word, 试点 or 首批, a verb of
+    two characters or more (not a one-character 'verb' jieba reads in a name: 背街巷道), a preposition (not
+    a name's character read as one right after a place: 华|顺|公寓)."""
+    after_name = prev is not None and prev.tag.startswith(("ns", "nr", "nz")) and prev.end == t.start
+    return t.text in voc.stop or t.text in _LIST_LEADS or (t.tag == "p" and not after_name) or (
+        t.tag == "v" and len(t.text) >= 2)
 
 
 def _drop_opening_verbs(view: _View, item: str, start: int, voc: _Vocab) -> tuple[str, int]:

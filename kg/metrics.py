@@ -565,12 +565,17 @@ def _shares(text: str, sentence: Sentence, year: int | None, quoted: list[tuple[
         if not subject and m.group("years") and earlier:  # …14万亿元、连续36年居全国首位: how long the figure has led
             subject = earlier[-1].subject
         if m.group("double") and subject in ("", "实现", "基本实现"):
-            before = [f for f in _units()[1].finditer(text, 0, start) if not _DATE_LIKE.fullmatch(f.group(0))]
-            named = (_subject(text, f.start(), f.end()) for f in reversed(before[-3:]))
-            subject = next((n for n in named if n), subject)  # 某某收入10.6亿元，实现五年翻一番: the figure before
+            subject = _doubled(text, start) or subject  # 某某收入10.6亿元，实现五年翻一番: the figure before
         out.append(Metric(subject=subject, value=_plain(value), unit=unit, year=year,
                           qualifier=qualifier, sentence=sentence.index, confidence=0.6))
     return out
+
+
+def _doubled(text: str, start: int) -> str:
+    """What the last of the (up to three) figures before ``start`` counts, the first that names anything: the
+    thing a bare 实现翻番 says doubled."""
+    figures = [f for f in _units()[1].finditer(text, 0, start) if not _DATE_LIKE.fullmatch(f.group(0))]
+    return next((n for n in (_subject(text, f.start(), f.end()) for f in reversed(figures[-3:])) if n), "")
 
 
 def extract_metrics(doc: Document, entities: Sequence[Entity] = ()) -> list[Metric]:
