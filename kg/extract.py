@@ -2254,9 +2254,10 @@ def _listed_project_type(item: str, kind: str, voc: _Vocab) -> str:
     """A project listed by name (A、B等项目投入运营) is works when its name says so (某某改造, 某某新建, 某某工程)
     or the list's kind does (A、B等棚改项目: areas renewed), a programme by a programme's head;
     otherwise it is the building it makes (某某商厦, 某某二期, 某某酒店)."""
-    if _WORKS_END.search(item) or _RENEWED_AREAS.search(kind) or _head_type(item, voc) in ("Program", "Mechanism"):
+    head = _head_type(item, voc)
+    if _WORKS_END.search(item) or _RENEWED_AREAS.search(kind) or head in ("Program", "Mechanism"):
         return "Program"
-    if _head_type(item, voc) == "ResidentialArea":
+    if head == "ResidentialArea":
         return "ResidentialArea"  # 某某小区、某某小区等综合整新项目: the estates the works are in (a square or a
         # road listed so is the building works', as the annotators type 某某广场)
     return "Facility"

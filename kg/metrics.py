@@ -140,8 +140,9 @@ def _clause_before(text: str, start: int) -> str:
     return text[max(ends, default=0):start]
 
 
+_MULTIPLE_OF = r"是[^，,。；;]{1,12}?的"  # 是2011年的1.37倍, 是“十一五”的2.5倍: a multiple of a base
 _CHANGE_ONLY = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|年均|按可比口径|同口径(?:年均)?|同步)?(?:可比|实际)?(?:增长|下降|提高|减少|增加|增速|增幅|上升)了?(?:约|近|超过|超)?"
-                          r"|(?:占|为|完成)(?:年度|全年|年)?计划的|是[^，,。；;]{1,12}?的|(?:期末|期间|同期)的"
+                          rf"|(?:占|为|完成)(?:年度|全年|年)?计划的|{_MULTIPLE_OF}|(?:期末|期间|同期)的"
                           r"|连续(?:\d+|[一二三四五六七八九十两]{1,3})年|(?:突破|超过|达到)")
 
 
@@ -161,7 +162,7 @@ def _change_of(text: str, start: int, end: int, earlier: Sequence[Metric]) -> st
 
 _WORDS_FIGURE = re.compile(r"[百千万]亿元(?=[，,])")  # a round amount in words closing the clause before
 _DATE_LIKE = re.compile(r"(?:19|20)\d{2}年|[一二三四五六七八九十两]+年")
-_TIMES_OF = re.compile(r"(?:分别)?是[^，,。；;]{1,12}?的")  # 是2011年的1.37倍, 是“十一五”的2.5倍: a multiple of a base
+_TIMES_OF = re.compile(rf"(?:分别)?{_MULTIPLE_OF}")  # (quotes and all, read over the whole clause)
 _BASE_YEAR = re.compile(r"是((?:19|20)\d{2}年(?:底|末)?)的$")
 
 
@@ -453,7 +454,7 @@ def _respectively(text: str, metrics: list[Metric], starts: list[int]) -> list[M
     return out
 
 
-_RESPECTIVELY = re.compile(r"(?:同比|比上年|较上年|年均)?分别(?:增长|下降|提高|增加|减少|达到|达|为|是[^，,。；;]{1,12}?的)")
+_RESPECTIVELY = re.compile(rf"(?:同比|比上年|较上年|年均)?分别(?:增长|下降|提高|增加|减少|达到|达|为|{_MULTIPLE_OF})")
 _PAIR_RESPECTIVELY = re.compile(rf"([{_CJK}]{{2,16}}?)(?:和|及|与|、)([{_CJK}]{{2,16}}?)(?:同比)?分别(?:比上年|同比)?"
                                 rf"(?:达到|达|为|完成|实现|是|增长|下降|提高|回落|削减|减少|降低|上升)?")
 _PAIR_BEFORE = re.compile(rf"([{_CJK}]{{2,16}}?)(?:和|及|与|、)([{_CJK}]{{2,16}}?)(?:完成|达到|达|为|实现|是)?")
