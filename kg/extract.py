@@ -1183,8 +1183,8 @@ def _qualifier(view: _View, pos: int, voc: _Vocab) -> str:
         if (not noun_verb and _is_boundary(t, voc)) or t.text in voc.cues or t.text in _RUNNING or not (
                 noun_verb or t.tag.startswith(("n", "vn", "j", "x")) or (len(t.text) == 1 and t.tag not in _FUNCTION_TAGS)):
             break
-        if t.tag == "x" and t.text[0] in PUNCT:
-            break
+        if t.tag == "x" and t.text[0] in PUNCT or t.tag == "m":
+            break  # 2022年上海市“某好”商会: a date or count before the quote is no part of it
         words.insert(0, t.text)
         i -= 1
     q = "".join(words)
@@ -1285,6 +1285,9 @@ def _is_rhetoric(content: str, voc: _Vocab) -> bool:
     return len(content) > 30 or "。" in content
 
 
+_RUN_HELD = re.compile(r"(?:开展|推出|举办|推行|开设|组织)$")   # 开展“某某上门”“某某课堂”: activities held, each one
+
+
 def _quotes(view: _View, voc: _Vocab) -> tuple[list[Candidate], list[Hint]]:
     """“…” quoted names; emphasis and qualities are left out."""
     out: list[Candidate] = []
@@ -1320,7 +1323,8 @@ def _quotes(view: _View, voc: _Vocab) -> tuple[list[Candidate], list[Hint]]:
             clause = re.split(r"[，,。；;：:]", run_after, maxsplit=1)[0]
             run_class = _class_of(clause, voc) if "等" in clause else None
         touching = len(run) > 1 and all(a.end() == b.start() for a, b in zip(run, run[1:]))
-        if touching and not run_class and "为主题" not in run_after[:6]:
+        if touching and not run_class and "为主题" not in run_after[:6] \
+                and not _RUN_HELD.search(text, 0, run[0].start()):
             parts = text[:run[0].start()].endswith(("是指", "即", "指"))  # “5”是指“A”“B”…: a formula's parts
             for m in run:  # “民事民提”“四个渠道”: paired catchwords, not names
                 if len(m.group(1)) == 2 and m.group(1)[0] in "两双" or _own_type(m.group(1), voc) not in (
@@ -1607,6 +1611,11 @@ _BECAME_ONLY = re.compile(rf"成为(?:全球|全国|全省|世界|国内)?(?:唯
                           rf"(?=[，,。；;]|$)")
 
 
+# 成为国家某某安全县, 成为全国某某示范区: a national title a county, city or district holds
+_BECAME_TITLED = re.compile(rf"成为((?:全国|国家级|国家|中国)[{_CJK}]{{2,14}}?(?:示范区|示范县|示范市|县|市|城市|城区|区))"
+                            rf"(?=[，,。；;、]|$)")
+
+
 _HONOUR_TITLE = rf"((?:全球|世界|全国|国家级|国家|中国|省级)[{_CJK}\d“”]{{2,16}}?(?:工厂|企业|传承人|院士))"
 _TITLES_COUNTED = re.compile(rf"{_HONOUR_TITLE}(?=(?:增至|达到|达|累计)?\d+(?:家|名|位|个))|\d+(?:家|名|位){_HONOUR_TITLE}")
 
@@ -1699,7 +1708,8 @@ def _awards(view: _View, voc: _Vocab) -> list[Candidate]:
     out = [Candidate(m.group(g), "Award", sidx, m.start(g), m.end(g), confidence=0.75, priority=3, rule="award:行列")
            for m in _RANKS_JOINED.finditer(text) for g in (next(i for i in (1, 2, 3) if m.group(i)),)]
     out += [Candidate(m.group(1), "Award", sidx, m.start(1), m.end(1), confidence=0.65, priority=3, rule="award:成为")
-            for m in (_BECAME_ONLY.finditer(text) if "成为" in text else ())]
+            for m in (itertools.chain(_BECAME_ONLY.finditer(text), _BECAME_TITLED.finditer(text))
+                      if "成为" in text else ())]
     graded = [Candidate(m.group(), "Award", sidx, m.start(), m.end(), confidence=0.75, priority=3, rule="award:grade")
               for m in _A_RATED.finditer(text)] if "A级" in text else []
     if "创建" in text:
@@ -1752,6 +1762,18 @@ def _community_subjects(view: _View, voc: _Vocab) -> list[Candidate]:
             continue
         out.append(Candidate(stem + "社区", "ResidentialArea", view.sentence.index, m.start(1), m.end(),
                              confidence=0.6, priority=2, rule="community-subject"))
+    for i, t in enumerate(view.toks):  # 深入某某湖社区: place words before 社区 name the community wherever it stands
+        if t.text != "社区" or i < 1 or not view.toks[i - 1].tag == "ns":
+            continue
+        j = i - 1
+        while j > 0 and view.toks[j - 1].tag == "ns" and t.start - view.toks[j - 1].start <= 4:
+            j -= 1
+        stem = view.text[view.toks[j].start:t.start]
+        if 2 <= len(stem) <= 4 and not stem.endswith(DIVISION_ENDS) and stem not in _provinces() \
+                and _names_a_community(stem, voc) \
+                and not view.is_protected(view.toks[j].start, t.end):
+            out.append(Candidate(stem + "社区", "ResidentialArea", view.sentence.index, view.toks[j].start, t.end,
+                                 confidence=0.6, rule="community-place-words"))
     for m in _COMMUNITIES_LISTED.finditer(view.text):  # 甲社区、乙社区、丙社区3个安置区: each listed
         pos = m.start(1)
         for item in m.group(1).split("、"):
@@ -3091,6 +3113,9 @@ def _place_of_a_verb(c: Candidate, kept: list[Candidate], view: _View) -> bool:
     return any(t.tag == "v" and len(t.text) == 2 for t in view.toks if c.start <= t.start and t.end < c.end)
 
 
+_ALONG_WITH = re.compile(r"(?:协同|会同|配合)")
+
+
 def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None = None
                         ) -> tuple[list[Candidate], list[Hint]]:
     """All entity candidates of one sentence (after span competition), and relation hints."""
@@ -3147,6 +3172,8 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
                 and len(c.name) - standing.end() >= 2 and c.name[standing.end():] not in voc.group_heads:
             c.aliases = tuple(sorted(set(c.aliases) | {c.name}))  # 在岗某某员, 持证某某员: the one group
             c.name, c.start = c.name[standing.end():], c.start + standing.end()
+        if c.type == "Organization" and (along := _ALONG_WITH.match(c.name)) and len(c.name) - along.end() >= 3:
+            c.name, c.start = c.name[along.end():], c.start + along.end()  # 协同某某局: the body worked with
         if c.type == "Place" and (side := _BORDERING.match(c.name)) and len(c.name) - side.end() >= 3:
             c.name, c.start = c.name[side.end():], c.start + side.end()  # 东邻某某镇: the town it borders
         if c.type in ("Facility", "Place") and _AIM.match(c.name):

@@ -141,7 +141,7 @@ def _clause_before(text: str, start: int) -> str:
 
 
 _MULTIPLE_OF = r"是[^，,。；;]{1,12}?的"  # 是2011年的1.37倍, 是“十一五”的2.5倍: a multiple of a base
-_CHANGE_ONLY = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|年均|按可比口径|同口径(?:年均)?|同步)?(?:可比|实际)?(?:增长|下降|提高|减少|增加|增速|增幅|上升)了?(?:约|近|超过|超)?"
+_CHANGE_ONLY = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|年均|按可比口径|同口径(?:年均)?|同步)?(?:可比|实际)?(?:比增|增长|下降|提高|减少|增加|增速|增幅|上升)了?(?:约|近|超过|超)?"
                           rf"|(?:占|为|完成)(?:年度|全年|年)?计划的|{_MULTIPLE_OF}|(?:期末|期间|同期)的"
                           r"|连续(?:\d+|[一二三四五六七八九十两]{1,3})年|(?:突破|超过|达到)")
 
@@ -283,6 +283,7 @@ def _qualifier(text: str, start: int, approx: str) -> str:
     clause = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, start)), default=0)
     window = _WORD_WITH_YUE.sub("", text[max(clause, start - 12):start])  # 签约资金4.36亿元: 签约 is no 约
     window = re.sub(r"(?:增长|下降|增)率", "", window)  # 人口自然增长率控制在4.8‰: a rate's name, no change
+    window = re.sub(r"(?<![同上])比增(?![长加])", "比上年增长", window)  # 比增5.1%: the growth over a year, written short
     found = [q for q in _QUALIFIERS if (window.endswith(q) if q in ("超", "近", "约") else q in window)]
     found = [q for q in found if not any(q != o and q in o for o in found)]
     if approx:
@@ -454,7 +455,7 @@ def _respectively(text: str, metrics: list[Metric], starts: list[int]) -> list[M
     return out
 
 
-_RESPECTIVELY = re.compile(rf"(?:同比|比上年|较上年|年均)?分别(?:增长|下降|提高|增加|减少|达到|达|为|{_MULTIPLE_OF})")
+_RESPECTIVELY = re.compile(rf"(?:同比|比上年|较上年|年均)?分别(?:比增|增长|下降|提高|增加|减少|达到|达|为|{_MULTIPLE_OF})")
 _PAIR_RESPECTIVELY = re.compile(rf"([{_CJK}]{{2,16}}?)(?:和|及|与|、)([{_CJK}]{{2,16}}?)(?:同比)?分别(?:比上年|同比)?"
                                 rf"(?:达到|达|为|完成|实现|是|增长|下降|提高|回落|削减|减少|降低|上升)?")
 _PAIR_BEFORE = re.compile(rf"([{_CJK}]{{2,16}}?)(?:和|及|与|、)([{_CJK}]{{2,16}}?)(?:完成|达到|达|为|实现|是)?")

@@ -1722,3 +1722,27 @@ def test_extract_a_kind_of_community_built_names_none(text):
 @pytest.mark.parametrize("text, name", [("锚定“三高四新”美好蓝图。", "三高四新"), ("围绕“一核两翼”功能定位。", "一核两翼")])
 def test_extract_a_quote_named_as_a_blueprint_or_a_position_is_a_concept(text, name):
     assert found(text, "province").get(name) == "Concept"
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # a date before a quoted body is no part of it; quoted emphasis (“高质量”, “红色堡垒”) names nothing
+    ("启动新一轮2025年-2026年江州市“五好”商会争创工作。", {"江州市五好商会": "Organization"}, ("年江州市五好商会",),
+     "subdistrict"),
+    ("推动“高质量”经济发展，筑牢基层治理“红色堡垒”。", {}, ("高质量", "红色堡垒"), "subdistrict"),
+    # touching quotes held as activities (开展“甲”“乙”) are each a programme, not paired catchwords
+    ("针对老党员开展“送课进门”“指尖课堂”，确保全覆盖。", {"送课进门": "Program", "指尖课堂": "Program"}, (),
+     "subdistrict"),
+    # a market supervision office (所 read as a conjunction) is a body; the body worked with is no part of its name
+    ("协同街道市场监督管理所到青湾社区商铺检查，协同区市场监督管理局开展检查。",
+     {"街道市场监督管理所": "Organization", "区市场监督管理局": "Organization"}, ("协同区市场监督管理局",),
+     "subdistrict"),
+    # place words before 社区 name a community wherever it stands; a province's name does not
+    ("深入青龙湖社区开展排查，加强上海社区建设。", {"青龙湖社区": "ResidentialArea"}, ("上海社区",), "subdistrict"),
+    # 被认定为 and 列入 a list of titles, 成为 a national title: honours
+    ("陶瓷产业基地被认定为国家级外贸转型升级基地。", {"国家级外贸转型升级基地": "Award"}, (), "county"),
+    ("成为国家农产品质量安全县，列入全国森林康养基地、某某机构体制机制创新试点县。",
+     {"国家农产品质量安全县": "Award", "全国森林康养基地": "Award", "某某机构体制机制创新试点县": "Award"}, (), "county"),
+    ("某某项目列入全省重点项目。", {}, ("全省重点项目",), "county"),
+])
+def test_extract_outside_reports_round_17(text, expected, absent, level):
+    assert_found(text, expected, absent, level)

@@ -418,3 +418,11 @@ def test_metrics_a_milestone_passed_is_no_subject_but_steps_counted_are():
     assert got[("30", "亿元")][0] == got[("32.8", "亿元")][0] == "地方一般公共预算收入"
     assert got[("300", "亿元")][0] == "地区生产总值"
     assert _got("经济总量迈上3个台阶。")[("3", "个")][0] == "台阶"
+
+
+def test_metrics_growths_written_short_go_respectively_to_the_figures_named_before():
+    """生产总值92亿元、规上工业增加值10亿元，分别比增5.1%和15.3%: 比增 is the growth over the year before."""
+    got = _got("全县生产总值92.51亿元，规上工业增加值10.74亿元，分别比增5.1%和15.3%。")
+    assert got[("5.1", "%")][0] == "生产总值" and got[("15.3", "%")][0] == "规上工业增加值"
+    assert got[("15.3", "%")][2] == "比上年增长"
+    assert _got("税收收入同比增长8%。")[("8", "%")][2] == "同比增长"

@@ -562,3 +562,12 @@ def test_relations_works_done_in_listed_estates_stand_in_each():
     """推进甲公寓、乙园等3个老旧小区改造: the renewal stands in every estate listed."""
     got = relations("推进华庭公寓、东湖明园等3个老旧小区改造。")
     assert ("老旧小区改造", "locatedIn", "东湖明园") in got
+
+
+def test_relations_a_site_certified_or_a_county_listed_holds_the_title():
+    """甲基地被认定为国家级某某基地; 列入全国某某试点县: the site or the reporting county holds it."""
+    text = ("2020年江城县政府工作报告\n现在，我代表县人民政府向大会报告工作。\n一、2019年工作回顾\n"
+            "陶瓷产业基地被认定为国家级外贸转型升级基地。成为国家农产品质量安全县，列入全国森林康养基地。\n")
+    got = report_relations(text)
+    assert ("陶瓷产业基地", "receivedAward", "国家级外贸转型升级基地") in got
+    assert {("江城县", "receivedAward", "国家农产品质量安全县"), ("江城县", "receivedAward", "全国森林康养基地")} <= got
