@@ -97,7 +97,7 @@ _PAREN_LEAD = re.compile(r"^[(（][^()（）]{1,8}[)）]")
 _CENTRAL = re.compile(r"党中央|国务院|全国人大|全国政协|中共中央|中央军委|海关总署|中国人民银行|国家(?:发展改革委|发改委|"
                       r"卫生健康委|卫健委|民委|统计局|能源局|林草局|林业和草原局|医保局|体育总局|文物局|知识产权局|"
                       r"市场监管总局|税务总局|移民管理局|数据局|铁路局|邮政局|中医药管理局|外汇管理局)"
-                      r"|(?:(?<![\u4e00-\u9fff])|(?<=[被由经向对在和与及同是受据]))"
+                      r"|(?:(?<![\u4e00-\u9fff])|(?<=[被由经向对在和与及同是受据])|(?<=国家))"
                       r"(?:工商联|(?:教育|财政|公安|民政|司法|商务|外交|国防|科学技术|科技|工业和信息化|"
                       r"人力资源和社会保障|自然资源|生态环境|住房和城乡建设|交通运输|水利|农业农村|文化和旅游|"
                       r"应急管理)部(?![门分]))")  # the central bodies and ministries, by name
@@ -1382,8 +1382,9 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
         return [], []
     after = text[m.end():]
     before = text[:m.start()]
-    if (before.endswith("由") and re.match(r"[^，,。；;]{0,3}向“", after)) or (before.endswith("向") and "由“" in before):
-        return [], []  # 由“单一型”向“全能型”: a change of state, not names
+    if (before.endswith("由") and re.match(r"[^，,。；;]{0,3}向“", after)) or (before.endswith("向") and "由“" in before) \
+            or re.match(r"到“", after) or (before.endswith("”到") and re.match(r"的?[^，,。；;]{0,4}(?:过渡|转变|转型|跨越)", after)):
+        return [], []  # 由“单一型”向“全能型”, “粗放”到“集约”的过渡: a change of state, not names
     if (after.startswith("创建") or re.match(r"(?:名单|榜单|排行榜|榜)", after)) and _honor_like(content, voc) \
             or _A_RATED.fullmatch(content):  # “5A级某某中心”: a grade, the honour, not the site
         qual = _qualifier(view, m.start(), voc)
@@ -3089,6 +3090,11 @@ def _abbreviated(kept: list[Candidate], view: _View) -> list[Candidate]:
     return out
 
 
+def _every_one_of_a_list(c: Candidate, view: _View) -> bool:
+    """稳增长、调结构、惠民生各项政策措施: the last of a list of aims before 各项 names no policy."""
+    return view.text[c.start - 1:c.start] == "、" and re.search(r"各项|各类|各种", c.name) is not None
+
+
 def _across_a_government(c: Candidate) -> bool:
     """某区人民政府某某街道办事处: a name running on past a government is the office the issuer rule names."""
     return c.type in ("Place", "Organization") and c.name.find("人民政府") not in (-1, len(c.name) - 4)
@@ -3155,7 +3161,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
         cands = _within_sections(cands)
     kept = _abbreviated(_split_regions(_select(cands)), view)
     kept = [c for c in kept if not _place_of_a_verb(c, kept, view) and not _type_word_of_a_quote(c, kept, view)
-            and not _across_a_government(c)]
+            and not _across_a_government(c) and not _every_one_of_a_list(c, view)]
     kept += _place_prefixes(kept, view, voc)
     kept += _local_prefixes(kept, view)
     kept += _shared_heads(kept, view, voc)

@@ -359,12 +359,17 @@ def _title_years(title: str) -> set[int]:
 
 def _title_plan_year(title: str) -> int | None:
     """A report given without a date whose title names the year reviewed and the year planned
-    (某某街道2023年工作总结及2024年工作思路): the later year, as the year of delivery.
+    (某某街道2023年工作总结及2024年工作思路): the later year, as the year of delivery; a government's report
+    with one year in its title (2024年某某市政府工作报告): that year.
 
     >>> _title_plan_year("某某街道2023年工作总结及2024年工作思路"), _title_plan_year("2024年政府工作报告")
-    (2024, None)
+    (2024, 2024)
+    >>> _title_plan_year("某某街道办事处2023年工作报告") is None  # a subdistrict's report: titled by the year reviewed
+    True
     """
     years = _title_years(title)
+    if len(years) == 1 and "政府工作报告" in title:
+        return years.pop()  # 2022年某某旗人民政府工作报告: a government's report is titled by the year it is given
     return max(years) if len(years) >= 2 else None
 
 

@@ -1746,3 +1746,14 @@ def test_extract_a_quote_named_as_a_blueprint_or_a_position_is_a_concept(text, n
 ])
 def test_extract_outside_reports_round_17(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # a ministry named after 国家 is a body; the last of a list of aims before 各项 names no policy
+    ("按照国家农业农村部行业标准实施。", {"农业农村部": "Organization"}, (), "county"),
+    ("全面落实稳增长、调结构、惠民生各项政策措施。", {}, ("惠民生各项政策",), "county"),
+    # two quoted states of a change (“甲”到“乙”的过渡) are no names
+    ("经济建设实现“总体粗放”到“集约集聚”的稳步过渡。", {}, ("总体粗放", "集约集聚"), "county"),
+])
+def test_extract_outside_reports_round_18(text, expected, absent, level):
+    assert_found(text, expected, absent, level)

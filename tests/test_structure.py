@@ -277,3 +277,13 @@ def test_structure_a_title_with_one_year_dates_a_review_part_its_heading_leaves_
     """一、主要工作完成情况 under 某某街道2018年工作总结: the heading says review, the title says which year."""
     doc = document_from_text("青湖街道2018年工作总结\n一、主要工作完成情况\n新建学校3所。\n", "t")
     assert {(s.status, s.year) for s in doc.sentences if s.text.startswith("新建")} == {("achieved", 2018)}
+
+
+def test_structure_an_undated_governments_report_is_given_in_its_titles_year():
+    """2022年某某旗人民政府工作报告 without a date line: 过去四年工作回顾 reviews up to 2021, the plans are 2022's;
+    a subdistrict's 2023年工作报告 is titled by the year it reviews, so its title gives no delivery year."""
+    doc = document_from_text("2022年青山旗人民政府工作报告\n一、过去四年工作回顾\n地区生产总值累计完成109.7亿元。\n"
+                             "二、2022年工作安排\n继续努力。\n", "t")
+    assert [(p.status, p.year) for p in doc.parts[1:]] == [("achieved", 2021), ("planned", 2022)]
+    doc = document_from_text("青山街道办事处2023年工作报告\n一、主要工作\n完成建设。\n", "t")
+    assert doc.parts[1].year != 2022
