@@ -64,7 +64,7 @@ _CLASS_TYPES = {"居民区": "ResidentialArea", "小区": "ResidentialArea", "�
                 "检查站": "Facility", "医院": "Facility", "学校": "Facility", "基地": "Facility", "园区": "Place",
                 "集中区": "Place", "集聚区": "Place", "居委": "ResidentialArea", "居委会": "ResidentialArea",
                 "区域": "Place", "航线": "Place", "酒店": "Facility", "农家乐": "Facility", "合作社": "Organization",
-                "品牌": "Brand"}
+                "品牌": "Brand", "地块": "Place"}
 _CLASS_LIST = re.compile(
     rf"(?:^|(?<=[在对和与、，,；;：:]))((?:(?:(?!等)[{_CJK}]){{2,8}}、)*(?:(?!等)[{_CJK}]){{2,8}})"
     rf"(等(?:(?:\d+|[一二三四五六七八九十]+)[个家处座条所]?)?|两个|两|(?:\d+|[一二三四五六七八九十]+)[个家处座条所]|[三四五六七八九十]大)"
@@ -1961,11 +1961,24 @@ def _institutions(view: _View, voc: _Vocab) -> list[Candidate]:
     for m in (_ASSEMBLY.finditer(view.text) if "人大" in view.text or "政协" in view.text else ()):
         out.append(Candidate(m.group(1), "Organization", view.sentence.index, m.start(1), m.end(1),
                              confidence=0.8, priority=2, rule="institution"))
+    for m in (_SET_UP.finditer(view.text) if "局" in view.text else ()):  # 组建区某某局和某某转化局: each body set up
+        pos = m.start(1)
+        for item in re.split(r"[和、及]", m.group(1)):
+            start = view.text.find(item, pos)
+            pos = start + len(item)
+            if len(item) >= 4 and start in view.starts:
+                out.append(Candidate(item, "Organization", view.sentence.index, start, pos, confidence=0.6,
+                                     rule="set-up"))
     return out
 
 
+_SET_UP = re.compile(rf"(?:成立|组建|新组建|设立|挂牌成立)((?:[{_CJK}]{{2,10}}?局[和、及])*[{_CJK}]{{2,10}}?局)"
+                     rf"(?=[，,。；;]|$)")
+
+
 _AIM = re.compile(rf"(?:国际|全球|世界)(?:[{_CJK}]{{2,10}}(?:城市|名城|之都)|[{_CJK}]{{0,4}}"
-                  rf"(?:创新|交往|消费|金融|航运|贸易|物流|商贸|文化|旅游)中心)$|^现代化[{_CJK}]{{2,8}}(?:都市圈|经济圈)$")
+                  rf"(?:创新|交往|消费|金融|航运|贸易|物流|商贸|文化|旅游)中心)$|^现代化[{_CJK}]{{2,8}}(?:都市圈|经济圈)$"
+                  r"|^创新型(?:城区|城市|县城|省份)$")  # 建设创新型城区: a standing to reach
 _ROUTE_HEADS = re.compile(r"(?:通道|公路|铁路|高速|快速路|干线|航线|城际)$")  # 某地至某地快速通道: a route runs between
 _ROUTE_NAME = re.compile(rf"(?:高速|高铁|城际|铁路|公路|通道|航道|水道)(?:[{_CJK}]{{1,5}}段)?$|古城墙?$|古镇$")
 _PARTY_COMMITTEE = re.compile(rf"中共[{_CJK}]{{2,6}}?(?:自治区|省|市|区|县|旗|州)委(?![员会])")

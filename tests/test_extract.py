@@ -1757,3 +1757,15 @@ def test_extract_outside_reports_round_17(text, expected, absent, level):
 ])
 def test_extract_outside_reports_round_18(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # plots listed before 等重点某某地块 are places; bodies set up (组建甲局和乙局) are each a body
+    ("东化建、柳树塘、青华山等重点棚改地块成为招商热点。", {"东化建": "Place", "柳树塘": "Place"}, (), "district"),
+    ("组建区招才局和科技成果转化局，出台指导意见。", {"区招才局": "Organization", "科技成果转化局": "Organization"},
+     (), "district"),
+    # an innovative district is a standing to reach, not a site
+    ("建设创新型城区。", {"创新型城区": "Concept"}, (), "district"),
+])
+def test_extract_outside_reports_round_19(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
