@@ -820,6 +820,10 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 out.append(Candidate(other[0] + head, typ, view.sentence.index, other[1], start - 1,
                                      confidence=0.5, priority=1, rule="elided"))
     for i, tok in enumerate(toks):  # place names the dictionary knows with their level (金山区)
+        if tok.tag in ("nr", "nz") and len(tok.text) >= 3 and tok.text.endswith("街") \
+                and not view.is_protected(tok.start, tok.end):  # 某正街 (read as a person's name): a street
+            out.append(Candidate(tok.text, "Place", view.sentence.index, tok.start, tok.end, confidence=0.6,
+                                 priority=1, nested=True, rule="street-word"))
         if tok.tag != "ns":
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -1789,7 +1793,7 @@ def _community_subjects(view: _View, voc: _Vocab) -> list[Candidate]:
 
 
 _TITLES_LISTED = re.compile(r"了?([^。；;，,：:]{4,300}?)等(?:\d+|[一二三四五六七八九十百]+)?多?[项个]?"
-                            r"(?:(?:国家级|省级|市级|区级|县级|各级|各类)[、和及]?)*(?:荣誉|称号|奖项|殊荣)")
+                            r"(?:(?:国家级|省级|市级|区级|县级|各级|各类|国家|省|市)[、和及]?)*(?:荣誉|称号|奖项|殊荣)")
 
 
 _QUOTED_RUN = re.compile(r"(?:“[^“”]{2,40}”){2,}(?=([，,]?(?:以及|及|和))?)")  # 荣获“甲”“乙”“丙”: touching quotes

@@ -1769,3 +1769,17 @@ def test_extract_outside_reports_round_18(text, expected, absent, level):
 ])
 def test_extract_outside_reports_round_19(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # a street word jieba reads as a person's name is a street; a firm given capital is no part of the verb
+    ("汉正街征收取得重大突破。", {"汉正街": "Place"}, (), "district"),
+    ("组建青河资产管理有限公司，增资望江建设有限公司。", {"望江建设有限公司": "Organization"}, ("增资望江建设有限公司",),
+     "district"),
+    # honours listed before 等国家和省级荣誉 are each one; the first shot fired (“第一枪”) is emphasis
+    ("荣获全国智慧城市先导区、全国和谐社区建设示范区等国家和省级荣誉11项。",
+     {"全国智慧城市先导区": "Award", "全国和谐社区建设示范区": "Award"}, (), "district"),
+    ("成功打响全市自拆“第一枪”。", {}, ("第一枪",), "district"),
+])
+def test_extract_outside_reports_round_20(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
