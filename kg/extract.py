@@ -1270,6 +1270,8 @@ def _own_type(content: str, voc: _Vocab) -> str | None:
 
 def _parallel(items: list[str]) -> bool:
     """Three or more short items built alike (大学习、大宣传、大落实; 某链、某链、某链): a named formula."""
+    if len(items) >= 2 and all(len(i) >= 2 and i[0] in _NUMERALS for i in items):
+        return True  # 两不愁、三保障; 一中心、两基地: counted items, a named formula
     return len(items) >= 3 and all(len(i) >= 2 for i in items) and (
         len({i[0] for i in items}) == 1 or len({i[-1] for i in items}) == 1)
 
@@ -2377,7 +2379,9 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             if n == 0:
                 item, start = _drop_lead_verbs(view, item, start, voc)
             if len(item) < 2 or item in voc.stop or item in voc.generic or item.endswith((cls, "和", "与")) or "及" in item or \
-                    all(t.tag.startswith("v") or t.text == "新" for t in tokens(item)) or (view.level in ("city", "province") and typ in (
+                    all(t.tag.startswith("v") or t.text == "新" for t in tokens(item)) and (
+                    len(tokens(item)) < len(item) or "新" in item) or (
+                    view.level in ("city", "province") and typ in (
                     "Organization", "Facility") and _class_noun(item, 2, typ)) or (view.level in (
                     "city", "province") and typ == "Place" and not _proper(tokens(item))) or \
                     _PHASE_ONLY.fullmatch(item) or view.is_protected(start, start + len(item)) or (

@@ -1783,3 +1783,14 @@ def test_extract_outside_reports_round_19(text, expected, absent, level):
 ])
 def test_extract_outside_reports_round_20(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # counted aims quoted together are a formula, not an enumeration of words; a poor village is a kind
+    ("聚焦“两不愁、三保障”〔1〕，投入1.93亿元。", {"两不愁、三保障": "Mechanism"}, (), "county"),
+    ("6个贫困嘎查村脱贫退出，巴音嘎查村建成。", {"巴音嘎查村": "ResidentialArea"}, ("贫困嘎查", "查村"), "county"),
+    # a firm's short name jieba cuts into two verbs is still listed before 等龙头企业; verbs alone are not
+    ("月华斋、蒙盛等龙头企业带动2460户实现增收，新设3所职业学校。", {"蒙盛": "Organization"}, ("新设",), "county"),
+])
+def test_extract_outside_reports_round_21(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
