@@ -1465,7 +1465,7 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
         return [], []
     qual = _qualifier(view, m.start(), voc)
     if re.search(r"(?:企业|公司)$", before) and 2 <= len(content) <= 10 and not _own_type(content, voc) \
-            and not re.search(r"[+＋、]|[包单卡码证券]$", content) \
+            and not re.search(r"[+＋、]|[包单卡码证券源]$|^[一二两三四五六七八九十]", content) \
             and not re.match(rf"等?[{_CJK}]{{0,2}}(?:{_KIND_AFTER_QUOTE})", after):  # (企业“服务包”: a service given)
         return [Candidate(content, "Organization", sidx, m.start(), m.end(), aliases=tuple(aliases),
                           confidence=0.7, priority=2, rule="quote-firm")], []  # 制造企业“某某科技”: the firm's name
@@ -1601,7 +1601,8 @@ _PILOT_PLACE = re.compile(r"试点(?:县|市|城市|区|园区|镇|乡|村|单�
 
 
 _STRONG_AWARD_CUES = ("晋升为", "被评为", "评为", "被列为", "列为", "被授予", "授予", "荣获", "获评", "被命名为",
-                      "命名为", "荣膺", "入选", "成功创建为", "成功创建成为", "创建成为", "成功创建", "成功复评")
+                      "命名为", "荣膺", "入选", "入围", "成功创建为", "成功创建成为", "创建成为", "成功创建", "成功复评",
+                      "被认定为", "认定为")
 _NATIONAL_START = re.compile(r"国家级|国家|全国|省级")
 _GRADED_ZONE = re.compile(rf"(?:国家级|省级|自治区级)[{_CJK}]{{1,8}}(?:区|园区|景区|度假区|基地)")  # 创建国家级某某区
 _AWARD_CLASS = r"(?:城市|城区|县城|区|县|市|镇|乡|村|街道|社区|单位|集体|称号|奖|示范区|示范点|先进|模范|站|中心|园区|基地|医院|学校)$"
@@ -1861,8 +1862,9 @@ def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
                 q := re.search(r"“([^”]{2,40})”", whole)):
             obj = q.group(1)  # 被评为全国20个、某省唯一的“某某地”: one of a few, the title is quoted after
             obj_end = m.end() + q.end(1)
-        if obj.startswith(("了", "得", "人数", "人次", "数量", "比例")) or re.match(r"\d+(?!\d*年)", obj):
-            continue
+        if obj.startswith(("了", "得", "人数", "人次", "数量", "比例")) or re.match(r"\d+(?!\d*年)", obj) \
+                or re.search(r"等(?:试点|项目|单位|地区|城市)$", obj):
+            continue  # 入围某某应用等试点: a kind of pilots joined, no title named
         if cue == "通过":
             t = REVIEWED.search(obj)
             if not t:

@@ -1794,3 +1794,21 @@ def test_extract_outside_reports_round_20(text, expected, absent, level):
 ])
 def test_extract_outside_reports_round_21(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # a research or promotion society is a body; a firm's quoted name does not open with a count (“一次性税源”)
+    ("积极引进江州市食品药品研究会、江州市文创产业促进会。",
+     {"江州市食品药品研究会": "Organization", "江州市文创产业促进会": "Organization"}, (), "subdistrict"),
+    # shortlisted (入围) for a quoted title is an honour, its year no part of it; 入围某某等试点 names none
+    ("睦邻街区入围“2023年全国社区党建创新案例”。", {"全国社区党建创新案例": "Award"},
+     ("2023年全国社区党建创新案例",), "subdistrict"),
+    ("入围首批国家某某一体化应用等试点。", {}, ("首批国家某某一体化应用等试点",), "province"),
+])
+def test_extract_outside_reports_round_22(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
+
+
+def test_extract_a_firms_quoted_name_opens_with_no_count():
+    got = found("挖掘存量企业“一次性税源”与潜在税收。", "subdistrict")
+    assert got.get("一次性税源") != "Organization", got
