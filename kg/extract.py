@@ -1233,7 +1233,7 @@ def _shape_type(content: str, level: str = "") -> str:
 
 _ZONE_PLACE = re.compile(r"(?:开发|高新|新|园|示范|合作|试验|保税|功能|产业)区$")
 _KIND_AFTER_QUOTE = "机制|模式|制度|体系|品牌|服务|平台|计划|行动|工程|项目|活动|工作法"
-_TITLE_OF_A_PLACE = re.compile(r"(?:先进|示范|重点|模范|百强|十强|文明|卫生|优秀|达标|标准化)[\u4e00-\u9fff]{0,2}"
+_TITLE_OF_A_PLACE = re.compile(r"(?:先进|示范|试点|重点|模范|百强|十强|文明|卫生|优秀|达标|标准化)[\u4e00-\u9fff]{0,2}"
                                r"(?:县|市|区|镇|乡|村|街道|社区|县城|城区|城市|单位|集体)$")
 
 

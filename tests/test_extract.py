@@ -1812,3 +1812,9 @@ def test_extract_outside_reports_round_22(text, expected, absent, level):
 def test_extract_a_firms_quoted_name_opens_with_no_count():
     got = found("挖掘存量企业“一次性税源”与潜在税收。", "subdistrict")
     assert got.get("一次性税源") != "Organization", got
+
+
+def test_extract_a_quoted_pilot_city_is_an_honour_as_a_model_city_is():
+    """成为国家“某某示范市”和“某某试点城市”: both titles are honours the city holds."""
+    got = found("成为国家“知识产权工作示范市”和“知识产权质押融资试点城市”。", "city")
+    assert got.get("知识产权工作示范市") == got.get("知识产权质押融资试点城市") == "Award", got
