@@ -1818,3 +1818,10 @@ def test_extract_a_quoted_pilot_city_is_an_honour_as_a_model_city_is():
     """成为国家“某某示范市”和“某某试点城市”: both titles are honours the city holds."""
     got = found("成为国家“知识产权工作示范市”和“知识产权质押融资试点城市”。", "city")
     assert got.get("知识产权工作示范市") == got.get("知识产权质押融资试点城市") == "Award", got
+
+
+def test_extract_listed_projects_named_with_latin_letters_and_figures():
+    """某某一厂改扩建、某某4.5代TFT等项目: a Latin product name in one item does not hide the whole list."""
+    got = found("东江本田一厂改扩建、青石化800万吨炼油改造、天河4.5代TFT等项目建成投产。", "city")
+    assert got.get("东江本田一厂改扩建") == got.get("青石化800万吨炼油改造") == "Program", got
+    assert got.get("天河4.5代TFT") == "Program", got
