@@ -703,8 +703,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             # one-character verbs, is)
         if (typ in ("Facility", "Organization") or head == "项目") and _COUNT_AFTER.match(text, tok.end):
             continue  # 申报县级农民专业合作社2个, 申报某类债券项目20个: counted after, the same
-        if typ == "Facility" and _FIRM_AFTER.match(text, tok.end):
-            continue  # 某某酒店投资有限公司: the firm's name, no hotel named
+        if typ == "Facility" and _FIRM_AFTER.match(text, tok.end) or typ == "Organization" and re.match(
+                r"(?:股份有限公司|有限责任公司|有限公司)", text[tok.end:]):
+            continue  # 某某酒店投资有限公司: the firm's name, no hotel named; 某某酒业有限公司: one firm, named whole
         if typ == "TargetGroup" and (re.match(r"(?:专业)?合作社|协会|联合会", text[tok.end:])
                                      or nxt and _head_type(nxt, voc) == "Facility" and len(nxt) >= 2):
             continue  # 农民专业合作社, 社区长者食堂: a body or site of the group, not the group

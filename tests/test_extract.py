@@ -1825,3 +1825,12 @@ def test_extract_listed_projects_named_with_latin_letters_and_figures():
     got = found("东江本田一厂改扩建、青石化800万吨炼油改造、天河4.5代TFT等项目建成投产。", "city")
     assert got.get("东江本田一厂改扩建") == got.get("青石化800万吨炼油改造") == "Program", got
     assert got.get("天河4.5代TFT") == "Program", got
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # the greeting's 并请列席人员 names no group; a firm named with its trade and 有限公司 is one firm
+    ("现在，我代表镇人民政府向大会报告工作，请予审议，并请列席人员提出意见。", {}, ("请列席人员",), "town"),
+    ("青川沁宜酒业有限公司等企业建成投产。", {"青川沁宜酒业有限公司": "Organization"}, ("青川沁宜酒业",), "town"),
+])
+def test_extract_outside_reports_round_25(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
