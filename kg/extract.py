@@ -1761,6 +1761,22 @@ def _names_a_community(stem: str, voc: _Vocab) -> bool:
         and stem[:2] not in _GOVERNING  # (建设未来社区12个: a kind built, the verb opens the clause)
 
 
+_DESCRIBED_VILLAGE = re.compile(rf"的([{_CJK}]{{2}})村(?=[，,。；;、]|$)")
+
+
+def _villages_described(view: _View, voc: _Vocab) -> list[Candidate]:
+    """以某某为特色的西地村: a village named after a description, its two characters words jieba does not know
+    (西|地|村), is named; a dictionary word (新农村) or a kind (美丽乡村) is not."""
+    out = []
+    for m in _DESCRIBED_VILLAGE.finditer(view.text):
+        stem, name = m.group(1), m.group(1) + "村"
+        if m.start(1) in view.starts and m.start(1) + 1 in view.starts and name not in word_tags() \
+                and _names_a_community(stem, voc) and stem[0] not in _NUMERALS and not view.is_protected(m.start(1), m.end()):
+            out.append(Candidate(name, "ResidentialArea", view.sentence.index, m.start(1), m.end(), confidence=0.5,
+                                 rule="village-described"))
+    return out
+
+
 def _community_subjects(view: _View, voc: _Vocab) -> list[Candidate]:
     """某某社区被评为…, 某某社区以…为主要内容, 甲社区和乙社区通过…, 在某某社区打造…: a community that opens
     a clause and acts, or where the work is done, is named (社区 alone is no head: 加强社区建设, 和谐社区 are kinds)."""
@@ -3162,6 +3178,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     cands += _persons(view, voc)
     cands += _coordination(view, voc)
     cands += _community_subjects(view, voc) if "社区" in view.text else []
+    cands += _villages_described(view, voc) if "的" in view.text and "村" in view.text else []
     cands += _routes(view, voc)
     cands += _divisions(view)
     cands += _regions(view)

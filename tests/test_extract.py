@@ -1834,3 +1834,12 @@ def test_extract_listed_projects_named_with_latin_letters_and_figures():
 ])
 def test_extract_outside_reports_round_25(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # a village named after its description (西|地|村 unknown to jieba) is named; villagers' estates are a kind
+    ("以休闲观光和农家乐为特色的北地村，投资2400多万元。", {"北地村": "ResidentialArea"}, (), "district"),
+    ("建成25.5万平方米的村民小区，建设美丽的新农村。", {}, ("村民小区", "新农村"), "district"),
+])
+def test_extract_outside_reports_round_26(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
