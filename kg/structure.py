@@ -325,6 +325,9 @@ def parse_document(text: str, doc_id: str, source: str = "", encoding: str = "ut
                      and s.text != meta["title"] and not s.in_glossary else s for s in sentences]
         parts = [replace(p, status=own[0], year=own[1]) if _title_dates(p.status, p.year, own[0]) and p.index else p
                  for p in parts]
+    if (review := _intro_review(meta["title"], parts)) is not None:  # 某某街道2021年工作总结暨2022年工作计划
+        sentences = [replace(s, status=ACHIEVED, year=review) if s.part == 0 and s.status == UNKNOWN
+                     and s.text != meta["title"] and not s.in_glossary else s for s in sentences]
     sections = [replace(sec, end=_section_end(sec, sections, parts)) for sec in sections]
     glossary = tuple(
         GlossaryEntry(term=t, definition=d, start=s, end=e, sentence=_sentence_at(sentences, s))
@@ -344,6 +347,16 @@ def _title_status(title: str) -> tuple[str, int] | None:
     years = _title_years(title)
     status = heading_status(title)
     return (status, years.pop()) if len(years) == 1 and status != UNKNOWN else None
+
+
+def _intro_review(title: str, parts: list[Part]) -> int | None:
+    """The year an opening paragraph sums up: under a title naming the year reviewed and the year planned
+    (某某街道2021年工作总结暨2022年工作计划), the text before a first part that reviews is about the earlier year."""
+    years = _title_years(title)
+    first = next((p for p in parts[1:] if not p.is_glossary), None)
+    if len(years) == 2 and first is not None and first.status == ACHIEVED and first.year in (min(years), None):
+        return min(years)
+    return None
 
 
 def _title_dates(status: str, year: int | None, title_status: str) -> bool:

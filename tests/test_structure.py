@@ -287,3 +287,12 @@ def test_structure_an_undated_governments_report_is_given_in_its_titles_year():
     assert [(p.status, p.year) for p in doc.parts[1:]] == [("achieved", 2021), ("planned", 2022)]
     doc = document_from_text("青山街道办事处2023年工作报告\n一、主要工作\n完成建设。\n", "t")
     assert doc.parts[1].year != 2022
+
+
+def test_structure_an_opening_paragraph_under_a_two_year_title_sums_up_the_year_reviewed():
+    """某某街道2021年工作总结暨2022年工作计划, then a paragraph before 一、2021年工作总结: it is 2021's review."""
+    doc = document_from_text("青山街道2021年工作总结暨2022年工作计划\n过去一年，街道完成各项任务，新建驿站3个。\n"
+                             "一、2021年工作总结\n建成食堂2个。\n二、2022年工作计划\n新建驿站5个。\n", "t")
+    intro = next(s for s in doc.sentences if s.text.startswith("过去一年"))
+    assert (intro.status, intro.year) == ("achieved", 2021)
+    assert (doc.sentences[0].status, doc.sentences[0].year) == ("unknown", None)  # the title itself
