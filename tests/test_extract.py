@@ -1843,3 +1843,13 @@ def test_extract_outside_reports_round_25(text, expected, absent, level):
 ])
 def test_extract_outside_reports_round_26(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # a lawyer stationed in the community (驻点律师) is no site; 链接, 跟进 open no name
+    ("为需要法律援助的居民链接社区驻点律师。", {}, ("居民链接社区驻点", "社区驻点"), "subdistrict"),
+    ("及时跟进民生微实事服务类项目。", {"民生微实事服务类项目": "Program"}, ("跟进民生微实事服务类项目",),
+     "subdistrict"),
+])
+def test_extract_outside_reports_round_27(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
