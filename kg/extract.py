@@ -74,9 +74,9 @@ _PROGRAM_LIST = re.compile(
     rf"(?:^|(?<=[，,；;：:]))((?:[{_CJK}]{{2,10}}、)+[{_CJK}]{{2,10}})等(?:\d+|[一二三四五六七八九十]+)个[{_CJK}]{{0,6}}"
     r"(?:项目|活动|行动|工程)")
 _PROJECT_LIST = re.compile(
-    rf"(?:^|(?<=[，,；;：:]))((?:[{_CJK}\dA-Za-z.×]{{2,20}}、)*[{_CJK}\dA-Za-z.×]{{2,20}})等(?:\d+|[一二三四五六七八九十]+)?个?"
+    rf"(?:^|(?<=[，,；;：:]))((?:[{_CJK}\dA-Za-z.×]{{2,20}}、)*[{_CJK}\dA-Za-z.×]{{2,20}})等(?:\d+|[一二三四五六七八九十]+|一批)?个?"
     rf"[{_CJK}]{{0,6}}(?:项目|工程)")
-_PROJECT_ITEM = re.compile(rf"(?:{SITE_WORKS}|迁建|迁址新建|复产|南迁|北迁|开发利用|产业化|生产线|[{_NUMERALS}\d]期)$"
+_PROJECT_ITEM = re.compile(rf"(?:{SITE_WORKS}|技改|迁建|迁址新建|复产|南迁|北迁|开发利用|产业化|生产线|[{_NUMERALS}\d]期)$"
                            r"|\d+(?:\.\d+)?万?(?:吨|千瓦|辆|头|只|亩|平方米)")
 _AMOUNT_FIRST = re.compile(r"(?:投资)?[\d.]+[万亿]?(?:平方米|平米|亩|条|个|处|座|公里|千米|米|户|套|栋|间|元的)")
 _GROUP_NAME = re.compile(rf"[{_CJK}]{{1,3}}[一二三四五六七八九十]{{1,2}}组")   # 张桥二组: a village group
@@ -691,8 +691,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if lead.endswith("等") and head in ("项目", "工程") and len(kind) >= 4 and kind[:2] not in voc.stop \
                 and not all(t.text in voc.generic for t in toks[j:k]):
             pass  # …等老街区更新项目: a named kind of project the listed ones belong to
-        elif typ != "TargetGroup" and lead.endswith("等") or ("、" in lead and _COUNTED.search(lead)):
-            continue  # the class noun after a list (…等优秀志愿者赋能行动) names no one thing
+        elif typ != "TargetGroup" and lead.endswith("等") or ("、" in lead and _COUNTED.search(lead)) \
+                or typ == "Program" and lead.endswith(("一批", "一系列", "一大批")):
+            continue  # the class noun after a list (…等优秀志愿者赋能行动) names no one thing, nor after 一批
         if typ in ("Facility", "Organization") and (_COUNTED_SITES.search(lead) or _COUNTED_SITES.search(lead[:-2])
                                                     and lead[-2:] in ("集中", "新建", "新增", "标准化")):
             continue  # 建成3个某某文化中心, 3个集中隔离点, 3个某某实验室: a kind of site counted, not one named

@@ -160,7 +160,7 @@ def _change_of(text: str, start: int, end: int, earlier: Sequence[Metric]) -> st
     return named[-1] if named else earlier[-1].subject  # not 高于年初目标…: a gap to a target named in words
 
 
-_WORDS_FIGURE = re.compile(r"[百千万]亿元(?=[，,])")  # a round amount in words closing the clause before
+_WORDS_FIGURE = re.compile(r"[百千万]亿元(?:大关|台阶)?(?=[，,])")  # a round amount in words closing the clause before
 _DATE_LIKE = re.compile(r"(?:19|20)\d{2}年|[一二三四五六七八九十两]+年")
 _TIMES_OF = re.compile(rf"(?:分别)?{_MULTIPLE_OF}")  # (quotes and all, read over the whole clause)
 _BASE_YEAR = re.compile(r"是((?:19|20)\d{2}年(?:底|末)?)的$")

@@ -1853,3 +1853,10 @@ def test_extract_outside_reports_round_26(text, expected, absent, level):
 ])
 def test_extract_outside_reports_round_27(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+def test_extract_projects_listed_before_a_batch_of_projects_and_the_batch_names_none():
+    """甲公司技改、乙食品饮料、丙山风电场等一批优质工业项目: the items are projects, 一批…项目 is none."""
+    got = found("银河公司技改、景源食品饮料、天柱山风电场等一批优质新型工业项目竣工投产。", "county")
+    assert got.get("银河公司技改") == got.get("景源食品饮料") == "Program", got
+    assert "优质新型工业项目" not in got, got

@@ -426,3 +426,9 @@ def test_metrics_growths_written_short_go_respectively_to_the_figures_named_befo
     assert got[("5.1", "%")][0] == "生产总值" and got[("15.3", "%")][0] == "规上工业增加值"
     assert got[("15.3", "%")][2] == "比上年增长"
     assert _got("税收收入同比增长8%。")[("8", "%")][2] == "同比增长"
+
+
+def test_metrics_a_milestone_in_words_names_the_figure_after_it():
+    """全县GDP突破百亿元大关，达109亿元、增长9.2%: 109亿元 and 9.2% are the GDP's too."""
+    got = _got("全县GDP突破百亿元大关，达109亿元、增长9.2%。")
+    assert got[("109", "亿元")][0] == got[("9.2", "%")][0] == "GDP"
