@@ -1752,7 +1752,7 @@ _COMMUNITY_SUBJECT = re.compile(
     rf"(?:^|(?<=[，,；;。：:]))([{_CJK}]{{2,4}}?)社区(?=被|以|先后|通过|建立|建成|开展|组织|实施|推出|荣获|获得|获评|位于|辖|"
     rf"共有|现有|积极|围绕|持续|深入|着力|全面|开工|完成|实现|成功|新建|\d|和[{_CJK}]{{2,4}}社区|、[{_CJK}]{{2,4}}社区)")
 _COMMUNITY_AT = re.compile(rf"(?<=在)([{_CJK}]{{2,4}}?)社区(?=[，,]|打造|建立|建设|开展|设立|试点|推行|探索|成立|实施|推出)")
-_COMMUNITIES_LISTED = re.compile(rf"(?:^|(?<=[，,；;。：:]))((?:[{_CJK}]{{2,4}}?社区、)+[{_CJK}]{{2,4}}?社区)")
+_COMMUNITIES_LISTED = re.compile(rf"(?:^|(?<=[，,；;。：:）)]))((?:[{_CJK}]{{2,4}}?社区、)+[{_CJK}]{{2,4}}?社区)")
 _KIND_OF_COMMUNITY = re.compile(r"^(?:和谐|文明|智慧|平安|绿色|美丽|示范|未来|老旧|完整|星级|数字|现代|各个|所有|全部|城市|农村|试点|重点|典型|样板|先进|特色|达标|辖区|相关|涉及)")
 
 
@@ -2569,7 +2569,7 @@ def _full_name(surface: str, names: dict[str, str]) -> tuple[str, ...]:
 
 
 _LOCAL_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2})(社区|嘎查|镇)(?=[\u4e00-\u9fff\d]{2,})")
-_NOT_LOCAL_STEM = re.compile(r"[农城新美县市省区乡村镇全三百各每]")  # 新农村…, 美丽圩镇…, 各社区…: kinds, not names
+_NOT_LOCAL_STEM = re.compile(r"[农城新美县市省区乡村镇全三百各每]|^街道$|^辖区$")  # 新农村…, 美丽圩镇…, 各社区…: kinds, not names
 
 
 def _local_prefixes(kept: list[Candidate], view: _View) -> list[Candidate]:
@@ -3161,6 +3161,7 @@ def _place_of_a_verb(c: Candidate, kept: list[Candidate], view: _View) -> bool:
 
 
 _ALONG_WITH = re.compile(r"(?:协同|会同|配合)")
+_INSIDE_LEAD = re.compile(r"内(?!蒙)|年度|年")
 
 
 def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None = None
@@ -3222,6 +3223,10 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
             c.name, c.start = c.name[standing.end():], c.start + standing.end()
         if c.type == "Organization" and (along := _ALONG_WITH.match(c.name)) and len(c.name) - along.end() >= 3:
             c.name, c.start = c.name[along.end():], c.start + along.end()  # 协同某某局: the body worked with
+        if (inside := _INSIDE_LEAD.match(c.name)) and len(c.name) - inside.end() >= 3 and (
+                view.text[:c.start].endswith(("辖区", "区域", "园区", "社区", "小区", "街道")) if inside.group() == "内"
+                else view.text[c.start - 1:c.start].isdigit()):
+            c.name, c.start = c.name[inside.end():], c.start + inside.end()  # 辖区|内某某工程, 2024|年度某某项目
         if c.type == "Place" and (side := _BORDERING.match(c.name)) and len(c.name) - side.end() >= 3:
             c.name, c.start = c.name[side.end():], c.start + side.end()  # 东邻某某镇: the town it borders
         if c.type in ("Facility", "Place") and _AIM.match(c.name):
@@ -3232,6 +3237,7 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
             c.type = "Facility"  # 某公司二期, 某某12英寸产线: in a city or province, the plant built, not works
         elif _built_platform(c, view.level):
             c.type = "Facility"
+    kept = [c for c in kept if not (c.name.endswith(("项目", "工程")) and c.name[:-2] in voc.generic)]  # 续建项目
     for c in kept:  # “某+某”［8］某某体系: a footnote's number inside a name is not part of it
         if "］" in c.name or "]" in c.name:
             bare = _FOOTNOTE.sub("", c.name)

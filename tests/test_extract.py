@@ -1860,3 +1860,17 @@ def test_extract_projects_listed_before_a_batch_of_projects_and_the_batch_names_
     got = found("银河公司技改、景源食品饮料、天柱山风电场等一批优质新型工业项目竣工投产。", "county")
     assert got.get("银河公司技改") == got.get("景源食品饮料") == "Program", got
     assert "优质新型工业项目" not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # 辖区内 and a year's 年度 open no project's name; continued works (续建项目) are a kind
+    ("辖区内老旧路灯改造出新工程项目完工。", {"老旧路灯改造出新工程项目": "Program"}, ("内老旧路灯改造出新工程项目",),
+     "subdistrict"),
+    ("东苑二期新建工程（2024年度续建项目）。", {}, ("年度续建项目", "续建项目"), "subdistrict"),
+    # a subdistrict's own health centre names no community 街道社区; communities listed after a bracket are named
+    ("街道社区卫生服务中心改扩建主体工程项目已开工。", {"街道社区卫生服务中心": "Facility"}, ("街道社区",), "subdistrict"),
+    ("新建（改造）春塘社区、茅林桥社区居家养老服务站点。",
+     {"春塘社区": "ResidentialArea", "茅林桥社区": "ResidentialArea"}, (), "subdistrict"),
+])
+def test_extract_outside_reports_round_29(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
