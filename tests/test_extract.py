@@ -1874,3 +1874,12 @@ def test_extract_projects_listed_before_a_batch_of_projects_and_the_batch_names_
 ])
 def test_extract_outside_reports_round_29(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # a block's party branch is a body; an estate named 某某新村 is a residential area
+    ("成立邻聚力青灵街区党支部。", {"邻聚力青灵街区党支部": "Organization"}, (), "subdistrict"),
+    ("全年完成商业一村、金石新村、东方小区等旧住房修缮项目。", {"金石新村": "ResidentialArea"}, (), "subdistrict"),
+])
+def test_extract_outside_reports_round_30(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
