@@ -1865,7 +1865,7 @@ def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
                 for p in listed.split("、")):
             out += _listed_titles(listed, m.end(), cue, view)  # 荣获A、B、C: every honour of the list
             continue
-        ends = r"[，,。；;：:！!？?]|等荣誉|的好成绩|并(?=[成获])"
+        ends = r"[，,。；;：:！!？?]|等(?:各级|各类|多项|国家级|省级|市级|[、和])*荣誉|的好成绩|并(?=[成获])"
         each = text[:m.start()].endswith("分别")  # 甲、乙分别入选A、B: every listed honour
         stop = re.search(ends + ("|、" if cue in voc.award_done and not each else ""), rest)
         obj_end = m.end() + (stop.start() if stop else len(rest))

@@ -1883,3 +1883,10 @@ def test_extract_outside_reports_round_29(text, expected, absent, level):
 ])
 def test_extract_outside_reports_round_30(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+def test_extract_one_honour_before_a_count_of_honours_of_every_level():
+    """荣获全国某某示范社区等各级荣誉十余项: the honour ends before 等各级荣誉."""
+    got = found("全年街道荣获全国社区工作服务示范社区等各级荣誉十余项。", "subdistrict")
+    assert got.get("全国社区工作服务示范社区") == "Award", got
+    assert not any("十余项" in n for n in got), got
