@@ -1789,7 +1789,7 @@ def _community_subjects(view: _View, voc: _Vocab) -> list[Candidate]:
         out.append(Candidate(stem + "社区", "ResidentialArea", view.sentence.index, m.start(1), m.end(),
                              confidence=0.6, priority=2, rule="community-subject"))
     for i, t in enumerate(view.toks):  # 深入某某湖社区: place words before 社区 name the community wherever it stands
-        if t.text != "社区" or i < 1 or not view.toks[i - 1].tag == "ns":
+        if t.text != "社区" or i < 1 or view.toks[i - 1].tag != "ns":
             continue
         j = i - 1
         while j > 0 and view.toks[j - 1].tag == "ns" and t.start - view.toks[j - 1].start <= 4:
