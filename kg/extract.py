@@ -3164,6 +3164,18 @@ _ALONG_WITH = re.compile(r"(?:协同|会同|配合)")
 _INSIDE_LEAD = re.compile(r"内(?!蒙)|年度|年")
 
 
+def _scope_lead(c: Candidate, view: _View) -> int:
+    """How many leading characters of a name belong to the words before it: 内 after 辖区 (辖区内某某工程), 年度 or
+    年 after a year's digits (2024年度某某项目); 0 when none do."""
+    lead = _INSIDE_LEAD.match(c.name)
+    if not lead or len(c.name) - lead.end() < 3:
+        return 0
+    before = view.text[:c.start]
+    scoped = before.endswith(("辖区", "区域", "园区", "社区", "小区", "街道")) if lead.group() == "内" \
+        else before[-1:].isdigit()
+    return lead.end() if scoped else 0
+
+
 def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None = None
                         ) -> tuple[list[Candidate], list[Hint]]:
     """All entity candidates of one sentence (after span competition), and relation hints."""
@@ -3223,10 +3235,8 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
             c.name, c.start = c.name[standing.end():], c.start + standing.end()
         if c.type == "Organization" and (along := _ALONG_WITH.match(c.name)) and len(c.name) - along.end() >= 3:
             c.name, c.start = c.name[along.end():], c.start + along.end()  # 协同某某局: the body worked with
-        if (inside := _INSIDE_LEAD.match(c.name)) and len(c.name) - inside.end() >= 3 and (
-                view.text[:c.start].endswith(("辖区", "区域", "园区", "社区", "小区", "街道")) if inside.group() == "内"
-                else view.text[c.start - 1:c.start].isdigit()):
-            c.name, c.start = c.name[inside.end():], c.start + inside.end()  # 辖区|内某某工程, 2024|年度某某项目
+        if cut := _scope_lead(c, view):
+            c.name, c.start = c.name[cut:], c.start + cut  # 辖区|内某某工程, 2024|年度某某项目
         if c.type == "Place" and (side := _BORDERING.match(c.name)) and len(c.name) - side.end() >= 3:
             c.name, c.start = c.name[side.end():], c.start + side.end()  # 东邻某某镇: the town it borders
         if c.type in ("Facility", "Place") and _AIM.match(c.name):
