@@ -392,6 +392,9 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
                           confidence=0.8 if num[0].isdigit() else 0.6))
         starts.append(start)
     out = _respectively(text, out, starts)
+    if "个、" in text:  # 高于全国、全省1个、0.2个百分点: the first figure's unit is cut short
+        short = {n for m in _POINTS_LISTED.finditer(text) for n in re.findall(r"([\d.]+)个、", m.group())}
+        out = [replace(m, unit="个百分点") if m.unit == "个" and m.value in short else m for m in out]
     if "百分之" in text:
         out += _spelled_shares(text, sentence, year, out)
     if _SHARE.search(text):
@@ -401,6 +404,7 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
     return out
 
 
+_POINTS_LISTED = re.compile(r"(?:\d+(?:\.\d+)?个、)+\d+(?:\.\d+)?个百分点")
 _SIZED_CLASS = re.compile(r"(?<=以上)(?:的)?(?:[\u4e00-\u9fff]{0,4}?(?:项目|企业|固定资产投资)|[\u4e00-\u9fff]{1,8}?\d+[\u4e00-\u9fff])"
                           r"|的[\u4e00-\u9fff]{1,4}?\d+[个家户名座]")
 

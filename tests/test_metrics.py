@@ -432,3 +432,10 @@ def test_metrics_a_milestone_in_words_names_the_figure_after_it():
     """全县GDP突破百亿元大关，达109亿元、增长9.2%: 109亿元 and 9.2% are the GDP's too."""
     got = _got("全县GDP突破百亿元大关，达109亿元、增长9.2%。")
     assert got[("109", "亿元")][0] == got[("9.2", "%")][0] == "GDP"
+
+
+def test_metrics_a_first_figure_written_short_shares_the_points_unit():
+    """高于全国、全省1个、0.2个百分点: 1 is a point as 0.2 is, not one of something."""
+    got = _got("全年GDP增长6%，高于全国、全省1个、0.2个百分点。")
+    assert ("1", "个百分点") in got and ("1", "个") not in got
+    assert ("0.2", "个百分点") in got
