@@ -1293,6 +1293,7 @@ def _is_rhetoric(content: str, voc: _Vocab) -> bool:
     return len(content) > 30 or "。" in content
 
 
+_TIME_LIMIT = re.compile(r"(?:最多|最长|最快|不超过|压缩至|压缩到)?\d+(?:\.\d+)?个?(?:工作日|天|日|小时|分钟)(?:办结|内)?")
 _RUN_HELD = re.compile(r"(?:开展|推出|举办|推行|开设|组织)$")   # 开展“某某上门”“某某课堂”: activities held, each one
 
 
@@ -1487,8 +1488,8 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
         return [Candidate(name, own, sidx, m.start(), m.end(), aliases=tuple(sorted(aliases - {name})),
                           confidence=0.85, priority=2, rule="quote-own")], []
     if _is_rhetoric(content, voc) or _PERIOD.fullmatch(content) or \
-            re.fullmatch(r"[\d·.、\s-]+", content):
-        return [], []  # “十四五” is a period, “7·31” a date
+            re.fullmatch(r"[\d·.、\s-]+", content) or _TIME_LIMIT.fullmatch(content):
+        return [], []  # “十四五” is a period, “7·31” a date, “最多60天” a time limit
     if run_class:  # “美丽、智慧、人文”等五个社区建设: qualities listed in one quote are ideas, not places
         typ = "Concept" if "、" in content and run_class in ("Place", "ResidentialArea", "Facility") else run_class
         return [Candidate(content, typ, sidx, m.start(), m.end(), aliases=tuple(aliases),
@@ -3162,6 +3163,7 @@ def _place_of_a_verb(c: Candidate, kept: list[Candidate], view: _View) -> bool:
 
 _ALONG_WITH = re.compile(r"(?:协同|会同|配合)")
 _INSIDE_LEAD = re.compile(r"内(?!蒙)|年度|年")
+_ONLY_ONE = re.compile(r"唯一(?:的)?|首个|首批")
 
 
 def _scope_lead(c: Candidate, view: _View) -> int:
@@ -3235,6 +3237,9 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
             c.name, c.start = c.name[standing.end():], c.start + standing.end()
         if c.type == "Organization" and (along := _ALONG_WITH.match(c.name)) and len(c.name) - along.end() >= 3:
             c.name, c.start = c.name[along.end():], c.start + along.end()  # 协同某某局: the body worked with
+        if c.type in ("Program", "Mechanism") and (only := _ONLY_ONE.match(c.name)) and len(c.name) - only.end() >= 4 \
+                and re.search(r"(?:全国|全省|全市|全区|全县)$", view.text[:c.start]):
+            c.name, c.start = c.name[only.end():], c.start + only.end()  # 开展全省唯一|某某试点: the only one, not its name
         if cut := _scope_lead(c, view):
             c.name, c.start = c.name[cut:], c.start + cut  # 辖区|内某某工程, 2024|年度某某项目
         if c.type == "Place" and (side := _BORDERING.match(c.name)) and len(c.name) - side.end() >= 3:

@@ -1890,3 +1890,13 @@ def test_extract_one_honour_before_a_count_of_honours_of_every_level():
     got = found("全年街道荣获全国社区工作服务示范社区等各级荣誉十余项。", "subdistrict")
     assert got.get("全国社区工作服务示范社区") == "Award", got
     assert not any("十余项" in n for n in got), got
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # the only pilot of a province is no part of the pilot's name; a quoted time limit names nothing
+    ("开展全省唯一一体化政务服务2.0平台区级试点。", {"一体化政务服务2.0平台区级试点": "Program"},
+     ("唯一一体化政务服务2.0平台区级试点",), "district"),
+    ("从赋码到开工全过程“最多60天”。", {}, ("最多60天",), "district"),
+])
+def test_extract_outside_reports_round_33(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
