@@ -329,8 +329,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
         else:
             if unit not in _ZH_UNITS or num in ("一", "十") or "点" in num or before.endswith(_SKIP_BEFORE):
                 continue
-            if nxt == "级" or re.match(r"[百千万亿]", nxt or " "):
-                continue  # 千亿元级: a scale; 千家万户, 千行百业: a saying, no count
+            if nxt == "级" or re.match(r"[百千万亿]", nxt or " ") or unit == "位" and nxt == "数":
+                continue  # 千亿元级: a scale; 千家万户, 千行百业: a saying, no count; 两位数增长: a rate's size
             if any(a <= start and end <= b for a, b in names):
                 continue
             if unit == "大" and not re.match(rf"[{_CJK}]", nxt or " "):

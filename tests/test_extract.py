@@ -1900,3 +1900,9 @@ def test_extract_one_honour_before_a_count_of_honours_of_every_level():
 ])
 def test_extract_outside_reports_round_33(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+def test_extract_the_yearly_economic_plan_is_not_split_at_its_and():
+    """国民经济和社会发展计划 is one plan, not 国民经济计划 and 社会发展计划."""
+    got = found("现将青山区2019年国民经济和社会发展计划执行情况提请大会审议。", "district")
+    assert "国民经济计划" not in got and "社会发展计划" not in got, got

@@ -439,3 +439,8 @@ def test_metrics_a_first_figure_written_short_shares_the_points_unit():
     got = _got("全年GDP增长6%，高于全国、全省1个、0.2个百分点。")
     assert ("1", "个百分点") in got and ("1", "个") not in got
     assert ("0.2", "个百分点") in got
+
+
+def test_metrics_a_two_digit_growth_counts_nothing():
+    """保持两位数高位增长: the size of a rate, not two of anything."""
+    assert not _got("科学研究和技术服务业营业收入持续保持两位数高位增长。")
