@@ -702,6 +702,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 and toks[j].start == start:
             continue  # 复垦废弃居民点, 严管出店: sites described by what is done to them, none named (某购超市, two
             # one-character verbs, is)
+        if head == "村" and k - j == 1 and toks[j].tag == "v" and len(toks[j].text) == 1:
+            continue  # 跨村联建: a verb before 村 names no village
         if (typ in ("Facility", "Organization") or head == "项目") and _COUNT_AFTER.match(text, tok.end):
             continue  # 申报县级农民专业合作社2个, 申报某类债券项目20个: counted after, the same
         if typ == "Facility" and _FIRM_AFTER.match(text, tok.end) or typ == "Organization" and re.match(
@@ -841,6 +843,11 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if _known_place(tok.text) and not view.is_protected(tok.start, tok.end):
             out.append(Candidate(tok.text, "Place", view.sentence.index, tok.start, tok.end,
                                  confidence=0.6, priority=1, nested=True, rule="ns-admin"))
+        elif i and len(toks[i - 1].text) == 1 and toks[i - 1].tag == "ns" and toks[i - 1].end == tok.start \
+                and len(tok.text) == 2 and tok.text[-1] == "村" and (i < 2 or toks[i - 2].tag[:1] not in ("n", "a")) \
+                and not view.is_protected(toks[i - 1].start, tok.end):  # 东|山村建成: a village cut by jieba, anywhere
+            out.append(Candidate(toks[i - 1].text + tok.text, "ResidentialArea", view.sentence.index, toks[i - 1].start,
+                                 tok.end, confidence=0.5, priority=1, rule="ns-cut-village"))
         elif _listed_place(toks, i, voc) and tok.text not in voc.heads and not view.is_protected(tok.start, tok.end) \
                 and not re.fullmatch(rf"[{_NUMERALS}]中", tok.text):  # 十七届三中、四中全会: sessions, no places
             prev = toks[i - 1] if i else None

@@ -1906,3 +1906,12 @@ def test_extract_the_yearly_economic_plan_is_not_split_at_its_and():
     """国民经济和社会发展计划 is one plan, not 国民经济计划 and 社会发展计划."""
     got = found("现将青山区2019年国民经济和社会发展计划执行情况提请大会审议。", "district")
     assert "国民经济计划" not in got and "社会发展计划" not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # a verb before 村 names no village (跨村联建); a village jieba cuts (东|山村) is named outside a list too
+    ("实施跨村联建，带动“家门口”就业1100余人。", {}, ("跨村", "家门口"), "town"),
+    ("东山村建成文化礼堂。", {"东山村": "ResidentialArea"}, (), "town"),
+])
+def test_extract_outside_reports_round_35(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
