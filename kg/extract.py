@@ -1610,9 +1610,9 @@ _SCOPED_TITLE = re.compile(rf"(?:全国|国家级|国家|全省|省级)[{_CJK}]{
 _PILOT_PLACE = re.compile(r"试点(?:县|市|城市|区|园区|镇|乡|村|单位|地区)”?$")  # 全国某某试点县: a place chosen, an honour
 
 
-_STRONG_AWARD_CUES = ("晋升为", "被评为", "评为", "被列为", "列为", "被授予", "授予", "荣获", "获评", "被命名为",
-                      "命名为", "荣膺", "入选", "入围", "成功创建为", "成功创建成为", "创建成为", "成功创建", "成功复评",
-                      "被认定为", "认定为")
+# cue_done verbs (award_words.tsv) that also take things no honour is (获得资金, 通过验收, 列入规划): what follows
+# them is an honour only when its words say so; every other cue_done verb names one by itself
+_WEAK_AWARD_CUES = frozenset({"获得", "获", "通过", "新创建", "列入", "跻身"})
 _NATIONAL_START = re.compile(r"国家级|国家|全国|省级")
 _GRADED_ZONE = re.compile(rf"(?:国家级|省级|自治区级)[{_CJK}]{{1,8}}(?:区|园区|景区|度假区|基地)")  # 创建国家级某某区
 _AWARD_CLASS = r"(?:城市|城区|县城|区|县|市|镇|乡|村|街道|社区|单位|集体|称号|奖|示范区|示范点|先进|模范|站|中心|园区|基地|医院|学校)$"
@@ -1933,7 +1933,7 @@ def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
             if not stripped or len(stripped) > 40:
                 continue
             name = _YEAR_PREFIX.sub("", stripped)
-            strong = cue in _STRONG_AWARD_CUES and len(name) >= 4 and not _award_generic(name, voc) and (
+            strong = cue in voc.award_done and cue not in _WEAK_AWARD_CUES and len(name) >= 4 and not _award_generic(name, voc) and (
                 cue != "成功创建" or re.search(_AWARD_CLASS, name)) or _GRADED_ZONE.fullmatch(name) is not None
             if not strong and not _honor_like(name, voc) and not name.endswith(("奖", "称号")):
                 continue
@@ -3168,9 +3168,23 @@ def _place_of_a_verb(c: Candidate, kept: list[Candidate], view: _View) -> bool:
     return any(t.tag == "v" and len(t.text) == 2 for t in view.toks if c.start <= t.start and t.end < c.end)
 
 
+# Leading words a candidate's name does not own: each reader gives how many characters to cut, 0 for none.
 _ALONG_WITH = re.compile(r"(?:协同|会同|配合)")
 _INSIDE_LEAD = re.compile(r"内(?!蒙)|年度|年")
 _ONLY_ONE = re.compile(r"唯一(?:的)?|首个|首批")
+
+
+def _worked_with(c: Candidate, view: _View) -> int:
+    """协同某某局: the body worked with, not 协同 (a verb jieba reads as a noun)."""
+    along = _ALONG_WITH.match(c.name) if c.type == "Organization" else None
+    return along.end() if along and len(c.name) - along.end() >= 3 else 0
+
+
+def _only_one_of_a_scope(c: Candidate, view: _View) -> int:
+    """开展全省唯一|某某试点: the only one of a province, not part of the pilot's name."""
+    only = _ONLY_ONE.match(c.name) if c.type in ("Program", "Mechanism") else None
+    scoped = only and len(c.name) - only.end() >= 4 and re.search(r"(?:全国|全省|全市|全区|全县)$", view.text[:c.start])
+    return only.end() if scoped else 0
 
 
 def _scope_lead(c: Candidate, view: _View) -> int:
@@ -3242,13 +3256,9 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
                 and len(c.name) - standing.end() >= 2 and c.name[standing.end():] not in voc.group_heads:
             c.aliases = tuple(sorted(set(c.aliases) | {c.name}))  # 在岗某某员, 持证某某员: the one group
             c.name, c.start = c.name[standing.end():], c.start + standing.end()
-        if c.type == "Organization" and (along := _ALONG_WITH.match(c.name)) and len(c.name) - along.end() >= 3:
-            c.name, c.start = c.name[along.end():], c.start + along.end()  # 协同某某局: the body worked with
-        if c.type in ("Program", "Mechanism") and (only := _ONLY_ONE.match(c.name)) and len(c.name) - only.end() >= 4 \
-                and re.search(r"(?:全国|全省|全市|全区|全县)$", view.text[:c.start]):
-            c.name, c.start = c.name[only.end():], c.start + only.end()  # 开展全省唯一|某某试点: the only one, not its name
-        if cut := _scope_lead(c, view):
-            c.name, c.start = c.name[cut:], c.start + cut  # 辖区|内某某工程, 2024|年度某某项目
+        for lead_of in (_worked_with, _only_one_of_a_scope, _scope_lead):
+            if cut := lead_of(c, view):
+                c.name, c.start = c.name[cut:], c.start + cut
         if c.type == "Place" and (side := _BORDERING.match(c.name)) and len(c.name) - side.end() >= 3:
             c.name, c.start = c.name[side.end():], c.start + side.end()  # 东邻某某镇: the town it borders
         if c.type in ("Facility", "Place") and _AIM.match(c.name):
