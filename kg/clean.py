@@ -6,12 +6,16 @@ from functools import cache
 
 from .resources import read_lines, read_table
 
-__all__ = ["clean_text", "normalize_spaces"]
+__all__ = ["clean_text", "join_spaced_figures", "normalize_spaces"]
 
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]")  # and stray controls
 _CHROME_MAX = 80  # page furniture is short: a longer line (a report flattened to one line) is never dropped
 _RUNS = re.compile(r" {2,}")
+# a space a PDF or a typesetter puts between a figure and the words around it (完成 7.8 亿元, 2019 年): the
+# figure's unit and subject must touch it to be read; a short number opening a line is a list mark (1 经济…)
+_SPACED_FIGURE = re.compile(r"(?<=[\d%])[ ](?=[\u4e00-\u9fff%‰])|(?<=[\u4e00-\u9fff])[ ](?=\d)")
+_LIST_MARK = re.compile(r"\d{1,2}[ ]")
 
 
 def normalize_spaces(line: str) -> str:
@@ -22,6 +26,16 @@ def normalize_spaces(line: str) -> str:
     """
     line = _INVISIBLE.sub("", line)
     return _RUNS.sub(" ", _SPACES.sub(" ", line)).strip()
+
+
+def join_spaced_figures(line: str) -> str:
+    """Figures set apart by spaces joined to their words; a list mark opening the line keeps its space.
+
+    >>> join_spaced_figures("完成 7.8 亿元，增长 4.2%")
+    '完成7.8亿元，增长4.2%'
+    """
+    head = m.end() if (m := _LIST_MARK.match(line)) else 0
+    return line[:head] + _SPACED_FIGURE.sub("", line[head:])
 
 
 @cache
@@ -46,7 +60,7 @@ def clean_text(text: str) -> str:
     chrome_lines, drops, cuts, tails = _chrome_rules()
     lines: list[str] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = normalize_spaces(raw)
+        line = join_spaced_figures(normalize_spaces(raw))
         for cut in cuts:
             if (found := cut.search(line)) and found.end() - found.start() <= _CHROME_MAX:
                 line = (line[:found.start()] + line[found.end():]).strip()

@@ -472,6 +472,7 @@ _PLANT_PART = re.compile(rf"(?:第?[{_NUMERALS}\d]期|产线|生产线|核心装
 _POLICY_KINDS = ("优惠", "支持", "扶持", "惠农", "利民", "惠企", "金融", "财政", "改革", "管理", "产业", "保障")
 _SITE_COUNTERS = "个座所家处"
 _COUNTERS_OF_ONE = frozenset(_SITE_COUNTERS + "条批项")   # 改建57座某某站: how many, not a capacity in the name
+_COUNTED_KINDS = re.compile(r"(?<![一二三四五六七八九十第\d])[两二三四五六七八九十]大(?=[\u4e00-\u9fff]{2})")  # not 十九大
 _COUNTED_SITES = re.compile(rf"(?:\d+|[一两二三四五六七八九十百千]+)[{_SITE_COUNTERS}]$")
 _COUNT_OF_ONE = re.compile(rf"[一两二三四五六七八九十\d]+[{''.join(sorted(_COUNTERS_OF_ONE))}]")
 
@@ -526,6 +527,12 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                     and before.tag.startswith(("n", "v")) and len(before.text) >= 2 and before.text not in voc.stop \
                     and before.text not in voc.generic and _head_type(before.text, voc) is None:
                 j -= 1  # 某某保护与某某转型规划: one plan of two aims
+                continue
+            if prev.text in ("和", "与") and typ == "Program" and head in ("工程", "项目") and j == k - 1 \
+                    and before is not None and before.tag == "v" and toks[j].tag == "v" \
+                    and len(before.text) == 2 and len(toks[j].text) == 2:
+                j -= 1  # 某某一体化保护和修复工程: one works of two acts (a long name: a river's, say)
+                limit = 26
                 continue
             if j == k and mode == "token" and head in ("镇", "乡", "路", "街") and prev.text not in voc.stop \
                     and prev.tag.startswith(("v", "a", "nr", "ns", "n", "x")) and len(prev.text) >= 2:
@@ -694,9 +701,12 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         elif typ != "TargetGroup" and lead.endswith("等") or ("、" in lead and _COUNTED.search(lead)) \
                 or typ == "Program" and lead.endswith(("一批", "一系列", "一大批")):
             continue  # the class noun after a list (…等优秀志愿者赋能行动) names no one thing, nor after 一批
+        if (counted := _COUNTED_KINDS.search(kind)) and (counted.start() > 0 or "、" in re.split(r"[，,；;。]", lead)[-1]):
+            continue  # 建成甲、乙两大某某基地: a kind the listed ones are counted in (三大战役纪念馆 is one)
         if typ in ("Facility", "Organization") and (_COUNTED_SITES.search(lead) or _COUNTED_SITES.search(lead[:-2])
-                                                    and lead[-2:] in ("集中", "新建", "新增", "标准化")):
-            continue  # 建成3个某某文化中心, 3个集中隔离点, 3个某某实验室: a kind of site counted, not one named
+                                                    and lead[-2:] in ("集中", "新建", "新增", "标准化")) \
+                or typ == "Place" and _COUNTED_SITES.search(lead) and not re.search(r"(?<![\d十])[一1][个座所家处]$", lead):
+            continue  # 建成3个某某文化中心, 3个集中隔离点, 3个某某实验室, 16个某某产业园: a kind of site counted, not one named
         if typ == "Facility" and k - j >= 2 and all(t.tag == "v" for t in toks[j:k]) \
                 and any(len(t.text) >= 2 for t in toks[j:k]) \
                 and toks[j].start == start:
@@ -3679,6 +3689,9 @@ def _mentions(doc: Document, entities: list[Entity]) -> None:
             e.mentions.append(Mention(text[a:b], s.index, s.start + a, s.start + b))
 
 
+_DEFINED_AS = re.compile(r"^(?:是指|指的是|指|即)")
+
+
 def extract_entities(doc: Document) -> tuple[list[Entity], list[Definition], list[Hint]]:
     """Entities (merged, with mentions), glossary definitions and relation hints of a document."""
     cands: list[Candidate] = list(_issuer_candidates(doc))
@@ -3694,9 +3707,13 @@ def extract_entities(doc: Document) -> tuple[list[Entity], list[Definition], lis
         sidx = g.sentence if g.sentence is not None else 0
         core = re.search(r"“([^”]{2,})”", g.term)
         core_key = name_key(core.group(1)) if core and len(core.group(1)) >= 3 else ""
-        for c in cands:  # the definition restates the term (“提、议…”议事三步法): same entity
-            if c.sentence == g.sentence and core_key and c.rule.startswith("quote") and c.name != name \
-                    and name_key(c.name).endswith(core_key):
+        whole = _DEFINED_AS.sub("", g.definition.strip()).rstrip("。；;.")  # 某某工程：某某一体化保护和修复工程。
+        within = {g.sentence} | {t.index for t in doc.sentences if g.start <= t.start < g.end}
+        for c in cands:  # the definition restates the term (“提、议…”议事三步法), or is its full name: same entity
+            restated = core_key and c.sentence == g.sentence and c.rule.startswith("quote") \
+                and name_key(c.name).endswith(core_key)
+            if c.sentence in within and c.name != name and (
+                    restated or c.name == whole and c.type == typ and len(whole) > len(name)):
                 c.aliases = tuple(sorted(set(c.aliases) | {c.name}))
                 c.name = name
         cands.append(Candidate(name, typ, sidx, 0, 0, aliases=aliases, confidence=0.95, priority=4,

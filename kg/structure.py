@@ -2,7 +2,7 @@
 
 Status and year come from part headings ("一、2023年工作总结", "二、2024年工作打算"), never from the
 file name; a heading without a year falls back on the delivery date (a report delivered in year N
-reviews N-1 and plans N).
+reviews N-1 and plans N; one delivered in its last two months, as some districts do, reviews N and plans N+1).
 """
 from __future__ import annotations
 
@@ -27,8 +27,10 @@ _GLOSSARY_ITEM = re.compile(r"^(?:\d{1,3}\s*[\.．、]|[［\[【（(〔]\d{1,3}[
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*")
 _ZH_YEAR = "[一二][〇○零一二三四五六七八九]{3}"   # 二〇〇八年: a year in Chinese digits, as older reports write it
 _YEAR = re.compile(rf"(?<![\d〇○零])((?:19|20)\d{{2}}|{_ZH_YEAR})\s*年")
-# 2023年工作回顾, 二〇一四年工作回顾, 某某、某某——本届政府工作回顾: a part heading with no number
-_BARE_PART = re.compile(rf"^(?:(?:(?:19|20)\d{{2}}年|{_ZH_YEAR}年|过去|今年|去年|今后|本届)[^。，,；;：:]{{2,18}}"
+# 2023年工作回顾, 二〇一四年工作回顾, “十二五”期间和2015年工作回顾, 某某、某某——本届政府工作回顾: a part heading with no
+# number
+_BARE_PART = re.compile(rf"^(?:(?:(?:19|20)\d{{2}}年|{_ZH_YEAR}年|过去|今年|去年|今后|本届|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期))"
+                        rf"[^。，,；;：:]{{2,18}}"
                         r"|[^。，,；;：:—]{2,12}——[^。，,；;：:—]{2,16})$")
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五")  # “十四五”: the 14th five-year plan
 _DATE = re.compile(rf"((?:19|20)\d{{2}}|{_ZH_YEAR})\s*年\s*(\d{{1,2}}|{_NUMERAL})\s*月\s*(\d{{1,2}}|{_NUMERAL})\s*日")
@@ -133,6 +135,16 @@ def _delivery_date(lines: list[str]) -> str:
             year, month, day = (number_value(g) for g in match.groups())
             return f"{year:04d}-{month:02d}-{day:02d}"
     return ""
+
+
+def _year_planned(date: str) -> int:
+    """The year a report delivered on ``date`` (YYYY-MM-DD) plans: its own, or the next when it is delivered in
+    November or December (某区2012年12月18日: 一、2012年工作回顾, then the tasks of 2013).
+
+    >>> _year_planned("2013-02-28"), _year_planned("2012-11-26")
+    (2013, 2013)
+    """
+    return int(date[:4]) + (int(date[5:7]) >= 11)
 
 
 def _metadata(text: str, lines: list[str]) -> dict[str, str]:
@@ -244,7 +256,7 @@ def parse_document(text: str, doc_id: str, source: str = "", encoding: str = "ut
         offsets.append(pos)
         pos += len(line) + 1
     meta = _metadata(text, raw_lines)
-    delivered = int(meta["date"][:4]) if meta["date"] else _title_plan_year(meta["title"])
+    delivered = _year_planned(meta["date"]) if meta["date"] else _title_plan_year(meta["title"])
 
     parts = [Part(index=0, title="", start=0, end=0)]
     sections: list[Section] = []

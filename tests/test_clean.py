@@ -33,3 +33,10 @@ def test_clean_strips_news_site_heads_and_related_tail():
 
 def test_clean_joins_spaced_title():
     assert clean_text("政 府 工 作 报 告\n各位代表：") == "政府工作报告\n各位代表："
+
+
+def test_clean_joins_figures_set_apart_by_spaces():
+    """A PDF's spaces around figures (完成 7.8 亿元) part a figure from its unit and subject; a list mark keeps its own."""
+    assert clean_text("预计全年完成地区生产总值 136.5 亿元，增长 5.5%；打造了16 个园区") == \
+        "预计全年完成地区生产总值136.5亿元，增长5.5%；打造了16个园区"
+    assert clean_text("1 经济实力不断增强\n天伦乐满堂 白首永相随") == "1 经济实力不断增强\n天伦乐满堂 白首永相随"

@@ -1915,3 +1915,30 @@ def test_extract_the_yearly_economic_plan_is_not_split_at_its_and():
 ])
 def test_extract_outside_reports_round_35(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # sites of a kind counted (16个某某产业园) are a kind, not one place; one counted may be named
+    ("打造了12个扶贫产业园。", {}, ("扶贫产业园",), "county"),
+    ("建成1个现代农业产业园。", {"现代农业产业园": "Place"}, (), "county"),
+    # 山水林田湖草 is one word: its 湖 heads no lake; a works of two acts (保护和修复) is one name, however long
+    ("谋划清溪江流域山水林田湖草沙一体化保护和修复工程。", {"清溪江流域山水林田湖草沙一体化保护和修复工程": "Program"},
+     ("清溪江流域山水林田湖",), "province"),
+    ("加快推进岱海流域山水林田湖草生态保护修复试点工程项目。", {}, ("岱海流域山水林田湖",), "county"),
+    # a kind the listed firms are counted in (甲、乙两大某某基地) names no base; 同类 makes no name specific
+    ("建成青云机械、白石重工两大装备制造基地。", {}, ("白石重工两大装备制造基地",), "district"),
+    ("参观三大战役纪念馆。", {"三大战役纪念馆": "Facility"}, (), "district"),
+    ("深入学习贯彻党的二十大报告精神和十九大报告精神。", {"十九大报告精神": "Concept"}, (), "district"),
+    ("某某工业园位居全市同类园区前列。", {}, ("同类园区",), "district"),
+])
+def test_extract_outside_reports_round_36(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
+
+
+def test_extract_a_glossary_term_defined_by_its_full_name_has_it_as_an_alias():
+    """某某工程：某某一体化保护和修复工程。 The defined term and the full name are one entity, the short term its name."""
+    text = report("实施某某工程。") + "注释\n［3］某某工程：\n山水林田湖草沙一体化保护和修复工程。\n"
+    ex = extract(document_from_text(text, "glossary-full-name"))
+    names = {e.name: e for e in ex.entities}
+    assert "山水林田湖草沙一体化保护和修复工程" not in names, sorted(names)
+    assert "山水林田湖草沙一体化保护和修复工程" in names["某某工程"].aliases

@@ -444,3 +444,14 @@ def test_metrics_a_first_figure_written_short_shares_the_points_unit():
 def test_metrics_a_two_digit_growth_counts_nothing():
     """保持两位数高位增长: the size of a rate, not two of anything."""
     assert not _got("科学研究和技术服务业营业收入持续保持两位数高位增长。")
+
+
+def test_metrics_of_a_pdf_text_with_spaced_figures():
+    """Figures set apart by spaces (预计全年完成地区生产总值 136.5 亿元) keep their subjects once cleaned."""
+    from kg.pipeline import document_from_text
+    from kg.extract import extract
+
+    ex = extract(document_from_text("一、2019年工作回顾\n预计全年完成地区生产总值 136.5 亿元，增长 5.5%；"
+                                    "固定资产投资完成 25 亿元。\n", "spaced"))
+    got = {(m.subject, m.value, m.unit) for m in ex.metrics}
+    assert {("地区生产总值", "136.5", "亿元"), ("固定资产投资", "25", "亿元")} <= got, got

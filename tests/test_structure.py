@@ -266,7 +266,8 @@ def test_structure_a_development_zone_is_its_own_place_without_a_cut_name():
 
 
 @pytest.mark.parametrize("title, status, year", [("青山县2013年工作思路", "planned", 2013),
-                                                 ("青湖街道2024年工作总结", "achieved", 2024)])
+                                                 ("青湖街道2024年工作总结", "achieved", 2024),
+                                                 ("东河区人民政府2010年工作要点", "planned", 2010)])
 def test_structure_a_title_with_one_year_dates_the_parts_its_headings_do_not(title, status, year):
     """某县2013年工作思路 whose parts open 三、以某某为支撑… (no year, no cue, not read as parts): the title says."""
     doc = document_from_text(f"{title}\n三、以三根支柱为支撑，在新区建设上持续加力。\n新建学校3所。\n", "t")
@@ -296,3 +297,20 @@ def test_structure_an_opening_paragraph_under_a_two_year_title_sums_up_the_year_
     intro = next(s for s in doc.sentences if s.text.startswith("过去一年"))
     assert (intro.status, intro.year) == ("achieved", 2021)
     assert (doc.sentences[0].status, doc.sentences[0].year) == ("unknown", None)  # the title itself
+
+
+def test_structure_a_report_delivered_late_in_the_year_reviews_that_year_and_plans_the_next():
+    """Delivered on 2012年12月18日: its undated review is 2012's and its plans are 2013's (one delivered in
+    February, the year before's and its own)."""
+    body = "各位代表：\n一、本届政府工作回顾\n新建学校3所。\n二、明年工作安排\n再建学校2所。\n"
+    late = document_from_text("——2012年12月18日在东河区第十四届人民代表大会第二次会议上\n" + body, "late")
+    early = document_from_text("——2013年2月18日在东河区第十四届人民代表大会第二次会议上\n" + body, "early")
+    for doc in (late, early):
+        assert {(s.status, s.year) for s in doc.sentences if s.text.startswith("新建")} == {("achieved", 2012)}
+        assert {(s.status, s.year) for s in doc.sentences if s.text.startswith("再建")} == {("planned", 2013)}
+
+
+def test_structure_an_unnumbered_heading_opening_on_a_five_year_plan_is_a_part():
+    """“十二五”期间和2015年工作回顾, a heading with no number: a part that reviews 2015."""
+    doc = document_from_text("东河区政府工作报告\n各位代表：\n“十二五”期间和2015年工作回顾\n地区生产总值增长8%。\n", "t")
+    assert {(s.status, s.year) for s in doc.sentences if s.text.startswith("地区")} == {("achieved", 2015)}
