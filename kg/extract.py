@@ -499,8 +499,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 or (head == "中心" and nxt in ("地带", "位置", "地段")) or (head in ("路", "街", "巷") and nxt.startswith("街道")):
             continue  # 街长, 河长制, 某市省域副中心, 镇容镇貌, 一河之隔, 县城中心地带, 某某路街道: an office, a rule, a scope, a
             # saying, a subdistrict named after its road
-        if nxt == "行列":
-            continue  # 迈入自治区级工业园区行列: the ranks of a kind, no one named
+        if nxt == "行列" or nxt == "化" and len(head) >= 2:
+            continue  # 迈入自治区级工业园区行列: the ranks of a kind, no one named; 某某项目化运作: a way of running
         if head == "所" and i + 1 < len(toks) and len(nxt) == 1 and toks[i + 1].tag.startswith("v"):
             continue  # 生活所需, 所急所盼: 所 before a verb is a function word, no office
         if head == "组织" and k >= 1 and _head_type(toks[k - 1].text, voc) == "Organization":
@@ -2652,7 +2652,7 @@ def _provided_services(view: _View) -> list[Candidate]:
     out = []
     for m in (_PROVIDED_FOR.finditer(view.text) if "提供" in view.text else ()):
         if m.start(1) in view.starts and not view.is_protected(m.start(1), m.end(1)) \
-                and not _KIND_OF_SERVICE.match(m.group(1)) and "的" not in m.group(1):
+                and not _KIND_OF_SERVICE.match(m.group(1)) and "的" not in m.group(1) and "等" not in m.group(1):
             out.append(Candidate(m.group(1), "Program", view.sentence.index, m.start(1), m.end(1), confidence=0.5,
                                  priority=1, rule="provided-service"))
     return out
@@ -2803,6 +2803,9 @@ _SERVICE_AFTER = re.compile(r"(?:安置|援助|帮扶|救助|关爱|慰问|培�
                             r"(?=工作|标准|等|和|及|[，,。；;、]|$|[\d.]+[万亿]?元)")   # not across its verb (某群体发放补贴)
 
 
+_GROUP_NAME_PLACES = ("省", "市", "区", "县", "旗", "镇", "乡", "街道")
+
+
 def _served_groups(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Candidate]:
     """The group a programme or site is named after (某籍人才某某行动 → 某籍人才; a group named by its head
     alone, 青少年某某中心), and the service a group is named with (某类农民安置): the group served, and
@@ -2816,7 +2819,14 @@ def _served_groups(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Cand
                                      service.end(), confidence=0.55, priority=1, rule="group-service"))
         elif c.type in ("Program", "Mechanism", "Facility") and not c.name.startswith(("“", "《")):
             lead = len(c.name) - len(c.name.lstrip("0123456789"))  # 12355某某服务台: the number is the line's
-            for end in range(min(len(c.name) - 3, 8), lead + 2, -1):
+            first = view.toks[view.token_at(c.start + lead)] if c.start + lead < len(view.text) else None
+            placed = 0
+            if first is not None and first.start == c.start + lead and len(c.name) - lead - len(first.text) >= 3 and (
+                    first.tag.startswith("ns") and first.text.endswith(_GROUP_NAME_PLACES)
+                    or first.text in ("省", "市", "区", "县")):
+                placed = len(first.text)  # 某某区某类人员服务中心, 区某某毕业生创业中心: the place's, not the group's
+                lead += placed
+            for end in range(min(len(c.name) - 3, 8 + placed), lead + 2, -1):
                 group = c.name[lead:end]
                 head = next((group[-n:] for n in voc.group_head_lengths if group[-n:] in voc.group_heads), None)
                 if head is None or c.start + end not in view.ends:

@@ -549,7 +549,9 @@ def test_extract_glossary_shorthand_is_not_a_site(term, definition):
     # (来某工作外国人) is a group this annotator does not record; the review's gold gains the group and its
     # permit system, relations 0.353 → 0.400)
     # (metrics 0.943 → 0.955 at stop 23: numbers listed before a figure share its unit, years as a measure)
-    ("2026_hainan_province_part2", (0.73, 0.835, 0.73, 0.95, 1.00)),
+    # (typed 0.732 → 0.739, relations 0.738 → 0.753 at stop 27: a river's 保护和修复工程 is named whole, and
+    # 山水林田湖 no longer read as a lake)
+    ("2026_hainan_province_part2", (0.735, 0.84, 0.75, 0.95, 1.00)),
     # The review of the Hainan report beyond its first excerpt (five-year figures, years given as a span),
     # annotated blind: first sight typed 0.471, untyped 0.569, relations 0.129, metrics 0.868
     # (relations 0.375 → 0.353 at stop 18: a port named by a word jieba takes for a person is found now, and
@@ -1942,3 +1944,34 @@ def test_extract_a_glossary_term_defined_by_its_full_name_has_it_as_an_alias():
     names = {e.name: e for e in ex.entities}
     assert "山水林田湖草沙一体化保护和修复工程" not in names, sorted(names)
     assert "山水林田湖草沙一体化保护和修复工程" in names["某某工程"].aliases
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # 休闲, 健身 inside a park's name do not end it
+    ("建设青石山休闲健身公园、机场新区休闲文化体育公园。",
+     {"青石山休闲健身公园": "Place", "机场新区休闲文化体育公园": "Place"}, ("健身公园", "文化体育公园"), "district"),
+    # the place a centre is named after is no part of the group it serves
+    ("新建东河区残疾人综合服务中心，建立区高校毕业生创业中心。",
+     {"残疾人": "TargetGroup", "高校毕业生": "TargetGroup"}, ("东河区残疾人", "区高校毕业生"), "district"),
+    # a road by its material, 街巷路, 主体工程, 民办学校: kinds; 享誉, 敦促 open no name
+    ("铺设柏油路7000平方米，实施街巷路维修，完成部分主体工程，规范民办学校管理。", {},
+     ("铺设柏油路", "柏油路", "街巷路", "主体工程", "民办学校"), "district"),
+    ("竭力打造享誉西北地区的旅游胜地，敦促青禾农贸市场建成。", {"青禾农贸市场": "Facility"},
+     ("享誉西北地区", "敦促青禾农贸市场"), "subdistrict"),
+    # services listed before 等 are a kind, no one service; a project's 项目化 is a way of running
+    ("为辖区敬老院提供巡诊等医疗服务，依托社区基金会项目化运作。", {}, ("巡诊等医疗服务", "社区基金会项目"),
+     "subdistrict"),
+])
+def test_extract_outside_reports_round_37(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
+
+
+def test_extract_works_named_after_a_junior_school_and_a_progress_report_reviews():
+    """农村初中进城工程 (jieba tags 初中 a direction word, which ended the name): one works, run by whom the list
+    says; a list titled 某年重点工作进展情况 reports progress, it plans nothing."""
+    text = ("2014年重点工作进展情况\n14、农村初中进城工程。由教育局组织推进和落实。主教学楼框架结构已完成。\n")
+    ex = extract(document_from_text(text, "progress"))
+    names = {e.name: e for e in ex.entities}
+    assert "农村初中进城工程" in names, sorted(names)
+    assert names["农村初中进城工程"].statuses(ex.document) == ["achieved"]
+    assert ("农村初中进城工程", "organizedBy", "教育局") in {(r.subject, r.predicate, r.object) for r in ex.relations}
