@@ -1622,7 +1622,7 @@ _PILOT_PLACE = re.compile(r"试点(?:县|市|城市|区|园区|镇|乡|村|单�
 
 # cue_done verbs (award_words.tsv) that also take things no honour is (获得资金, 通过验收, 列入规划): what follows
 # them is an honour only when its words say so; every other cue_done verb names one by itself
-_WEAK_AWARD_CUES = frozenset({"获得", "获", "通过", "新创建", "列入", "跻身"})
+_WEAK_AWARD_CUES = frozenset({"获得", "获", "通过", "新创建", "列入", "跻身", "命名为", "被命名为"})  # 命名为“某某园区”: its name
 _NATIONAL_START = re.compile(r"国家级|国家|全国|省级")
 _GRADED_ZONE = re.compile(rf"(?:国家级|省级|自治区级)[{_CJK}]{{1,8}}(?:区|园区|景区|度假区|基地)")  # 创建国家级某某区
 _AWARD_CLASS = r"(?:城市|城区|县城|区|县|市|镇|乡|村|街道|社区|单位|集体|称号|奖|示范区|示范点|先进|模范|站|中心|园区|基地|医院|学校)$"
@@ -2423,7 +2423,9 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
                     "Organization", "Facility") and _class_noun(item, 2, typ)) or (view.level in (
                     "city", "province") and typ == "Place" and not _proper(tokens(item))) or \
                     _PHASE_ONLY.fullmatch(item) or view.is_protected(start, start + len(item)) or (
-                    typ != "Program" and len(item) > 5) or (typ == "Program" and len(item) < 3) or (
+                    typ not in ("Program", "Organization") and len(item) > 5 or typ == "Organization" and (
+                    len(item) > 7 or len(item) > 5 and not _FIRM_WORD_END.search(item))) or (
+                    typ == "Program" and len(item) < 3) or (
                     typ == "Organization" and _head_type(item, voc) in ("Place", "ResidentialArea")) or (
                     item.endswith("公司") and _FIRM_KINDS.fullmatch(item[:-2])):
                 continue  # 某城区21家企业: the place the firms are in, not a firm; 上市公司: a kind of firm
@@ -2803,6 +2805,8 @@ _SERVICE_AFTER = re.compile(r"(?:安置|援助|帮扶|救助|关爱|慰问|培�
                             r"(?=工作|标准|等|和|及|[，,。；;、]|$|[\d.]+[万亿]?元)")   # not across its verb (某群体发放补贴)
 
 
+# a firm's long name in a list ends as firms' names do (某某控股, 某某集团), an activity (某某总装测试) does not
+_FIRM_WORD_END = re.compile(r"(?:集团|控股|股份|实业|科技|公司|银行|药业|能源|电力|电气|钢铁|化工|地产|置业|物流|传媒)$")
 _GROUP_NAME_PLACES = ("省", "市", "区", "县", "旗", "镇", "乡", "街道")
 
 

@@ -155,7 +155,7 @@ def _metadata(text: str, lines: list[str]) -> dict[str, str]:
     if match := (_REPRESENT.search(text[:3000]) or _TITLE_ISSUER.match(undated_title)
                  or _SIGNATURE.search("\n".join(lines[:12]))):
         issuer = match.group(1)
-    issuer = re.sub(r"第[一二三四五六七八九十\d]+届", "", issuer)  # 我代表旗第十五届人民政府: the body, not its term
+    issuer = re.sub(r"第?[一二三四五六七八九十\d]+届", "", issuer)  # 我代表旗第十五届人民政府: the body, not its term
     if office := _OFFICE_OF_GOVERNMENT.match(issuer):  # 某某区人民政府某某街道办事处: the office speaks
         issuer = office.group(1)
     place = ""

@@ -1975,3 +1975,16 @@ def test_extract_works_named_after_a_junior_school_and_a_progress_report_reviews
     assert "农村初中进城工程" in names, sorted(names)
     assert names["农村初中进城工程"].statuses(ex.document) == ["achieved"]
     assert ("农村初中进城工程", "organizedBy", "教育局") in {(r.subject, r.predicate, r.object) for r in ex.relations}
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # a park named (命名为) by its full name is the park, no honour; an honour named so stays one
+    ("经自治区政府批准，园区被正式命名为“北河青石金属加工园区”。", {"北河青石金属加工园区": "Place"}, (), "district"),
+    ("东坡村被命名为全国文明村。", {"全国文明村": "Award"}, (), "town"),
+    # firms of six characters or seven listed before a count of firms; 致力于 opens no name
+    ("成功引入四川青禾、上海青岚控股、白石集团3家上市企业。", {"上海青岚控股": "Organization"}, (), "district"),
+    ("吸引卫星研发制造、火箭总装测试等企业集聚。", {}, ("火箭总装测试", "卫星研发制造"), "province"),
+    ("我们致力于促项目、稳增长。", {}, ("致力于促项目",), "district"),
+])
+def test_extract_outside_reports_round_38(text, expected, absent, level):
+    assert_found(text, expected, absent, level)

@@ -314,3 +314,10 @@ def test_structure_an_unnumbered_heading_opening_on_a_five_year_plan_is_a_part()
     """“十二五”期间和2015年工作回顾, a heading with no number: a part that reviews 2015."""
     doc = document_from_text("东河区政府工作报告\n各位代表：\n“十二五”期间和2015年工作回顾\n地区生产总值增长8%。\n", "t")
     assert {(s.status, s.year) for s in doc.sentences if s.text.startswith("地区")} == {("achieved", 2015)}
+
+
+def test_structure_the_issuer_is_named_without_the_governments_term():
+    """我代表区十五届人民政府 (the term without 第): the district's government speaks, not a body named by its term."""
+    doc = document_from_text("——2017年12月6日在东河区第十六届人民代表大会第一次会议上\n各位代表：\n"
+                             "现在，我代表区十五届人民政府向大会报告工作。\n一、2017年工作回顾\n新建学校3所。\n", "t")
+    assert "十五届" not in doc.issuer and doc.issuer.endswith("人民政府"), doc.issuer
