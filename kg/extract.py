@@ -2683,15 +2683,16 @@ def _driven_programs(view: _View, voc: _Vocab) -> list[Candidate]:
     out = [Candidate(m.group(), "Program", view.sentence.index, m.start(), m.end(), confidence=0.55, priority=1,
                      rule="renewal")
            for m in (_RENEWAL.finditer(view.text) if "改造" in view.text else ())
-           if m.start() in view.starts and m.end() in view.ends and not view.is_protected(m.start(), m.end())]
+           if m.start() in view.starts and m.end() in view.ends and not view.is_protected(m.start(), m.end())
+           and "的" not in m.group()]
     for m in _DRIVEN.finditer(view.text):
         name, start = m.group(1), m.start(1)
         while (lead := _DRIVEN_VERB.match(name)) is not None:  # 加快推进某某改造: the verbs are not the name
             name, start = name[lead.end():], start + lead.end()
         toks = [t for t in view.toks if start <= t.start < m.end(1)]
         if len(name) < 4 or not toks or toks[0].start != start or view.is_protected(start, m.end(1)) \
-                or toks[0].text in voc.generic:
-            continue  # 城镇污水治理, 农村环境整治: a kind of work, not a named one
+                or toks[0].text in voc.generic or "的" in name:
+            continue  # 城镇污水治理, 农村环境整治: a kind of work, not a named one; 某某里三个棚户区的改造: a description
         out.append(Candidate(name, "Program", view.sentence.index, start, m.end(1), confidence=0.55, priority=1,
                              rule="driven"))
     return out

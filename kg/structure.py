@@ -349,6 +349,9 @@ def parse_document(text: str, doc_id: str, source: str = "", encoding: str = "ut
                     glossary=glossary, **meta)
 
 
+_TITLE_MAX = 40   # a title is one short line
+
+
 def _title_status(title: str) -> tuple[str, int] | None:
     """The status and year of a report whose title names one year and says what it does (某县2013年工作思路,
     某某街道2024年工作总结): what its parts say when their headings do not.
@@ -356,6 +359,8 @@ def _title_status(title: str) -> tuple[str, int] | None:
     >>> _title_status("青山县2013年工作思路"), _title_status("2024年政府工作报告")
     (('planned', 2013), None)
     """
+    if len(title) > _TITLE_MAX:
+        return None  # a text with no title line: its first paragraph (2019年是…之年。一年来…) says nothing of the whole
     years = _title_years(title)
     status = heading_status(title)
     return (status, years.pop()) if len(years) == 1 and status != UNKNOWN else None

@@ -1988,3 +1988,12 @@ def test_extract_works_named_after_a_junior_school_and_a_progress_report_reviews
 ])
 def test_extract_outside_reports_round_38(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # works described (某某里三个棚户区的改造) are no name; 地埋式 is one word of a station's name
+    ("配合做好青山里三个棚户区的改造。", {}, ("青山里三个棚户区的改造", "棚户区的改造"), "subdistrict"),
+    ("新建冶金地埋式垃圾中转站。", {"冶金地埋式垃圾中转站": "Facility"}, ("埋式垃圾中转站",), "subdistrict"),
+])
+def test_extract_outside_reports_round_39(text, expected, absent, level):
+    assert_found(text, expected, absent, level)

@@ -321,3 +321,10 @@ def test_structure_the_issuer_is_named_without_the_governments_term():
     doc = document_from_text("——2017年12月6日在东河区第十六届人民代表大会第一次会议上\n各位代表：\n"
                              "现在，我代表区十五届人民政府向大会报告工作。\n一、2017年工作回顾\n新建学校3所。\n", "t")
     assert "十五届" not in doc.issuer and doc.issuer.endswith("人民政府"), doc.issuer
+
+
+def test_structure_a_text_without_a_title_line_is_not_dated_by_its_first_paragraph():
+    """2019年是…之年。一年来…主要目标… as the first line of an excerpt: no title, so its words date nothing."""
+    doc = document_from_text("2019年是全面建成小康社会关键之年，全年主要目标任务全面完成。一年来，新建学校3所。\n"
+                             "脱贫攻坚成效显著。\n", "t")
+    assert all(s.status != "planned" for s in doc.sentences), [(s.text, s.status) for s in doc.sentences]
