@@ -472,6 +472,7 @@ _PLANT_PART = re.compile(rf"(?:第?[{_NUMERALS}\d]期|产线|生产线|核心装
 _POLICY_KINDS = ("优惠", "支持", "扶持", "惠农", "利民", "惠企", "金融", "财政", "改革", "管理", "产业", "保障")
 _SITE_COUNTERS = "个座所家处"
 _COUNTERS_OF_ONE = frozenset(_SITE_COUNTERS + "条批项")   # 改建57座某某站: how many, not a capacity in the name
+_TERM_OF_OFFICE = re.compile(r"第?[一二三四五六七八九十\d]+届")
 _COUNTED_KINDS = re.compile(r"(?<![一二三四五六七八九十第\d])[两二三四五六七八九十]大(?=[\u4e00-\u9fff]{2})")  # not 十九大
 _COUNTED_SITES = re.compile(rf"(?:\d+|[一两二三四五六七八九十百千]+)[{_SITE_COUNTERS}]$")
 _COUNT_OF_ONE = re.compile(rf"[一两二三四五六七八九十\d]+[{''.join(sorted(_COUNTERS_OF_ONE))}]")
@@ -542,6 +543,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                     and not _is_boundary(toks[j - 2], voc, toks[j - 3] if j >= 3 else None):
                 j -= 1  # 某某提升三年行动: the span of years is part of the campaign's name
                 continue
+            if typ == "Organization" and head.endswith("政府") and _TERM_OF_OFFICE.fullmatch(prev.text):
+                break  # 某镇第十三届人民政府: the government of a term, the town's own (the issuer names it)
             if _HOTLINE.fullmatch(prev.text) and typ in ("Facility", "Organization", "Mechanism", "Program"):
                 j -= 1  # 12345某某服务中心: a public service number opens its desk's or centre's name
                 break
@@ -705,7 +708,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # 建成甲、乙两大某某基地: a kind the listed ones are counted in (三大战役纪念馆 is one)
         if typ in ("Facility", "Organization") and (_COUNTED_SITES.search(lead) or _COUNTED_SITES.search(lead[:-2])
                                                     and lead[-2:] in ("集中", "新建", "新增", "标准化")) \
-                or typ == "Place" and _COUNTED_SITES.search(lead) and not re.search(r"(?<![\d十])[一1][个座所家处]$", lead):
+                or typ == "Place" and _COUNTED_SITES.search(lead):
             continue  # 建成3个某某文化中心, 3个集中隔离点, 3个某某实验室, 16个某某产业园: a kind of site counted, not one named
         if typ == "Facility" and k - j >= 2 and all(t.tag == "v" for t in toks[j:k]) \
                 and any(len(t.text) >= 2 for t in toks[j:k]) \

@@ -1920,9 +1920,10 @@ def test_extract_outside_reports_round_35(text, expected, absent, level):
 
 
 @pytest.mark.parametrize("text, expected, absent, level", [
-    # sites of a kind counted (16个某某产业园) are a kind, not one place; one counted may be named
+    # sites of a kind counted (16个某某产业园, 1个某级物流园区——its name) are a kind, not one place
     ("打造了12个扶贫产业园。", {}, ("扶贫产业园",), "county"),
-    ("建成1个现代农业产业园。", {"现代农业产业园": "Place"}, (), "county"),
+    ("辖1个自治区级物流产业园区——青河市物流产业园区。", {"青河市物流产业园区": "Place"}, ("自治区级物流产业园区",),
+     "city"),
     # 山水林田湖草 is one word: its 湖 heads no lake; a works of two acts (保护和修复) is one name, however long
     ("谋划清溪江流域山水林田湖草沙一体化保护和修复工程。", {"清溪江流域山水林田湖草沙一体化保护和修复工程": "Program"},
      ("清溪江流域山水林田湖",), "province"),
@@ -1985,6 +1986,10 @@ def test_extract_works_named_after_a_junior_school_and_a_progress_report_reviews
     ("成功引入四川青禾、上海青岚控股、白石集团3家上市企业。", {"上海青岚控股": "Organization"}, (), "district"),
     ("吸引卫星研发制造、火箭总装测试等企业集聚。", {}, ("火箭总装测试", "卫星研发制造"), "province"),
     ("我们致力于促项目、稳增长。", {}, ("致力于促项目",), "district"),
+    # the government of a term (某镇第十三届人民政府) is no body of its own; 改建 opens no group
+    ("现在，我代表青山镇第十三届人民政府，向大会报告工作。", {}, ("青山镇第十三届人民政府",), "town"),
+    ("改建农户大门302户。", {}, ("改建农户",), "town"),
+    ("青河市下设北区街道办事处、南区街道办事处。", {"北区街道办事处": "Organization"}, ("青河市下设北区街道办事处",), "city"),
 ])
 def test_extract_outside_reports_round_38(text, expected, absent, level):
     assert_found(text, expected, absent, level)

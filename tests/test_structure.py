@@ -328,3 +328,10 @@ def test_structure_a_text_without_a_title_line_is_not_dated_by_its_first_paragra
     doc = document_from_text("2019年是全面建成小康社会关键之年，全年主要目标任务全面完成。一年来，新建学校3所。\n"
                              "脱贫攻坚成效显著。\n", "t")
     assert all(s.status != "planned" for s in doc.sentences), [(s.text, s.status) for s in doc.sentences]
+
+
+def test_structure_a_heading_on_how_the_year_went_reviews_it():
+    """一、2014年经济社会总体发展情况: a review; 发展情况 gives way to a plan's cue in the same heading."""
+    from kg.structure import heading_status
+    assert heading_status("一、2014年经济社会总体发展情况") == "achieved"
+    assert heading_status("二、经济社会发展情况和今年主要目标任务") != "achieved"
