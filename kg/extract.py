@@ -32,6 +32,7 @@ from .relations import (DIVISION_ENDS, REVIEWED, SITE_WORKS, WATER_AND_LAND, Hin
                         extract_relations)
 from .resources import read_lines, read_table
 from .segment import PUNCT, Token, name_key, tokenizer, tokens, word_tags
+from .structure import TERM_OF_OFFICE
 
 __all__ = ["Candidate", "extract", "extract_entities", "sentence_candidates", "glossary_term_name"]
 
@@ -472,7 +473,6 @@ _PLANT_PART = re.compile(rf"(?:第?[{_NUMERALS}\d]期|产线|生产线|核心装
 _POLICY_KINDS = ("优惠", "支持", "扶持", "惠农", "利民", "惠企", "金融", "财政", "改革", "管理", "产业", "保障")
 _SITE_COUNTERS = "个座所家处"
 _COUNTERS_OF_ONE = frozenset(_SITE_COUNTERS + "条批项")   # 改建57座某某站: how many, not a capacity in the name
-_TERM_OF_OFFICE = re.compile(r"第?[一二三四五六七八九十\d]+届")
 _COUNTED_KINDS = re.compile(r"(?<![一二三四五六七八九十第\d])[两二三四五六七八九十]大(?=[\u4e00-\u9fff]{2})")  # not 十九大
 _COUNTED_SITES = re.compile(rf"(?:\d+|[一两二三四五六七八九十百千]+)[{_SITE_COUNTERS}]$")
 _COUNT_OF_ONE = re.compile(rf"[一两二三四五六七八九十\d]+[{''.join(sorted(_COUNTERS_OF_ONE))}]")
@@ -543,7 +543,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                     and not _is_boundary(toks[j - 2], voc, toks[j - 3] if j >= 3 else None):
                 j -= 1  # 某某提升三年行动: the span of years is part of the campaign's name
                 continue
-            if typ == "Organization" and head.endswith("政府") and _TERM_OF_OFFICE.fullmatch(prev.text):
+            if typ == "Organization" and head.endswith("政府") and TERM_OF_OFFICE.fullmatch(prev.text):
                 break  # 某镇第十三届人民政府: the government of a term, the town's own (the issuer names it)
             if _HOTLINE.fullmatch(prev.text) and typ in ("Facility", "Organization", "Mechanism", "Program"):
                 j -= 1  # 12345某某服务中心: a public service number opens its desk's or centre's name
@@ -2811,9 +2811,6 @@ _SERVICE_AFTER = re.compile(r"(?:安置|援助|帮扶|救助|关爱|慰问|培�
 
 # a firm's long name in a list ends as firms' names do (某某控股, 某某集团), an activity (某某总装测试) does not
 _FIRM_WORD_END = re.compile(r"(?:集团|控股|股份|实业|科技|公司|银行|药业|能源|电力|电气|钢铁|化工|地产|置业|物流|传媒)$")
-_GROUP_NAME_PLACES = ("省", "市", "区", "县", "旗", "镇", "乡", "街道")
-
-
 def _served_groups(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Candidate]:
     """The group a programme or site is named after (某籍人才某某行动 → 某籍人才; a group named by its head
     alone, 青少年某某中心), and the service a group is named with (某类农民安置): the group served, and
@@ -2830,7 +2827,7 @@ def _served_groups(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Cand
             first = view.toks[view.token_at(c.start + lead)] if c.start + lead < len(view.text) else None
             placed = 0
             if first is not None and first.start == c.start + lead and len(c.name) - lead - len(first.text) >= 3 and (
-                    first.tag.startswith("ns") and first.text.endswith(_GROUP_NAME_PLACES)
+                    first.tag.startswith("ns") and first.text.endswith(DIVISION_ENDS)
                     or first.text in ("省", "市", "区", "县")):
                 placed = len(first.text)  # 某某区某类人员服务中心, 区某某毕业生创业中心: the place's, not the group's
                 lead += placed

@@ -32,6 +32,7 @@ _YEAR = re.compile(rf"(?<![\d〇○零])((?:19|20)\d{{2}}|{_ZH_YEAR})\s*年")
 _BARE_PART = re.compile(rf"^(?:(?:(?:19|20)\d{{2}}年|{_ZH_YEAR}年|过去|今年|去年|今后|本届|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期))"
                         rf"[^。，,；;：:]{{2,18}}"
                         r"|[^。，,；;：:—]{2,12}——[^。，,；;：:—]{2,16})$")
+TERM_OF_OFFICE = re.compile(r"第?[一二三四五六七八九十\d]+届")   # 第十五届, 十五届: a body's term, no part of its name
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五")  # “十四五”: the 14th five-year plan
 _DATE = re.compile(rf"((?:19|20)\d{{2}}|{_ZH_YEAR})\s*年\s*(\d{{1,2}}|{_NUMERAL})\s*月\s*(\d{{1,2}}|{_NUMERAL})\s*日")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
@@ -155,7 +156,7 @@ def _metadata(text: str, lines: list[str]) -> dict[str, str]:
     if match := (_REPRESENT.search(text[:3000]) or _TITLE_ISSUER.match(undated_title)
                  or _SIGNATURE.search("\n".join(lines[:12]))):
         issuer = match.group(1)
-    issuer = re.sub(r"第?[一二三四五六七八九十\d]+届", "", issuer)  # 我代表旗第十五届人民政府: the body, not its term
+    issuer = TERM_OF_OFFICE.sub("", issuer)  # 我代表旗第十五届人民政府: the body, not its term
     if office := _OFFICE_OF_GOVERNMENT.match(issuer):  # 某某区人民政府某某街道办事处: the office speaks
         issuer = office.group(1)
     place = ""
