@@ -303,6 +303,8 @@ def _ordinal_or_numeral(word: str) -> bool:
     return _ORDINAL.fullmatch(word) is not None
 
 
+# a firm's long name in a list ends as firms' names do (某某控股, 某某集团), an activity (某某总装测试) does not
+_FIRM_WORD_END = re.compile(r"(?:集团|控股|股份|实业|科技|公司|银行|药业|能源|电力|电气|钢铁|化工|地产|置业|物流|传媒)$")
 _FIRM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:股份有限公司|有限责任公司|有限公司|集团)")
 _FIRM_KINDS = re.compile(r"(?:境内外|境内|境外|海外)?(?:上市|国有|民营|外资|私营|合资|独资|控股|国有控股|子|母|分|空壳|平台|"
                          r"融资担保|担保|保险|证券|基金|信托|投资|科技|有限|股份有限|有限责任)")
@@ -2809,8 +2811,6 @@ _SERVICE_AFTER = re.compile(r"(?:安置|援助|帮扶|救助|关爱|慰问|培�
                             r"(?=工作|标准|等|和|及|[，,。；;、]|$|[\d.]+[万亿]?元)")   # not across its verb (某群体发放补贴)
 
 
-# a firm's long name in a list ends as firms' names do (某某控股, 某某集团), an activity (某某总装测试) does not
-_FIRM_WORD_END = re.compile(r"(?:集团|控股|股份|实业|科技|公司|银行|药业|能源|电力|电气|钢铁|化工|地产|置业|物流|传媒)$")
 def _served_groups(kept: list[Candidate], view: _View, voc: _Vocab) -> list[Candidate]:
     """The group a programme or site is named after (某籍人才某某行动 → 某籍人才; a group named by its head
     alone, 青少年某某中心), and the service a group is named with (某类农民安置): the group served, and

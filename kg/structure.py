@@ -32,6 +32,7 @@ _YEAR = re.compile(rf"(?<![\d〇○零])((?:19|20)\d{{2}}|{_ZH_YEAR})\s*年")
 _BARE_PART = re.compile(rf"^(?:(?:(?:19|20)\d{{2}}年|{_ZH_YEAR}年|过去|今年|去年|今后|本届|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期))"
                         rf"[^。，,；;：:]{{2,18}}"
                         r"|[^。，,；;：:—]{2,12}——[^。，,；;：:—]{2,16})$")
+_TITLE_MAX = 40   # a title is one short line
 TERM_OF_OFFICE = re.compile(r"第?[一二三四五六七八九十\d]+届")   # 第十五届, 十五届: a body's term, no part of its name
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五")  # “十四五”: the 14th five-year plan
 _DATE = re.compile(rf"((?:19|20)\d{{2}}|{_ZH_YEAR})\s*年\s*(\d{{1,2}}|{_NUMERAL})\s*月\s*(\d{{1,2}}|{_NUMERAL})\s*日")
@@ -150,7 +151,7 @@ def _year_planned(date: str) -> int:
 
 def _metadata(text: str, lines: list[str]) -> dict[str, str]:
     """Title, issuing body, place, level and date where the text gives them."""
-    title = next((line for line in lines[:12] if "报告" in line and len(line) <= 40), lines[0] if lines else "")
+    title = next((line for line in lines[:12] if "报告" in line and len(line) <= _TITLE_MAX), lines[0] if lines else "")
     issuer = ""
     undated_title = _YEAR.sub("", title)  # 某市2026年政府工作报告 → 某市政府工作报告
     if match := (_REPRESENT.search(text[:3000]) or _TITLE_ISSUER.match(undated_title)
@@ -348,9 +349,6 @@ def parse_document(text: str, doc_id: str, source: str = "", encoding: str = "ut
     return Document(doc_id=doc_id, source=source, text=text, encoding=encoding, parts=tuple(parts),
                     sections=tuple(sections), paragraphs=tuple(paragraphs), sentences=tuple(sentences),
                     glossary=glossary, **meta)
-
-
-_TITLE_MAX = 40   # a title is one short line
 
 
 def _title_status(title: str) -> tuple[str, int] | None:
