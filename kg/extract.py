@@ -66,10 +66,12 @@ _CLASS_TYPES = {"居民区": "ResidentialArea", "小区": "ResidentialArea", "�
                 "集中区": "Place", "集聚区": "Place", "居委": "ResidentialArea", "居委会": "ResidentialArea",
                 "区域": "Place", "航线": "Place", "酒店": "Facility", "农家乐": "Facility", "合作社": "Organization",
                 "品牌": "Brand", "地块": "Place"}
-_CLASS_LIST = re.compile(
+_CLASS_ALTERNATIVES = "|".join(sorted(_CLASS_TYPES, key=len, reverse=True))
+_ACTS_AFTER_LIST = "开展|实施|推进|推广|打造|建立|新建|建成|试点|种植|落实|完成|修建|铺设|启动|率先"
+_CLASS_LIST = re.compile(  # 甲、乙等村开展某某基地建设: the villages are the class, not the 基地 after the act
     rf"(?:^|(?<=[在对和与、，,；;：:]))((?:(?:(?!等)[{_CJK}]){{2,8}}、)*(?:(?!等)[{_CJK}]){{2,8}})"
     rf"(等(?:(?:\d+|[一二三四五六七八九十]+)[个家处座条所]?)?|两个|两|(?:\d+|[一二三四五六七八九十]+)[个家处座条所]|[三四五六七八九十]大)"
-    rf"([{_CJK}]{{0,6}})({'|'.join(sorted(_CLASS_TYPES, key=len, reverse=True))})(?![{_CJK}]?[区制长])")
+    rf"((?!(?:{_CLASS_ALTERNATIVES})(?:{_ACTS_AFTER_LIST}))[{_CJK}]{{1,6}}|)({_CLASS_ALTERNATIVES})(?![{_CJK}]?[区制长])")
 _EACH_IN = re.compile(rf"分别在((?:[{_CJK}]{{2,4}}、)+[{_CJK}]{{2,4}}?)(?=开展|设立|打造|建设|实施|推进|建成)")
 _PROGRAM_LIST = re.compile(
     rf"(?:^|(?<=[，,；;：:]))((?:[{_CJK}]{{2,10}}、)+[{_CJK}]{{2,10}})等(?:\d+|[一二三四五六七八九十]+)个[{_CJK}]{{0,6}}"
@@ -502,6 +504,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 or (head == "中心" and nxt in ("地带", "位置", "地段")) or (head in ("路", "街", "巷") and nxt.startswith("街道")):
             continue  # 街长, 河长制, 某市省域副中心, 镇容镇貌, 一河之隔, 县城中心地带, 某某路街道: an office, a rule, a scope, a
             # saying, a subdistrict named after its road
+        if len(head) == 1 and head in _STANDING_UNITS and k >= 2 and toks[k - 1].text in _STANDINGS \
+                and len(toks[k - 2].text) == 2 and toks[k - 2].tag in ("n", "vn"):
+            continue  # 林业大镇, 商贸重镇, 生态美镇: the standing a place aims at (a slogan), no place named
         if nxt == "行列" or nxt == "化" and len(head) >= 2:
             continue  # 迈入自治区级工业园区行列: the ranks of a kind, no one named; 某某项目化运作: a way of running
         if head == "所" and i + 1 < len(toks) and len(nxt) == 1 and toks[i + 1].tag.startswith("v"):
@@ -766,8 +771,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # 无物业小区: areas lacking something, none named
         if head == "村" and modifier in _KINDS_OF_VILLAGE:
             continue  # 项目村, 试点村, 行政村: a kind of village, none named
-        if head in ("项目", "工程") and len(mod_tokens) == 1 and mod_tokens[0].tag == "v" and len(modifier) == 2:
-            continue  # 紧抓项目, 修复工程: what is done to works, none named
+        if head in ("项目", "工程") and len(mod_tokens) <= 2 and all(t.tag == "v" and len(t.text) == 2 for t in mod_tokens):
+            continue  # 紧抓项目, 修复工程, 续建扩建项目: what is done to works, none named
         if typ == "Place" and set(name) <= set("山水林田湖草沙海河江"):
             continue  # 山水林田湖草沙: the ecosystem as a whole, not a lake
         if not _group_named(modifier, head):
@@ -1701,6 +1706,7 @@ _A_RATED = re.compile(rf"(?:国家)?[1-5]A级(?:旅游)?景区(?!以上)|[1-5]A�
 # the national grades of scenic areas, and the A grades of social organisations, service centres, logistics firms
 _PURSUED = re.compile(r"创建(?=工作|力度|成果|经验|指标|扎实|稳步|深入|全面|取得|[，,。；;、]|$)")
 _MANNER = frozenset("全面 进一步 持续 大力 积极 扎实 着力 深入".split())  # words of how, before a verb
+_OPENING_ACTS = frozenset("启动 推进 开展 实施 加快 全力".split())  # jieba tags some as nouns (启动/vn, 全力/n)
 _PURSUED_CLASS = re.compile(r"(?:城市|城区|县|区|市|镇|乡|村|社区|单位|之城|示范点|先行区)(?:（区）|\(区\))?$")
 
 
@@ -1714,6 +1720,9 @@ def _pursued_titles(view: _View, voc: _Vocab) -> list[Candidate]:
         if voc.award_cue.search(text, start, m.start()):
             continue  # 巩固某某创建成果: the award verb's rule reads it
         toks = [t for t in view.toks if start <= t.start and t.end <= m.start()]
+        acts = [n for n, t in enumerate(toks) if t.tag in ("v", "p") or t.text in _OPENING_ACTS]
+        if acts:
+            toks = toks[acts[-1] + 1:]  # 三是按照某某批复全力启动某某小镇创建: the title follows the last act
         while toks and (toks[0].tag[:1] in ("v", "d", "c", "p") or toks[0].text in _GOVERNING or toks[0].text in _MANNER) \
                 and not toks[0].text.startswith(("全国", "国家", "全域")):
             toks = toks[1:]
@@ -2068,7 +2077,9 @@ def _idea_forms(view: _View) -> list[Candidate]:
 
 _THEORY_LEAD = frozenset("以 坚持 整治 力戒 反对 克服 践行 贯彻 贯彻落实 全面落实 认真落实 落实 学习贯彻 用 运用 树立 和 及 与".split())
 _THEORY_TAIL = frozenset("和 及 与 为 等".split())
-_RULE_BY = re.compile(r"[\u4e00-\u9fff]{2}(?:兴|强|治|立|富|稳)[国省市区县旗州镇乡]")  # 某某兴国, 某某强市, 某某立镇
+_STANDING_UNITS = "国省市区县旗州镇乡"
+_STANDINGS = "兴强治立富稳美活旺大重"    # 某某强县, 某某美镇; 某某大镇 and 某某重镇 describe, the rest are slogans
+_RULE_BY = re.compile(rf"[\u4e00-\u9fff]{{2}}[{_STANDINGS[:-2]}][{_STANDING_UNITS}]")  # 某某兴国, 某某强市, 某某立镇
 _FINE_PLACE = re.compile(r"美丽([\u4e00-\u9fff]{2,4})")  # 美丽某地: the place the report aims to make
 
 
@@ -3530,6 +3541,34 @@ def _home_short(place: str) -> str:
     return short if len(short) >= 2 else ""
 
 
+def _abbreviates(short: str, full: str) -> bool:
+    """东乌旗 of 东乌珠穆沁旗, 科右中旗 of 科尔沁右翼中旗, 某某州 of 某某某族自治州: the first character and the
+    kind kept, the others in the full name's order.
+
+    >>> _abbreviates("东乌旗", "东乌珠穆沁旗"), _abbreviates("科右中旗", "科尔沁右翼中旗"), _abbreviates("东旗", "东乌旗")
+    (True, True, False)
+    """
+    if not 3 <= len(short) <= len(full) - 2 or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    rest = iter(full[1:-1])
+    return all(ch in rest for ch in short[1:-1])
+
+
+def _home_in_full(cands: list[Candidate], place: str) -> list[Candidate]:
+    """A name opening with a short form of the report's own place (东乌旗人民政府) is the name in full where
+    the report writes that too (the byline's 东乌旗 and the title's 东乌珠穆沁旗 are one banner)."""
+    if len(place) < 5:
+        return cands
+    names = {c.name for c in cands}
+    out = []
+    for c in cands:
+        n = c.name.find(place[-1], 2) + 1
+        if 3 <= n < len(place) and (full := place + c.name[n:]) in names and _abbreviates(c.name[:n], place):
+            c = replace(c, name=full, aliases=(*c.aliases, c.name))
+        out.append(c)
+    return out
+
+
 _FRAME_WORDS = ("项目", "工程", "制度", "政策")   # what a programme is framed as, which the report may leave off
 
 
@@ -3736,7 +3775,7 @@ def extract_entities(doc: Document) -> tuple[list[Entity], list[Definition], lis
         if typ in ("Mechanism", "Program") and g.sentence is not None:
             cands += _glossary_items(g.definition, g.sentence, name)
         gloss.append((name, g.definition, g.sentence))
-    cands = _mended_starts(cands, doc)
+    cands = _home_in_full(_mended_starts(cands, doc), doc.place)
     groups = _merge(cands, _home_short(doc.place) if doc.level not in ("city", "province") else "")
     entities = [_entity_of(g) for g in groups]
     key_to_name = {}

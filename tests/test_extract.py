@@ -2002,3 +2002,28 @@ def test_extract_outside_reports_round_38(text, expected, absent, level):
 ])
 def test_extract_outside_reports_round_39(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # villages listed before an act (甲、乙等村开展某某基地…): the villages are the class, not the site after the act
+    ("在青岗、白竹等村开展蔬菜基地培育工作。", {"青岗": "ResidentialArea", "白竹": "ResidentialArea"}, (), "town"),
+    # the standing a place aims at is a slogan (某某美镇) or a description (某某大镇, 某某重镇), no place
+    ("围绕建设林业大镇、商贸重镇、生态美镇战略，加快发展。", {"生态美镇": "Concept"}, ("林业大镇", "商贸重镇"), "town"),
+    # a title pursued (某某小镇创建) follows the last act of its clause, not a list mark and a verb's object
+    ("三是按照上级文件批复全力启动某省森林小镇创建工作。", {"某省森林小镇": "Award"},
+     ("三是按照上级文件批复全力启动某省森林小镇",), "town"),
+    # works named by what is done to them (续建扩建项目) are no project of their own
+    ("青禾精密、白石冶金等续建扩建项目建成投产。", {"青禾精密": "Facility"}, ("续建扩建项目",), "county"),
+])
+def test_extract_outside_reports_round_41(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
+
+
+def test_extract_a_short_form_of_the_reports_own_place_is_the_place():
+    text = ("青白河珠穆沁旗2022年政府工作报告\n——2022年1月5日在青白河珠穆沁旗第十六届人民代表大会第一次会议上\n"
+            "青白旗人民政府代旗长 王某某\n各位代表：\n一、过去四年工作回顾\n青白河珠穆沁旗人民政府团结带领全旗人民，"
+            "较好完成了各项任务。青白旗地区生产总值累计完成232.75亿元。")
+    ex = extract(document_from_text(text, "t"))
+    names = {e.name: e for e in ex.entities}
+    assert "青白旗" not in names and "青白旗人民政府" not in names, sorted(names)
+    assert "青白旗人民政府" in names["青白河珠穆沁旗人民政府"].aliases
