@@ -1247,6 +1247,8 @@ def _shape_type(content: str, level: str = "") -> str:
         return "Concept"
     if re.fullmatch(rf"(?:[{_NUMERALS}][城区园河湖山岛湾港镇村街带廊])+", content) and len(content) >= 4:
         return "Place"  # “一湖两岛”: a formula of named places, the places together
+    if re.fullmatch(r"[\u4e00-\u9fff]改[\u4e00-\u9fff]", content):
+        return "Program"  # “营改增”, “瓶改管”: one thing changed into another, a reform
     if len(content) == 2 and content[0] in "两双":
         return "Program"  # “两新”, “双减”: a pair of campaigns under one short name
     if len(content) == 2 and content[0] in _NUMERALS:
@@ -1495,7 +1497,7 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
         return [], []
     qual = _qualifier(view, m.start(), voc)
     if re.search(r"(?:企业|公司)$", before) and 2 <= len(content) <= 10 and not _own_type(content, voc) \
-            and not re.search(r"[+＋、]|[包单卡码证券源]$|^[一二两三四五六七八九十]", content) \
+            and not re.search(r"[+＋、]|[包单卡码证券源]$|^[一二两三四五六七八九十]|^[\u4e00-\u9fff]改[\u4e00-\u9fff]$", content) \
             and not re.match(rf"等?[{_CJK}]{{0,2}}(?:{_KIND_AFTER_QUOTE})", after):  # (企业“服务包”: a service given)
         return [Candidate(content, "Organization", sidx, m.start(), m.end(), aliases=tuple(aliases),
                           confidence=0.7, priority=2, rule="quote-firm")], []  # 制造企业“某某科技”: the firm's name
@@ -2010,7 +2012,9 @@ def _institutions(view: _View, voc: _Vocab) -> list[Candidate]:
     for m in _GOOD_PLACE.finditer(view.text):  # 平安某某(建设): a campaign named after the place it improves
         if word_tags().get(m.group(2), "").startswith("ns"):
             bare = m.group(1) + m.group(2)
-            out.append(Candidate(m.group(0), "Program", view.sentence.index, m.start(), m.end(),
+            typ = "Concept" if m.group(1) in _GOOD_AIMS and not m.group(3) else "Program"
+            # 幸福某地 an aim; 平安某地, 幸福某某建设 a campaign
+            out.append(Candidate(m.group(0), typ, view.sentence.index, m.start(), m.end(),
                                  aliases=(bare,) if m.group(3) else (), confidence=0.7, priority=1,
                                  rule="good-place"))
     for m in _CENTRAL.finditer(view.text):
@@ -2041,6 +2045,7 @@ _ROUTE_HEADS = re.compile(r"(?:通道|公路|铁路|高速|快速路|干线|航�
 _ROUTE_NAME = re.compile(rf"(?:高速|高铁|城际|铁路|公路|通道|航道|水道)(?:[{_CJK}]{{1,5}}段)?$|古城墙?$|古镇$")
 _PARTY_COMMITTEE = re.compile(rf"中共[{_CJK}]{{2,6}}?(?:自治区|省|市|区|县|旗|州)委(?![员会])")
 _GOOD_QUALITY = "美丽|健康|平安|数字|智慧|法治|幸福|宜居|韧性|文明|绿美"
+_GOOD_AIMS = ("幸福", "宜居")
 _GOOD_PLACE = re.compile(rf"({_GOOD_QUALITY})([{_CJK}]{{2,4}}?)(建设|(?=[，,。；;、]|$|(?:{_GOOD_QUALITY})))")
 
 
@@ -2433,6 +2438,8 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             if n == 0:
                 item, start = _drop_lead_verbs(view, item, start, voc)
             if len(item) < 2 or item in voc.stop or item in voc.generic or item.endswith((cls, "和", "与")) or "及" in item or \
+                    all(t.tag.startswith("v") or t.tag in ("l", "d", "ad") for t in tokens(item)) and any(
+                    t.tag in ("l", "d", "ad") for t in tokens(item)) or \
                     all(t.tag.startswith("v") or t.text == "新" for t in tokens(item)) and (
                     len(tokens(item)) < len(item) or "新" in item) or (
                     view.level in ("city", "province") and typ in (
@@ -3554,17 +3561,24 @@ def _abbreviates(short: str, full: str) -> bool:
     return all(ch in rest for ch in short[1:-1])
 
 
+_DIVISION_ABOVE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:省|市|自治区|自治州|州|盟)")
+
+
 def _home_in_full(cands: list[Candidate], place: str) -> list[Candidate]:
-    """A name opening with a short form of the report's own place (东乌旗人民政府) is the name in full where
-    the report writes that too (the byline's 东乌旗 and the title's 东乌珠穆沁旗 are one banner)."""
-    if len(place) < 5:
+    """The report's own place by another name is the place: opening with a short form of it (东乌旗人民政府,
+    where the report writes 东乌珠穆沁旗 too), or after the division above it (某市某区 in the title)."""
+    if len(place) < 3:
         return cands
     names = {c.name for c in cands}
     out = []
     for c in cands:
         n = c.name.find(place[-1], 2) + 1
-        if 3 <= n < len(place) and (full := place + c.name[n:]) in names and _abbreviates(c.name[:n], place):
+        if len(place) >= 5 and 3 <= n < len(place) and (full := place + c.name[n:]) in names \
+                and _abbreviates(c.name[:n], place):
             c = replace(c, name=full, aliases=(*c.aliases, c.name))
+        elif c.type == "Place" and c.name.endswith(place) and place in names \
+                and (c.name[:-len(place)] in _division_words() or _DIVISION_ABOVE.fullmatch(c.name[:-len(place)])):
+            c = replace(c, name=place, aliases=(*c.aliases, c.name))
         out.append(c)
     return out
 

@@ -141,7 +141,7 @@ def _clause_before(text: str, start: int) -> str:
 
 
 _MULTIPLE_OF = r"是[^，,。；;]{1,12}?的"  # 是2011年的1.37倍, 是“十一五”的2.5倍: a multiple of a base
-_CHANGE_ONLY = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|年均|按可比口径|同口径(?:年均)?|同步)?(?:可比|实际)?(?:比增|增长|下降|提高|减少|增加|增速|增幅|上升)了?(?:约|近|超过|超)?"
+_CHANGE_ONLY = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|年均|按可比口径|同口径(?:年均)?|同步)?(?:可比|实际)?(?:比增|增长|下降|提高|减少|增加|增速|增幅|上升|递增|递减)了?(?:约|近|超过|超)?"
                           rf"|(?:占|为|完成)(?:年度|全年|年)?计划的|{_MULTIPLE_OF}|(?:期末|期间|同期)的"
                           r"|连续(?:\d+|[一二三四五六七八九十两]{1,3})年|(?:突破|超过|达到)")
 
@@ -252,8 +252,9 @@ def _after_figures(head: str) -> str:
     figure = None
     for found in _units()[1].finditer(head):
         if not (found.group("unit") == "年" and (re.fullmatch(r"(?:19|20)\d{2}", found.group("num"))
-                                                 or not found.group("num")[0].isdigit())):
-            figure = found  # (not a date: 2005年的61.88亿元, nor a span: 某某投资五年累计完成)
+                                                 or not found.group("num")[0].isdigit())) \
+                and not _LATIN.match(head[found.start() - 1:found.start()] or " "):
+            figure = found  # (not a date: 2005年的61.88亿元, nor a span: 某某投资五年累计完成, nor a code: PM2.5)
     if figure and _CHANGED_TO.fullmatch(head, figure.end()):
         # 某某由2005年的61.88亿元增加到2010年的130亿元: what changed, named before the base
         return _after_figures(_FROM_YEAR.sub("", head[:figure.start()]))
@@ -319,8 +320,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
         if num[0].isdigit():
             if before.endswith(("第", ".", "-", "+", "＋", "×")) and not before.endswith(("%-", "％-")) \
                     or nxt in ("+", "＋", "月", "日", "号") or nxt == "年" and unit != "年" \
-                    or _LATIN.match(nxt or " "):
-                continue
+                    or _LATIN.match(nxt or " ") or _LATIN.match(before[-1:] or " "):
+                continue  # (PM2.5, G9812: a number inside a code)
             if _DIGIT_END.search(before[-2:]) and not before.endswith(("、",)):
                 continue
             value = Decimal(num)

@@ -2027,3 +2027,21 @@ def test_extract_a_short_form_of_the_reports_own_place_is_the_place():
     names = {e.name: e for e in ex.entities}
     assert "青白旗" not in names and "青白旗人民政府" not in names, sorted(names)
     assert "青白旗人民政府" in names["青白河珠穆沁旗人民政府"].aliases
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # a set phrase of acts before a count of firms (顺利完成66家企业) is no firm; “营改增” is a reform, no firm
+    ("顺利完成66家企业“营改增”移交。", {"营改增": "Program"}, ("顺利完成",), "district"),
+    # 幸福某地 is an aim, 平安某地建设 a campaign
+    ("努力建设幸福上海，推进平安上海建设。", {"幸福上海": "Concept", "平安上海建设": "Program"}, (), "city"),
+])
+def test_extract_outside_reports_round_42(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
+
+
+def test_extract_the_reports_place_after_the_division_above_it_is_the_place():
+    text = "青河市北城区人民政府工作报告\n现在，我代表北城区人民政府报告工作。\n一、2023年工作回顾\n北城区新建学校3所。\n"
+    ex = extract(document_from_text(text, "t"))
+    names = {e.name: e for e in ex.entities}
+    assert "青河市北城区" not in names, sorted(names)
+    assert "青河市北城区" in names["北城区"].aliases

@@ -455,3 +455,14 @@ def test_metrics_of_a_pdf_text_with_spaced_figures():
                                     "固定资产投资完成 25 亿元。\n", "spaced"))
     got = {(m.subject, m.value, m.unit) for m in ex.metrics}
     assert {("地区生产总值", "136.5", "亿元"), ("固定资产投资", "25", "亿元")} <= got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a number inside a code (PM2.5) is no figure and stays in what is counted
+    ("PM2.5年均浓度下降2.3%。", {("PM2.5年均浓度", "2.3", "%")}),
+    # 年均递增 is a change of the figure named before
+    ("地区生产总值完成247亿元，年均递增8.5%。", {("地区生产总值", "247", "亿元"), ("地区生产总值", "8.5", "%")}),
+])
+def test_metrics_codes_and_yearly_increases(text, expected):
+    s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
+    assert {(m.subject, m.value, m.unit) for m in sentence_metrics(s, 2023)} == expected

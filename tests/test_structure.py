@@ -335,3 +335,14 @@ def test_structure_a_heading_on_how_the_year_went_reviews_it():
     from kg.structure import heading_status
     assert heading_status("一、2014年经济社会总体发展情况") == "achieved"
     assert heading_status("二、经济社会发展情况和今年主要目标任务") != "achieved"
+
+
+def test_structure_a_byline_run_on_after_the_title_names_the_place():
+    """政府工作报告——某市某区第十七届人民代表大会第四次会议上, one line: the congress names the place
+    (its honours were given to a bare 区人民政府); ——在某旗… reads the place after 在."""
+    doc = document_from_text("政府工作报告——江城市青山区第十七届人民代表大会第四次会议上\n现在，我代表区人民政府报告工作。\n"
+                             "一、2023年工作回顾\n全年新建学校3所。\n", "t")
+    assert (doc.place, doc.issuer) == ("青山区", "青山区人民政府")
+    doc = document_from_text("政府工作报告\n——在青河旗第十六届人民代表大会第一次会议上\n现在，我代表旗人民政府报告工作。\n"
+                             "一、2023年工作回顾\n全年新建学校3所。\n", "t")
+    assert (doc.place, doc.issuer) == ("青河旗", "青河旗人民政府")
