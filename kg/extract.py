@@ -264,6 +264,8 @@ def _boundary(t: str, tag: str, bt: str | None, btag: str | None) -> bool:
         return True
     if _ordinal_or_numeral(t):
         return False
+    if len(t) >= 3 and t[0] == t[1] and tag in ("l", "i", "d", "ad", "v"):
+        return True  # 紧紧抓住, 牢牢把握: an adverb doubled opens an act
     if tag in _FUNCTION_TAGS or (tag == "f" and t in _SIDE_WORDS):
         return True
     if t in voc.soft:
@@ -507,6 +509,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if len(head) == 1 and head in _STANDING_UNITS and k >= 2 and toks[k - 1].text in _STANDINGS \
                 and len(toks[k - 2].text) == 2 and toks[k - 2].tag in ("n", "vn"):
             continue  # 林业大镇, 商贸重镇, 生态美镇: the standing a place aims at (a slogan), no place named
+        if typ == "Concept" and nxt.startswith("示范"):
+            continue  # 全国某某强市示范城市: the aim names a model's title, no idea of its own
         if nxt == "行列" or nxt == "化" and len(head) >= 2:
             continue  # 迈入自治区级工业园区行列: the ranks of a kind, no one named; 某某项目化运作: a way of running
         if head == "所" and i + 1 < len(toks) and len(nxt) == 1 and toks[i + 1].tag.startswith("v"):
@@ -762,6 +766,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if head == "市场" and not any(t.tag.startswith(("nr", "ns", "nz", "x", "j")) or (
                 len(t.text) == 1 and t.tag not in ("n", "v", "a")) for t in mod_tokens):
             continue  # 住房租赁市场 is a market, 青山水产批发市场 a place
+        if typ == "Organization" and mod_tokens and all(
+                t.text in ("企业", "集团", "公司") or t.tag in ("a", "b") and len(t.text) <= 2 for t in mod_tokens):
+            continue  # 大企业大集团, 小微企业: firms by their size, none named
         if head == "政策" and modifier.endswith(_POLICY_KINDS):
             continue  # 税收优惠政策, 营商环境改革政策: a kind of policy, not one named
         if typ in ("ResidentialArea", "Place") and len(mod_tokens) >= 2 and all(

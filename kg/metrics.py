@@ -36,7 +36,7 @@ _AFTER_RUN = re.compile(rf"[{_CJK}]+")
 _GIVEN = re.compile(r"成立|发放|建立|组建|获得|获评|入选|签订|落户|入驻|申请|争取|兑现|拨付|办理|享受")  # what a counted body does or gets
 _AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)|^(?:以上|以下|左右|以内)"
                          r"|的|和|(?<![普涉以危])及|等|[是为被将把在对居已]|(?<=[\u4e00-\u9fff]{2})均"
-                         r"|(?:不断|持续|稳步|逐步|进一步|投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与"
+                         r"|(?:不断|持续|稳步|逐步|进一步|快速|加快|迅速|顺利|投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与"
                          r"|参加|铺设|竣工|通车|贯通|投用|投产|用于)"
                          rf"|中$|(?<=[{_CJK}]{{2}})(?:{_GIVEN.pattern})")  # 6个无物业小区成立…: the areas, not what they do
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
@@ -445,8 +445,9 @@ def _respectively(text: str, metrics: list[Metric], starts: list[int]) -> list[M
             subjects = named[len(named) - n:] if len(named) >= n else []
         elif n == 2 and pair:
             first, second = _LEAD_WORDS.sub("", pair.group(1)), pair.group(2)
-            if len(first) <= 3 < len(second) - 2:
-                first += second[2:]  # 城镇、农村常住居民人均可支配收入: the two share the rest of the name
+            if len(first) <= 3 < len(second) - 2:  # 城镇、农村常住居民人均可支配收入: the two share the rest of the
+                # name; 汽车、电子信息产业: only the kind of sector
+                first += second[-2:] if second.endswith(("产业", "行业")) else second[2:]
             subjects = [first, second]
         elif n >= 2 and shared and not pair:  # 某某人均可支配收入分别为3.6万元、2.1万元: one subject for both
             subjects = [_LEAD_WORDS.sub("", shared.group(1))] * n

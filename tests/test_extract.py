@@ -2045,3 +2045,14 @@ def test_extract_the_reports_place_after_the_division_above_it_is_the_place():
     names = {e.name: e for e in ex.entities}
     assert "青河市北城区" not in names, sorted(names)
     assert "青河市北城区" in names["北城区"].aliases
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # a doubled adverb opens an act (紧紧抓住), no place's name runs across it
+    ("紧紧抓住青河新区开发开放重大机遇。", {"青河新区": "Place"}, ("紧紧抓住青河新区",), "city"),
+    # an aim naming a model's title (某某强市示范城市) is no idea of its own; firms by their size name no firm
+    ("获批首批全国质量强市示范城市。", {}, ("全国质量强市",), "city"),
+    ("深入实施大企业大集团培育工程。", {"大企业大集团培育工程": "Program"}, ("大企业大集团",), "city"),
+])
+def test_extract_outside_reports_round_43(text, expected, absent, level):
+    assert_found(text, expected, absent, level)

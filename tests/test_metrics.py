@@ -466,3 +466,15 @@ def test_metrics_of_a_pdf_text_with_spaced_figures():
 def test_metrics_codes_and_yearly_increases(text, expected):
     s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
     assert {(m.subject, m.value, m.unit) for m in sentence_metrics(s, 2023)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two sectors listed share only their kind (汽车、电子信息产业: 汽车产业), not the rest of the second's name
+    ("其中汽车、电子信息产业分别增长40%、15%。", {("汽车产业", "40", "%"), ("电子信息产业", "15", "%")}),
+    # what a count counts ends before how it moves (快速发展, 顺利推进)
+    ("八大特色优势产业快速发展。", {("特色优势产业", "8", "个")}),
+    ("青河中心、白石大厦等28个项目顺利推进。", {("项目", "28", "个")}),
+])
+def test_metrics_listed_sectors_and_counts_before_how_they_move(text, expected):
+    s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
+    assert {(m.subject, m.value, m.unit) for m in sentence_metrics(s, 2023)} == expected
