@@ -3222,6 +3222,7 @@ def _place_of_a_verb(c: Candidate, kept: list[Candidate], view: _View) -> bool:
 _ALONG_WITH = re.compile(r"(?:协同|会同|配合)")
 _INSIDE_LEAD = re.compile(r"内(?!蒙)|年度|年")
 _ONLY_ONE = re.compile(r"唯一(?:的)?|首个|首批")
+_FIRST_OF_A_SCOPE = re.compile(r"(?:全国|全省|全市|国内|我国|全球)(?:唯一的?|首个)")  # (首批某某 is the title)
 
 
 def _worked_with(c: Candidate, view: _View) -> int:
@@ -3309,6 +3310,10 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
         for lead_of in (_worked_with, _only_one_of_a_scope, _scope_lead):
             if cut := lead_of(c, view):
                 c.name, c.start = c.name[cut:], c.start + cut
+        if c.type in ("Award", "Facility") and (first := _FIRST_OF_A_SCOPE.match(c.name)) \
+                and len(c.name) - first.end() >= 4:
+            c.aliases = tuple(sorted(set(c.aliases) | {c.name}))  # 全国首个某某示范园区: the title, first held
+            c.name, c.start = c.name[first.end():], c.start + first.end()
         if c.type == "Place" and (side := _BORDERING.match(c.name)) and len(c.name) - side.end() >= 3:
             c.name, c.start = c.name[side.end():], c.start + side.end()  # 东邻某某镇: the town it borders
         if c.type in ("Facility", "Place") and _AIM.match(c.name):

@@ -36,7 +36,7 @@ _AFTER_RUN = re.compile(rf"[{_CJK}]+")
 _GIVEN = re.compile(r"成立|发放|建立|组建|获得|获评|入选|签订|落户|入驻|申请|争取|兑现|拨付|办理|享受")  # what a counted body does or gets
 _AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)|^(?:以上|以下|左右|以内)"
                          r"|的|和|(?<![普涉以危])及|等|[是为被将把在对居已]|(?<=[\u4e00-\u9fff]{2})均"
-                         r"|(?:不断|持续|稳步|逐步|进一步|快速|加快|迅速|顺利|投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与"
+                         r"|(?:不断|持续|稳步|逐步|进一步|快速|加快|迅速|顺利|全面(?=[开完启建推实]|$)|投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与"
                          r"|参加|铺设|竣工|通车|贯通|投用|投产|用于)"
                          rf"|中$|(?<=[{_CJK}]{{2}})(?:{_GIVEN.pattern})")  # 6个无物业小区成立…: the areas, not what they do
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
@@ -49,7 +49,8 @@ _DIGIT_END = re.compile(r"\d[.．、]?$")
 _LATIN = re.compile(r"[A-Za-z]")
 _COUNTED_TIMES = re.compile(r"（[\u4e00-\u9fff、]{1,8}）次")
 _DATED = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?:底|末)?的$")
-_SHORT_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff]{1,3}）(?=[\u4e00-\u9fff])")
+_SHORT_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])(?:（(?!下同)[\u4e00-\u9fff]{1,3}）|\((?!下同)[\u4e00-\u9fff]{1,3}\))(?=[\u4e00-\u9fff])")
+# 国（境）外, 研发(技术)中心: a short note inside a name (下同, "the same below", is the writer's, no part of one)
 _CLAUSE_END = re.compile(r"[，,。；;：:、！!？?（）()“”]")
 
 
@@ -135,7 +136,8 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 def _clause_before(text: str, start: int) -> str:
     """The words of the clause that stand before ``start`` (a short note in brackets inside a name, 国（境）外, is
     no clause end)."""
-    inside = {i for n in (_SHORT_NOTE.finditer(text, 0, start) if "（" in text else ()) for i in (n.start(), n.end() - 1)}
+    inside = {i for n in (_SHORT_NOTE.finditer(text, 0, start) if "（" in text or "(" in text else ())
+              for i in (n.start(), n.end() - 1)}
     ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, start) if m.start() not in inside]
     return text[max(ends, default=0):start]
 
@@ -224,7 +226,7 @@ def _subject(text: str, start: int, end: int) -> str:
 
 # the verbs, qualifiers and time words a clause puts between what it counts and the figure (…完成, …将首超, …年均增长)
 _VERB_TAIL = re.compile(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
-                        r"比上年增长|增速|增加|减少|下降|提高|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|"
+                        r"比上年增长|增速|增加|减少|下降|提高|增长了|增加了|提高了|下降了|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|"
                         r"降至|降低|拓展|扩大|扩展|预计|累计|累积|共有|共计|提升|至|年均|拟按|按|拟|连续|跨越了?|跨过|越过|(?<![人年])均|分别|稳定在|保持在|保持|先后|已经|已)+$")
 _CHANGED_TO = re.compile(r"(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升|跃升|攀升)(?:到|至)(?:(?:19|20)\d{2}年?(?:底|末)?的?)?")
 _FROM_YEAR = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?|每年|每月|每亩|每人|每户)*$")
@@ -234,7 +236,7 @@ _SHARED_UNIT = re.compile(r"(?<![\d.%％])(?:\d+(?:\.\d+)?[和、])+$")
 WAYS_OF_WORKING = "方式|形式|途径|渠道|手段"   # 通过走访、座谈等方式: how work is done, listing no things
 _SPAN_END = re.compile(r"(?:近|过去)?[两二三四五六七八九十]年$")
 _ABOUT_LISTED = re.compile(rf"^.*等[{_CJK}]{{0,4}}?(?:开展|组织|举办|进行)(?=[{_CJK}]{{2}})")
-_COUNT_UNITS = "个名家处座条所项户人间套件"  # what a number counts right before a noun (30个实践岗位)
+_COUNT_UNITS = "个名家处座条所项户人间套件场"  # what a number counts right before a noun (30个实践岗位)
 _BY_WAYS = re.compile(rf"^.*等(?:{WAYS_OF_WORKING})")
 _OF_AFTER = re.compile(rf"的([{_CJK}]{{2,10}}?)(?=[，,。；;、（(]|$|和|及|开工|建成|完成)")
 _OWN_YEAR = re.compile(r"(?:预计)?((?:19|20)\d{2})年(?:预计|全年)?[，,]|(?:预计)((?:19|20)\d{2})年(?!以来|起|至|底|末)")
@@ -572,6 +574,10 @@ def _shares(text: str, sentence: Sentence, year: int | None, quoted: list[tuple[
         subject = _subject(text, start, end)
         if not subject and m.group("years") and earlier:  # …14万亿元、连续36年居全国首位: how long the figure has led
             subject = earlier[-1].subject
+        if not subject and m.group("years"):  # 连续四年位列某某五强区 opening a clause: what has held so long
+            subject = _whole_words(re.split(r"[，,。；;]", text[end:], maxsplit=1)[0], 20)
+        if not subject:
+            continue
         if m.group("double") and subject in ("", "实现", "基本实现"):
             subject = _doubled(text, start) or subject  # 某某收入10.6亿元，实现五年翻一番: the figure before
         out.append(Metric(subject=subject, value=_plain(value), unit=unit, year=year,

@@ -633,6 +633,7 @@ def _definitions_of(doc: Document, entities: Sequence[Entity]):
 WATER_AND_LAND = frozenset("湾江河湖山岛峡港")  # 某州湾 is a bay, not the district 某州
 # what is done to a named site in the name of the works on it (某水库扩建, 某桥加固): both stages read it
 SITE_WORKS = "(?:改扩建|扩建|除险加固|加固|提升改造|扩能改造|改造提升|维修改造|改造|综合治理|综合整治)"
+_GOVERNMENTS = ("政府", "办事处", "行政公署")
 _ORGAN_ENDS = ("委", "政府", "局", "厅", "人大", "政协", "委员会", "法院", "检察院", "办事处", "街道", "代表团", "行政公署")
 
 
@@ -762,7 +763,8 @@ def _by_names(entities: Sequence[Entity], out: _Collector, higher: frozenset[str
             zone = _zone_opening(e.name, zones)
             if zone is not None:
                 out.add(e.name, "locatedIn", zone.name, used[0], 0.55, "name")
-        if e.type == "Organization" and used:  # 某国家公园管理局: the body of the site it is named after
+        if e.type == "Organization" and used and not e.name.endswith(_GOVERNMENTS):
+            # 某国家公园管理局: the body of the site it is named after (a government governs its place, no more)
             site = next((p for p in _substrings(e.name, places) if e.name.startswith(p.name) and not _admin(p.name)
                          and not _division(p) and len(e.name) - len(p.name) >= 2 and len(p.name) >= 4), None)
             if site is None and not e.name.endswith(_ORGAN_ENDS):  # 某市海洋大学, 某市实验室: in the city

@@ -478,3 +478,19 @@ def test_metrics_codes_and_yearly_increases(text, expected):
 def test_metrics_listed_sectors_and_counts_before_how_they_move(text, expected):
     s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
     assert {(m.subject, m.value, m.unit) for m in sentence_metrics(s, 2023)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a count of events (场) is of what follows; a change written 增长了 is no part of what changed
+    ("举办10场下岗失业人员免费招聘会。", {("下岗失业人员免费招聘会", "10", "场")}),
+    ("地区生产总值增长了1.1倍。", {("地区生产总值", "1.1", "倍")}),
+    # a short note in ASCII brackets inside a name (研发(技术)中心) is no clause end; 下同 is the writer's note
+    ("市级研发(技术)中心11个。", {("市级研发(技术)中心", "11", "个")}),
+    ("全县生产总值340亿元，比2012年(下同)增长47.7%。", {("生产总值", "340", "亿元"), ("生产总值", "47.7", "%")}),
+    # a run of years opening a clause counts what has held so long; 全面开工 is how works move
+    ("连续四年位列全省城区经济社会发展五强区。", {("位列全省城区经济社会发展五强区", "4", "年")}),
+    ("30万平方米旧楼房电线改造工程全面开工。", {("旧楼房电线改造工程", "30", "万平方米")}),
+])
+def test_metrics_events_changes_notes_and_runs_of_years(text, expected):
+    s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
+    assert {(m.subject, m.value, m.unit) for m in sentence_metrics(s, 2023)} == expected

@@ -571,3 +571,11 @@ def test_relations_a_site_certified_or_a_county_listed_holds_the_title():
     got = report_relations(text)
     assert ("陶瓷产业基地", "receivedAward", "国家级外贸转型升级基地") in got
     assert {("江城县", "receivedAward", "国家农产品质量安全县"), ("江城县", "receivedAward", "全国森林康养基地")} <= got
+
+
+def test_relations_a_government_is_not_located_by_its_name_and_a_first_title_is_the_title():
+    """某某区政府 governs its district, no site in it; 成为全国首个某某示范园区: the park holds the title (its
+    first holder), named as the title is."""
+    got = relations("建桥园区成为全国首个国家级服务业标准化示范园区。", title="青河区2012年政府工作报告")
+    assert ("建桥园区", "receivedAward", "国家级服务业标准化示范园区") in got, got
+    assert not any(p == "locatedIn" and s.endswith("政府") for s, p, o in got), got
