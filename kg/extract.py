@@ -1441,6 +1441,8 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
         return [], []  # a typhoon's name, a point in time, an outcome, a label for what was listed, a chain
     if after.startswith(_NOT_NAMED_AFTER):
         return [], []  # “某某”能力, “某某”发生率, “某某”成功: a skill, a rate or a feat, no name
+    if after.startswith("问题") and all(t.tag[:1] in ("d", "v", "a") for t in tokens(content)):
+        return [], []  # 群众“急难愁盼”问题: the people's troubles described, no campaign
     if after.startswith("号") and not re.search(r"[、，, ]", content):
         return [_vessel(view, m, content, voc)], []
     phrase, word, end = _trailing(view, m.end(), voc)

@@ -2056,3 +2056,14 @@ def test_extract_the_reports_place_after_the_division_above_it_is_the_place():
 ])
 def test_extract_outside_reports_round_43(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # 宣传 after an adverb is the act (广泛宣传某某价值观), inside a name after a noun (法治宣传月)
+    ("广泛宣传社会主义核心价值观，开展法治宣传月活动。",
+     {"社会主义核心价值观": "Concept", "法治宣传月活动": "Program"}, ("宣传社会主义核心价值观",), "subdistrict"),
+    # troubles described in quotes before 问题 are no campaign; a count of them (“四风”) stays a name
+    ("着力解决群众“急难愁盼”问题，坚决纠治“四风”问题。", {"四风": "Concept"}, ("急难愁盼",), "subdistrict"),
+])
+def test_extract_outside_reports_round_45(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
