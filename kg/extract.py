@@ -1923,6 +1923,9 @@ def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
                 q := re.search(r"“([^”]{2,40})”", whole)):
             obj = q.group(1)  # 被评为全国20个、某省唯一的“某某地”: one of a few, the title is quoted after
             obj_end = m.end() + q.end(1)
+        if (only := _ONE_OF_A_SCOPE_QUOTED.fullmatch(obj)) and only.start(1) > 1:
+            obj = obj[only.start(1) - 1:]  # 获评全省唯一一个“某某名城”: the title is the quoted name
+            obj_end = m.end() + only.end()
         if obj.startswith(("了", "得", "人数", "人次", "数量", "比例")) or re.match(r"\d+(?!\d*年)", obj) \
                 or re.search(r"等(?:试点|项目|单位|地区|城市)$", obj):
             continue  # 入围某某应用等试点: a kind of pilots joined, no title named
@@ -3224,6 +3227,8 @@ def _place_of_a_verb(c: Candidate, kept: list[Candidate], view: _View) -> bool:
 _ALONG_WITH = re.compile(r"(?:协同|会同|配合)")
 _INSIDE_LEAD = re.compile(r"内(?!蒙)|年度|年")
 _ONLY_ONE = re.compile(r"唯一(?:的)?|首个|首批")
+_THIS_TERM = re.compile(r"(?:新一届|本届|上届|新一任)")
+_ONE_OF_A_SCOPE_QUOTED = re.compile(rf"(?:全国|全省|全市|全区|国内)?(?:唯一的?|首个)?(?:一个)?“([^”]{{2,40}})”")
 _FIRST_OF_A_SCOPE = re.compile(r"(?:全国|全省|全市|国内|我国|全球)(?:唯一的?|首个)")  # (首批某某 is the title)
 
 
@@ -3312,6 +3317,8 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
         for lead_of in (_worked_with, _only_one_of_a_scope, _scope_lead):
             if cut := lead_of(c, view):
                 c.name, c.start = c.name[cut:], c.start + cut
+        if c.type == "Organization" and (term := _THIS_TERM.match(c.name)) and len(c.name) - term.end() >= 3:
+            c.name, c.start = c.name[term.end():], c.start + term.end()  # 新一届省政府: the body, not its term
         if c.type in ("Award", "Facility") and (first := _FIRST_OF_A_SCOPE.match(c.name)) \
                 and len(c.name) - first.end() >= 4:
             c.aliases = tuple(sorted(set(c.aliases) | {c.name}))  # 全国首个某某示范园区: the title, first held

@@ -2067,3 +2067,14 @@ def test_extract_outside_reports_round_43(text, expected, absent, level):
 ])
 def test_extract_outside_reports_round_45(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # the one title of a scope, quoted (获评全省唯一一个“某某名城”), is the quoted name
+    ("获评全省唯一一个“中国青瓷名城”。", {"中国青瓷名城": "Award"}, ("一个中国青瓷名城",), "city"),
+    # a quoted aim before 发展目标 is an idea; a government of a new term is the government
+    ("围绕“把青城建设得更加美丽”发展目标，新一届市政府开局良好。", {"把青城建设得更加美丽": "Concept"},
+     ("新一届市政府",), "city"),
+])
+def test_extract_outside_reports_round_46(text, expected, absent, level):
+    assert_found(text, expected, absent, level)

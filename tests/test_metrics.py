@@ -494,3 +494,14 @@ def test_metrics_listed_sectors_and_counts_before_how_they_move(text, expected):
 def test_metrics_events_changes_notes_and_runs_of_years(text, expected):
     s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
     assert {(m.subject, m.value, m.unit) for m in sentence_metrics(s, 2023)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("居民消费价格总水平上涨2.5%。", {("居民消费价格总水平", "2.5", "%")}),
+    # growths over a base year listed with 分别, in the order of the figures named before
+    ("全市实现生产总值1097亿元、税费收入144.8亿元，较2015年分别增长26.8%和25.9%。",
+     {("生产总值", "1097", "亿元"), ("税费收入", "144.8", "亿元"), ("生产总值", "26.8", "%"), ("税费收入", "25.9", "%")}),
+])
+def test_metrics_prices_and_growths_over_a_base_year(text, expected):
+    s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
+    assert {(m.subject, m.value, m.unit) for m in sentence_metrics(s, 2023)} == expected
