@@ -240,6 +240,7 @@ _COUNT_UNITS = "个名家处座条所项户人间套件场"  # what a number cou
 _BY_WAYS = re.compile(rf"^.*等(?:{WAYS_OF_WORKING})")
 _OF_AFTER = re.compile(rf"的([{_CJK}]{{2,10}}?)(?=[，,。；;、（(]|$|和|及|开工|建成|完成)")
 _OWN_YEAR = re.compile(r"(?:预计)?((?:19|20)\d{2})年(?:预计|全年)?[，,]|(?:预计)((?:19|20)\d{2})年(?!以来|起|至|底|末)")
+_YEAR_OF_A_SCOPE = re.compile(r"(?:^|[，,：:])((?:19|20)\d{2})年(?=全[省市区县旗盟州镇乡])")  # 初步统计，2012年全省…
 _WORD_WITH_YUE = re.compile(r"[签节制公合条预]约")
 _GAP = re.compile(r"(?:高于|低于|高出|低出|超出|快于|慢于|塌|落后于?|领先于?)(?:全国|全省|全市|全区|全州|全县|"
                   r"预期|年度|全年)?(?:平均水平|平均|目标|计划|预期)?|(?:快于|慢于|高于|低于)[\u4e00-\u9fff]{2,6}?(?:增速|增幅)")
@@ -301,6 +302,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
     text = sentence.text
     if own := _OWN_YEAR.match(text):
         year = int(own.group(1) or own.group(2))  # 2012年预计，地区生产总值…: the sentence gives its figures' year
+    elif (own := _YEAR_OF_A_SCOPE.search(text)) and not re.search(r"\d", text[:own.start(1)]):
+        year = int(own.group(1))  # 初步统计，2012年全省生产总值…: the year the figures after it are of
     quoted = _quoted_spans(text)
     out: list[Metric] = []
     starts: list[int] = []

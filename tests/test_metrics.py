@@ -505,3 +505,13 @@ def test_metrics_events_changes_notes_and_runs_of_years(text, expected):
 def test_metrics_prices_and_growths_over_a_base_year(text, expected):
     s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
     assert {(m.subject, m.value, m.unit) for m in sentence_metrics(s, 2023)} == expected
+
+
+def test_metrics_a_year_opening_a_clause_on_a_scope_dates_the_figures_after_it():
+    """苏树林说，初步统计，2012年全省生产总值…: a news piece has no dated parts, the clause gives the year."""
+    text = "省长说，初步统计，2012年全省生产总值19701.78亿元，增长11.4%。"
+    s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
+    assert {(m.value, m.year) for m in sentence_metrics(s, None)} == {("19701.78", 2012), ("11.4", 2012)}
+    text = "增长11.4%，2012年全省生产总值19701.78亿元。"  # a figure before the year: not dated by it
+    s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
+    assert {m.year for m in sentence_metrics(s, None)} == {None}
