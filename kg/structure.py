@@ -42,11 +42,15 @@ _REPRESENT = re.compile(r"我代表([^\s、，,。；;]{2,30}?(?:办事处|行�
 _CONGRESS = re.compile(r"(?:在|——(?!在))([^\s\d]{2,15}?)\s*第\S{1,4}届\s*人民代表大会")  # (——某区第十七届…: the byline run on)
 _BODY_BY_LEVEL = re.compile(r"(自治区|自治州|省|市|区|县|旗|盟|镇|乡|街道)(?:人民政府|政府|办事处|行政公署)")
 _TITLE_ISSUER = re.compile(r"^(\S{2,20}?(?:办事处|人民政府|行政公署|政府))(?:(?:19|20)\d{2}年)?\S*工作报告")
+_TITLE_OFFICE = re.compile(r"^(\S{2,24}?办事处)\S*工作(?:报告|总结)")  # 某区人民政府某某街道办事处工作总结: the office
 _TITLE_PLACE = re.compile(r"^(?:关于)?((?!关于)[^\s\d，,。；;：:、“”（）()]{2,12}?(?:街道|镇|乡|(?<!社)区|县|市|旗|州|盟|省|自治区))(?:(?:19|20)\d{2}年)?"
                           r"\S*?工作")
-_WITHOUT_ABOVE = re.compile(r"^\S{2,6}?[省市州盟](?=\S{2,8}(?:区|县|旗)$)")  # 某某市某某区 → 某某区: the place itself
+_PLACE_BELOW = re.compile(r"(?:[^\s\d，,。；;：:、“”（）()]{2,8}?)?(?:街道|镇|乡)(?=(?:(?:19|20)\d{2}年)?\S*?工作)")
+_WITHOUT_ABOVE = re.compile(r"^\S{2,6}?[省市州盟](?=\S{2,8}(?:区|县|旗)$)|^\S{2,6}?[区县旗](?=\S{2,8}(?:街道|镇|乡)$)")
+# 某某市某某区 → 某某区, 某某区某某街道 → 某某街道: the place itself
 _OFFICE_OF_GOVERNMENT = re.compile(r"^\S+?(?:人民政府|政府)(\S{2,}?(?:办事处|街道))$")
-_SIGNATURE = re.compile(r"^(\S{2,20}?(?:人民政府|办事处|行政公署))\S{0,4}长", re.M)
+_SIGNATURE = re.compile(r"^([\u4e00-\u9fff]{2,20}?(?:人民政府|办事处|行政公署))(?:代|常务副|副)?(?:[区县市旗镇乡省州盟]长|主任|主席|专员)",
+                        re.M)  # 某某区人民政府区长 张三 (not 某某人民政府长白新村…: a name that opens with 长)
 _LEVELS = (("自治区", "province"), ("省", "province"), ("街道", "subdistrict"), ("办事处", "subdistrict"),
            ("镇", "town"), ("乡", "township"), ("苏木", "township"), ("县", "county"), ("旗", "county"), ("区", "district"),
            ("市", "city"), ("州", "city"), ("盟", "city"))   # 自治州 and 盟: prefectures, as a city
@@ -154,7 +158,7 @@ def _metadata(text: str, lines: list[str]) -> dict[str, str]:
     title = next((line for line in lines[:12] if "报告" in line and len(line) <= _TITLE_MAX), lines[0] if lines else "")
     issuer = ""
     undated_title = _YEAR.sub("", title)  # 某市2026年政府工作报告 → 某市政府工作报告
-    if match := (_REPRESENT.search(text[:3000]) or _TITLE_ISSUER.match(undated_title)
+    if match := (_REPRESENT.search(text[:3000]) or _TITLE_OFFICE.match(undated_title) or _TITLE_ISSUER.match(undated_title)
                  or _SIGNATURE.search("\n".join(lines[:12]))):
         issuer = match.group(1)
     issuer = TERM_OF_OFFICE.sub("", issuer)  # 我代表旗第十五届人民政府: the body, not its term
@@ -169,7 +173,9 @@ def _metadata(text: str, lines: list[str]) -> dict[str, str]:
     elif (match := _TITLE_PLACE.match(undated_title)) and "政府" not in match.group(1):
         # 关于某某街道2023年工作情况和2024年工作安排的报告 (not 乡镇政府镇长工作总结: no place named)
         place = match.group(1)
-        issuer = issuer or (place + "办事处" if place.endswith("街道") else "")
+        if below := _PLACE_BELOW.match(undated_title, match.end(1)):
+            place += below.group(0)  # 某某区某某街道2021年工作报告, 某某市街道: the place below, named next
+        issuer = issuer or (_WITHOUT_ABOVE.sub("", place) + "办事处" if place.endswith("街道") else "")
     place = _WITHOUT_ABOVE.sub("", place)
     if by_level and place and not place.endswith(by_level.group(1)) and (
             own := re.match(rf"{re.escape(place)}(\S{{2,8}}?{by_level.group(1)})", undated_title)):

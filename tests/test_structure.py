@@ -346,3 +346,24 @@ def test_structure_a_byline_run_on_after_the_title_names_the_place():
     doc = document_from_text("政府工作报告\n——在青河旗第十六届人民代表大会第一次会议上\n现在，我代表旗人民政府报告工作。\n"
                              "一、2023年工作回顾\n全年新建学校3所。\n", "t")
     assert (doc.place, doc.issuer) == ("青河旗", "青河旗人民政府")
+
+
+@pytest.mark.parametrize("title, place, issuer", [
+    # the office under its government's name, in a summary's title (not the government: 长白… opens with 长)
+    ("2020年江城市青山区人民政府长白新村街道办事处工作总结", "长白新村街道", "长白新村街道办事处"),
+    # the place below its district, named next; a subdistrict named after a market (某某市街道)
+    ("青山区清水河街道2021年工作报告", "清水河街道", "清水河街道办事处"),
+    ("蒲草市街道2020年工作总结及2021年工作思路", "蒲草市街道", "蒲草市街道办事处"),
+])
+def test_structure_a_subdistrict_named_below_its_district_or_government(title, place, issuer):
+    doc = document_from_text(f"{title}\n一、2021年主要工作开展情况\n全年新建学校3所。\n", "t")
+    assert (doc.place, doc.issuer, doc.level) == (place, issuer, "subdistrict")
+
+
+def test_structure_work_carried_out_reviews_and_a_line_opening_on_an_office_signs_nothing():
+    """一、2021年主要工作开展情况 in a 2021年工作报告 reviews the year; 年后，办事处主任… is a sentence, no byline."""
+    doc = document_from_text("青山区清水河街道2021年工作报告\n一、2021年主要工作开展情况\n全年新建学校3所。\n"
+                             "年后,办事处主任带队走访企业。\n", "t")
+    assert [(p.status, p.year) for p in doc.parts[1:]] == [("achieved", 2021)]
+    doc = document_from_text("某某老城办打造十大民生工程\n年后,办事处主任带队走访企业。\n", "t")
+    assert doc.issuer == "" and "," not in doc.place
