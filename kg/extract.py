@@ -479,6 +479,8 @@ _PLANT_PART = re.compile(rf"(?:第?[{_NUMERALS}\d]期|产线|生产线|核心装
 _POLICY_KINDS = ("优惠", "支持", "扶持", "惠农", "利民", "惠企", "金融", "财政", "改革", "管理", "产业", "保障")
 _SITE_COUNTERS = "个座所家处"
 _COUNTERS_OF_ONE = frozenset(_SITE_COUNTERS + "条批项")   # 改建57座某某站: how many, not a capacity in the name
+_STANDING_UNITS = "国省市区县旗州镇乡"
+_STANDINGS = "兴强治立富稳美活旺大重"    # 某某强县, 某某美镇; 某某大镇 and 某某重镇 describe, the rest are slogans
 _COUNTED_KINDS = re.compile(r"(?<![一二三四五六七八九十第\d])[两二三四五六七八九十]大(?=[\u4e00-\u9fff]{2})")  # not 十九大
 _COUNTED_SITES = re.compile(rf"(?:\d+|[一两二三四五六七八九十百千]+)[{_SITE_COUNTERS}]$")
 _COUNT_OF_ONE = re.compile(rf"[一两二三四五六七八九十\d]+[{''.join(sorted(_COUNTERS_OF_ONE))}]")
@@ -2094,8 +2096,6 @@ def _idea_forms(view: _View) -> list[Candidate]:
 
 _THEORY_LEAD = frozenset("以 坚持 整治 力戒 反对 克服 践行 贯彻 贯彻落实 全面落实 认真落实 落实 学习贯彻 用 运用 树立 和 及 与".split())
 _THEORY_TAIL = frozenset("和 及 与 为 等".split())
-_STANDING_UNITS = "国省市区县旗州镇乡"
-_STANDINGS = "兴强治立富稳美活旺大重"    # 某某强县, 某某美镇; 某某大镇 and 某某重镇 describe, the rest are slogans
 _RULE_BY = re.compile(rf"[\u4e00-\u9fff]{{2}}[{_STANDINGS[:-2]}][{_STANDING_UNITS}]")  # 某某兴国, 某某强市, 某某立镇
 _FINE_PLACE = re.compile(r"美丽([\u4e00-\u9fff]{2,4})")  # 美丽某地: the place the report aims to make
 
@@ -3228,8 +3228,9 @@ _ALONG_WITH = re.compile(r"(?:协同|会同|配合)")
 _INSIDE_LEAD = re.compile(r"内(?!蒙)|年度|年")
 _ONLY_ONE = re.compile(r"唯一(?:的)?|首个|首批")
 _THIS_TERM = re.compile(r"(?:新一届|本届|上届|新一任)")
-_ONE_OF_A_SCOPE_QUOTED = re.compile(rf"(?:全国|全省|全市|全区|国内)?(?:唯一的?|首个)?(?:一个)?“([^”]{{2,40}})”")
-_FIRST_OF_A_SCOPE = re.compile(r"(?:全国|全省|全市|国内|我国|全球)(?:唯一的?|首个)")  # (首批某某 is the title)
+_WHOLE_SCOPE = "全国|全省|全市|全区|国内|我国|全球"   # the scope of a title only one or the first holds
+_ONE_OF_A_SCOPE_QUOTED = re.compile(rf"(?:{_WHOLE_SCOPE})?(?:唯一的?|首个)?(?:一个)?“([^”]{{2,40}})”")
+_FIRST_OF_A_SCOPE = re.compile(rf"(?:{_WHOLE_SCOPE})(?:唯一的?|首个)")  # (首批某某 is the title)
 
 
 def _worked_with(c: Candidate, view: _View) -> int:
