@@ -5,6 +5,12 @@ from kg.metrics import chinese_number, sentence_metrics
 from kg.models import Sentence
 
 
+def subjects(text: str, year: int = 2023) -> set[tuple[str, str, str]]:
+    """(subject, value, unit) of every figure of one sentence."""
+    s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
+    return {(m.subject, m.value, m.unit) for m in sentence_metrics(s, year)}
+
+
 def metrics(text: str, year: int = 2023) -> set[tuple[str, str]]:
     s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
     return {(m.value, m.unit) for m in sentence_metrics(s, year)}
@@ -464,8 +470,7 @@ def test_metrics_of_a_pdf_text_with_spaced_figures():
     ("地区生产总值完成247亿元，年均递增8.5%。", {("地区生产总值", "247", "亿元"), ("地区生产总值", "8.5", "%")}),
 ])
 def test_metrics_codes_and_yearly_increases(text, expected):
-    s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
-    assert {(m.subject, m.value, m.unit) for m in sentence_metrics(s, 2023)} == expected
+    assert subjects(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -476,8 +481,7 @@ def test_metrics_codes_and_yearly_increases(text, expected):
     ("青河中心、白石大厦等28个项目顺利推进。", {("项目", "28", "个")}),
 ])
 def test_metrics_listed_sectors_and_counts_before_how_they_move(text, expected):
-    s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
-    assert {(m.subject, m.value, m.unit) for m in sentence_metrics(s, 2023)} == expected
+    assert subjects(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -492,8 +496,7 @@ def test_metrics_listed_sectors_and_counts_before_how_they_move(text, expected):
     ("30万平方米旧楼房电线改造工程全面开工。", {("旧楼房电线改造工程", "30", "万平方米")}),
 ])
 def test_metrics_events_changes_notes_and_runs_of_years(text, expected):
-    s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
-    assert {(m.subject, m.value, m.unit) for m in sentence_metrics(s, 2023)} == expected
+    assert subjects(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -503,8 +506,7 @@ def test_metrics_events_changes_notes_and_runs_of_years(text, expected):
      {("生产总值", "1097", "亿元"), ("税费收入", "144.8", "亿元"), ("生产总值", "26.8", "%"), ("税费收入", "25.9", "%")}),
 ])
 def test_metrics_prices_and_growths_over_a_base_year(text, expected):
-    s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
-    assert {(m.subject, m.value, m.unit) for m in sentence_metrics(s, 2023)} == expected
+    assert subjects(text) == expected
 
 
 def test_metrics_a_year_opening_a_clause_on_a_scope_dates_the_figures_after_it():
