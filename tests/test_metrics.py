@@ -517,3 +517,12 @@ def test_metrics_a_year_opening_a_clause_on_a_scope_dates_the_figures_after_it()
     text = "增长11.4%，2012年全省生产总值19701.78亿元。"  # a figure before the year: not dated by it
     s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
     assert {m.year for m in sentence_metrics(s, None)} == {None}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the divisions a place governs (辖7个镇) are counted by their kind; 某某之一 is one of the kind counted
+    ("全旗辖7个镇、2个乡、3个苏木。", {("镇", "7", "个"), ("乡", "2", "个"), ("苏木", "3", "个")}),
+    ("是自治区19个边境旗和33个牧业旗之一。", {("边境旗", "19", "个"), ("牧业旗", "33", "个")}),
+])
+def test_metrics_divisions_governed_and_one_of_a_kind(text, expected):
+    assert subjects(text) == expected
