@@ -69,7 +69,7 @@ _CLASS_TYPES = {"居民区": "ResidentialArea", "小区": "ResidentialArea", "�
 _CLASS_ALTERNATIVES = "|".join(sorted(_CLASS_TYPES, key=len, reverse=True))
 _ACTS_AFTER_LIST = "开展|实施|推进|推广|打造|建立|新建|建成|试点|种植|落实|完成|修建|铺设|启动|率先"
 _CLASS_LIST = re.compile(  # 甲、乙等村开展某某基地建设: the villages are the class, not the 基地 after the act
-    rf"(?:^|(?<=[在对和与、，,；;：:]))((?:(?:(?!等)[{_CJK}]){{2,8}}、)*(?:(?!等)[{_CJK}]){{2,8}})"
+    rf"(?:^|(?<=[在对和与、，,；;：:的]))((?:(?:(?!等)[{_CJK}]){{2,8}}、)*(?:(?!等)[{_CJK}]){{2,8}})"
     rf"(等(?:(?:\d+|[一二三四五六七八九十]+)[个家处座条所]?)?|两个|两|(?:\d+|[一二三四五六七八九十]+)[个家处座条所]|[三四五六七八九十]大)"
     rf"((?!(?:{_CLASS_ALTERNATIVES})(?:{_ACTS_AFTER_LIST}))[{_CJK}]{{1,6}}|)({_CLASS_ALTERNATIVES})(?![{_CJK}]?[区制长])")
 _EACH_IN = re.compile(rf"分别在((?:[{_CJK}]{{2,4}}、)+[{_CJK}]{{2,4}}?)(?=开展|设立|打造|建设|实施|推进|建成)")
@@ -2432,6 +2432,9 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
         if m.group(2) == "两" and m.group(3):
             continue  # 甲和两河某某景区: 两 opens the next name, it counts nothing (甲、乙两景区 does)
         items = m.group(1).split("、")
+        if typ == "ResidentialArea" and len(items) >= 2 and (pair := re.fullmatch(
+                rf"([{_CJK}]{{2,4}})[和及]([{_CJK}]{{2,4}})", items[-1])):
+            items[-1:] = pair.groups()  # 甲、乙、丙和丁4个村: the last two joined by 和
         if len(items) == 1 and not m.group(2).startswith("等") and not m.group(2)[0].isdigit():
             continue
         if typ == "Program" and (len(items) == 1 or re.search(r"重点|重大|标志性|产业|领域", m.group(3))):

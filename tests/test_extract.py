@@ -2078,3 +2078,13 @@ def test_extract_outside_reports_round_45(text, expected, absent, level):
 ])
 def test_extract_outside_reports_round_46(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # villages listed after 的, the last two joined by 和 (甲、乙、丙和丁4个村): each one
+    ("最为贫困的是海拔较高的青寨、白乐、大岗和石湾4个村。",
+     {"青寨": "ResidentialArea", "白乐": "ResidentialArea", "大岗": "ResidentialArea", "石湾": "ResidentialArea"},
+     ("大岗和石湾",), "town"),
+])
+def test_extract_outside_reports_round_50(text, expected, absent, level):
+    assert_found(text, expected, absent, level)

@@ -526,3 +526,12 @@ def test_metrics_a_year_opening_a_clause_on_a_scope_dates_the_figures_after_it()
 ])
 def test_metrics_divisions_governed_and_one_of_a_kind(text, expected):
     assert subjects(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a place has (有8个村, 拥有3个村) is counted by its kind, not by 有
+    ("距城113公里，有8个村，183个村民小组。", {("距城", "113", "公里"), ("村", "8", "个"), ("村民小组", "183", "个")}),
+    ("全乡拥有3个村。", {("村", "3", "个")}),
+])
+def test_metrics_what_a_place_has(text, expected):
+    assert subjects(text) == expected
