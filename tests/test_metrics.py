@@ -468,23 +468,11 @@ def test_metrics_of_a_pdf_text_with_spaced_figures():
     ("PM2.5年均浓度下降2.3%。", {("PM2.5年均浓度", "2.3", "%")}),
     # 年均递增 is a change of the figure named before
     ("地区生产总值完成247亿元，年均递增8.5%。", {("地区生产总值", "247", "亿元"), ("地区生产总值", "8.5", "%")}),
-])
-def test_metrics_codes_and_yearly_increases(text, expected):
-    assert subjects(text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
     # two sectors listed share only their kind (汽车、电子信息产业: 汽车产业), not the rest of the second's name
     ("其中汽车、电子信息产业分别增长40%、15%。", {("汽车产业", "40", "%"), ("电子信息产业", "15", "%")}),
     # what a count counts ends before how it moves (快速发展, 顺利推进)
     ("八大特色优势产业快速发展。", {("特色优势产业", "8", "个")}),
     ("青河中心、白石大厦等28个项目顺利推进。", {("项目", "28", "个")}),
-])
-def test_metrics_listed_sectors_and_counts_before_how_they_move(text, expected):
-    assert subjects(text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
     # a count of events (场) is of what follows; a change written 增长了 is no part of what changed
     ("举办10场下岗失业人员免费招聘会。", {("下岗失业人员免费招聘会", "10", "场")}),
     ("地区生产总值增长了1.1倍。", {("地区生产总值", "1.1", "倍")}),
@@ -494,18 +482,20 @@ def test_metrics_listed_sectors_and_counts_before_how_they_move(text, expected):
     # a run of years opening a clause counts what has held so long; 全面开工 is how works move
     ("连续四年位列全省城区经济社会发展五强区。", {("位列全省城区经济社会发展五强区", "4", "年")}),
     ("30万平方米旧楼房电线改造工程全面开工。", {("旧楼房电线改造工程", "30", "万平方米")}),
-])
-def test_metrics_events_changes_notes_and_runs_of_years(text, expected):
-    assert subjects(text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # prices rise (上涨): a change of what is named before
     ("居民消费价格总水平上涨2.5%。", {("居民消费价格总水平", "2.5", "%")}),
     # growths over a base year listed with 分别, in the order of the figures named before
     ("全市实现生产总值1097亿元、税费收入144.8亿元，较2015年分别增长26.8%和25.9%。",
      {("生产总值", "1097", "亿元"), ("税费收入", "144.8", "亿元"), ("生产总值", "26.8", "%"), ("税费收入", "25.9", "%")}),
+    # the divisions a place governs (辖7个镇) are counted by their kind; 某某之一 is one of the kind counted
+    ("全旗辖7个镇、2个乡、3个苏木。", {("镇", "7", "个"), ("乡", "2", "个"), ("苏木", "3", "个")}),
+    ("是自治区19个边境旗和33个牧业旗之一。", {("边境旗", "19", "个"), ("牧业旗", "33", "个")}),
+    # what a place has (有8个村, 拥有3个村) is counted by its kind, not by 有
+    ("距城113公里，有8个村，183个村民小组。", {("距城", "113", "公里"), ("村", "8", "个"), ("村民小组", "183", "个")}),
+    ("全乡拥有3个村。", {("村", "3", "个")}),
 ])
-def test_metrics_prices_and_growths_over_a_base_year(text, expected):
+def test_metrics_subjects_read_in_outside_reports(text, expected):
+    """What each figure counts, in sentences like those of reports read outside the corpus."""
     assert subjects(text) == expected
 
 
@@ -517,21 +507,3 @@ def test_metrics_a_year_opening_a_clause_on_a_scope_dates_the_figures_after_it()
     text = "增长11.4%，2012年全省生产总值19701.78亿元。"  # a figure before the year: not dated by it
     s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
     assert {m.year for m in sentence_metrics(s, None)} == {None}
-
-
-@pytest.mark.parametrize("text, expected", [
-    # the divisions a place governs (辖7个镇) are counted by their kind; 某某之一 is one of the kind counted
-    ("全旗辖7个镇、2个乡、3个苏木。", {("镇", "7", "个"), ("乡", "2", "个"), ("苏木", "3", "个")}),
-    ("是自治区19个边境旗和33个牧业旗之一。", {("边境旗", "19", "个"), ("牧业旗", "33", "个")}),
-])
-def test_metrics_divisions_governed_and_one_of_a_kind(text, expected):
-    assert subjects(text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    # what a place has (有8个村, 拥有3个村) is counted by its kind, not by 有
-    ("距城113公里，有8个村，183个村民小组。", {("距城", "113", "公里"), ("村", "8", "个"), ("村民小组", "183", "个")}),
-    ("全乡拥有3个村。", {("村", "3", "个")}),
-])
-def test_metrics_what_a_place_has(text, expected):
-    assert subjects(text) == expected
