@@ -38,6 +38,7 @@ __all__ = ["Candidate", "extract", "extract_entities", "sentence_candidates", "g
 
 _CJK = "\u4e00-\u9fff"
 _NUMERALS = "一二三四五六七八九十两双多百千万"
+_NAME_TAILS = frozenset("里路街巷苑庄屯坊")  # one character that ends a lane's or hamlet's name (某某里, 某某庄)
 
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o", "d"})
 _SIDE_WORDS = frozenset("上下内外里间旁")
@@ -867,8 +868,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                                  aliases=(full,) if full != tok.text else (), confidence=0.6, priority=1,
                                  nested=True, rule="province"))
             continue
-        if len(tok.text) == 2 and nxt is not None and not _is_boundary(nxt, voc) and nxt.text not in ("和", "、"):
-            continue  # 南山组团: the hill is only part of a longer name
+        if len(tok.text) == 2 and nxt is not None and (not _is_boundary(nxt, voc) and nxt.text not in ("和", "、")
+                                                       or nxt.text in _NAME_TAILS and nxt.start == tok.end):
+            continue  # 南山组团, 某某|里 (a lane): the place word is only part of a longer name
         if _known_place(tok.text) and not view.is_protected(tok.start, tok.end):
             out.append(Candidate(tok.text, "Place", view.sentence.index, tok.start, tok.end,
                                  confidence=0.6, priority=1, nested=True, rule="ns-admin"))
@@ -1794,9 +1796,10 @@ def _community_holders(view: _View, voc: _Vocab) -> list[Candidate]:
 
 
 _COMMUNITY_SUBJECT = re.compile(
-    rf"(?:^|(?<=[，,；;。：:]))([{_CJK}]{{2,4}}?)社区(?=被|以|先后|通过|建立|建成|开展|组织|实施|推出|荣获|获得|获评|位于|辖|"
+    rf"(?:^|(?<=[，,；;。：:]))(?![在对向为到从])([{_CJK}]{{2,4}}?)社区(?=被|以|先后|通过|建立|建成|开展|组织|实施|推出|荣获|获得|获评|位于|辖|"
     rf"共有|现有|积极|围绕|持续|深入|着力|全面|开工|完成|实现|成功|新建|\d|和[{_CJK}]{{2,4}}社区|、[{_CJK}]{{2,4}}社区)")
-_COMMUNITY_AT = re.compile(rf"(?<=在)([{_CJK}]{{2,4}}?)社区(?=[，,]|打造|建立|建设|开展|设立|试点|推行|探索|成立|实施|推出)")
+_COMMUNITY_AT = re.compile(rf"(?<=[在对])([{_CJK}]{{2,4}}?)社区(?=[，,]|打造|建立|建设|开展|设立|试点|推行|探索|成立|实施|推出|"
+                           rf"进行|铺设|新建|修建|安装|举办)")
 _COMMUNITIES_LISTED = re.compile(rf"(?:^|(?<=[，,；;。：:）)]))((?:[{_CJK}]{{2,4}}?社区、)+[{_CJK}]{{2,4}}?社区)")
 _KIND_OF_COMMUNITY = re.compile(r"^(?:和谐|文明|智慧|平安|绿色|美丽|示范|未来|老旧|完整|星级|数字|现代|各个|所有|全部|城市|农村|试点|重点|典型|样板|先进|特色|达标|辖区|相关|涉及)")
 

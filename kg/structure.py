@@ -14,7 +14,7 @@ from .resources import read_table
 
 __all__ = ["parse_document", "split_sentences", "heading_status", "CHINESE_DIGITS", "chinese_to_int"]
 
-CHINESE_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+CHINESE_DIGITS = {"零": 0, "〇": 0, "○": 0, "0": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
                   "八": 8, "九": 9}
 _NUMERAL = "[一二三四五六七八九十]{1,3}"
 _PART = re.compile(rf"^({_NUMERAL})、\s*(.+)$")
@@ -25,7 +25,7 @@ _GLOSSARY_HEAD = re.compile(r"^(?:附录?[:：]?|本报告|报告中)?(?:有关|
                             r"词语解释|用语说明|术语解释)[:：]?$")
 _GLOSSARY_ITEM = re.compile(r"^(?:\d{1,3}\s*[\.．、]|[［\[【（(〔]\d{1,3}[］\]】）)〕]|[①-⑳])\s*(.+?)\s*[:：]\s*(.*)$")
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*")
-_ZH_YEAR = "[一二][〇○零一二三四五六七八九]{3}"   # 二〇〇八年: a year in Chinese digits, as older reports write it
+_ZH_YEAR = "[一二][〇○零0一二三四五六七八九]{3}"   # 二〇〇八年, 二00八年: a year in Chinese digits, as older reports write it
 _YEAR = re.compile(rf"(?<![\d〇○零])((?:19|20)\d{{2}}|{_ZH_YEAR})\s*年")
 # 2023年工作回顾, 二〇一四年工作回顾, “十二五”期间和2015年工作回顾, 某某、某某——本届政府工作回顾: a part heading with no
 # number
@@ -74,8 +74,8 @@ def chinese_to_int(numeral: str) -> int:
 def number_value(text: str) -> int:
     """A year, month or day in Arabic or Chinese digits (2008, 二〇〇八, 十二).
 
-    >>> [number_value(t) for t in ("2008", "二〇〇八", "二○○九", "十二", "1")]
-    [2008, 2008, 2009, 12, 1]
+    >>> [number_value(t) for t in ("2008", "二〇〇八", "二○○九", "二00八", "十二", "1")]
+    [2008, 2008, 2009, 2008, 12, 1]
     """
     return int(text) if text.isdigit() else chinese_to_int(text)
 

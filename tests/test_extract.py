@@ -2088,3 +2088,20 @@ def test_extract_outside_reports_round_46(text, expected, absent, level):
 ])
 def test_extract_outside_reports_round_50(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # a community where the work is done, after 在 or 对, is named without the preposition
+    ("在青石社区铺设水泥路，投资130万元对白沙社区进行上下水改造。",
+     {"青石社区": "ResidentialArea", "白沙社区": "ResidentialArea"}, ("在青石社区",), "subdistrict"),
+    # a place word jieba knows, right before the one character that ends a lane's name (某某|里), is no place
+    ("彻底改变了青文里、广明里、广昌里三个小区居民行路难的状况。",
+     {"广明里": "ResidentialArea", "广昌里": "ResidentialArea"}, ("广明", "广昌"), "subdistrict"),
+    # the verbs of a call to act (号召居民大搞…) and of a conversion (改造成) open no name
+    ("街道办事处号召居民大搞爱国卫生运动，将原青石厂小医院改造成农贸市场。",
+     {"爱国卫生运动": "Program"}, ("青石厂小医院改造成农贸市场",), "subdistrict"),
+    # 增创 (to add to an advantage) is an act before the zone, no part of its name
+    ("以深化改革为动力，增创开发区体制机制新优势。", {}, ("增创开发区",), "district"),
+])
+def test_extract_outside_reports_round_51(text, expected, absent, level):
+    assert_found(text, expected, absent, level)

@@ -162,7 +162,7 @@ def test_metrics_the_base_year_of_a_change_is_no_part_of_its_subject():
     ("经营主体净增56万户、突破1200万户。", {("12000000", "户"): "经营主体净增"}),
     # a quoted name before the figure is part of what is counted; one subject 分别增长 holds both growths
     ("办理“税银贷”9.5亿元,新增“四上”企业41户。", {("9.5", "亿元"): "税银贷", ("41", "户"): "四上企业"}),
-    ("非房存量企业完成区税7.45亿元,同比上升3.84%。", {("3.84", "%"): "非房存量企业完成区税"}),
+    ("非房存量企业完成区税7.45亿元,同比上升3.84%。", {("3.84", "%"): "非房存量企业区税"}),
     ("引进企业152家,同比增长约15%。", {("15", "%"): "引进企业"}),
     ("城乡居民人均可支配收入分别增长5.1%、6.9%。", {("5.1", "%"): "城乡居民人均可支配收入", ("6.9", "%"): "城乡居民人均可支配收入"}),
 ])
@@ -493,6 +493,18 @@ def test_metrics_of_a_pdf_text_with_spaced_figures():
     # what a place has (有8个村, 拥有3个村) is counted by its kind, not by 有
     ("距城113公里，有8个村，183个村民小组。", {("距城", "113", "公里"), ("村", "8", "个"), ("村民小组", "183", "个")}),
     ("全乡拥有3个村。", {("村", "3", "个")}),
+    # two figures named as a pair with 均分别 (A和B均分别增长): 均 is no part of the second
+    ("城镇居民人均可支配收入和农民人均纯收入均分别增长8.5%、9.5%。",
+     {("城镇居民人均可支配收入", "8.5", "%"), ("农民人均纯收入", "9.5", "%")}),
+    # how the counted things came (先后投产) and how far they grew (发展到) are no part of them
+    ("青河包装、白石汽车系统等15个高科技企业先后投产。", {("高科技企业", "15", "个")}),
+    ("规模以上工业企业发展到28户。", {("规模以上工业企业", "28", "户")}),
+    # the act between what is counted and whose it is (服务业完成增加值, 全年可实现营业收入) is no part of it
+    ("服务业完成增加值537亿元。", {("服务业增加值", "537", "亿元")}),
+    ("预期全年可实现营业收入18亿元。", {("预期全年营业收入", "18", "亿元")}),
+    # how the work is done (扎实推进) is no part of what is counted; 同时 opens the clause, it names nothing
+    ("着重从组织架构、开展效果四大方面扎实推进党代表任期制工作。", {("方面", "4", "个")}),
+    ("同时铺设主排水管道1238米。", {("铺设主排水管道", "1238", "米")}),
 ])
 def test_metrics_subjects_read_in_outside_reports(text, expected):
     """What each figure counts, in sentences like those of reports read outside the corpus."""

@@ -121,6 +121,7 @@ def test_structure_glossary_headings_of_other_reports(head, number):
     ("第一部分 2023年工作总结", "第二部分 2024年工作打算"),  # parts named 第N部分
     ("2023年工作回顾", "2024年工作安排"),                # unnumbered part headings alone on their line
     ("二〇二三年工作回顾", "二〇二四年工作安排"),          # … with their years in Chinese digits
+    ("二0二三年工作回顾", "二0二四年工作安排"),            # … their zeros typed as Arabic ones
     ("一、2023年工作情况", "二、2024年工作要点"),         # no cue word: the year against the year of delivery
     ("一、2023年度目标任务完成情况", "二、2024年工作计划"),  # how the targets were met reviews, whatever 目标 says
 ])
