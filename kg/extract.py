@@ -506,9 +506,10 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if nxt[:1] in ("牌",) or (typ in ("Place", "ResidentialArea") and nxt[:1] in ("长", "制")) or (
                 len(head) == 1 and nxt[:1] == "前") or (head in ("省", "市", "县") and nxt[:1] in ("域", "级", "属")) or (
                 head in ("乡", "村", "镇") and nxt[:1] in ("风", "情", "愁", "貌")) or (len(head) == 1 and nxt.startswith("之")) \
-                or (head == "中心" and nxt in ("地带", "位置", "地段")) or (head in ("路", "街", "巷") and nxt.startswith("街道")):
-            continue  # 街长, 河长制, 某市省域副中心, 镇容镇貌, 一河之隔, 县城中心地带, 某某路街道: an office, a rule, a scope, a
-            # saying, a subdistrict named after its road
+                or (head == "中心" and nxt in ("地带", "位置", "地段")) or (head in ("路", "街", "巷") and nxt.startswith("街道")) \
+                or (typ == "Facility" and len(head) == 1 and nxt in ("村", "镇", "乡")):
+            continue  # 街长, 河长制, 某市省域副中心, 镇容镇貌, 一河之隔, 县城中心地带, 某某路街道, 张家店村: an office, a rule, a
+            # scope, a saying, a subdistrict named after its road, a village named after an inn
         if len(head) == 1 and head in _STANDING_UNITS and k >= 2 and toks[k - 1].text in _STANDINGS \
                 and len(toks[k - 2].text) == 2 and toks[k - 2].tag in ("n", "vn"):
             continue  # 林业大镇, 商贸重镇, 生态美镇: the standing a place aims at (a slogan), no place named
@@ -531,6 +532,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         while j > 0:
             prev = toks[j - 1]
             before = toks[j - 2] if j >= 2 else None
+            if prev.text in ("内", "域内", "境内") and typ in ("Facility", "Place"):
+                break  # 镇域内水库: where the sites stand, no part of a name
             if prev.text in ("与", "和") and before is not None and typ in ("Organization", "Facility") \
                     and re.search(r"(?:办|局|委|街道|社区|政府)$", before.text):
                 break  # 街道办与某某大学: two bodies, not one name
@@ -759,7 +762,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # (省图书馆, 区医院: the one site or body of a level, named by it; 某山模式: a place's way)
         if typ == "Award" and (modifier in ("荣誉", "光荣", "先进", "各类", "多项", "相关") or modifier in voc.generic):
             continue  # “某某县”荣誉称号: the title is the quoted name before it, not 荣誉称号
-        if typ == "TargetGroup" and (modifier in ("工作", "社会", "相关", "有关", "各类", "其他", "列席")
+        if typ == "TargetGroup" and (modifier in ("工作", "社会", "相关", "有关", "各类", "其他", "列席", "列席会议")
                                      or modifier in _SCOPE_WORDS or modifier in voc.group_heads
                                      or (head == "人口" and modifier in _HEADCOUNTS)):
             continue  # 工作人员, 列席人员, 全球妇女, 妇女与儿童并称, 常住人口: anyone, the audience, everyone somewhere, a field, a count
@@ -2323,7 +2326,8 @@ def _branches(cands: list[Candidate], view: _View) -> tuple[list[Candidate], lis
     return out, hints
 
 
-_LIST_LEADS = frozenset({"试点", "首批", "其中"})  # 首批试点甲、乙等八个居委: what the list is, no part of a name
+_LIST_LEADS = frozenset({"试点", "首批", "其中", "落地"})
+# 首批试点甲、乙等八个居委: what the list is, no part of a name; 引进落地甲、乙等项目 (落地 read as a noun): the act
 
 
 def _drop_lead_verbs(view: _View, item: str, start: int, voc: _Vocab) -> tuple[str, int]:

@@ -36,7 +36,7 @@ _AFTER_RUN = re.compile(rf"[{_CJK}]+")
 _GIVEN = re.compile(r"成立|发放|建立|组建|获得|获评|入选|签订|落户|入驻|申请|争取|兑现|拨付|办理|享受")  # what a counted body does or gets
 _AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)|^(?:以上|以下|左右|以内)"
                          r"|的|和|(?<![普涉以危])及|等|之一|[是为被将把在对居已]|(?<=[\u4e00-\u9fff]{2})均"
-                         r"|(?:不断|持续|稳步|逐步|进一步|快速|加快|迅速|顺利|先后|相继|陆续|扎实|认真|大力|全力|着力|积极(?!分子)|全面(?=[开完启建推实]|$)|投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与"
+                         r"|稳居|位居|跃居|(?:不断|持续|稳步|逐步|进一步|快速|加快|迅速|顺利|先后|相继|陆续|扎实|认真|大力|全力|着力|积极(?!分子)|累计|全面(?=[开完启建推实]|$)|投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与"
                          r"|参加|铺设|竣工|通车|贯通|投用|投产|用于)"
                          rf"|中$|(?<=[{_CJK}]{{2}})(?:{_GIVEN.pattern})")  # 6个无物业小区成立…: the areas, not what they do
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
@@ -220,7 +220,7 @@ def _subject(text: str, start: int, end: int) -> str:
     head = _BOUND_END.sub("", head)  # 总投资不低于2000亿元: the bound is a qualifier
     head = _ITEM_MARK.sub("", head)  # 2.培育…平台2家: the item's number
     if len(head) >= 4:
-        head = re.sub(r"^(?:完成|实现)|(?<=[\u4e00-\u9fff]{2})(?:可|将|已|已经)?(?:完成|实现)(?=[\u4e00-\u9fff]{2})", "", head)
+        head = re.sub(r"^(?:可|将)?(?:完成|实现)|(?<=[\u4e00-\u9fff]{2})(?:可|将|已|已经)?(?:完成|实现)(?=[\u4e00-\u9fff]{2})", "", head)
         # 完成地区生产总值802亿元, 服务业完成增加值537亿元: what is counted, not the act
     return _whole_words(head, 20, last=True)
 
@@ -405,7 +405,7 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
     if "百分之" in text:
         out += _spelled_shares(text, sentence, year, out)
     if _SHARE.search(text):
-        out += _shares(text, sentence, year, quoted, out)
+        out += _shares(text, sentence, year, quoted, out, starts)
     if "全国" in text or ":1" in text or "∶1" in text:
         out += _ranks_and_ratios(text, sentence, year, quoted, out)
     return out
@@ -538,9 +538,10 @@ _SHARE = re.compile(r"(?<![一二三四五六七八九十两\d.])(?:(?P<cheng>[�
 
 
 def _shares(text: str, sentence: Sentence, year: int | None, quoted: list[tuple[int, int]],
-            earlier: Sequence[Metric] = ()) -> list[Metric]:
+            earlier: Sequence[Metric] = (), starts: Sequence[int] = ()) -> list[Metric]:
     """Shares and round amounts written in words: 近八成 (80%), 近一半 (50%), 超千亿元, 连续9年 / 连续四次,
-    翻番 (a growth of 100%)."""
+    翻番 (a growth of 100%). ``starts`` are where the ``earlier`` figures stand (a run of years is of one
+    before it)."""
     out = []
     for m in _SHARE.finditer(text):
         start, end = m.span()
@@ -576,8 +577,9 @@ def _shares(text: str, sentence: Sentence, year: int | None, quoted: list[tuple[
         elif m.group("double"):
             qualifier = ";".join(dict.fromkeys(q for q in ("增长", "翻番", *qualifier.split(";")) if q))
         subject = _subject(text, start, end)
-        if not subject and m.group("years") and earlier:  # …14万亿元、连续36年居全国首位: how long the figure has led
-            subject = earlier[-1].subject
+        before = [e for e, at in zip(earlier, starts) if at < start] if len(starts) == len(earlier) else earlier
+        if not subject and m.group("years") and before:  # …14万亿元、连续36年居全国首位: how long the figure has led
+            subject = before[-1].subject
         if not subject and m.group("years"):  # 连续四年位列某某五强区 opening a clause: what has held so long
             subject = _whole_words(re.split(r"[，,。；;]", text[end:], maxsplit=1)[0], 20)
         if not subject:

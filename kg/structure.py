@@ -24,7 +24,8 @@ _APPENDIX = re.compile(rf"^附件\s*(?:\d+|{_NUMERAL})?\s*[:：]?\s*(.*)$")
 _GLOSSARY_HEAD = re.compile(r"^(?:附录?[:：]?|本报告|报告中)?(?:有关|部分)?(?:名词解释|名词注释|名词解读|名词说明|注释|注解|"
                             r"词语解释|用语说明|术语解释)[:：]?$")
 _GLOSSARY_ITEM = re.compile(r"^(?:\d{1,3}\s*[\.．、]|[［\[【（(〔]\d{1,3}[］\]】）)〕]|[①-⑳])\s*(.+?)\s*[:：]\s*(.*)$")
-_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*")
+_SENTENCE_END = re.compile(r"(?:[。！？!?]+|(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff]))[”’」』）)]*")
+# (an ASCII full stop between two characters ends a sentence too: 是2006年的3.3倍.全年可完成…)
 _ZH_YEAR = "[一二][〇○零0一二三四五六七八九]{3}"   # 二〇〇八年, 二00八年: a year in Chinese digits, as older reports write it
 _YEAR = re.compile(rf"(?<![\d〇○零])((?:19|20)\d{{2}}|{_ZH_YEAR})\s*年")
 # 2023年工作回顾, 二〇一四年工作回顾, “十二五”期间和2015年工作回顾, 某某、某某——本届政府工作回顾: a part heading with no

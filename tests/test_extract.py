@@ -2105,3 +2105,18 @@ def test_extract_outside_reports_round_50(text, expected, absent, level):
 ])
 def test_extract_outside_reports_round_51(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # people acting quickly (志愿者迅速行动) name no campaign; the audience of a congress is no group served
+    ("广大党员干部和志愿者迅速行动，守卡点、做流调。", {}, ("志愿者迅速行动",), "district"),
+    ("并请县政协委员和其他列席会议人员提出意见。", {}, ("列席会议人员",), "county"),
+    # a village named after an inn (张家店村) holds no inn; where sites stand (镇域内) is no part of their name
+    ("青家店村、白沙村的标准化渠道建设初见成效；镇域内水库得到修缮。", {"青家店村": "ResidentialArea"},
+     ("青家店", "镇域内水库"), "town"),
+    # 落地 read as a noun before a list of projects is the act; an industrial park (产业园区) is one name
+    ("引进落地青碳纳米、白一锂能等新能源项目19个，建成扶贫产业园区128个。", {"青碳纳米": "Facility"},
+     ("落地青碳纳米", "扶贫产业园"), "district"),
+])
+def test_extract_outside_reports_round_52(text, expected, absent, level):
+    assert_found(text, expected, absent, level)

@@ -505,6 +505,14 @@ def test_metrics_of_a_pdf_text_with_spaced_figures():
     # how the work is done (扎实推进) is no part of what is counted; 同时 opens the clause, it names nothing
     ("着重从组织架构、开展效果四大方面扎实推进党代表任期制工作。", {("方面", "4", "个")}),
     ("同时铺设主排水管道1238米。", {("铺设主排水管道", "1238", "米")}),
+    # where the figures rank (两项指标稳居…) and how they add up (累计完成) are no part of what is counted
+    ("规上工业增加值增长11.5%，两项指标稳居全市第一。", {("规上工业增加值", "11.5", "%"), ("指标", "2", "项")}),
+    ("100个重点项目累计完成投资288.5亿元。", {("重点项目", "100", "个"), ("重点项目累计投资", "288.5", "亿元")}),
+    # a run of years is of the figure before it, not of one named later in the sentence
+    ("实现地区生产总值210亿元，连续三年雄踞全市第一；城乡居民人均可支配收入分别增长8.5%、10.6%。",
+     {("地区生产总值", "210", "亿元"), ("地区生产总值", "3", "年"), ("城乡居民人均可支配收入", "8.5", "%"),
+      ("城乡居民人均可支配收入", "10.6", "%")}),
+    ("其中，可完成第一产业增加值1.98亿元。", {("第一产业增加值", "1.98", "亿元")}),
 ])
 def test_metrics_subjects_read_in_outside_reports(text, expected):
     """What each figure counts, in sentences like those of reports read outside the corpus."""

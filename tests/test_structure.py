@@ -85,6 +85,12 @@ def test_structure_a_district_named_after_its_city_is_the_district(title, congre
     assert (doc.place, doc.issuer, doc.level) == ("青山区", "青山区人民政府", "district")
 
 
+def test_structure_an_ascii_full_stop_between_characters_ends_a_sentence():
+    """是2006年的3.3倍.全年可完成…: some copies end sentences with an ASCII full stop; a decimal point does not."""
+    text = "是2006年的3.3倍.全年可完成11.6亿元。"
+    assert [text[a:b] for a, b in split_sentences(text)] == ["是2006年的3.3倍.", "全年可完成11.6亿元。"]
+
+
 def test_structure_years_and_dates_in_chinese_digits():
     """二〇〇八年工作回顾, ——二〇〇九年一月十日: older reports write their years in Chinese digits."""
     doc = document_from_text("政府工作报告\n——二〇〇九年一月十日在江口县第十五届人民代表大会第三次会议上\n"
