@@ -534,6 +534,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             before = toks[j - 2] if j >= 2 else None
             if prev.text in ("内", "域内", "境内") and typ in ("Facility", "Place"):
                 break  # 镇域内水库: where the sites stand, no part of a name
+            if j < k and typ in ("Facility", "Place") and re.fullmatch(r"[一二三四五六七八九十]期", prev.text) \
+                    and before is not None and before.tag.startswith("n"):
+                break  # 完成工程一期某某港至…: the phase ends the works named before it
             if prev.text in ("与", "和") and before is not None and typ in ("Organization", "Facility") \
                     and re.search(r"(?:办|局|委|街道|社区|政府)$", before.text):
                 break  # 街道办与某某大学: two bodies, not one name
@@ -734,6 +737,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             # one-character verbs, is)
         if head == "村" and k - j == 1 and toks[j].tag == "v" and len(toks[j].text) == 1:
             continue  # 跨村联建: a verb before 村 names no village
+        if typ in ("Facility", "Place") and lead.endswith("最"):
+            continue  # 建成全区最大规模某某基地: a superlative describes a site, it names none
         if (typ in ("Facility", "Organization") or head == "项目") and _COUNT_AFTER.match(text, tok.end):
             continue  # 申报县级农民专业合作社2个, 申报某类债券项目20个: counted after, the same
         if typ == "Facility" and _FIRM_AFTER.match(text, tok.end) or typ == "Organization" and re.match(

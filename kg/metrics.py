@@ -143,7 +143,7 @@ def _clause_before(text: str, start: int) -> str:
 
 
 _MULTIPLE_OF = r"是[^，,。；;]{1,12}?的"  # 是2011年的1.37倍, 是“十一五”的2.5倍: a multiple of a base
-_CHANGE_ONLY = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|年均|按可比口径|同口径(?:年均)?|同步)?(?:可比|实际)?(?:比增|增长|下降|提高|减少|增加|增速|增幅|上升|递增|递减)了?(?:约|近|超过|超)?"
+_CHANGE_ONLY = re.compile(r"(?:(?:“?十[一二三四五六七八九]五”?)?(?:时期|期间)|过去五年|五年来)?(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|年均|按可比口径|同口径(?:年均)?|同步)?(?:可比|实际)?(?:比增|增长|下降|提高|减少|增加|增速|增幅|上升|递增|递减)了?(?:约|近|超过|超)?"
                           rf"|(?:占|为|完成)(?:年度|全年|年)?计划的|{_MULTIPLE_OF}|(?:期末|期间|同期)的"
                           r"|连续(?:\d+|[一二三四五六七八九十两]{1,3})年|(?:突破|超过|达到)")
 
@@ -227,7 +227,7 @@ def _subject(text: str, start: int, end: int) -> str:
 
 # the verbs, qualifiers and time words a clause puts between what it counts and the figure (…完成, …将首超, …年均增长)
 _VERB_TAIL = re.compile(r"(?:完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
-                        r"比上年增长|增速|增加|减少|下降|提高|上涨|发展到|发展至|增长了|增加了|提高了|下降了|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|"
+                        r"比上年增长|增速|增加|减少|削减|压减|下降|提高|上涨|发展到|发展至|增长了|增加了|提高了|下降了|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|"
                         r"降至|降低|拓展|扩大|扩展|预计|累计|累积|共有|共计|提升|至|年均|拟按|按|拟|连续|下辖|辖|拥有|现有|有|跨越了?|跨过|越过|(?<![人年])均|分别|稳定在|保持在|保持|先后|已经|已)+$")
 _CHANGED_TO = re.compile(r"(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升|跃升|攀升)(?:到|至)(?:(?:19|20)\d{2}年?(?:底|末)?的?)?")
 _FROM_YEAR = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?|每年|每月|每亩|每人|每户)*$")
@@ -484,8 +484,9 @@ def _listed_subjects(clause: str, n: int) -> list[str]:
     words = fast_cut(items[0])
     verbs = [k for k, w in enumerate(words) if len(w) >= 2 and word_tags().get(w) == "v"]
     items[0] = "".join(words[verbs[-1] + 1:]) if verbs and verbs[-1] < len(words) - 1 else items[0]
-    last = items[-1]  # 城镇、乡村某某人均收入, 水果、茶叶产量: a short item shares the rest of the last one's name
-    return [item + last[2:] if len(item) == 2 and len(last) >= 4 else item for item in items[:-1]] + [last]
+    last = items[-1]  # 城镇、乡村某某人均收入, 水果、茶叶产量, 氨氮和氮氧化物排放量: a short item shares the rest of the
+    rest = last[len(fast_cut(last)[0]):]  # last one's name, after its first word
+    return [item + rest if len(item) == 2 and len(last) >= 4 else item for item in items[:-1]] + [last]
 
 
 def _listed_run(text: str, starts: list[int], i: int) -> int:

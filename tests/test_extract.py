@@ -2120,3 +2120,13 @@ def test_extract_outside_reports_round_51(text, expected, absent, level):
 ])
 def test_extract_outside_reports_round_52(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # a superlative describes a site (建成全区最大规模某某基地), it names none
+    ("特色养殖取得新突破，建成自治区最大规模羊驼养殖基地。", {}, ("大规模羊驼养殖基地",), "county"),
+    # a phase ends the works named before it (完成工程一期某某港至…): the port is named from its own words
+    ("完成工程一期青家港至建设二路堤防建设。", {"青家港": "Facility"}, ("工程一期青家港",), "district"),
+])
+def test_extract_outside_reports_round_53(text, expected, absent, level):
+    assert_found(text, expected, absent, level)

@@ -513,6 +513,12 @@ def test_metrics_of_a_pdf_text_with_spaced_figures():
      {("地区生产总值", "210", "亿元"), ("地区生产总值", "3", "年"), ("城乡居民人均可支配收入", "8.5", "%"),
       ("城乡居民人均可支配收入", "10.6", "%")}),
     ("其中，可完成第一产业增加值1.98亿元。", {("第一产业增加值", "1.98", "亿元")}),
+    # a growth over a five-year plan's span (“十三五”时期年均增长) is of the figure before it
+    ("全旗地区生产总值完成21.3亿元，“十三五”时期年均增长2.4%。",
+     {("地区生产总值", "21.3", "亿元"), ("地区生产总值", "2.4", "%")}),
+    # a short item listed before a longer one shares the rest of its name after its first word; 削减 is the change
+    ("化学需氧量、氨氮、二氧化硫和氮氧化物排放量分别削减2.2%、2.1%、6.8%和4.1%。",
+     {("化学需氧量", "2.2", "%"), ("氨氮排放量", "2.1", "%"), ("二氧化硫", "6.8", "%"), ("氮氧化物排放量", "4.1", "%")}),
 ])
 def test_metrics_subjects_read_in_outside_reports(text, expected):
     """What each figure counts, in sentences like those of reports read outside the corpus."""
