@@ -1655,7 +1655,7 @@ _PILOT_PLACE = re.compile(r"试点(?:县|市|城市|区|园区|镇|乡|村|单�
 
 # cue_done verbs (award_words.tsv) that also take things no honour is (获得资金, 通过验收, 列入规划): what follows
 # them is an honour only when its words say so; every other cue_done verb names one by itself
-_WEAK_AWARD_CUES = frozenset({"获得", "获", "通过", "新创建", "列入", "跻身", "命名为", "被命名为"})  # 命名为“某某园区”: its name
+_WEAK_AWARD_CUES = frozenset({"获得", "获", "通过", "新创建", "列入", "跻身", "命名为", "被命名为", "确定为", "被确定为"})  # 命名为“某某园区”: its name
 _NATIONAL_START = re.compile(r"国家级|国家|全国|省级")
 _GRADED_ZONE = re.compile(rf"(?:国家级|省级|自治区级)[{_CJK}]{{1,8}}(?:区|园区|景区|度假区|基地)")  # 创建国家级某某区
 _AWARD_CLASS = r"(?:城市|城区|县城|区|县|市|镇|乡|村|街道|社区|单位|集体|称号|奖|示范区|示范点|先进|模范|站|中心|园区|基地|医院|学校)$"
