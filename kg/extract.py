@@ -41,7 +41,7 @@ _NUMERALS = "一二三四五六七八九十两双多百千万"
 _NAME_TAILS = frozenset("里路街巷苑庄屯坊")  # one character that ends a lane's or hamlet's name (某某里, 某某庄)
 
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o", "d"})
-_SIDE_WORDS = frozenset("上下内外里间旁")
+_SIDE_WORDS = frozenset("上下内外里间旁") | {"以北", "以南", "以东", "以西", "以内", "以外", "以上", "以下"}
 _NOUN_TAGS = ("n", "j", "l", "x", "vn", "an")
 _TITLE = re.compile(r"《([^《》]{2,80})》")
 _QUOTE = re.compile(r"“([^“”]{1,40})”")
@@ -504,7 +504,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         typ, mode, min_chars = voc.heads[head]
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         if nxt[:1] in ("牌",) or (typ in ("Place", "ResidentialArea") and nxt[:1] in ("长", "制")) or (
-                len(head) == 1 and nxt[:1] == "前") or (head in ("省", "市", "县") and nxt[:1] in ("域", "级", "属")) or (
+                len(head) == 1 and nxt[:1] == "前" and not nxt.startswith("前期")) or (head in ("省", "市", "县") and nxt[:1] in ("域", "级", "属")) or (
                 head in ("乡", "村", "镇") and nxt[:1] in ("风", "情", "愁", "貌")) or (len(head) == 1 and nxt.startswith("之")) \
                 or (head == "中心" and nxt in ("地带", "位置", "地段")) or (head in ("路", "街", "巷") and nxt.startswith("街道")) \
                 or (typ == "Facility" and len(head) == 1 and nxt in ("村", "镇", "乡")):
@@ -2447,6 +2447,9 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
         if typ == "ResidentialArea" and len(items) >= 2 and (pair := re.fullmatch(
                 rf"([{_CJK}]{{2,4}})[和及]([{_CJK}]{{2,4}})", items[-1])):
             items[-1:] = pair.groups()  # 甲、乙、丙和丁4个村: the last two joined by 和
+        elif len(items) == 1 and re.fullmatch(r"两个|2个", m.group(2)) and (pair := re.fullmatch(
+                rf"([{_CJK}]{{2,6}})[和及与]([{_CJK}]{{2,6}})", items[0])):
+            items = list(pair.groups())  # 甲和乙两个市民广场: the two, each
         if len(items) == 1 and not m.group(2).startswith("等") and not m.group(2)[0].isdigit():
             continue
         if typ == "Program" and (len(items) == 1 or re.search(r"重点|重大|标志性|产业|领域", m.group(3))):
@@ -2479,7 +2482,9 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
                     typ == "Organization" and _head_type(item, voc) in ("Place", "ResidentialArea")) or (
                     item.endswith("公司") and _FIRM_KINDS.fullmatch(item[:-2])):
                 continue  # 某城区21家企业: the place the firms are in, not a firm; 上市公司: a kind of firm
-            name, aliases = item, (item + cls,) if not m.group(3) else ()  # 东林、八村等居民区: 东林居民区 too
+            name, aliases = item, (item + cls,) if not m.group(3) else (item + m.group(3) + cls,) if (
+                typ == "Place" and m.group(2)[0] in "两2" and len(m.group(3)) == 2) else ()
+            # 东林、八村等居民区: 东林居民区 too; 甲、乙两个市民广场: 甲市民广场 too
             if cls == "遗址":
                 name, aliases = item + cls, (item,)
             kind = _listed_project_type(item, m.group(3), voc) if typ == "Program" else \
@@ -3694,7 +3699,9 @@ def _merge(cands: list[Candidate], home: str = "") -> list[_Group]:
                     break
                 if len(key) > len(k) + 1:
                     longer.add(key)
-            if len(longer) == 1:
+            kinds = {name_key(a)[len(k):][-2:] for a in c.aliases if name_key(a).startswith(k) and len(a) > len(c.name) + 1}
+            if len(longer) == 1 and (not kinds or any(key.endswith(kind) for key in longer for kind in kinds)):
+                # (甲 of 甲、乙两个市民广场 is no 甲桥: the longer name is of the kind listed)
                 a, b = find(n), find(keys_all[longer.pop()])
                 if a != b:
                     parent[max(a, b)] = min(a, b)

@@ -2130,3 +2130,17 @@ def test_extract_outside_reports_round_52(text, expected, absent, level):
 ])
 def test_extract_outside_reports_round_53(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # 自然 in a museum's name is no adverb; a road's preparatory work (前期工作) is no 路前 (the front of a road)
+    ("配合做好青山自然博物馆项目建设，推进西外环路前期工作。",
+     {"青山自然博物馆": "Facility", "西外环路": "Place"}, ("博物馆",), "district"),
+    # two squares joined by 和 and counted (甲和乙两个市民广场): each, and no bridge named after the first; a
+    # direction from a site (甲桥以北) is no part of the river's name
+    ("双拥广场全面竣工，青萨尔和白升路两个市民广场建成，完成青萨尔桥以北伊敏河两岸景观改造。",
+     {"青萨尔": "Place", "白升路": "Place", "青萨尔桥": "Place", "伊敏河": "Place"},
+     ("青萨尔桥以北伊敏河",), "district"),
+])
+def test_extract_outside_reports_round_54(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
