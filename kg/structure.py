@@ -30,12 +30,13 @@ _ZH_YEAR = "[一二][〇○零0一二三四五六七八九]{3}"   # 二〇〇八
 _YEAR = re.compile(rf"(?<![\d〇○零])((?:19|20)\d{{2}}|{_ZH_YEAR})\s*年")
 # 2023年工作回顾, 二〇一四年工作回顾, “十二五”期间和2015年工作回顾, 某某、某某——本届政府工作回顾: a part heading with no
 # number
-_BARE_PART = re.compile(rf"^(?:(?:(?:19|20)\d{{2}}年|{_ZH_YEAR}年|过去|今年|去年|今后|本届|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期))"
+_BARE_PART = re.compile(rf"^(?:(?:(?:19|20)\d{{2}}年|{_ZH_YEAR}年|过去|今年|去年|今后|本届|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期)|[“\"](?:十|九)五[”\"](?:期间|时期|工作))"
                         rf"[^。，,；;：:]{{2,18}}"
                         r"|[^。，,；;：:—]{2,12}——[^。，,；;：:—]{2,16})$")
 _TITLE_MAX = 40   # a title is one short line
 TERM_OF_OFFICE = re.compile(r"第?[一二三四五六七八九十\d]+届")   # 第十五届, 十五届: a body's term, no part of its name
-_FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五")  # “十四五”: the 14th five-year plan
+_FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五|(?<![\d一二三四五六七八九十第])([九十])五(?=”|计划|规划|时期|期间|末)")
+# “十四五”: the 14th five-year plan; “十五”, 九五计划: the 10th and 9th (not 十五届, the 15th term)
 _DATE = re.compile(rf"((?:19|20)\d{{2}}|{_ZH_YEAR})\s*年\s*(\d{{1,2}}|{_NUMERAL})\s*月\s*(\d{{1,2}}|{_NUMERAL})\s*日")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 _REPRESENT = re.compile(r"我代表([^\s、，,。；;]{2,30}?(?:办事处|行政公署)|[^\s、，,。；;]{2,20}?(?:人民政府|政府))")
@@ -210,7 +211,8 @@ def _part_year(heading: str, status: str, delivered: int | None) -> int | None:
 def _plan_ends(text: str) -> list[int]:
     """The last years of the five-year plans the text names, in order (“十四五” → 2025; the 3rd plan ended in
     1970, and one followed every five years)."""
-    return [1955 + 5 * (10 + chinese_to_int(m.group(1))) for m in _FIVE_YEAR_PLAN.finditer(text)]
+    return [1955 + 5 * (10 + chinese_to_int(m.group(1)) if m.group(1) else CHINESE_DIGITS[m.group(2)] if m.group(2) == "九"
+                        else 10) for m in _FIVE_YEAR_PLAN.finditer(text)]
 
 
 def _plan_end(text: str) -> int | None:

@@ -2144,3 +2144,11 @@ def test_extract_outside_reports_round_53(text, expected, absent, level):
 ])
 def test_extract_outside_reports_round_54(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # a place that stands (某某站在新的起点上) is no station
+    ("青州站在一个新的发展起点上。", {}, ("青州站",), "city"),
+])
+def test_extract_outside_reports_round_55(text, expected, absent, level):
+    assert_found(text, expected, absent, level)

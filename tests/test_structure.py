@@ -85,6 +85,14 @@ def test_structure_a_district_named_after_its_city_is_the_district(title, congre
     assert (doc.place, doc.issuer, doc.level) == ("青山区", "青山区人民政府", "district")
 
 
+@pytest.mark.parametrize("heading", ["一、“十五”计划主要预期目标提前实现，青州站在新的起点上", "“十五”工作回顾"])
+def test_structure_the_tenth_five_year_plan_reviewed_in_2006(heading):
+    """“十五” (2001–2005) in a report of 2006: the plan's name is no plan cue, its targets met early are a review."""
+    doc = document_from_text(f"青州市政府工作报告\n——2006年2月15日在青州市第十四届人民代表大会第四次会议上\n"
+                             f"{heading}\n全市地区生产总值2371亿元。\n二、2006年工作安排\n新建学校5所。\n", "t")
+    assert [(p.status, p.year) for p in doc.parts[1:]] == [("achieved", 2005), ("planned", 2006)]
+
+
 def test_structure_an_ascii_full_stop_between_characters_ends_a_sentence():
     """是2006年的3.3倍.全年可完成…: some copies end sentences with an ASCII full stop; a decimal point does not."""
     text = "是2006年的3.3倍.全年可完成11.6亿元。"
