@@ -314,7 +314,7 @@ _FIRM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:股份有限公司|有限责�
 _FIRM_KINDS = re.compile(r"(?:境内外|境内|境外|海外)?(?:上市|国有|民营|外资|私营|合资|独资|控股|国有控股|子|母|分|空壳|平台|"
                          r"融资担保|担保|保险|证券|基金|信托|投资|科技|有限|股份有限|有限责任)")
 _COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]{1,3})(?:个|家|所|座|处)")
-_SEAT = re.compile(r"（[\u4e00-\u9fff]{2,4}）$")
+_SEAT = re.compile(r"(?:（[\u4e00-\u9fff]{2,4}）|\([\u4e00-\u9fff]{2,4}\))$")
 
 
 def _seat_in_brackets(view: _View, start: int) -> int:

@@ -2149,6 +2149,9 @@ def test_extract_outside_reports_round_54(text, expected, absent, level):
 @pytest.mark.parametrize("text, expected, absent, level", [
     # a place that stands (某某站在新的起点上) is no station
     ("青州站在一个新的发展起点上。", {}, ("青州站",), "city"),
+    # a firm's seat in ASCII brackets (某某基业(上海)智能科技有限公司) stands inside its name, as in full-width ones
+    ("持续加强与青仪基业(上海)智能科技有限公司洽谈对接。", {"青仪基业(上海)智能科技有限公司": "Organization"},
+     ("智能科技有限公司",), "subdistrict"),
 ])
 def test_extract_outside_reports_round_55(text, expected, absent, level):
     assert_found(text, expected, absent, level)
