@@ -267,8 +267,8 @@ def _boundary(t: str, tag: str, bt: str | None, btag: str | None) -> bool:
         return False
     if len(t) >= 3 and t[0] == t[1] and tag in ("l", "i", "d", "ad", "v"):
         return True  # 紧紧抓住, 牢牢把握: an adverb doubled opens an act
-    if tag in _FUNCTION_TAGS or (tag == "f" and t in _SIDE_WORDS):
-        return True
+    if tag in _FUNCTION_TAGS or (tag == "f" and t in _SIDE_WORDS and not (len(t) == 1 and bt is not None and bt[0] in "，,；;")):
+        return True  # (下|渠|司法所 after a comma: the side opens a name, no clause stands before it)
     if t in voc.soft:
         return bt is None or _boundary(bt, btag, None, None) or (
             btag in ("v", "a", "ad") and bt not in voc.name_verbs and bt not in voc.soft)

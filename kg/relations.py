@@ -28,7 +28,7 @@ _LOCATIONS = frozenset({"ResidentialArea", "Place", "Facility"})
 _ACTIVE = frozenset({"Program", "Brand", "Facility", "Mechanism"})
 _DONE_CUES = ("荣获", "获评", "获得", "被评为", "评为", "被授予", "授予", "成功创建成为", "成功创建为", "成功创建",
               "创建成为", "新创建", "被命名为", "命名为", "被列为", "列为", "入选", "入围", "跻身", "进入", "迈入", "稳居",
-              "晋升为", "获", "荣膺", "通过", "成为", "成功复评", "被认定为", "认定为", "列入", "被确定为", "确定为")
+              "晋升为", "获", "荣膺", "荣登", "通过", "成为", "成功复评", "被认定为", "认定为", "列入", "被确定为", "确定为")
 _NAME_GOES_ON = re.compile(r"(?!成功|连续|先后|再次|首次|已经|分别|正式|均|被|已|还|共|并|荣|又|也|再)[\u4e00-\u9fff]{2}")
 # 某地控股跻身…: the place opens a longer name (a firm the rules missed), it is not the holder
 _EVERY_UNIT = re.compile(r"\d+个(?:区|县|市|旗|乡镇|镇|街道)(?:均|全部|都)")

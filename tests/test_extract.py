@@ -2155,3 +2155,11 @@ def test_extract_outside_reports_round_54(text, expected, absent, level):
 ])
 def test_extract_outside_reports_round_55(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # a side word after a comma opens a name (，下渠司法所获评…): no clause stands before it to be its side
+    ("机关事务管理局获评示范单位，下青司法所获评全国先进司法所。", {"下青司法所": "Organization"}, ("青司法所",), "county"),
+])
+def test_extract_outside_reports_round_56(text, expected, absent, level):
+    assert_found(text, expected, absent, level)

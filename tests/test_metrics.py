@@ -524,6 +524,9 @@ def test_metrics_of_a_pdf_text_with_spaced_figures():
     # what follows the counted things (取得成果, 进行定位) is no part of them
     ("农业五大产业体系建设取得阶段性成果。", {("产业体系建设", "5", "个")}),
     ("对辖区3个社区进行精准定位。", {("社区", "3", "个")}),
+    # a figure right before another (搬迁1646户6680人) is no part of what the second counts; 降低到 is the change
+    ("完成易地扶贫搬迁1646户6680人，贫困发生率降低到1.4%。",
+     {("易地扶贫搬迁", "1646", "户"), ("易地扶贫搬迁", "6680", "人"), ("贫困发生率", "1.4", "%")}),
     # a growth over a five-year plan's span (“十三五”时期年均增长) is of the figure before it
     ("全旗地区生产总值完成21.3亿元，“十三五”时期年均增长2.4%。",
      {("地区生产总值", "21.3", "亿元"), ("地区生产总值", "2.4", "%")}),

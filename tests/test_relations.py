@@ -40,6 +40,7 @@ def assert_relations(body: str, expected: tuple[str, str, str] | None, absent: t
      ("胜利社区卫生服务中心", "receivedAward", "国家级示范中心称号")),
     # chosen by a ministry (被某部确定为“某某试验区”): a title received, the place's own
     ("被教育部确定为“家庭教育试验区”。", ("某某街道", "receivedAward", "家庭教育试验区")),
+    ("青山景区荣登“神奇西北100景”榜单。", ("青山景区", "receivedAward", "神奇西北100景榜单")),
 ])
 def test_relations_received_award(body, expected):
     assert expected in relations(body)
