@@ -515,6 +515,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # 林业大镇, 商贸重镇, 生态美镇: the standing a place aims at (a slogan), no place named
         if typ == "Concept" and nxt.startswith("示范"):
             continue  # 全国某某强市示范城市: the aim names a model's title, no idea of its own
+        if head == "计划" and i + 1 < len(toks) and toks[i + 1].tag == "v" and len(nxt) >= 2 and k > 0 \
+                and (toks[k - 1].text in ("乡", "镇", "县", "区", "市", "旗", "村") or toks[k - 1].tag == "ns"):
+            continue  # 某乡计划进行…: what a place plans to do, no plan named
         if nxt == "行列" or nxt == "化" and len(head) >= 2:
             continue  # 迈入自治区级工业园区行列: the ranks of a kind, no one named; 某某项目化运作: a way of running
         if head == "所" and i + 1 < len(toks) and len(nxt) == 1 and toks[i + 1].tag.startswith("v"):
@@ -711,6 +714,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             j += 1  # ，保障某某峰会: the clause's verb, not the first word of the name
         if j + 1 < k and toks[j].tag == "m" and _COUNT_OF_ONE.fullmatch(toks[j].text):
             j += 1  # 建设一条某某路: how many, not the first word of the name
+        if j + 1 < k and toks[j].text in ("乡", "镇", "县", "区", "市", "旗") and j > 0 and toks[j - 1].text in ("我", "本", "全"):
+            j += 1  # 我乡某某村: the village, not 乡某某村
         start = toks[j].start
         if typ == "Organization" and head.endswith(("公司", "集团")):
             start = _seat_in_brackets(view, start)

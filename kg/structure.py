@@ -34,6 +34,7 @@ _BARE_PART = re.compile(rf"^(?:(?:(?:19|20)\d{{2}}年|{_ZH_YEAR}年|过去|今�
                         rf"[^。，,；;：:]{{2,18}}"
                         r"|[^。，,；;：:—]{2,12}——[^。，,；;：:—]{2,16})$")
 _TITLE_MAX = 40   # a title is one short line
+_PERIOD_OPENING = re.compile(r"^(?:上半年|下半年|前三季度|第?[一二三四]季度|年度|全年)")
 TERM_OF_OFFICE = re.compile(r"第?[一二三四五六七八九十\d]+届")   # 第十五届, 十五届: a body's term, no part of its name
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五|(?<![\d一二三四五六七八九十第])([九十])五(?=”|计划|规划|时期|期间|末)")
 # “十四五”: the 14th five-year plan; “十五”, 九五计划: the 10th and 9th (not 十五届, the 15th term)
@@ -159,7 +160,7 @@ def _metadata(text: str, lines: list[str]) -> dict[str, str]:
     """Title, issuing body, place, level and date where the text gives them."""
     title = next((line for line in lines[:12] if "报告" in line and len(line) <= _TITLE_MAX), lines[0] if lines else "")
     issuer = ""
-    undated_title = _YEAR.sub("", title)  # 某市2026年政府工作报告 → 某市政府工作报告
+    undated_title = _PERIOD_OPENING.sub("", _YEAR.sub("", title))  # 某市2026年政府工作报告 → 某市政府工作报告; 2016年上半年某乡…
     if match := (_REPRESENT.search(text[:3000]) or _TITLE_OFFICE.match(undated_title) or _TITLE_ISSUER.match(undated_title)
                  or _SIGNATURE.search("\n".join(lines[:12]))):
         issuer = match.group(1)

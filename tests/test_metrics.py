@@ -527,6 +527,10 @@ def test_metrics_of_a_pdf_text_with_spaced_figures():
     # a figure right before another (搬迁1646户6680人) is no part of what the second counts; 降低到 is the change
     ("完成易地扶贫搬迁1646户6680人，贫困发生率降低到1.4%。",
      {("易地扶贫搬迁", "1646", "户"), ("易地扶贫搬迁", "6680", "人"), ("贫困发生率", "1.4", "%")}),
+    # 达到了 is the act, as 达到 is; 各 (each) after what is counted is no part of it
+    ("农民人均纯收入达到了11264元，比去年同期增加了863元。",
+     {("农民人均纯收入", "11264", "元"), ("农民人均纯收入", "863", "元")}),
+    ("我乡五个扶贫村各建立1个百亩以上标准示范园。", {("扶贫村", "5", "个"), ("百亩以上标准示范园", "1", "个")}),
     # a growth over a five-year plan's span (“十三五”时期年均增长) is of the figure before it
     ("全旗地区生产总值完成21.3亿元，“十三五”时期年均增长2.4%。",
      {("地区生产总值", "21.3", "亿元"), ("地区生产总值", "2.4", "%")}),

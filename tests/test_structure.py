@@ -93,6 +93,15 @@ def test_structure_the_tenth_five_year_plan_reviewed_in_2006(heading):
     assert [(p.status, p.year) for p in doc.parts[1:]] == [("achieved", 2005), ("planned", 2006)]
 
 
+def test_structure_a_half_year_self_inspection_reviews():
+    """2016年上半年某乡主要工作目标管理情况自查报告: a self-inspection reviews (its 目标 is what was checked), and
+    the half year is no part of the place's name."""
+    doc = document_from_text("2016年上半年青雅乡主要工作目标管理情况自查报告\n一、基础设施建设项目有序推进\n"
+                             "完成路面硬化1.5公里。\n", "t")
+    assert doc.place == "青雅乡"
+    assert [(p.status, p.year) for p in doc.parts[1:]] == [("achieved", 2016)]
+
+
 def test_structure_an_ascii_full_stop_between_characters_ends_a_sentence():
     """是2006年的3.3倍.全年可完成…: some copies end sentences with an ASCII full stop; a decimal point does not."""
     text = "是2006年的3.3倍.全年可完成11.6亿元。"
