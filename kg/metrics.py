@@ -36,7 +36,7 @@ _AFTER_RUN = re.compile(rf"[{_CJK}]+")
 _GIVEN = re.compile(r"成立|发放|建立|组建|获得|获评|入选|签订|落户|入驻|申请|争取|兑现|拨付|办理|享受")  # what a counted body does or gets
 _AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)|^(?:以上|以下|左右|以内)"
                          r"|的|和|(?<![普涉以危])及|等|之一|[是为被将把在对居已]|(?<=[\u4e00-\u9fff]{2})[均各]"
-                         r"|稳居|位居|跃居|取得|进行|(?:不断|持续|稳步|逐步|进一步|快速|加快|迅速|顺利|先后|相继|陆续|扎实|认真|大力|全力|着力|积极(?!分子)|累计|全面(?=[开完启建推实]|$)|投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与"
+                         r"|稳居|位居|跃居|取得|进行|预计|(?:不断|持续|稳步|逐步|进一步|快速|加快|迅速|顺利|先后|相继|陆续|扎实|认真|大力|全力|着力|积极(?!分子)|累计|全面(?=[开完启建推实]|$)|投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与"
                          r"|参加|铺设|竣工|通车|贯通|投用|投产|用于)"
                          rf"|中$|(?<=[{_CJK}]{{2}})(?:{_GIVEN.pattern})")  # 6个无物业小区成立…: the areas, not what they do
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
@@ -214,6 +214,7 @@ def _subject(text: str, start: int, end: int) -> str:
     head = _VERB_TAIL.sub("", head)
     head = _SPAN_END.sub("", head) or head  # 某某收入五年(增长): the span, no part of it
     head = _COMPARED_TO.sub("", head)  # 全市生产总值比2020年(增长): the base year is no part of what is counted
+    head = _BASIS.sub("", head) or head  # 地区生产总值按原统计口径(完成): how it is counted is no part of it
     head = _YEAR_THEN.sub("", head)  # 某某收入2011年(完成): the year is the figure's (it dates it)
     if not head and after:
         return (verb.group(1) if verb else "") + after  # 全镇4个村开展…: one word after, nothing before
@@ -221,7 +222,7 @@ def _subject(text: str, start: int, end: int) -> str:
     head = _ITEM_MARK.sub("", head)  # 2.培育…平台2家: the item's number
     head = _FIGURE_END.sub("", head) or head  # 易地扶贫搬迁1646户(6680人): the figure before is no part of it
     if len(head) >= 4:
-        head = re.sub(r"^(?:可|将)?(?:完成|实现)|(?<=[\u4e00-\u9fff]{2})(?:可|将|已|已经)?(?:完成|实现)(?=[\u4e00-\u9fff]{2})", "", head)
+        head = re.sub(r"^(?:可|将)?(?:完成|实现)|(?<=[\u4e00-\u9fff]{2})(?:可|将|已|已经|预计)?(?:完成|实现)(?=[\u4e00-\u9fff]{2})", "", head)
         # 完成地区生产总值802亿元, 服务业完成增加值537亿元: what is counted, not the act
     return _whole_words(head, 20, last=True)
 
@@ -249,6 +250,7 @@ _GAP = re.compile(r"(?:高于|低于|高出|低出|超出|快于|慢于|塌|落�
 _YEAR_THEN = re.compile(r"((?:19|20)\d{2})年(?:底|末)?(?:预计|全年)?(?:实现|完成|达到|达)?$")
 _BOUND_END = re.compile(r"(?:不低于|不少于|不高于|不超过|低于|不到|保持在|稳定在|可比|实际)$")
 _OF_TARGET = re.compile(rf"(?:完成|达到|占)[{_CJK}]{{0,10}}?(?:计划|目标|任务|预算)的|超(?:过|出)?[{_CJK}]{{0,6}}?(?:计划|目标|任务)")
+_BASIS = re.compile(r"按[\u4e00-\u9fff]{1,6}口径(?:计算)?(?:预计)?$")
 _ITEM_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])")
 _FIGURE_END = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?万?[户个人家元]$")
 

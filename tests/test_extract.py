@@ -2169,6 +2169,8 @@ def test_extract_outside_reports_round_56(text, expected, absent, level):
     # 我乡某某村: the village, not 乡某某村; what a place plans to do (某乡计划进行…) names no plan
     ("截至6月底，我乡青官村启科路面硬化1.5公里。青雅乡计划进行的产业开发有五项。",
      {"青官村": "ResidentialArea", "青雅乡": "Place"}, ("乡青官村", "青雅乡计划"), "township"),
+    # 新修 (newly built) is the act, no part of what was built
+    ("新修园区道路40多公里。", {}, ("新修园区道路", "新修园区"), "district"),
 ])
 def test_extract_outside_reports_round_57(text, expected, absent, level):
     assert_found(text, expected, absent, level)
