@@ -513,6 +513,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if len(head) == 1 and head in _STANDING_UNITS and k >= 2 and toks[k - 1].text in _STANDINGS \
                 and len(toks[k - 2].text) == 2 and toks[k - 2].tag in ("n", "vn"):
             continue  # 林业大镇, 商贸重镇, 生态美镇: the standing a place aims at (a slogan), no place named
+        if typ == "Concept" and k >= 1 and toks[k - 1].text == "工作" and (k < 2 or toks[k - 2].text[0] in PUNCT):
+            continue  # “某某、某某”工作总基调: the quoted words are the idea, 工作总基调 alone names none
         if typ == "Concept" and nxt.startswith("示范"):
             continue  # 全国某某强市示范城市: the aim names a model's title, no idea of its own
         if head == "计划" and i + 1 < len(toks) and toks[i + 1].tag == "v" and len(nxt) >= 2 and k > 0 \
@@ -893,6 +895,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             out.append(Candidate(toks[i - 1].text + tok.text, "ResidentialArea", view.sentence.index, toks[i - 1].start,
                                  tok.end, confidence=0.5, priority=1, rule="ns-cut-village"))
         elif _listed_place(toks, i, voc) and tok.text not in voc.heads and not view.is_protected(tok.start, tok.end) \
+                and not tok.text.endswith("化") \
                 and not re.fullmatch(rf"[{_NUMERALS}]中", tok.text):  # 十七届三中、四中全会: sessions, no places
             prev = toks[i - 1] if i else None
             if prev is not None and len(prev.text) == 1 and prev.tag.startswith("ns") and len(tok.text) == 2 \

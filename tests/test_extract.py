@@ -2174,3 +2174,13 @@ def test_extract_outside_reports_round_56(text, expected, absent, level):
 ])
 def test_extract_outside_reports_round_57(text, expected, absent, level):
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # the quoted words are the idea (“某某、某某”工作总基调), 工作总基调 alone names none; a word ending in 化 jieba reads
+    # as a place (法治化) is no place
+    ("坚持“稳中求进、进中求好”工作总基调，以科学化机制和常态化、法治化理念做好维稳。",
+     {"稳中求进、进中求好": "Concept"}, ("工作总基调", "法治化"), "city"),
+])
+def test_extract_outside_reports_round_59(text, expected, absent, level):
+    assert_found(text, expected, absent, level)
