@@ -504,12 +504,14 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         typ, mode, min_chars = voc.heads[head]
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         if nxt[:1] in ("牌",) or (typ in ("Place", "ResidentialArea") and nxt[:1] in ("长", "制")) or (
-                len(head) == 1 and (nxt[:1] == "前" and not nxt.startswith("前期") or nxt == "在" and head == "站")) or (head in ("省", "市", "县") and nxt[:1] in ("域", "级", "属")) or (
+                len(head) == 1 and nxt[:1] == "前" and not nxt.startswith("前期")) or (head in ("省", "市", "县") and nxt[:1] in ("域", "级", "属")) or (
                 head in ("乡", "村", "镇") and nxt[:1] in ("风", "情", "愁", "貌")) or (len(head) == 1 and nxt.startswith("之")) \
                 or (head == "中心" and nxt in ("地带", "位置", "地段")) or (head in ("路", "街", "巷") and nxt.startswith("街道")) \
                 or (typ == "Facility" and len(head) == 1 and nxt in ("村", "镇", "乡")):
             continue  # 街长, 河长制, 某市省域副中心, 镇容镇貌, 一河之隔, 县城中心地带, 某某路街道, 张家店村: an office, a rule, a
             # scope, a saying, a subdistrict named after its road, a village named after an inn
+        if head == "站" and nxt == "在":
+            continue  # 某地站在新的起点上: a place that stands, no station
         if len(head) == 1 and head in _STANDING_UNITS and k >= 2 and toks[k - 1].text in _STANDINGS \
                 and len(toks[k - 2].text) == 2 and toks[k - 2].tag in ("n", "vn"):
             continue  # 林业大镇, 商贸重镇, 生态美镇: the standing a place aims at (a slogan), no place named

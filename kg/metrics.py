@@ -222,8 +222,7 @@ def _subject(text: str, start: int, end: int) -> str:
     head = _ITEM_MARK.sub("", head)  # 2.培育…平台2家: the item's number
     head = _FIGURE_END.sub("", head) or head  # 易地扶贫搬迁1646户(6680人): the figure before is no part of it
     if len(head) >= 4:
-        head = re.sub(r"^(?:可|将)?(?:完成|实现)|(?<=[\u4e00-\u9fff]{2})(?:可|将|已|已经|预计)?(?:完成|实现)(?=[\u4e00-\u9fff]{2})", "", head)
-        # 完成地区生产总值802亿元, 服务业完成增加值537亿元: what is counted, not the act
+        head = _ACT_OF_COUNTING.sub("", head)  # 完成地区生产总值802亿元, 服务业完成增加值537亿元: what is counted
     return _whole_words(head, 20, last=True)
 
 
@@ -250,6 +249,8 @@ _GAP = re.compile(r"(?:高于|低于|高出|低出|超出|快于|慢于|塌|落�
 _YEAR_THEN = re.compile(r"((?:19|20)\d{2})年(?:底|末)?(?:预计|全年)?(?:实现|完成|达到|达)?$")
 _BOUND_END = re.compile(r"(?:不低于|不少于|不高于|不超过|低于|不到|保持在|稳定在|可比|实际)$")
 _OF_TARGET = re.compile(rf"(?:完成|达到|占)[{_CJK}]{{0,10}}?(?:计划|目标|任务|预算)的|超(?:过|出)?[{_CJK}]{{0,6}}?(?:计划|目标|任务)")
+_ACT_OF_COUNTING = re.compile(r"^(?:可|将)?(?:完成|实现)|(?<=[\u4e00-\u9fff]{2})(?:可|将|已|已经|预计)?(?:完成|实现)"
+                              r"(?=[\u4e00-\u9fff]{2})")  # the act, opening the words or between whose it is and what
 _BASIS = re.compile(r"按[\u4e00-\u9fff]{1,6}口径(?:计算)?(?:预计)?$")
 _ITEM_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])")
 _FIGURE_END = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?万?[户个人家元]$")

@@ -212,8 +212,8 @@ def _part_year(heading: str, status: str, delivered: int | None) -> int | None:
 def _plan_ends(text: str) -> list[int]:
     """The last years of the five-year plans the text names, in order (“十四五” → 2025; the 3rd plan ended in
     1970, and one followed every five years)."""
-    return [1955 + 5 * (10 + chinese_to_int(m.group(1)) if m.group(1) else CHINESE_DIGITS[m.group(2)] if m.group(2) == "九"
-                        else 10) for m in _FIVE_YEAR_PLAN.finditer(text)]
+    return [1955 + 5 * (10 + chinese_to_int(m.group(1)) if m.group(1) else chinese_to_int(m.group(2)))
+            for m in _FIVE_YEAR_PLAN.finditer(text)]
 
 
 def _plan_end(text: str) -> int | None:
