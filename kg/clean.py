@@ -6,7 +6,7 @@ from functools import cache
 
 from .resources import read_lines, read_table
 
-__all__ = ["clean_text", "join_spaced_figures", "normalize_spaces"]
+__all__ = ["clean_text", "join_spaced_figures", "join_wrapped_lines", "normalize_spaces"]
 
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]")  # and stray controls
@@ -51,6 +51,36 @@ def _is_spaced_title(line: str) -> bool:
     return bool(re.fullmatch(r"(\S ){3,}\S", line)) and all(len(tok) == 1 for tok in line.split(" "))
 
 
+_RUNS_ON = re.compile(r"[\u4e00-\u9fff\d%，,、“（(]$")   # a line cut in mid-sentence (not at an end mark, nor a web tag)
+_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、．.](?!\d)|"
+                            r"第[一二三四五六七八九十]+部分|[一二三四五六七八九十]是|——)")
+_WRAPPED_SHARE = 0.4   # of the longer lines, the share that must run on for the text to count as hard-wrapped
+
+
+def join_wrapped_lines(lines: list[str]) -> list[str]:
+    """Lines a PDF or a copy hard-wrapped at the page's width joined back into their paragraphs: in a text where
+    many long lines run on (no end mark, the next line no heading), a line as long as most and with no end mark
+    goes on in the next one. A text with a paragraph per line is returned as it is.
+
+    >>> join_wrapped_lines(["一、2022年工作回顾", "全年新建学校3所，改造道路12条，完成了各项任务。"])
+    ['一、2022年工作回顾', '全年新建学校3所，改造道路12条，完成了各项任务。']
+    """
+    long = [i for i, line in enumerate(lines) if len(line) >= 15]
+    runs_on = [i for i in long if i + 1 < len(lines) and _RUNS_ON.search(lines[i])
+               and not _HEADING_START.match(lines[i]) and not _HEADING_START.match(lines[i + 1])]
+    if len(runs_on) < 5 or len(runs_on) < _WRAPPED_SHARE * len(long):
+        return lines
+    width = sorted(len(lines[i]) for i in runs_on)[len(runs_on) // 2]  # the page's width, as most wrapped lines have it
+    cut = {i for i in runs_on if len(lines[i]) >= 0.75 * width}  # (a short line that runs on is a heading or a title)
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i - 1 in cut:
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
+
+
 def clean_text(text: str) -> str:
     """Report text with one paragraph per line, normalised spaces and no web-page furniture.
 
@@ -72,4 +102,4 @@ def clean_text(text: str) -> str:
         if _is_spaced_title(line):
             line = line.replace(" ", "")
         lines.append(line)
-    return "\n".join(lines)
+    return "\n".join(join_wrapped_lines(lines))

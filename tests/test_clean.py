@@ -40,3 +40,36 @@ def test_clean_joins_figures_set_apart_by_spaces():
     assert clean_text("预计全年完成地区生产总值 136.5 亿元，增长 5.5%；打造了16 个园区") == \
         "预计全年完成地区生产总值136.5亿元，增长5.5%；打造了16个园区"
     assert clean_text("1 经济实力不断增强\n天伦乐满堂 白首永相随") == "1 经济实力不断增强\n天伦乐满堂 白首永相随"
+
+
+_WRAPPED = """青湖镇2023年政府工作报告
+2022 年工作回顾
+2022 年是党的二十大召开之年，是实施“十四五”规划的
+重要一年。这一年来，镇政府在县委、县政府和镇党委的
+坚强领导下，在镇人大的监督支持下，团结带领全镇广大
+干部和群众，顺利完成了镇第十九届人民代表大会第一次会议
+确定的各项目标任务。预计 2022 年全镇实现工农业总值
+31.88 亿元，增长 7%，其中农业总产值 17.2 亿元，增长
+5.5%，工业总产值 14.68 亿元，增长 9%。
+一、凝心聚力调结构，产业转型步伐加快
+特色农业加快培育。
+"""
+
+
+def test_clean_joins_lines_hard_wrapped_at_the_page_width():
+    """A PDF's or a copy's lines cut at the page's width are joined back into their paragraphs; headings,
+    the title and a paragraph that ends its line stay lines of their own."""
+    lines = clean_text(_WRAPPED).split("\n")
+    assert lines == [
+        "青湖镇2023年政府工作报告", "2022年工作回顾",
+        "2022年是党的二十大召开之年，是实施“十四五”规划的重要一年。这一年来，镇政府在县委、县政府和镇党委的坚强领导下，"
+        "在镇人大的监督支持下，团结带领全镇广大干部和群众，顺利完成了镇第十九届人民代表大会第一次会议确定的各项目标任务。"
+        "预计2022年全镇实现工农业总值31.88亿元，增长7%，其中农业总产值17.2亿元，增长5.5%，工业总产值14.68亿元，增长9%。",
+        "一、凝心聚力调结构，产业转型步伐加快", "特色农业加快培育。"]
+
+
+def test_clean_keeps_a_paragraph_per_line_text_as_it_is():
+    """A byline that ends without a mark is no wrapped line when few lines run on."""
+    text = ("2017年青县人民政府工作报告\n2017年2月22日在青县第十七届人民代表大会第一次会议上\n青县人民政府代县长张三\n"
+            "各位代表：\n现在，我代表青县人民政府向大会作政府工作报告，请予审议。\n一、过去五年工作回顾\n五年来，我们较好地完成了各项任务。")
+    assert clean_text(text) == text
