@@ -38,6 +38,7 @@ __all__ = ["Candidate", "extract", "extract_entities", "sentence_candidates", "g
 
 _CJK = "\u4e00-\u9fff"
 _NUMERALS = "一二三四五六七八九十两双多百千万"
+_DIVISION_CHARS = frozenset("乡镇村县市区旗盟州省")  # one character that ends a division's name
 _NAME_TAILS = frozenset("里路街巷苑庄屯坊")  # one character that ends a lane's or hamlet's name (某某里, 某某庄)
 
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o", "d"})
@@ -520,7 +521,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if typ == "Concept" and nxt.startswith("示范"):
             continue  # 全国某某强市示范城市: the aim names a model's title, no idea of its own
         if head == "计划" and i + 1 < len(toks) and toks[i + 1].tag == "v" and len(nxt) >= 2 and k > 0 \
-                and (toks[k - 1].text in ("乡", "镇", "县", "区", "市", "旗", "村") or toks[k - 1].tag == "ns"):
+                and (toks[k - 1].text in _DIVISION_CHARS or toks[k - 1].tag == "ns"):
             continue  # 某乡计划进行…: what a place plans to do, no plan named
         if nxt == "行列" or nxt == "化" and len(head) >= 2:
             continue  # 迈入自治区级工业园区行列: the ranks of a kind, no one named; 某某项目化运作: a way of running
@@ -718,7 +719,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             j += 1  # ，保障某某峰会: the clause's verb, not the first word of the name
         if j + 1 < k and toks[j].tag == "m" and _COUNT_OF_ONE.fullmatch(toks[j].text):
             j += 1  # 建设一条某某路: how many, not the first word of the name
-        if j + 1 < k and toks[j].text in ("乡", "镇", "县", "区", "市", "旗") and j > 0 and toks[j - 1].text in ("我", "本", "全"):
+        if j + 1 < k and toks[j].text in _DIVISION_CHARS and j > 0 and toks[j - 1].text in ("我", "本", "全"):
             j += 1  # 我乡某某村: the village, not 乡某某村
         start = toks[j].start
         if typ == "Organization" and head.endswith(("公司", "集团")):
@@ -3148,7 +3149,6 @@ def _list_items(view: _View, end: int, width: int, voc: _Vocab) -> list[tuple[st
     return items[::-1]
 
 
-_DIVISION_CHARS = "乡镇村县市区旗盟州省"
 
 
 def _short_place(item: str) -> bool:
