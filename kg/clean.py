@@ -6,8 +6,9 @@ from functools import cache
 
 from .resources import read_lines, read_table
 
-__all__ = ["clean_text", "join_spaced_figures", "join_wrapped_lines", "normalize_spaces"]
+__all__ = ["clean_text", "curl_quotes", "join_spaced_figures", "join_wrapped_lines", "normalize_spaces"]
 
+_BULLET = re.compile(r"^[●■◆▲★☆○◇□•▪◎※➢►]+ ?")   # a list's bullet opening a line, no part of its text
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]")  # and stray controls
 _CHROME_MAX = 80  # page furniture is short: a longer line (a report flattened to one line) is never dropped
@@ -26,6 +27,25 @@ def normalize_spaces(line: str) -> str:
     """
     line = _INVISIBLE.sub("", line)
     return _RUNS.sub(" ", _SPACES.sub(" ", line)).strip()
+
+
+_ASCII_QUOTED = re.compile(r'"([^"\n]{1,40})"')
+_SEMICOLON_QUOTED = re.compile(r";;([^;\n]{1,30});;")   # a copy that turned “” into ;; (贯彻;;五个坚持;;)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def curl_quotes(line: str) -> str:
+    """Chinese text quoted with ASCII marks ("某某"行动) or with the ;; a bad copy made of “”: the quotes the
+    genre uses, so a quoted name is read as one (a line with an odd number of " is left as it is).
+
+    >>> curl_quotes('开展"县县通"攻坚行动，贯彻;;五个坚持;;')
+    '开展“县县通”攻坚行动，贯彻“五个坚持”'
+    """
+    def curl(m: re.Match) -> str:
+        return f"“{m.group(1)}”" if _CJK.search(m.group(1)) else m.group(0)
+    if '"' in line and line.count('"') % 2 == 0:
+        line = _ASCII_QUOTED.sub(curl, line)
+    return _SEMICOLON_QUOTED.sub(curl, line) if ";;" in line else line
 
 
 def join_spaced_figures(line: str) -> str:
@@ -90,7 +110,7 @@ def clean_text(text: str) -> str:
     chrome_lines, drops, cuts, tails = _chrome_rules()
     lines: list[str] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = join_spaced_figures(normalize_spaces(raw))
+        line = curl_quotes(join_spaced_figures(_BULLET.sub("", normalize_spaces(raw))))
         for cut in cuts:
             if (found := cut.search(line)) and found.end() - found.start() <= _CHROME_MAX:
                 line = (line[:found.start()] + line[found.end():]).strip()

@@ -1129,6 +1129,7 @@ class _Regroup:
 _BRAND = re.compile(rf"(?:^|(?<=[、，,。；;和与及]))([{_CJK}·]{{2,24}}?)品牌(?![{_CJK}])|"
                     rf"(?:^|(?<=[、，,。；;和与及]))([{_CJK}·]{{2,24}}?)品牌(?=建设|效应|影响力|的|等)")
 _DESCRIPTIVE = re.compile(r"[的等]")  # 具有地域特色的旅游文化品牌, 知名企业等: a description, not a name
+_COUNTED_KIND = re.compile(rf"[{_NUMERALS}两\d]+[个项批类大]")
 _BRAND_CATEGORY = re.compile(r"(?:非遗文化|传统文化|公益|服务|特色)$")
 
 
@@ -1153,7 +1154,8 @@ def _brands(view: _View, voc: _Vocab) -> list[Candidate]:
         core = _BRAND_CATEGORY.sub("", words)
         for item in core.split("和"):
             if (len(item) < 2 or item in voc.generic or view.is_protected(start, start + len(item))
-                    or _DESCRIPTIVE.search(item) or tokenizer().FREQ.get(item, 0) >= 3000):  # 商业品牌: a sector
+                    or _DESCRIPTIVE.search(item) or tokenizer().FREQ.get(item, 0) >= 3000  # 商业品牌: a sector
+                    or _COUNTED_KIND.match(item)):  # 两个节庆品牌: a kind counted
                 continue
             pos = view.text.find(item, start)
             out.append(Candidate(item, "Brand", view.sentence.index, pos, pos + len(item),
@@ -1850,10 +1852,13 @@ def _community_subjects(view: _View, voc: _Vocab) -> list[Candidate]:
     a clause and acts, or where the work is done, is named (社区 alone is no head: 加强社区建设, 和谐社区 are kinds)."""
     out = []
     for m in itertools.chain(_COMMUNITY_SUBJECT.finditer(view.text), _COMMUNITY_AT.finditer(view.text)):
-        stem = m.group(1)  # 在某某社区打造…, 在某某社区，结合…: where the work is done names the community
-        if not _names_a_community(stem, voc) or view.is_protected(m.start(1), m.end()) or m.start(1) not in view.starts:
+        stem, at = m.group(1), m.start(1)  # 在某某社区打造…, 在某某社区，结合…: where the work is done names it
+        bare, bare_at = _drop_lead_verbs(view, stem, at, voc)
+        if len(bare) >= 2:
+            stem, at = bare, bare_at  # ，协助某某社区、…: the clause's verb is no part of the name
+        if not _names_a_community(stem, voc) or view.is_protected(at, m.end()) or at not in view.starts:
             continue
-        out.append(Candidate(stem + "社区", "ResidentialArea", view.sentence.index, m.start(1), m.end(),
+        out.append(Candidate(stem + "社区", "ResidentialArea", view.sentence.index, at, m.end(),
                              confidence=0.6, priority=2, rule="community-subject"))
     for i, t in enumerate(view.toks):  # 深入某某湖社区: place words before 社区 name the community wherever it stands
         if t.text != "社区" or i < 1 or view.toks[i - 1].tag != "ns":
@@ -1869,10 +1874,12 @@ def _community_subjects(view: _View, voc: _Vocab) -> list[Candidate]:
                                  confidence=0.6, rule="community-place-words"))
     for m in _COMMUNITIES_LISTED.finditer(view.text):  # 甲社区、乙社区、丙社区3个安置区: each listed
         pos = m.start(1)
-        for item in m.group(1).split("、"):
+        for n, item in enumerate(m.group(1).split("、")):
             at = view.text.find(item, pos)
             pos = at + len(item)
             stem = item[:-2]
+            if n == 0 and len(bare := _drop_lead_verbs(view, stem, at, voc)[0]) >= 2:
+                at, stem, item = at + len(stem) - len(bare), bare, bare + "社区"
             if stem not in voc.generic and not _KIND_OF_COMMUNITY.match(stem) and not re.search(r"[各每全本该]", stem) \
                     and at in view.starts and not any(c.start == at for c in out):
                 out.append(Candidate(item, "ResidentialArea", view.sentence.index, at, at + len(item),
@@ -1950,6 +1957,8 @@ def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
         if (only := _ONE_OF_A_SCOPE_QUOTED.fullmatch(obj)) and only.start(1) > 1:
             obj = obj[only.start(1) - 1:]  # 获评全省唯一一个“某某名城”: the title is the quoted name
             obj_end = m.end() + only.end()
+        if year_first := re.match(r"(?:19|20)\d{2}(?=[\u4e00-\u9fff])(?!年)", obj):
+            obj = obj[year_first.end():]  # 入选2022中国西部百强县市: the list's year, no count and no part of the title
         if obj.startswith(("了", "得", "人数", "人次", "数量", "比例")) or re.match(r"\d+(?!\d*年)", obj) \
                 or re.search(r"等(?:试点|项目|单位|地区|城市)$", obj):
             continue  # 入围某某应用等试点: a kind of pilots joined, no title named
@@ -2250,12 +2259,17 @@ def _concepts(view: _View, voc: _Vocab) -> list[Candidate]:
 _GUIDED_BY = re.compile(rf"以([{_CJK}]{{2,14}}(?:[、和][{_CJK}]{{2,14}})*)为(?:统领|主线|主题|突破口|突破|根本|引领|目标)")
 
 
+_RAISING = ("提升", "提高", "增强", "优化", "完善")
+
+
 def _guiding_items(view: _View, m: re.Match, voc: _Vocab) -> list[Candidate]:
     """The ideas of one 以…为统领: each item, or the whole when it is a slogan of three or more short
     parallel phrases (甲乙发展、丙丁崛起、戊己繁荣)."""
     items = re.split(r"[、和]", m.group(1))
     if any(item in _GOVERNING or word_tags().get(item, "") == "v" for item in items):
         return []  # 以保障和改善民生为根本: verbs joined, a task, no idea named
+    if m.group(0).endswith("目标") and m.group(1).startswith(_RAISING):
+        return []  # 以提升某某能力和某某水平为目标: qualities to raise, no idea named
     if len(items) >= 3 and all(len(item) <= 4 for item in items) and "和" not in m.group(1):
         spans = [(m.group(1), m.start(1))]
     else:
@@ -2268,6 +2282,8 @@ def _guiding_items(view: _View, m: re.Match, voc: _Vocab) -> list[Candidate]:
                 item, start, led = item[len(lead):], start + len(lead), True  # 以推动某某发展为主题: after the verb
             if led and any(verb in item for verb in _GOVERNING):
                 continue  # 以完善功能提升品位为目标: two tasks, no idea named
+            if "的" in item:
+                continue  # 以…某某管理的规范化…为目标: a quality of something, no idea named
             spans.append((item, start))
     return [Candidate(name, "Concept", view.sentence.index, start, start + len(name), confidence=0.6, priority=1,
                       rule="guided-by")
@@ -2664,7 +2680,8 @@ def _local_prefixes(kept: list[Candidate], view: _View) -> list[Candidate]:
     out = []
     for c in kept:
         m = _LOCAL_PREFIX.match(c.name) if c.type in ("Facility", "Program", "Organization") else None
-        if m and not _NOT_LOCAL_STEM.search(m.group(1)) and not view.is_protected(c.start, c.start + m.end()):
+        if m and not _NOT_LOCAL_STEM.search(m.group(1)) and not _KIND_OF_COMMUNITY.match(m.group(1)) \
+                and not view.is_protected(c.start, c.start + m.end()):  # (星级社区服务综合体: a kind's grade)
             out.append(Candidate(m.group(), "Place" if m.group(2) == "镇" else "ResidentialArea", view.sentence.index,
                                  c.start, c.start + m.end(), confidence=0.55, priority=1, nested=True,
                                  rule="local-prefix"))

@@ -15,7 +15,7 @@ from typing import Sequence
 
 from .models import Document, Entity, Metric, Sentence
 from .resources import read_table
-from .segment import fast_cut, word_tags
+from .segment import fast_cut, tokenizer, word_tags
 
 __all__ = ["WAYS_OF_WORKING", "extract_metrics", "sentence_metrics", "chinese_number"]
 
@@ -35,15 +35,15 @@ _AFTER_WORDS = re.compile(rf"[{_CJK}\w]{{0,12}}")
 _AFTER_RUN = re.compile(rf"[{_CJK}]+")
 _GIVEN = re.compile(r"成立|发放|建立|组建|获得|获评|入选|签订|落户|入驻|申请|争取|兑现|拨付|办理|享受")  # what a counted body does or gets
 _AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)|^(?:以上|以下|左右|以内)"
-                         r"|的|和|(?<![普涉以危])及|等|之一|[是为被将把在对居已]|(?<=[\u4e00-\u9fff]{2})[均各]"
+                         r"|的|和|(?<![普涉以危])及|等|之一|[是为被将把在对居已]|(?<![合兼吞归])并(?![网购联入])|(?<=[\u4e00-\u9fff]{2})[均各]"
                          r"|稳居|位居|跃居|取得|进行|预计|(?:不断|持续|稳步|逐步|进一步|快速|加快|迅速|顺利|先后|相继|陆续|扎实|认真|大力|全力|着力|积极(?!分子)|累计|全面(?=[开完启建推实]|$)|投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与"
                          r"|参加|铺设|竣工|通车|贯通|投用|投产|用于)"
                          rf"|中$|(?<=[{_CJK}]{{2}})(?:{_GIVEN.pattern})")  # 6个无物业小区成立…: the areas, not what they do
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
-_LEAD_WORDS = re.compile(r"^(?:[（(][^（）()]{1,6}[）)]|是(?=[\u4e00-\u9fff]{4})|全年|年内|年末|其中|同时|目前|现有|当前|全区|全市|全省|全县|全镇|全乡|全旗|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
+_LEAD_WORDS = re.compile(r"^(?:[（(][^（）()]{1,6}[）)]|是(?=[\u4e00-\u9fff]{4})|全年|年内|年末|其中|同时|目前|现有|当前|全区|全市|全省|全县|全镇|全乡|全旗|全州|全盟|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
 _QUOTE_BEFORE = re.compile(r"“([^“”，,。；;]{1,12})”$")
 _NOTE_END = re.compile(r"[（(][^（）()，,。；;]{1,12}[）)](?:实现|完成|达到|达|为)?$")
-_YEAR_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年(?:度|末|底)?|\d{1,2}(?:[-—至~]\d{1,2})?月份?)")
+_YEAR_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年(?:度|末|底)?|\d{1,2}(?:月?[-—至~]\d{1,2})?月份?)")
 _COMPARED_TO = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}年|上年|去年|上年同期|去年同期)$")
 _DIGIT_END = re.compile(r"\d[.．、]?$")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -61,7 +61,7 @@ def _units() -> tuple[dict[str, str], re.Pattern]:
     alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     pattern = re.compile(
         rf"(?P<num>\d+(?:\.\d+)?|{_ZH_NUM})(?P<approx>余|多)?(?P<mult>万亿|万|亿)?(?P<approx2>余|多)?"
-        rf"(?P<unit>个小时|方面|{alt}|大)(?P<rate>/(?:日|天|年|月|小时|人|户|[百千万亿]{{0,2}}元))?(?P<also>（[个间套户座处条家所]）)?"
+        rf"(?P<unit>个小时|方面|{alt}|大)(?P<rate>/(?:日|天|年|月|小时|人|户|亩|[百千万亿]{{0,2}}元))?(?P<also>（[个间套户座处条家所]）)?"
         rf"(?P<approx3>余|多|以上|以内|左右)?")
     return units, pattern
 
@@ -211,6 +211,8 @@ def _subject(text: str, start: int, end: int) -> str:
     head = _after_figures(head)
     head = _BY_WAYS.sub("", head)  # 通过走访、座谈等方式走访企业: the ways are no part of what is counted
     head = _ABOUT_LISTED.sub("", head)  # 围绕某某精神等内容开展集中学习: what was done, not what it was about
+    if _LISTED_CLAUSE.search(text, 0, start):
+        head = _LIST_BEFORE_KIND.sub("", head)  # 走进甲、乙等系列活动180场: the kind counted, not the last listed
     head = _VERB_TAIL.sub("", head)
     head = _SPAN_END.sub("", head) or head  # 某某收入五年(增长): the span, no part of it
     head = _COMPARED_TO.sub("", head)  # 全市生产总值比2020年(增长): the base year is no part of what is counted
@@ -218,9 +220,12 @@ def _subject(text: str, start: int, end: int) -> str:
     head = _YEAR_THEN.sub("", head)  # 某某收入2011年(完成): the year is the figure's (it dates it)
     if not head and after:
         return (verb.group(1) if verb else "") + after  # 全镇4个村开展…: one word after, nothing before
+    if not head and text[end - 1:end] in _COUNT_UNITS and (count := _COUNT_THEN_COUNT.match(text, end)):
+        return _subject(text, end, count.end())  # 全旗165户568名某某户: both count what is named after the second
     head = _BOUND_END.sub("", head)  # 总投资不低于2000亿元: the bound is a qualifier
     head = _ITEM_MARK.sub("", head)  # 2.培育…平台2家: the item's number
     head = _FIGURE_END.sub("", head) or head  # 易地扶贫搬迁1646户(6680人): the figure before is no part of it
+    head = _HOW_MANY_START.sub("", head) or head  # 2.2万某某人口人均纯收入: how many there are is no part of it
     if len(head) >= 4:
         head = _ACT_OF_COUNTING.sub("", head)  # 完成地区生产总值802亿元, 服务业完成增加值537亿元: what is counted
     return _whole_words(head, 20, last=True)
@@ -229,7 +234,7 @@ def _subject(text: str, start: int, end: int) -> str:
 # the verbs, qualifiers and time words a clause puts between what it counts and the figure (…完成, …将首超, …年均增长)
 _VERB_TAIL = re.compile(r"(?:完成了|达到了|实现了|完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
                         r"比上年增长|增速|增加|减少|削减|压减|降低到|降低至|下降到|下降至|下降|提高|上涨|发展到|发展至|增长了|增加了|提高了|下降了|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|"
-                        r"降至|降低|拓展|扩大|扩展|预计|累计|累积|共有|共计|提升|至|年均|拟按|按|拟|连续|下辖|辖|拥有|现有|有|跨越了?|跨过|越过|(?<![人年])均|分别|稳定在|保持在|保持|先后|已经|已)+$")
+                        r"降至|降低|拓展|扩大|扩展|预计|累计|累积|共有|共计|(?<!公)共|提升|至|年均|拟按|按|拟|连续|下辖|辖|拥有|现有|有|跨越了?|跨过|越过|(?<![人年])均|分别|稳定在|保持在|保持|先后|已经|已)+$")
 _CHANGED_TO = re.compile(r"(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升|跃升|攀升)(?:到|至)(?:(?:19|20)\d{2}年?(?:底|末)?的?)?")
 _FROM_YEAR = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?|每年|每月|每亩|每人|每户)*$")
 _RANGE_BEFORE = re.compile(r"\d(?:%|％)?[—–~～]$")
@@ -237,6 +242,8 @@ _CLAUSE_MARK = re.compile(r"[，,。；;]")
 _SHARED_UNIT = re.compile(r"(?<![\d.%％])(?:\d+(?:\.\d+)?[和、])+$")
 WAYS_OF_WORKING = "方式|形式|途径|渠道|手段"   # 通过走访、座谈等方式: how work is done, listing no things
 _SPAN_END = re.compile(r"(?:近|过去)?[两二三四五六七八九十]年$")
+_LISTED_CLAUSE = re.compile(r"、[^，,；;。：:]*$")
+_LIST_BEFORE_KIND = re.compile(rf"^.*[{_CJK}](?<![高中初同平均对上优特次超])等(?![级待候同])(?=[{_CJK}]{{2}})")
 _ABOUT_LISTED = re.compile(rf"^.*等[{_CJK}]{{0,4}}?(?:开展|组织|举办|进行)(?=[{_CJK}]{{2}})")
 _COUNT_UNITS = "个名家处座条所项户人间套件场"  # what a number counts right before a noun (30个实践岗位)
 _BY_WAYS = re.compile(rf"^.*等(?:{WAYS_OF_WORKING})")
@@ -253,6 +260,8 @@ _ACT_OF_COUNTING = re.compile(r"^(?:可|将)?(?:完成|实现)|(?<=[\u4e00-\u9ff
                               r"(?=[\u4e00-\u9fff]{2})")  # the act, opening the words or between whose it is and what
 _BASIS = re.compile(r"按[\u4e00-\u9fff]{1,6}口径(?:计算)?(?:预计)?$")
 _ITEM_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])")
+_HOW_MANY_START = re.compile(r"^(?:\d+\.)?\d+[万亿](?=[\u4e00-\u9fff])")
+_COUNT_THEN_COUNT = re.compile(r"\d+(?:\.\d+)?万?[户个人家名](?=[\u4e00-\u9fff])")
 _FIGURE_END = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?万?[户个人家元]$")
 
 
@@ -360,8 +369,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
                 unit = "个"
         if unit == "大":  # 12大项42个小项: twelve items, a 大 item is an item
             unit = nxt if nxt in ("项", "类", "块", "片") else "个"
-        if _sized_class(text, end):
-            continue  # 投资10亿元以上项目10个: the size of a kind of project, the count comes after
+        if _sized_class(text, end) or (before.endswith(("至", "-", "—", "~")) and _RANGED_CLASS.match(text, end)):
+            continue  # 投资10亿元以上项目10个, 10至500万元项目投资…: the size of a kind of project, no figure
         kind = units.get(unit, "count")
         if mult:
             if kind == "count":
@@ -421,6 +430,9 @@ _SIZED_CLASS = re.compile(r"(?<=以上)(?:的)?(?:[\u4e00-\u9fff]{0,4}?(?:项目
                           r"|的[\u4e00-\u9fff]{1,4}?\d+[个家户名座]")
 
 
+_RANGED_CLASS = re.compile(r"(?:的)?[\u4e00-\u9fff]{0,4}?(?:项目|企业)")
+
+
 def _bare_numbers_before(text: str, start: int) -> list[tuple[str, int]]:
     """Numbers without a unit listed right before the figure at ``start`` (提高3.9和2.2个百分点: 3.9), each with
     where it stands: they share the figure's unit."""
@@ -459,6 +471,8 @@ def _respectively(text: str, metrics: list[Metric], starts: list[int]) -> list[M
             if len(first) <= 3 < len(second) - 2:  # 城镇、农村常住居民人均可支配收入: the two share the rest of the
                 # name; 汽车、电子信息产业: only the kind of sector
                 first += second[-2:] if second.endswith(("产业", "行业")) else second[2:]
+            elif _shares_a_word(first, second):
+                first += second[1:]  # 年末存、贷款余额: 存款余额
             subjects = [first, second]
         elif n >= 2 and shared and not pair:  # 某某人均可支配收入分别为3.6万元、2.1万元: one subject for both
             subjects = [_LEAD_WORDS.sub("", shared.group(1))] * n
@@ -491,7 +505,15 @@ def _listed_subjects(clause: str, n: int) -> list[str]:
     items[0] = "".join(words[verbs[-1] + 1:]) if verbs and verbs[-1] < len(words) - 1 else items[0]
     last = items[-1]  # 城镇、乡村某某人均收入, 水果、茶叶产量, 氨氮和氮氧化物排放量: a short item shares the rest of the
     rest = last[len(fast_cut(last)[0]):]  # last one's name, after its first word
-    return [item + rest if len(item) == 2 and len(last) >= 4 else item for item in items[:-1]] + [last]
+    return [item + rest if len(item) == 2 and len(last) >= 4 else item + last[1:] if _shares_a_word(item, last)
+            else item for item in items[:-1]] + [last]
+
+
+def _shares_a_word(item: str, last: str) -> bool:
+    """年末存、贷款余额: the item ends in one character of a word it shares with the last (存款, 贷款), and the
+    rest of the last one's name is its too."""
+    return len(fast_cut(item)[-1]) == 1 and len(last) >= 3 and len(fast_cut(last)[0]) == 2 \
+        and tokenizer().FREQ.get(item[-1] + last[1], 0) >= 500  # a common word (存款), not a chance pair (率|意)
 
 
 def _listed_run(text: str, starts: list[int], i: int) -> int:

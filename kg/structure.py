@@ -49,6 +49,7 @@ _TITLE_OFFICE = re.compile(r"^(\S{2,24}?办事处)\S*工作(?:报告|总结)")  
 _TITLE_PLACE = re.compile(r"^(?:关于)?((?!关于)[^\s\d，,。；;：:、“”（）()]{2,12}?(?:街道|镇|乡|(?<!社)区|县|市|旗|州|盟|省|自治区))(?:(?:19|20)\d{2}年)?"
                           r"\S*?工作")
 _PLACE_BELOW = re.compile(r"(?:[^\s\d，,。；;：:、“”（）()]{2,8}?)?(?:街道|镇|乡)(?=(?:(?:19|20)\d{2}年)?\S*?工作)")
+_COUNTY_BELOW = re.compile(r"[^\s\d，,。；;：:、“”（）()]{2,8}?(?:区|县|旗)(?=(?:(?:19|20)\d{2}年)?\S*?工作)")
 _WITHOUT_ABOVE = re.compile(r"^\S{2,6}?[省市州盟](?=\S{2,8}(?:区|县|旗)$)|^\S{2,6}?[区县旗](?=\S{2,8}(?:街道|镇|乡)$)")
 # 某某市某某区 → 某某区, 某某区某某街道 → 某某街道: the place itself
 _OFFICE_OF_GOVERNMENT = re.compile(r"^\S+?(?:人民政府|政府)(\S{2,}?(?:办事处|街道))$")
@@ -176,8 +177,10 @@ def _metadata(text: str, lines: list[str]) -> dict[str, str]:
     elif (match := _TITLE_PLACE.match(undated_title)) and "政府" not in match.group(1):
         # 关于某某街道2023年工作情况和2024年工作安排的报告 (not 乡镇政府镇长工作总结: no place named)
         place = match.group(1)
-        if below := _PLACE_BELOW.match(undated_title, match.end(1)):
-            place += below.group(0)  # 某某区某某街道2021年工作报告, 某某市街道: the place below, named next
+        if below := (_PLACE_BELOW.match(undated_title, match.end(1)) or (
+                place.endswith(("市", "州", "盟", "省", "自治区")) and _COUNTY_BELOW.match(undated_title, match.end(1)))):
+            place += below.group(0)  # 某某区某某街道2021年工作报告, 某某市街道, 某市某区创建…工作汇报: the place
+            # below, named next
         issuer = issuer or (_WITHOUT_ABOVE.sub("", place) + "办事处" if place.endswith("街道") else "")
     place = _WITHOUT_ABOVE.sub("", place)
     if by_level and place and not place.endswith(by_level.group(1)) and (

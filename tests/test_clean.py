@@ -1,6 +1,8 @@
 """Stage 2: whitespace and web-page leftovers."""
 from kg.clean import clean_text, normalize_spaces
+from kg.extract import extract
 from kg.load import read_report
+from kg.pipeline import document_from_text
 
 from conftest import DATA, SAMPLE
 
@@ -73,3 +75,18 @@ def test_clean_keeps_a_paragraph_per_line_text_as_it_is():
     text = ("2017年青县人民政府工作报告\n2017年2月22日在青县第十七届人民代表大会第一次会议上\n青县人民政府代县长张三\n"
             "各位代表：\n现在，我代表青县人民政府向大会作政府工作报告，请予审议。\n一、过去五年工作回顾\n五年来，我们较好地完成了各项任务。")
     assert clean_text(text) == text
+
+
+def test_clean_curls_ascii_and_mangled_quotes_around_chinese_words():
+    """A web copy's "某某" and a bad copy's ;;某某;; become “某某”, so the quoted name is read as one; quotes
+    around no Chinese word, or an odd number of them, stay as they are."""
+    assert clean_text('开展"县县通"攻坚行动，贯彻;;五个坚持;;。') == "开展“县县通”攻坚行动，贯彻“五个坚持”。"
+    assert clean_text('型号"A-1"投产，他说"好') == '型号"A-1"投产，他说"好'
+    doc = document_from_text('一、2020年工作回顾\n开展"青青通高速"攻坚行动，实施"某某"工程。', "x")
+    names = {e.name for e in extract(doc).entities}
+    assert {"青青通高速攻坚行动", "某某工程"} <= names and "攻坚行动" not in names
+
+
+def test_clean_drops_the_bullet_opening_a_line():
+    """●某某区地处…: the bullet is no part of the place's name."""
+    assert clean_text("●青港区地处青河市东南部\n■ 完成生产总值153.6亿元") == "青港区地处青河市东南部\n完成生产总值153.6亿元"

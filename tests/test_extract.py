@@ -2148,3 +2148,41 @@ def test_extract_outside_reports_round_50(text, expected, absent, level):
 def test_extract_outside_reports_rounds_51_to_59(text, expected, absent, level):
     """Generic bugs found reading reports outside the corpus at stop 29, each in sentences of my own."""
     assert_found(text, expected, absent, level)
+
+
+@pytest.mark.parametrize("text, expected, absent, level", [
+    # the clause's verb before a listed community (，协助甲社区、乙社区…) is no part of its name; a grade (星级) before
+    # a kind of site names no community
+    ("指导社区完成设计，协助青凤社区、白灵社区对照星级社区服务综合体建设标准完成定稿。",
+     {"青凤社区": "ResidentialArea", "白灵社区": "ResidentialArea"}, ("协助青凤社区", "星级社区"), "subdistrict"),
+    # one character before 新村 names a village (旺|新村)
+    ("在旺新村建设千亩示范片。", {"旺新村": "ResidentialArea"}, (), "town"),
+    # 做精 (to refine) opens a heading, no part of the place; 同城 is one word of a zone's name
+    ("（一）做精老城区。（二）加快青白同城商务区建设。", {"青白同城商务区": "Place"}, ("做精老城区",), "district"),
+    # 列出 (to list) opens no document's name
+    ("年初列出增收项目清单12大项。", {}, ("列出增收项目清单",), "town"),
+    # a subsidy (补奖) is no award; 退牧还草 is one word, not 还 (still) before a project
+    ("年内发放草原生态补奖资金4.65亿元，实施退耕还林、退牧还草专项工程。", {"退牧还草专项工程": "Program"},
+     ("草原生态补奖", "草专项工程"), "city"),
+    # qualities a plan aims to raise (以提升…能力和…的规范化水平为目标) are no guiding ideas
+    ("以提升社区治理能力和城区管理的规范化、精细化水平为目标，团结带领广大干部群众。", {},
+     ("社区治理能力", "城区管理的规范化", "精细化水平"), "subdistrict"),
+    # a quoted name before a park's kind names the park (“某某造”文化创意产业园); 全线贯通 and 历届 open no name
+    ("“青阳造”文化创意产业园获评国家级广告产业园区。", {"青阳造文化创意产业园": "Place"}, ("文化创意产业园",), "district"),
+    ("重点抓好“青湖岸边”文旅新城建设。", {"青湖岸边文旅新城": "Place"}, ("文旅新城",), "county"),
+    ("全线贯通青合杭高铁，巩固历届区委区政府打下的良好基础。", {"青合杭高铁": "Place"},
+     ("全线贯通青合杭高铁", "历届区委区政府"), "province"),
+    # a list's year typed without 年 (入选2022某某百强县市) is no count; 唯一 (the only) is no part of a park's name
+    ("入选2022中国青部百强县市，获批全省唯一国家现代农业产业园。",
+     {"中国青部百强县市": "Award", "国家现代农业产业园": "Place"}, ("唯一国家现代农业产业园",), "county"),
+    # metaphors in quotes (注入“强心剂”, 服下“定心丸”) are rhetoric; 定点 (designated) is no site
+    ("为经济增长注入了“强心剂”，给市场主体服下了“定心丸”，中央单位定点帮扶成效显著。", {},
+     ("强心剂", "定心丸", "中央单位定点"), "county"),
+    # a kind of brand counted (两个节庆品牌) names no brand
+    ("确定两个节庆品牌，打造剪纸和皮影非遗文化品牌。", {"剪纸": "Brand", "皮影": "Brand"}, ("两个节庆",), "county"),
+    # 所在 (where something stands) ends a name: 区政府所在中心城区 is the central district
+    ("其中区政府所在中心城区面积19.03平方公里。", {"中心城区": "Place"}, ("区政府所在中心城区",), "district"),
+])
+def test_extract_outside_reports_round_60(text, expected, absent, level):
+    """Generic bugs found reading reports outside the corpus at stop 30, each in sentences of my own."""
+    assert_found(text, expected, absent, level)

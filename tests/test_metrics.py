@@ -397,12 +397,13 @@ def test_metrics_a_multiple_of_a_base_year_is_the_figure_of_its_own_year():
 
 
 def test_metrics_a_figure_risen_to_a_years_value_and_a_doubling_name_what_changed():
-    """由2010年的77亿元跃升到2015年的161.1亿元: both figures are the output's; 实现五年翻一番 doubled the
-    figure before it, not the one after; a rate per thousand (‰) is a figure, its name no growth."""
+    """由2010年的77亿元跃升到2015年的161.1亿元: both figures are the output's (全州, the whole prefecture, is no
+    part of its name, as 全区 is not); 实现五年翻一番 doubled the figure before it, not the one after; a rate per
+    thousand (‰) is a figure, its name no growth."""
     got = _got("全州生产总值由2010年的77亿元跃升到2015年的161.1亿元；财政收入10.6亿元，实现五年翻一番；"
                "固定资产投资207亿元；人口自然增长率控制在4.8‰以内。")
-    assert got[("161.1", "亿元")][:2] == ("全州生产总值", 2015)
-    assert got[("77", "亿元")][:2] == ("全州生产总值", 2010)
+    assert got[("161.1", "亿元")][:2] == ("生产总值", 2015)
+    assert got[("77", "亿元")][:2] == ("生产总值", 2010)
     assert got[("100", "%")][0] == "财政收入"
     assert got[("4.8", "‰")] == ("人口自然增长率", 2016, "以内")
 
@@ -541,6 +542,28 @@ def test_metrics_of_a_pdf_text_with_spaced_figures():
     # a short item listed before a longer one shares the rest of its name after its first word; 削减 is the change
     ("化学需氧量、氨氮、二氧化硫和氮氧化物排放量分别削减2.2%、2.1%、6.8%和4.1%。",
      {("化学需氧量", "2.2", "%"), ("氨氮排放量", "2.1", "%"), ("二氧化硫", "6.8", "%"), ("氮氧化物排放量", "4.1", "%")}),
+    # the upper end of a range sizing a kind of project (10至500万元项目) is no figure
+    ("其中500万元以上项目累计投资4.86亿元，10至500万元项目累计投资0.54亿元。",
+     {("项目累计投资", "4.86", "亿元"), ("项目累计投资", "0.54", "亿元")}),
+    # the kind counted after a list (走进甲国、乙国等系列活动), not the last item listed
+    ("举办青蓉汇走进甲国、乙国等系列活动180场。", {("系列活动", "180", "场")}),
+    # 并 (and then) ends what the figure before it counts; the months (1月至10月), 共 and 全州 are no part of it
+    ("完成甲苑、乙园2个老旧小区改造并推进丙苑、丁园等3个老旧小区改造。",
+     {("老旧小区改造", "2", "个"), ("老旧小区改造", "3", "个")}),
+    ("1月至10月救助各类困难对象9307人次，发放租金补贴共312.2万元。",
+     {("救助各类困难对象", "9307", "人次"), ("发放租金补贴", "312.2", "万元")}),
+    ("全州地区生产总值161.1亿元。", {("地区生产总值", "161.1", "亿元")}),
+    # one character of a word the next item shares (年末存、贷款余额): 存款余额
+    ("金融机构年末存、贷款余额达152.56亿元、121.02亿元。",
+     {("金融机构年末存款余额", "152.56", "亿元"), ("贷款余额", "121.02", "亿元")}),
+    # a count right before another (165户568名某某户) counts what the second does; how many people (2.2万) a
+    # figure is of is no part of its name
+    ("累计投入扶贫资金1.2亿元，全旗165户568名建档立卡贫困户实现稳定脱贫。",
+     {("投入扶贫资金", "1.2", "亿元"), ("建档立卡贫困户", "165", "户"), ("建档立卡贫困户", "568", "名")}),
+    ("严格落实助农增收举措，2.2万脱贫人口人均纯收入19701元。", {("脱贫人口人均纯收入", "19701", "元")}),
+    # centimetres and a yield per mu are measures, so three listed figures go to the three listed things
+    ("植被高度、盖度、产草量分别达到15.96厘米、40.2%和43.2公斤/亩。",
+     {("植被高度", "15.96", "厘米"), ("盖度", "40.2", "%"), ("产草量", "43.2", "公斤/亩")}),
 ])
 def test_metrics_subjects_read_in_outside_reports(text, expected):
     """What each figure counts, in sentences like those of reports read outside the corpus."""

@@ -66,6 +66,7 @@ def test_structure_prefectures_and_leagues_are_read_as_cities(title, place, issu
     ("关于推进社区治理工作的报告", "", "", ""),   # no place named before a year: none read
     ("2025年乡镇政府镇长工作总结", "", "", ""),   # 乡镇政府 names no place
     ("关于社区2023年工作情况的报告", "", "", ""),
+    ("青河市白港区创建国家卫生区工作汇报", "白港区", "", "district"),  # the district below its city, named next
 ])
 def test_structure_place_from_a_title_without_its_government(title, place, issuer, level):
     """A title that names only the place and the years (关于某某街道2023年工作情况…的报告) gives the place."""
@@ -203,6 +204,7 @@ def test_structure_numbered_list_inside_part_is_not_a_part():
     ("一、2023年工作总结", "achieved"), ("一、2013年工作回顾", "achieved"), ("二、2024年工作打算", "planned"),
     ("三、2026年重点工作", "planned"), ("二、2012年政府工作总体要求和目标任务", "planned"),
     ("四、加强政府自身建设", "unknown"),
+    ("三、努力开创2016年各项工作新局面", "planned"), ("二、奋力谱写2025年高质量发展新篇章", "planned"),
 ])
 def test_structure_heading_status(heading, status):
     assert heading_status(heading) == status
