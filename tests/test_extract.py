@@ -2169,7 +2169,8 @@ def test_extract_outside_reports_rounds_51_to_59(text, expected, absent, level):
      ("社区治理能力", "城区管理的规范化", "精细化水平"), "subdistrict"),
     # a quoted name before a park's kind names the park (“某某造”文化创意产业园); 全线贯通 and 历届 open no name
     ("“青阳造”文化创意产业园获评国家级广告产业园区。", {"青阳造文化创意产业园": "Place"}, ("文化创意产业园",), "district"),
-    ("重点抓好“青湖岸边”文旅新城建设。", {"青湖岸边文旅新城": "Place"}, ("文旅新城",), "county"),
+    ("重点抓好“青湖岸边”文旅新城建设，主动融入“青丝”核心区建设。",
+     {"青湖岸边文旅新城": "Place", "青丝核心区": "Place"}, ("文旅新城", "核心区"), "county"),
     ("全线贯通青合杭高铁，巩固历届区委区政府打下的良好基础。", {"青合杭高铁": "Place"},
      ("全线贯通青合杭高铁", "历届区委区政府"), "province"),
     # a list's year typed without 年 (入选2022某某百强县市) is no count; 唯一 (the only) is no part of a park's name
