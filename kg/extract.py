@@ -1309,6 +1309,8 @@ def _own_type(content: str, voc: _Vocab) -> str | None:
         return "Award"  # “全国粮食生产先进县”, “某省文明县城”: a title a place is given
     if re.match(rf"[{_NUMERALS}\d]+个", content):
         return "Concept"  # “三个坚持”, “五个统筹”
+    if re.fullmatch(r"[两二三四五]委", content):
+        return "Organization"  # 村“两委”: a village's two committees, bodies
     if len(content) >= 3 and re.search(rf"[{_NUMERALS}\d]号$", content):
         return "Facility"  # “某某一号”: a vessel, platform or satellite
     typ = None
@@ -1539,6 +1541,9 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
         return [Candidate(content, "Award", sidx, m.start(), m.end(), aliases=(qual + content,) if qual else (),
                           confidence=0.75, priority=2, rule="quote-award")], []
     own = _own_type(content, voc)
+    if own == "Organization" and len(content) == 2:  # 村“两委”, 社区“两委”: the committees of the unit before
+        unit = re.search(r"(?:村|社区|嘎查)$", before)
+        qual = unit.group(0) if unit else ""
     if own:
         name = content
         if qual and own in ("Mechanism", "Organization", "Facility"):

@@ -2181,6 +2181,9 @@ def test_extract_outside_reports_rounds_51_to_59(text, expected, absent, level):
      ("强心剂", "定心丸", "中央单位定点"), "county"),
     # a kind of brand counted (两个节庆品牌) names no brand
     ("确定两个节庆品牌，打造剪纸和皮影非遗文化品牌。", {"剪纸": "Brand", "皮影": "Brand"}, ("两个节庆",), "county"),
+    # a village's or a community's two committees (村“两委”) are bodies, named with the unit
+    ("完成新一轮村“两委”换届，指导社区“两委”班子运行。", {"村两委": "Organization", "社区两委": "Organization"},
+     ("两委",), "district"),
     # 所在 (where something stands) ends a name: 区政府所在中心城区 is the central district
     ("其中区政府所在中心城区面积19.03平方公里。", {"中心城区": "Place"}, ("区政府所在中心城区",), "district"),
 ])
