@@ -182,6 +182,8 @@ def _share_of(text: str, start: int, earlier: Sequence[Metric]) -> str:
 def _subject(text: str, start: int, end: int) -> str:
     """The noun phrase a number counts: the words after it (新建4个助餐点 → 新建助餐点), else before it
     (财政收入（不含基金）2.01亿元: past a note in brackets)."""
+    if text[:start].endswith("为") and (served := _SERVED_WITH.match(text, end)):
+        return served.group(0)  # 为7万人次提供送餐服务: what the people counted are given
     note = _NOTE_END.search(text, 0, start)
     before = _clause_before(text, note.start() if note else start)
     quoted = _QUOTE_BEFORE.search(text, 0, (note.start() if note else start) - len(before))
@@ -260,6 +262,7 @@ _ACT_OF_COUNTING = re.compile(r"^(?:可|将)?(?:完成|实现)|(?<=[\u4e00-\u9ff
                               r"(?=[\u4e00-\u9fff]{2})")  # the act, opening the words or between whose it is and what
 _BASIS = re.compile(r"按[\u4e00-\u9fff]{1,6}口径(?:计算)?(?:预计)?$")
 _ITEM_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])")
+_SERVED_WITH = re.compile(r"(?:提供|开展)[\u4e00-\u9fff]{2,10}?(?=[，,。；;、]|$)")
 _HOW_MANY_START = re.compile(r"^(?:\d+\.)?\d+[万亿](?=[\u4e00-\u9fff])")
 _COUNT_THEN_COUNT = re.compile(r"\d+(?:\.\d+)?万?[户个人家名](?=[\u4e00-\u9fff])")
 _FIGURE_END = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?万?[户个人家元]$")
@@ -476,6 +479,8 @@ def _respectively(text: str, metrics: list[Metric], starts: list[int]) -> list[M
             subjects = [first, second]
         elif n >= 2 and shared and not pair:  # 某某人均可支配收入分别为3.6万元、2.1万元: one subject for both
             subjects = [_LEAD_WORDS.sub("", shared.group(1))] * n
+            if n == 2 and "存贷款" in subjects[0]:  # 存贷款余额分别增加X和Y: deposits, then loans
+                subjects = [subjects[0].replace("存贷款", "存款"), subjects[0].replace("存贷款", "贷款")]
         elif n >= 2 and i >= n and _CHANGE_ONLY.fullmatch(clause) and _listed_run(text, starts, i - n) == n:
             subjects = [m.subject for m in out[i - n:i]]
         elif n >= 2:
@@ -486,12 +491,13 @@ def _respectively(text: str, metrics: list[Metric], starts: list[int]) -> list[M
     return out
 
 
-_RESPECTIVELY = re.compile(rf"(?:[两三四五六七八九十]年)?(?:同比|比上年|较上年|年均|(?:较|比)(?:19|20)\d{{2}}年)?分别(?:比增|增长|下降|提高|增加|减少|达到|达|为|{_MULTIPLE_OF})")
+_RESPECTIVELY = re.compile(rf"(?:[两三四五六七八九十]年)?(?:同比|比上年|较上年|年均|(?:较|比)(?:19|20)\d{{2}}年)?分别(?:比年初|较年初|比上年|较上年)?"
+                          rf"(?:比增|增长|下降|提高|增加|减少|达到|达|为|{_MULTIPLE_OF})")
 _PAIR_RESPECTIVELY = re.compile(rf"([{_CJK}]{{2,16}}?)(?:和|及|与|、)([{_CJK}]{{2,16}}?)均?(?:同比)?分别(?:比上年|同比)?"
                                 rf"(?:达到|达|为|完成|实现|是|增长|下降|提高|回落|削减|减少|降低|上升)?")
 _PAIR_BEFORE = re.compile(rf"([{_CJK}]{{2,16}}?)(?:和|及|与|、)([{_CJK}]{{2,16}}?)(?:完成|达到|达|为|实现|是)?")
 _THEN_RESPECTIVELY = re.compile(r"[，,]?(?:同比|比上年|较上年)?分别")
-_SHARED_RESPECTIVELY = re.compile(rf"([{_CJK}]{{2,20}}?)分别(?:达到|达|为|完成|实现|是|增长|下降|提高)?")
+_SHARED_RESPECTIVELY = re.compile(rf"([{_CJK}]{{2,20}}?)(?:比年初|较年初)?分别(?:达到|达|为|完成|实现|是|增长|下降|提高|增加|减少)?")
 
 
 def _listed_subjects(clause: str, n: int) -> list[str]:

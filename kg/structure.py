@@ -38,6 +38,7 @@ _PERIOD_OPENING = re.compile(r"^(?:上半年|下半年|前三季度|第?[一二�
 TERM_OF_OFFICE = re.compile(r"第?[一二三四五六七八九十\d]+届")   # 第十五届, 十五届: a body's term, no part of its name
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五|(?<![\d一二三四五六七八九十第])([九十])五(?=”|计划|规划|时期|期间|末)")
 # “十四五”: the 14th five-year plan; “十五”, 九五计划: the 10th and 9th (not 十五届, the 15th term)
+_PLAN_NAMED = re.compile(r"“?(?:十[一二三四五六七八九]五|(?<![\d一二三四五六七八九十第])[九十]五)”?(?:计划|规划)")
 _DATE = re.compile(rf"((?:19|20)\d{{2}}|{_ZH_YEAR})\s*年\s*(\d{{1,2}}|{_NUMERAL})\s*月\s*(\d{{1,2}}|{_NUMERAL})\s*日")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 _REPRESENT = re.compile(r"我代表([^\s、，,。；;]{2,30}?(?:办事处|行政公署)|[^\s、，,。；;]{2,20}?(?:人民政府|政府))")
@@ -129,6 +130,7 @@ def heading_status(heading: str) -> str:
     >>> heading_status("一、2023年工作总结"), heading_status("二、2024年工作打算"), heading_status("四、加强政府自身建设")
     ('achieved', 'planned', 'unknown')
     """
+    heading = _PLAN_NAMED.sub("", heading)  # 为实现“十五”计划奠定基础: the plan's name is no plan cue
     rows = [(status, cue, kind[0] if kind else "") for status, cue, *kind in read_table("part_status.tsv")]
     if final := [status for status, cue, kind in rows if kind == "final" and cue in heading]:
         return final[0]  # 2025年度目标任务完成情况: how the year's targets were met is a review

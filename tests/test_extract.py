@@ -2184,6 +2184,9 @@ def test_extract_outside_reports_rounds_51_to_59(text, expected, absent, level):
     # a village's or a community's two committees (村“两委”) are bodies, named with the unit
     ("完成新一轮村“两委”换届，指导社区“两委”班子运行。", {"村两委": "Organization", "社区两委": "Organization"},
      ("两委",), "district"),
+    # 疏通 (to unblock) opens no name; a title of how work went (《…完成情况》) is a report, a document
+    ("整治疏通下水道1000米，听取《2022年实事项目完成情况》。", {"《2022年实事项目完成情况》": "PolicyDocument"},
+     ("疏通下水道",), "subdistrict"),
     # 所在 (where something stands) ends a name: 区政府所在中心城区 is the central district
     ("其中区政府所在中心城区面积19.03平方公里。", {"中心城区": "Place"}, ("区政府所在中心城区",), "district"),
 ])

@@ -205,6 +205,7 @@ def test_structure_numbered_list_inside_part_is_not_a_part():
     ("三、2026年重点工作", "planned"), ("二、2012年政府工作总体要求和目标任务", "planned"),
     ("四、加强政府自身建设", "unknown"),
     ("三、努力开创2016年各项工作新局面", "planned"), ("二、奋力谱写2025年高质量发展新篇章", "planned"),
+    ("一、各项工作开局良好，为实现“十五”计划奠定坚实基础", "unknown"),  # a plan's name is no plan cue
 ])
 def test_structure_heading_status(heading, status):
     assert heading_status(heading) == status
