@@ -399,7 +399,8 @@ def graph_lines(graph: Graph) -> list[tuple[str | None, list[str]]]:
 
     if isinstance(graph, (Dataset, ConjunctiveGraph)):
         out = []
-        for context in sorted(graph.contexts(), key=lambda c: str(c.identifier)):
+        named = graph.graphs() if isinstance(graph, Dataset) else graph.contexts()  # (Dataset.contexts is deprecated)
+        for context in sorted(named, key=lambda c: str(c.identifier)):
             found = lines(context.triples((None, None, None)))
             if found:
                 name = str(context.identifier)
