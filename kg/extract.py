@@ -1297,6 +1297,7 @@ def _shape_type(content: str, level: str = "") -> str:
 
 _ZONE_PLACE = re.compile(r"(?:开发|高新|新|园|示范|合作|试验|保税|功能|产业)区$")
 _KIND_AFTER_QUOTE = "机制|模式|制度|体系|品牌|服务|平台|计划|行动|工程|项目|活动|工作法"
+_COMMITTEES = re.compile(r"[两二三四五]委")   # “两委”: a village's or a community's party and residents' committees
 _TITLE_OF_A_PLACE = re.compile(r"(?:先进|示范|试点|重点|模范|百强|十强|文明|卫生|优秀|达标|标准化)[\u4e00-\u9fff]{0,2}"
                                r"(?:县|市|区|镇|乡|村|街道|社区|县城|城区|城市|单位|集体)$")
 
@@ -1310,7 +1311,7 @@ def _own_type(content: str, voc: _Vocab) -> str | None:
         return "Award"  # “全国粮食生产先进县”, “某省文明县城”: a title a place is given
     if re.match(rf"[{_NUMERALS}\d]+个", content):
         return "Concept"  # “三个坚持”, “五个统筹”
-    if re.fullmatch(r"[两二三四五]委", content):
+    if _COMMITTEES.fullmatch(content):
         return "Organization"  # 村“两委”: a village's two committees, bodies
     if len(content) >= 3 and re.search(rf"[{_NUMERALS}\d]号$", content):
         return "Facility"  # “某某一号”: a vessel, platform or satellite
@@ -1542,7 +1543,7 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
         return [Candidate(content, "Award", sidx, m.start(), m.end(), aliases=(qual + content,) if qual else (),
                           confidence=0.75, priority=2, rule="quote-award")], []
     own = _own_type(content, voc)
-    if own == "Organization" and len(content) == 2:  # 村“两委”, 社区“两委”: the committees of the unit before
+    if _COMMITTEES.fullmatch(content):  # 村“两委”, 社区“两委”: the committees of the unit before the quote
         unit = re.search(r"(?:村|社区|嘎查)$", before)
         qual = unit.group(0) if unit else ""
     if own:

@@ -38,7 +38,7 @@ _PERIOD_OPENING = re.compile(r"^(?:上半年|下半年|前三季度|第?[一二�
 TERM_OF_OFFICE = re.compile(r"第?[一二三四五六七八九十\d]+届")   # 第十五届, 十五届: a body's term, no part of its name
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五|(?<![\d一二三四五六七八九十第])([九十])五(?=”|计划|规划|时期|期间|末)")
 # “十四五”: the 14th five-year plan; “十五”, 九五计划: the 10th and 9th (not 十五届, the 15th term)
-_PLAN_NAMED = re.compile(r"“?(?:十[一二三四五六七八九]五|(?<![\d一二三四五六七八九十第])[九十]五)”?(?:计划|规划)")
+_PLAN_NAMED = re.compile(rf"“?(?:{_FIVE_YEAR_PLAN.pattern})”?(?:计划|规划)")   # “十五”计划: a plan by its name
 _DATE = re.compile(rf"((?:19|20)\d{{2}}|{_ZH_YEAR})\s*年\s*(\d{{1,2}}|{_NUMERAL})\s*月\s*(\d{{1,2}}|{_NUMERAL})\s*日")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 _REPRESENT = re.compile(r"我代表([^\s、，,。；;]{2,30}?(?:办事处|行政公署)|[^\s、，,。；;]{2,20}?(?:人民政府|政府))")
