@@ -47,10 +47,12 @@ _CONGRESS = re.compile(r"(?:在|——(?!在))([^\s\d]{2,15}?)\s*第\S{1,4}届\s
 _BODY_BY_LEVEL = re.compile(r"(自治区|自治州|省|市|区|县|旗|盟|镇|乡|街道)(?:人民政府|政府|办事处|行政公署)")
 _TITLE_ISSUER = re.compile(r"^(\S{2,20}?(?:办事处|人民政府|行政公署|政府))(?:(?:19|20)\d{2}年)?\S*工作报告")
 _TITLE_OFFICE = re.compile(r"^(\S{2,24}?办事处)\S*工作(?:报告|总结)")  # 某区人民政府某某街道办事处工作总结: the office
-_TITLE_PLACE = re.compile(r"^(?:关于)?((?!关于)[^\s\d，,。；;：:、“”（）()]{2,12}?(?:街道|镇|乡|(?<!社)区|县|市|旗|州|盟|省|自治区))(?:(?:19|20)\d{2}年)?"
-                          r"\S*?工作")
-_PLACE_BELOW = re.compile(r"(?:[^\s\d，,。；;：:、“”（）()]{2,8}?)?(?:街道|镇|乡)(?=(?:(?:19|20)\d{2}年)?\S*?工作)")
-_COUNTY_BELOW = re.compile(r"[^\s\d，,。；;：:、“”（）()]{2,8}?(?:区|县|旗)(?=(?:(?:19|20)\d{2}年)?\S*?工作)")
+_NAME_CHAR = r"[^\s\d，,。；;：:、“”（）()]"   # a character a place's name in a title may hold
+_BEFORE_WORK = r"(?:(?:19|20)\d{2}年)?\S*?工作"   # … the year, then the work the title reports on
+_TITLE_PLACE = re.compile(rf"^(?:关于)?((?!关于){_NAME_CHAR}{{2,12}}?(?:街道|镇|乡|(?<!社)区|县|市|旗|州|盟|省|自治区))"
+                          rf"{_BEFORE_WORK}")
+_PLACE_BELOW = re.compile(rf"(?:{_NAME_CHAR}{{2,8}}?)?(?:街道|镇|乡)(?={_BEFORE_WORK})")
+_COUNTY_BELOW = re.compile(rf"{_NAME_CHAR}{{2,8}}?(?:区|县|旗)(?={_BEFORE_WORK})")
 _WITHOUT_ABOVE = re.compile(r"^\S{2,6}?[省市州盟](?=\S{2,8}(?:区|县|旗)$)|^\S{2,6}?[区县旗](?=\S{2,8}(?:街道|镇|乡)$)")
 # 某某市某某区 → 某某区, 某某区某某街道 → 某某街道: the place itself
 _OFFICE_OF_GOVERNMENT = re.compile(r"^\S+?(?:人民政府|政府)(\S{2,}?(?:办事处|街道))$")
