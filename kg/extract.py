@@ -3054,6 +3054,8 @@ _LINE_SECTION = re.compile(  # 某某高速某地至某地段, G1某地至某地
     rf"[{_CJK}]{{2,5}}?至[{_CJK}]{{2,5}}?段"
     rf"|[{_CJK}]{{2,8}}?至[{_CJK}]{{2,6}}?(?:高速公路|快速路|公路|铁路)(?![{_CJK}]{{0,4}}段)")
 _ROUTE_WORKS = re.compile(rf"[{_CJK}]{{2,14}}?(?:工程|项目)")
+_ABBREVIATED_LINE = re.compile(rf"(?:(?<![{_CJK}])|(?<=建成|开通|建设|推进|开工|加快|完成|启动))([{_CJK}]{{2}})(?:铁路|高铁)"
+                               rf"(?=[、，,；;。等（(]|全线|建成|建设|通车|开工|[{_CJK}]{{2}}段)")
 
 
 def _routes(view: _View, voc: _Vocab) -> list[Candidate]:
@@ -3075,6 +3077,10 @@ def _routes(view: _View, voc: _Vocab) -> list[Candidate]:
         if works:  # G98某某高速提档扩容工程: the works on a numbered road, named after it
             out.append(Candidate(view.text[m.start():works.end()], "Program", view.sentence.index, m.start(),
                                  works.end(), confidence=0.6, priority=2, rule="route-works"))
+    for m in (_ABBREVIATED_LINE.finditer(view.text) if "铁" in view.text else ()):
+        if m.group(1) not in tokenizer().FREQ and not view.is_protected(m.start(), m.end()):
+            out.append(Candidate(m.group(0), "Place", view.sentence.index, m.start(), m.end(), confidence=0.6,
+                                 priority=2, rule="route"))  # 某茂铁路: two cities' first characters (a word is a kind)
     for m in (_LINE_SECTION.finditer(view.text) if "至" in view.text else ()):
         name, start = _drop_opening_verbs(view, m.group(0), m.start(), voc)
         if len(name) >= 6 and "至" in name[2:] and not view.is_protected(start, start + len(name)):

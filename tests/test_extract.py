@@ -2187,6 +2187,8 @@ def test_extract_outside_reports_rounds_51_to_59(text, expected, absent, level):
     # a village's or a community's two committees (村“两委”) are bodies, named with the unit
     ("完成新一轮村“两委”换届，指导社区“两委”班子运行。", {"村两委": "Organization", "社区两委": "Organization"},
      ("两委",), "district"),
+    # a railway named by two cities' first characters (某茂铁路) is a place; a dictionary word before 铁路 is a kind
+    ("青茂铁路白名段进入铺轨阶段，加快城际铁路建设。", {"青茂铁路": "Place"}, ("城际铁路",), "city"),
     # 疏通 (to unblock) opens no name; a title of how work went (《…完成情况》) is a report, a document
     ("整治疏通下水道1000米，听取《2022年实事项目完成情况》。", {"《2022年实事项目完成情况》": "PolicyDocument"},
      ("疏通下水道",), "subdistrict"),
