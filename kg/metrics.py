@@ -195,8 +195,9 @@ def _subject(text: str, start: int, end: int) -> str:
     if after and len(first := fast_cut(after)[0]) >= 2 and word_tags().get(first) == "v" \
             and text[end - 1] not in _COUNT_UNITS:
         after = ""  # 某某亿元支持某某, 4%左右安排: what the money is for, not what it is (30个实践岗位: counted)
-    if after_m and len(after) == after_m.end() and re.match(rf"[{_CJK}\w]", text[end + len(after):end + len(after) + 1]):
-        after = _whole_words(_AFTER_RUN.match(text, end, end + 24).group(0), 12)  # cut at its length: end it at a word
+    if after_m and len(after) == after_m.end() and re.match(rf"[{_CJK}\w]", text[end + len(after):end + len(after) + 1]) \
+            and (run := _AFTER_RUN.match(text, end, end + 24)):  # (not a run of signs or Latin letters: ¹A…)
+        after = _whole_words(run.group(0), 12)  # cut at its length: end it at a word
     after = re.split(rf"[{_CJK}]{{2}}了", after, maxsplit=1)[0] or after  # 6万吨某某装备填补了…: not what it did
     if after.startswith("台阶") and text[end - 1] not in _COUNT_UNITS:
         after = ""  # 某某收入跃上30亿元台阶: a milestone passed, not what is counted (迈上3个台阶 counts steps)

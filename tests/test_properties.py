@@ -136,6 +136,9 @@ def test_properties_report_shaped_text(text):
 @example(  # found by this test: a surface cut short at the end of a sentence was taken as a whole one
     text="\n1990年1月1日\n“京青榿举仚挘”\n一、1990年工作回顾\n（一）一一中心。一。\n（二）一一中心。一。\n"
          "名词解释\n1.一一中心：一。\n“京青榿举仚挘中心”。", junk="", at=0)
+@example(  # found by this test at stop 30: a figure followed by signs and Latin letters (0元¹A一一…) had no words after it
+    text="\n一。\n一、1990年工作回顾\n（一）一一中心。一。\n名词解释\n1.一一中心：一。\n0元¹A一一一一一一一一一一一。",
+    junk="", at=0)
 def test_properties_report_with_random_text_spliced_in(text, junk, at):
     at = at % (len(text) + 1)
     check_pipeline(text[:at] + junk + text[at:])
