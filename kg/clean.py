@@ -31,7 +31,7 @@ def normalize_spaces(line: str) -> str:
 
 _ASCII_QUOTED = re.compile(r'"([^"\n]{1,40})"')
 _SEMICOLON_QUOTED = re.compile(r";;([^;\n]{1,30});;")   # a copy that turned “” into ;; (贯彻;;五个坚持;;)
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")   # a quote holding Chinese is a Chinese quote
 
 
 def curl_quotes(line: str) -> str:
@@ -42,7 +42,7 @@ def curl_quotes(line: str) -> str:
     '开展“县县通”攻坚行动，贯彻“五个坚持”'
     """
     def curl(m: re.Match) -> str:
-        return f"“{m.group(1)}”" if _CJK.search(m.group(1)) else m.group(0)
+        return f"“{m.group(1)}”" if _HAS_CJK.search(m.group(1)) else m.group(0)
     if '"' in line and line.count('"') % 2 == 0:
         line = _ASCII_QUOTED.sub(curl, line)
     return _SEMICOLON_QUOTED.sub(curl, line) if ";;" in line else line

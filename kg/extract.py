@@ -3040,12 +3040,13 @@ def _phases(kept: list[Candidate], view: _View) -> list[Candidate]:
     return out
 
 
+_LINE_OPENS = rf"(?:(?<![{_CJK}])|(?<=建成|开通|建设|推进|开工|加快|完成|启动))"   # a road's name after a mark or a verb
+_LINE_GOES_ON = rf"[、，,；;。等（(]|全线|建成|建设|通车|开工|[{_CJK}]{{2}}段"   # … and what may follow it
 _ROUTE = re.compile(
     rf"(?:轨道交通|地铁|城轨)(?:[A-Z]?\d+|[{_NUMERALS}]+)号?线"          # 轨道交通9号线, 地铁S1线
     rf"|(?:市郊铁路|城际铁路|市域铁路)(?:[{_CJK}]{{2,4}}至)?[{_CJK}]{{2,4}}线"  # 市郊铁路某某线, 市域铁路A至B线
     rf"|(?<![{_CJK}])[东西南北]{{1,2}}[二三四五六七]环(?:路|线)?(?![境保节比球])"  # 东三环, 西南五环
-    rf"|(?:(?<![{_CJK}])|(?<=建成|开通|建设|推进|开工|加快|完成|启动))"  # 某某高速, after a verb or a mark
-    rf"[{_CJK}]{{2,3}}高速(?=[、，,；;。等（(]|全线|公路|建成|建设|通车|开工|改扩建|扩容|[{_CJK}]{{2}}段)"
+    rf"|{_LINE_OPENS}[{_CJK}]{{2,3}}高速(?={_LINE_GOES_ON}|公路|改扩建|扩容)"  # 某某高速, after a verb or a mark
     rf"|(?<![A-Za-z0-9])[GS]\d{{1,4}}(?![\dA-Za-z])(?:[{_CJK}]{{2,4}}?(?:高速|国道|省道))?")  # G12某某高速, G345
 
 
@@ -3054,8 +3055,7 @@ _LINE_SECTION = re.compile(  # 某某高速某地至某地段, G1某地至某地
     rf"[{_CJK}]{{2,5}}?至[{_CJK}]{{2,5}}?段"
     rf"|[{_CJK}]{{2,8}}?至[{_CJK}]{{2,6}}?(?:高速公路|快速路|公路|铁路)(?![{_CJK}]{{0,4}}段)")
 _ROUTE_WORKS = re.compile(rf"[{_CJK}]{{2,14}}?(?:工程|项目)")
-_ABBREVIATED_LINE = re.compile(rf"(?:(?<![{_CJK}])|(?<=建成|开通|建设|推进|开工|加快|完成|启动))([{_CJK}]{{2}})(?:铁路|高铁)"
-                               rf"(?=[、，,；;。等（(]|全线|建成|建设|通车|开工|[{_CJK}]{{2}}段)")
+_ABBREVIATED_LINE = re.compile(rf"{_LINE_OPENS}([{_CJK}]{{2}})(?:铁路|高铁)(?={_LINE_GOES_ON})")
 
 
 def _routes(view: _View, voc: _Vocab) -> list[Candidate]:
