@@ -1,6 +1,7 @@
 """Stage 2: normalise whitespace and line endings and strip web-page leftovers."""
 from __future__ import annotations
 
+import html
 import re
 from functools import cache
 
@@ -31,20 +32,24 @@ def normalize_spaces(line: str) -> str:
 
 _ASCII_QUOTED = re.compile(r'"([^"\n]{1,40})"')
 _SEMICOLON_QUOTED = re.compile(r";;([^;\n]{1,30});;")   # a copy that turned “” into ;; (贯彻;;五个坚持;;)
+_APOSTROPHE_QUOTED = re.compile(r"'([^'“”\n]{1,30}?)\s?“")   # a copy that opened with ' and closed with “ ('九大战略“)
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")   # a quote holding Chinese is a Chinese quote
 
 
 def curl_quotes(line: str) -> str:
-    """Chinese text quoted with ASCII marks ("某某"行动) or with the ;; a bad copy made of “”: the quotes the
-    genre uses, so a quoted name is read as one (a line with an odd number of " is left as it is).
+    """Chinese text quoted with ASCII marks ("某某"行动), with the ;; a bad copy made of “”, or opened with ' and
+    closed with “ ('某某“): the quotes the genre uses, so a quoted name is read as one (a line with an odd number
+    of " is left as it is).
 
-    >>> curl_quotes('开展"县县通"攻坚行动，贯彻;;五个坚持;;')
-    '开展“县县通”攻坚行动，贯彻“五个坚持”'
+    >>> curl_quotes('开展"县县通"攻坚行动，贯彻;;五个坚持;;'), curl_quotes("围绕'九大战略“，实施'1222“工作布局")
+    ('开展“县县通”攻坚行动，贯彻“五个坚持”', '围绕“九大战略”，实施“1222”工作布局')
     """
     def curl(m: re.Match) -> str:
         return f"“{m.group(1)}”" if _HAS_CJK.search(m.group(1)) else m.group(0)
     if '"' in line and line.count('"') % 2 == 0:
         line = _ASCII_QUOTED.sub(curl, line)
+    if "'" in line and "“" in line and "”" not in line:
+        line = _APOSTROPHE_QUOTED.sub(lambda m: f"“{m.group(1)}”", line)
     return _SEMICOLON_QUOTED.sub(curl, line) if ";;" in line else line
 
 
@@ -71,7 +76,9 @@ def _is_spaced_title(line: str) -> bool:
     return bool(re.fullmatch(r"(\S ){3,}\S", line)) and all(len(tok) == 1 for tok in line.split(" "))
 
 
-_RUNS_ON = re.compile(r"[\u4e00-\u9fff\d%，,、“（(]$")   # a line cut in mid-sentence (not at an end mark, nor a web tag)
+_RUNS_ON = re.compile(r"(?:[\u4e00-\u9fff\d%，,、“（(]|&[a-z]{1,7})$")   # a line cut in mid-sentence (not at an end mark,
+# nor a web tag; a character reference cut in two, &ldqu|o;, runs on)
+_REFERENCE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#[xX][0-9a-fA-F]{2,5});")   # &ldquo;, &#8220;: a web copy's characters
 _HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、．.](?!\d)|"
                             r"第[一二三四五六七八九十]+部分|[一二三四五六七八九十]是|——)")
 _WRAPPED_SHARE = 0.4   # of the longer lines, the share that must run on for the text to count as hard-wrapped
@@ -122,4 +129,8 @@ def clean_text(text: str) -> str:
         if _is_spaced_title(line):
             line = line.replace(" ", "")
         lines.append(line)
-    return "\n".join(join_wrapped_lines(lines))
+    text = "\n".join(join_wrapped_lines(lines))
+    if "&" in text:  # a copy that kept the page's character references (&ldquo;某某&rdquo;): the characters
+        text = "\n".join(curl_quotes(normalize_spaces(line)) for line in _REFERENCE.sub(
+            lambda m: html.unescape(m.group(0)), text).split("\n"))
+    return text

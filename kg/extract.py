@@ -177,8 +177,8 @@ def _vocab() -> _Vocab:
         award_trim=tuple(sorted(awards["trim"], key=len, reverse=True)),
         title_after=re.compile(rf"(?<![{_CJK}])([{sur}][{_CJK}]{{1,2}}?)(?:{title_alt})"),
         title_before=re.compile(rf"(?:{title_alt})[ \u3000\u00a0]*([{sur}][{_CJK}]{{1,2}})[ \u3000\u00a0]*$"),
-        title_then_name=re.compile(rf"(?:{title_alt})([{sur}][{_CJK}]{{1,2}}?)(?=[、，,。；;]|等|同志|出席|带队|参加|主持|一行|讲话|致辞)"),
-        body_then_name=re.compile(rf"(?:党校|学校|大学|学院|医院|中心|公司|集团|协会|受|邀请|陪同)([{sur}][{_CJK}]{{1,2}}?)副?"
+        title_then_name=re.compile(rf"(?:{title_alt})([{sur}][{_CJK}]{{1,2}}?)(?=[、，,。；;]|等|同志|出席|带队|参加|主持|一行|讲话|致辞|在)"),
+        body_then_name=re.compile(rf"(?:党校|学校|大学|学院|医院|中心|公司|集团|协会|受|邀请|陪同|[省市区县旗州盟]委)([{sur}][{_CJK}]{{1,2}}?)副?"
                                   rf"(?:{title_alt}|院长|校长|教授)"),
         group_heads=frozenset(groups),
         group_head_lengths=tuple(sorted({len(h) for h in groups}, reverse=True)),
@@ -406,7 +406,7 @@ _GOVERNING = frozenset("建设 提升 打造 推进 推动 支持 保障 服务 
                        "培育 谋划 启动 开展 围绕 聚焦 依托 用好 建好 抓好 做好 助力".split())
 _LEADING = frozenset("引领 带动 赋能".split())
 _VISITING = frozenset("参观 走访 慰问 看望 考察 处理 妥善处理 升级 改造 升级改造".split())  # acts on a site, at a clause's start
-_INTO = frozenset("地块 迈入 迈进 步入 进入 跻身".split())
+_INTO = frozenset("地块 迈入 迈进 步入 进入 跻身 赴 前往 落地 落户 入驻".split())
 _NUMBERED_GAMES = re.compile(rf"[{_NUMERALS}]{{1,3}}")
 _HOSTING = frozenset("举办 承办 筹办 主办 办好".split())
 _CONVENING = _HOSTING | {"召开", "举行"}
@@ -427,6 +427,12 @@ _ORG_GENERIC = frozenset({"专业", "物业", "社会", "企业", "行业", "相
 _ADMIN_HEADS = ("政府", "人民政府", "办事处")
 _JOINABLE_ORG = ("部", "局", "厅", "委", "委员会")
 _SCHOOLS = ("研究所", "研究院", "学院", "大学", "实验室")   # named by two fields joined by 与 (某某科学与技术学院)
+_NTH_ONE = re.compile(r"第(?:\d+|[一二三四五六七八九十]+)[个家座所条处]")
+_HONOURS_COUNTED = re.compile(r"等(?:国家级?|省级?|市级?|区级?|县级?|各级|各类|[、和及])*(?:荣誉|称号|奖项|殊荣|表彰)"
+                              r"(?:\d+|[一二三四五六七八九十百]+)?[项个次]?$")
+_TRIAL_HOSTS = ("公司", "集团", "企业", "社区", "村", "镇", "乡", "街道", "学校", "医院")
+_GRADE_ONLY = re.compile(r"(?:[一二三四五]级|[一二三][甲乙丙]|[一二三]级[甲乙丙]等|[一二三四五]星级?|\d?A级)")
+_WHOLE_UNIT = re.compile(r"全(?:省|市|区|县|旗|州|盟|镇|乡)")   # a whole division (全国 names national sites)
 _OWN_SCOPES = frozenset({"全省", "全市", "全区", "全县"})   # the report's own scope (全省某某试点: where, not which)
 _EDITION = re.compile(rf"第[\d{_NUMERALS}]+届")
 _SCOPES_OF_EVENTS = _OWN_SCOPES | {"全国", "全盟", "全州"}
@@ -708,6 +714,10 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             if stem is not None and stem > j and toks[stem - 1].tag != "vn" and all(
                     toks[n].tag in ("v", "vn", "a", "ad", "d", "vd") and len(toks[n].text) >= 2 for n in range(j, stem)):
                 j = stem  # 突击清理某中西路: what is done there, before the place's own name
+        elif typ == "TargetGroup":
+            served = [n for n in range(j + 1, k) if toks[n].text in ("发动", "动员", "带动")]
+            if served:
+                j = served[-1] + 1  # 某某食堂发动老人…: the group is who is moved, not the site that moves it
         elif typ == "Program":
             hosted = [n for n in range(j, k) if toks[n].text in _HOSTING]
             if hosted:
@@ -717,6 +727,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 and toks[j + 1].tag.startswith(("n", "j")) and len(toks[j + 1].text) >= 2 and (j == 0 \
                 or toks[j - 1].text[0] in PUNCT):
             j += 1  # ，保障某某峰会: the clause's verb, not the first word of the name
+        if toks[j].tag == "m" and _NTH_ONE.fullmatch(toks[j].text):
+            continue  # 全市第二个某某工作站: which one in order, none named (第二中学 is named)
         if j + 1 < k and toks[j].tag == "m" and _COUNT_OF_ONE.fullmatch(toks[j].text):
             j += 1  # 建设一条某某路: how many, not the first word of the name
         if j + 1 < k and toks[j].text in _DIVISION_CHARS and j > 0 and toks[j - 1].text in ("我", "本", "全"):
@@ -747,8 +759,18 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             # one-character verbs, is)
         if head == "村" and k - j == 1 and toks[j].tag == "v" and len(toks[j].text) == 1:
             continue  # 跨村联建: a verb before 村 names no village
+        if head in ("村", "镇", "乡") and k - j == 1 and (toks[j].text in ("镇", "乡", "县", "区", "市") or (
+                toks[j].tag == "v" and re.match(r"[、和](?:村|镇|乡|社区)(?![\u4e00-\u9fff]{0,3}[村镇乡])", text[tok.end:]))):
+            continue  # 召开镇村两级干部会议, 组织镇、村党员干部: the levels, no town or village named
+        if len(head) == 1 and tok.tag == "v" and k - j == 1 and toks[j].text in ("进出", "出入", "进", "出"):
+            continue  # 进出站人员: going in and out, no station named (升压站 is one)
         if typ in ("Facility", "Place") and lead.endswith("最"):
             continue  # 建成全区最大规模某某基地: a superlative describes a site, it names none
+        if typ == "Facility" and (_WHOLE_UNIT.search(kind) or _GRADE_ONLY.fullmatch(kind)):
+            continue  # 中考全县农村中学最优成绩: every site of a kind in the unit, none named; 三甲医院: a grade
+        if head == "试点" and 0 < i < len(toks) - 1 and toks[i + 1].tag == "v" and (
+                toks[i - 1].tag in ("nt", "ns") or toks[i - 1].text.endswith(_TRIAL_HOSTS)):
+            continue  # 与某公司试点成立合作社, 在某社区试点推行: on trial, an adverb after who or where
         if (typ in ("Facility", "Organization") or head == "项目") and _COUNT_AFTER.match(text, tok.end):
             continue  # 申报县级农民专业合作社2个, 申报某类债券项目20个: counted after, the same
         if typ == "Facility" and _FIRM_AFTER.match(text, tok.end) or typ == "Organization" and re.match(
@@ -1825,11 +1847,14 @@ def _community_holders(view: _View, voc: _Vocab) -> list[Candidate]:
 
 _COMMUNITY_SUBJECT = re.compile(
     rf"(?:^|(?<=[，,；;。：:]))(?![在对向为到从])([{_CJK}]{{2,4}}?)社区(?=被|以|先后|通过|建立|建成|开展|组织|实施|推出|荣获|获得|获评|位于|辖|"
-    rf"共有|现有|积极|围绕|持续|深入|着力|全面|开工|完成|实现|成功|新建|\d|和[{_CJK}]{{2,4}}社区|、[{_CJK}]{{2,4}}社区)")
+    rf"共有|现有|积极|围绕|持续|深入|着力|全面|开工|完成|实现|成功|新建|\d|[“《]|和[{_CJK}]{{2,4}}社区|、[{_CJK}]{{2,4}}社区)")
 _COMMUNITY_AT = re.compile(rf"(?<=[在对])([{_CJK}]{{2,4}}?)社区(?=[，,]|打造|建立|建设|开展|设立|试点|推行|探索|成立|实施|推出|"
                            rf"进行|铺设|新建|修建|安装|举办)")
 _COMMUNITIES_LISTED = re.compile(rf"(?:^|(?<=[，,；;。：:）)]))((?:[{_CJK}]{{2,4}}?社区、)+[{_CJK}]{{2,4}}?社区)")
 _KIND_OF_COMMUNITY = re.compile(r"^(?:和谐|文明|智慧|平安|绿色|美丽|示范|未来|老旧|完整|星级|数字|现代|各个|所有|全部|城市|农村|试点|重点|典型|样板|先进|特色|达标|辖区|相关|涉及)")
+
+
+_ITEM_OPENING = re.compile(r"[一二三四五六七八九十]+是")   # 一是…, 七是…: a point of a list opens the clause
 
 
 def _names_a_community(stem: str, voc: _Vocab) -> bool:
@@ -1863,8 +1888,10 @@ def _community_subjects(view: _View, voc: _Vocab) -> list[Candidate]:
         bare, bare_at = _drop_lead_verbs(view, stem, at, voc)
         if len(bare) >= 2:
             stem, at = bare, bare_at  # ，协助某某社区、…: the clause's verb is no part of the name
-        if not _names_a_community(stem, voc) or view.is_protected(at, m.end()) or at not in view.starts:
-            continue
+        if not _names_a_community(stem, voc) or view.is_protected(at, m.end()) or at not in view.starts \
+                or _ITEM_OPENING.match(stem) or view.text[m.end():m.end() + 1] in ("“", "《") and word_tags().get(
+                stem, "")[:1] == "v":
+            continue  # 七是社区…: the seventh point; 组建社区“某某”: a verb before a quote, no community named
         out.append(Candidate(stem + "社区", "ResidentialArea", view.sentence.index, at, m.end(),
                              confidence=0.6, priority=2, rule="community-subject"))
     for i, t in enumerate(view.toks):  # 深入某某湖社区: place words before 社区 name the community wherever it stands
@@ -1978,6 +2005,9 @@ def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
         counted = _HOLDERS_COUNTED.search(obj)
         if counted and counted.start() >= 3:  # 获某某奖2人: the prize, not how many won it
             obj = obj[:counted.start()]
+            obj_end = m.end() + len(obj)
+        if (honours := _HONOURS_COUNTED.search(obj)) and honours.start() >= 4:
+            obj = obj[:honours.start()]  # 荣获全国某某先进区等国家和省市荣誉95项: the first title, the rest counted
             obj_end = m.end() + len(obj)
         for w in voc.award_trim:
             if obj.endswith(w) and len(obj) > len(w):
@@ -2488,8 +2518,9 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             continue
         if typ == "Program" and (len(items) == 1 or re.search(r"重点|重大|标志性|产业|领域", m.group(3))):
             continue  # 新能源汽车、机器人等重点项目: the items are sectors, the projects unnamed
-        if re.search(rf"{WAYS_OF_WORKING}|措施|行业", m.group(3)):
-            continue  # 联合走访、定期座谈等方式走访企业: ways of working, not firms; 钢铁、汽车等行业和…企业: sectors
+        if re.search(rf"{WAYS_OF_WORKING}|措施|行业|区域|地区|国家|城市", m.group(3)):
+            continue  # 联合走访、定期座谈等方式走访企业: ways of working, not firms; 钢铁、汽车等行业和…企业: sectors;
+            # 苏浙沪等重点区域龙头企业: where the firms are
         if typ == "Brand" and not _NAMED_BRANDS.fullmatch(m.group(3)):
             continue  # 户外运动、珠宝等专业品牌, 家电、食品等产业品牌: sectors; 甲、乙等知名品牌 are brands
         if (len(items) >= 2 or typ == "Facility") and all(_common_noun(item) for item in (
@@ -2502,6 +2533,7 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             if n == 0:
                 item, start = _drop_lead_verbs(view, item, start, voc)
             if len(item) < 2 or item in voc.stop or item in voc.generic or item.endswith((cls, "和", "与")) or "及" in item or \
+                    _WHOLE_UNIT.fullmatch(item) or \
                     all(t.tag.startswith("v") or t.tag in ("l", "d", "ad") for t in tokens(item)) and any(
                     t.tag in ("l", "d", "ad") for t in tokens(item)) or \
                     all(t.tag.startswith("v") or t.text == "新" for t in tokens(item)) and (
@@ -3050,10 +3082,11 @@ _ROUTE = re.compile(
     rf"|(?<![A-Za-z0-9])[GS]\d{{1,4}}(?![\dA-Za-z])(?:[{_CJK}]{{2,4}}?(?:高速|国道|省道))?")  # G12某某高速, G345
 
 
+_ROAD_CHAR = rf"(?:(?![的和与及])[{_CJK}])"   # (甲班列和乙至丙的跨境公路: two things and a description, no road's name)
 _LINE_SECTION = re.compile(  # 某某高速某地至某地段, G1某地至某地段, 某某大道至某山公路: one stretch of road, one place
     rf"(?:[{_CJK}（）]{{2,12}}?(?:高速|高铁|铁路|城际|国道|省道|公路)|(?<![A-Za-z0-9])[GS]\d{{1,4}})"
     rf"[{_CJK}]{{2,5}}?至[{_CJK}]{{2,5}}?段"
-    rf"|[{_CJK}]{{2,8}}?至[{_CJK}]{{2,6}}?(?:高速公路|快速路|公路|铁路)(?![{_CJK}]{{0,4}}段)")
+    rf"|{_ROAD_CHAR}{{2,8}}?至{_ROAD_CHAR}{{2,6}}?(?:高速公路|快速路|公路|铁路)(?![{_CJK}]{{0,4}}段)")
 _ROUTE_WORKS = re.compile(rf"[{_CJK}]{{2,14}}?(?:工程|项目)")
 _ABBREVIATED_LINE = re.compile(rf"{_LINE_OPENS}([{_CJK}]{{2}})(?:铁路|高铁)(?={_LINE_GOES_ON})")
 

@@ -35,15 +35,15 @@ _AFTER_WORDS = re.compile(rf"[{_CJK}\w]{{0,12}}")
 _AFTER_RUN = re.compile(rf"[{_CJK}]+")
 _GIVEN = re.compile(r"成立|发放|建立|组建|获得|获评|入选|签订|落户|入驻|申请|争取|兑现|拨付|办理|享受")  # what a counted body does or gets
 _AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)|^(?:以上|以下|左右|以内)"
-                         r"|的|和|(?<![普涉以危])及|等|之一|[是为被将把在对居已]|(?<![合兼吞归])并(?![网购联入])|(?<=[\u4e00-\u9fff]{2})[均各]"
+                         r"|的|和|(?<![普涉以危])及|等|之一|[是为被将把在对居已]|(?<![合兼吞归])并(?![网购联入])|(?<=[\u4e00-\u9fff]{2})(?:[均各]|分别)"
                          r"|稳居|位居|跃居|取得|进行|预计|(?:不断|持续|稳步|逐步|进一步|快速|加快|迅速|顺利|先后|相继|陆续|扎实|认真|大力|全力|着力|积极(?!分子)|累计|全面(?=[开完启建推实]|$)|投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与"
-                         r"|参加|铺设|竣工|通车|贯通|投用|投产|用于)"
+                         r"|参加|铺设|竣工|通车|贯通|投用|投产|用于|配备|赴|(?<=[\u4e00-\u9fff]{2})落实|基本(?=完成|实现|建成|达到|形成)|成功(?=认定|创建|获评|获批|入选|举办|申报|实现|完成))"
                          rf"|中$|(?<=[{_CJK}]{{2}})(?:{_GIVEN.pattern})")  # 6个无物业小区成立…: the areas, not what they do
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
 _LEAD_WORDS = re.compile(r"^(?:[（(][^（）()]{1,6}[）)]|是(?=[\u4e00-\u9fff]{4})|全年|年内|年末|其中|同时|目前|现有|当前|全区|全市|全省|全县|全镇|全乡|全旗|全州|全盟|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
 _QUOTE_BEFORE = re.compile(r"“([^“”，,。；;]{1,12})”$")
 _NOTE_END = re.compile(r"[（(][^（）()，,。；;]{1,12}[）)](?:实现|完成|达到|达|为)?$")
-_YEAR_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年(?:度|末|底)?|\d{1,2}(?:月?[-—至~]\d{1,2})?月份?)")
+_YEAR_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年(?:度|末|底)?|\d{1,2}(?:月?[-—至~]\d{1,2})?月份?(?:\d{1,2}日)?|\d{1,2}日)")
 _COMPARED_TO = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}年|上年|去年|上年同期|去年同期)$")
 _DIGIT_END = re.compile(r"\d[.．、]?$")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -182,6 +182,8 @@ def _share_of(text: str, start: int, earlier: Sequence[Metric]) -> str:
 def _subject(text: str, start: int, end: int) -> str:
     """The noun phrase a number counts: the words after it (新建4个助餐点 → 新建助餐点), else before it
     (财政收入（不含基金）2.01亿元: past a note in brackets)."""
+    if speed := _SPEED_BEFORE.search(text, 0, start):
+        return speed.group(0)  # 时速350公里的某某高铁: the line's speed, not its length
     if text[:start].endswith("为") and (served := _SERVED_WITH.match(text, end)):
         return served.group(0)  # 为7万人次提供送餐服务: what the people counted are given
     note = _NOTE_END.search(text, 0, start)
@@ -229,9 +231,11 @@ def _subject(text: str, start: int, end: int) -> str:
     head = _ITEM_MARK.sub("", head)  # 2.培育…平台2家: the item's number
     head = _FIGURE_END.sub("", head) or head  # 易地扶贫搬迁1646户(6680人): the figure before is no part of it
     head = _HOW_MANY_START.sub("", head) or head  # 2.2万某某人口人均纯收入: how many there are is no part of it
+    if head.endswith("等") and (run := _AFTER_RUN.match(text, end, end + 24)) and len(run.group(0)) >= 2:
+        return _whole_words(run.group(0), 12)  # 新增甲、乙等10户投产企业: the kind counted, named after the figure
     if len(head) >= 4:
         head = _ACT_OF_COUNTING.sub("", head)  # 完成地区生产总值802亿元, 服务业完成增加值537亿元: what is counted
-    return _whole_words(head, 20, last=True)
+    return _whole_words(head.replace("分别", ""), 20, last=True)  # (甲项目分别完成投资: respectively, no part)
 
 
 # the verbs, qualifiers and time words a clause puts between what it counts and the figure (…完成, …将首超, …年均增长)
@@ -264,8 +268,9 @@ _ACT_OF_COUNTING = re.compile(r"^(?:可|将)?(?:完成|实现)|(?<=[\u4e00-\u9ff
 _BASIS = re.compile(r"按[\u4e00-\u9fff]{1,6}口径(?:计算)?(?:预计)?$")
 _ITEM_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])")
 _SERVED_WITH = re.compile(r"(?:提供|开展)[\u4e00-\u9fff]{2,10}?(?=[，,。；;、]|$)")
-_HOW_MANY_START = re.compile(r"^(?:\d+\.)?\d+[万亿](?=[\u4e00-\u9fff])")
-_COUNT_THEN_COUNT = re.compile(r"\d+(?:\.\d+)?万?[户个人家名](?=[\u4e00-\u9fff])")
+_SPEED_BEFORE = re.compile(r"(?:设计)?(?:时速|车速)$")
+_HOW_MANY_START = re.compile(r"^(?:\d+\.)?\d+[万亿](?=[\u4e00-\u9fff])(?![元吨亩])")  # (10万元以上的村: a size)
+_COUNT_THEN_COUNT = re.compile(r"\d+(?:\.\d+)?万?(?:[户个人家名条座]|公里)(?=[\u4e00-\u9fff])")
 _FIGURE_END = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?万?[户个人家元]$")
 
 
@@ -371,10 +376,12 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
             value = Decimal(parsed)
             if unit in ("大", "方面"):
                 unit = "个"
+        if unit == "大" and nxt == "关":
+            continue  # 突破200万大关: a milestone of a figure whose unit is unsaid, not 200万 of anything counted
         if unit == "大":  # 12大项42个小项: twelve items, a 大 item is an item
             unit = nxt if nxt in ("项", "类", "块", "片") else "个"
-        if _sized_class(text, end) or (before.endswith(("至", "-", "—", "~")) and _RANGED_CLASS.match(text, end)):
-            continue  # 投资10亿元以上项目10个, 10至500万元项目投资…: the size of a kind of project, no figure
+        if _sized_class(text, end) or (before.endswith(("至", "-", "—", "~", "超", "过")) and _RANGED_CLASS.match(text, end)):
+            continue  # 投资10亿元以上项目10个, 10至500万元项目投资…, 超10亿元企业13户: the size of a kind, no figure
         kind = units.get(unit, "count")
         if mult:
             if kind == "count":
@@ -395,6 +402,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
             text, start, start if unit == "年" else end)  # (再延长30年试点: years measure what stands before them)
         if _RANGE_BEFORE.search(text, 0, start) and out:
             subject = out[-1].subject  # 经济增长4.5%—5%: the range's top is the same thing's
+        if subject in ("新增", "新建", "净增", "增加") and out and out[-1].unit == unit and out[-1].subject:
+            subject = out[-1].subject  # 某某企业120户，其中新增74户: of the same kind (新增 is its qualifier)
         qualifier = ";".join(q for q in (_qualifier(text, start, approx), base and f"是{base.group(1)}的") if q)
         clause = _clause_before(text, start)
         gap = _GAP.fullmatch(clause.strip()) if unit in ("个百分点", "%") and out else None

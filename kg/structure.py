@@ -30,10 +30,11 @@ _ZH_YEAR = "[一二][〇○零0一二三四五六七八九]{3}"   # 二〇〇八
 _YEAR = re.compile(rf"(?<![\d〇○零])((?:19|20)\d{{2}}|{_ZH_YEAR})\s*年")
 # 2023年工作回顾, 二〇一四年工作回顾, “十二五”期间和2015年工作回顾, 某某、某某——本届政府工作回顾: a part heading with no
 # number
-_BARE_PART = re.compile(rf"^(?:(?:(?:19|20)\d{{2}}年|{_ZH_YEAR}年|过去|今年|去年|今后|本届|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期)|[“\"](?:十|九)五[”\"](?:期间|时期|工作))"
+_BARE_PART = re.compile(rf"^(?:(?:(?:19|20)\d{{2}}年|{_ZH_YEAR}年|过去|今年|去年|今后|本届|上半年|下半年|前三季度|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期)|[“\"](?:十|九)五[”\"](?:期间|时期|工作))"
                         rf"[^。，,；;：:]{{2,18}}"
                         r"|[^。，,；;：:—]{2,12}——[^。，,；;：:—]{2,16})$")
 _TITLE_MAX = 40   # a title is one short line
+_WITHIN_THE_YEAR = re.compile(r"(?:^|、)(?:上半年|下半年|前三季度|第?[一二三四]季度)")   # a heading on part of a year
 _PERIOD_OPENING = re.compile(r"^(?:上半年|下半年|前三季度|第?[一二三四]季度|年度|全年)")
 TERM_OF_OFFICE = re.compile(r"第?[一二三四五六七八九十\d]+届")   # 第十五届, 十五届: a body's term, no part of its name
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五|(?<![\d一二三四五六七八九十第])([九十])五(?=”|计划|规划|时期|期间|末)")
@@ -213,6 +214,8 @@ def _part_year(heading: str, status: str, delivered: int | None) -> int | None:
         return end
     if delivered is None:
         return None
+    if _WITHIN_THE_YEAR.search(heading):
+        return delivered if status in (ACHIEVED, PLANNED) else None  # 上半年工作回顾: a half of the year of delivery
     return delivered - 1 if status == ACHIEVED else delivered if status == PLANNED else None
 
 

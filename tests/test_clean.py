@@ -87,6 +87,30 @@ def test_clean_curls_ascii_and_mangled_quotes_around_chinese_words():
     assert {"青青通高速攻坚行动", "某某工程"} <= names and "攻坚行动" not in names
 
 
+def test_clean_curls_quotes_opened_with_an_apostrophe_and_closed_with_a_left_quote():
+    """A copy that wrote '某某“ (围绕'九大战略“): the quote is “某某”, so what it names is read as one and its count
+    is no figure; a line that closes its quotes with ” is left as it is."""
+    assert clean_text("围绕'九大战略“，实施'1222“工作布局。") == "围绕“九大战略”，实施“1222”工作布局。"
+    assert clean_text("他说'好“的”，") == "他说'好“的”，"
+    doc = document_from_text("一、2022年工作回顾\n围绕'九大战略“，以'周五大学堂 “学习等形式开展培训。", "x")
+    assert not extract(doc).metrics
+
+
+def test_clean_reads_character_references_a_web_copy_kept_even_when_a_wrap_cut_one():
+    """坚持&ldqu|o;某某&rdquo; in a hard-wrapped copy: the line runs on and the references are the quotes they
+    stand for, so the quoted idea is read; a bare ampersand (R&D) stays."""
+    wrapped = "\n".join(["2018年，区政府深入学习贯彻新思想，贯彻落实党的大会精神和城市总体规划要",
+                         "求，回顾总结改革开放四十年的发展成果，立足生态涵养区的功能定位，坚持&ldqu",
+                         "o;生态立区、绿色发展&rdquo;，坚持问题导向与系统治理的原则，围绕区域经济社",
+                         "会发展大局，深入调研、综合分析，梳理生态文明建设与污染治理等重大课题，坚",
+                         "持科学决策与民主决策，促进全区各项事业健康发展，全社会R&D经费支出增长",
+                         "百分之二十八，保持了平稳健康发展的良好态势，较好完成了全年的各项任务。"] * 2)
+    cleaned = clean_text(wrapped)
+    assert "坚持“生态立区、绿色发展”，" in cleaned and "R&D经费" in cleaned and "&ldqu" not in cleaned
+    doc = document_from_text("一、2018年工作回顾\n" + wrapped, "x")
+    assert "生态立区、绿色发展" in {e.name for e in extract(doc).entities}
+
+
 def test_clean_drops_the_bullet_opening_a_line():
     """●某某区地处…: the bullet is no part of the place's name."""
     assert clean_text("●青港区地处青河市东南部\n■ 完成生产总值153.6亿元") == "青港区地处青河市东南部\n完成生产总值153.6亿元"

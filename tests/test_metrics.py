@@ -572,6 +572,25 @@ def test_metrics_of_a_pdf_text_with_spaced_figures():
     ("改建照护床位12张，为7万人次提供送餐服务。", {("改建照护床位", "12", "张"), ("提供送餐服务", "70000", "人次")}),
     ("植被高度、盖度、产草量分别达到15.96厘米、40.2%和43.2公斤/亩。",
      {("植被高度", "15.96", "厘米"), ("盖度", "40.2", "%"), ("产草量", "43.2", "公斤/亩")}),
+    # what is counted ends at what it does (22个村配备…, 5个园区成功认定…, 30件民生实事基本完成), and 分别
+    # (respectively) is no part of it
+    ("22个村配备村级卫生所，5个园区成功认定自治区级化工园区，30件民生实事基本完成年度目标。",
+     {("村", "22", "个"), ("园区", "5", "个"), ("民生实事", "30", "件")}),
+    ("18个市级重点项目分别完成投资31.55亿元。", {("市级重点项目", "18", "个"), ("市级重点项目投资", "31.55", "亿元")}),
+    # a size (10万元以上的村) is no count of people before what it names
+    ("其中10万元以上的村达到236个。", {("10万元以上的村", "236", "个")}),
+    # a count right before a length (56条76公里农村公路) counts what the length names
+    ("56条76公里农村公路实现提档升级。", {("农村公路", "56", "条"), ("农村公路", "76", "公里")}),
+    # a milestone whose unit is unsaid (突破200万大关) is no count; a line's speed (时速350公里的某某高铁) is its speed
+    ("机场旅客吞吐量突破200万大关，时速350公里的青珠高铁建成通车。", {("时速", "350", "公里")}),
+    # a day (9月4日) is no part of what is counted; 赴 (to go to) and 落实 (carried out) end it
+    ("9月4日投资50亿元的锂电池项目签约落地，选派3名干部赴青山开发区挂职，推进38项重点工作落实。",
+     {("投资", "50", "亿元"), ("干部", "3", "名"), ("重点工作", "38", "项")}),
+    # a size after 超 (超10亿元企业) is no figure; 其中新增 counts the same kind as the figure before; after a list
+    # ending in 等 the kind is named after the figure (甲、乙等10户投产企业)
+    ("销售收入超亿元企业120户，其中新增74户；超10亿元企业13户。",
+     {("销售收入超亿元企业", "120", "户"), ("销售收入超亿元企业", "74", "户"), ("企业", "13", "户")}),
+    ("新增青华纺织、白罗电器等10户投产企业。", {("投产企业", "10", "户")}),
 ])
 def test_metrics_subjects_read_in_outside_reports(text, expected):
     """What each figure counts, in sentences like those of reports read outside the corpus."""

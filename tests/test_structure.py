@@ -74,6 +74,15 @@ def test_structure_place_from_a_title_without_its_government(title, place, issue
     assert (doc.place, doc.issuer, doc.level) == (place, issuer, level)
 
 
+def test_structure_a_half_year_report_reviews_and_plans_the_year_it_is_given():
+    """2022年上半年政府工作报告 with unnumbered 上半年工作回顾 and 下半年工作打算: both halves are of 2022 (the
+    headings were not read, and a review would have been dated the year before)."""
+    doc = document_from_text("2022年上半年政府工作报告\n现在，我代表青河镇人民政府向大会报告工作。\n上半年工作回顾\n"
+                             "新建村级卫生所3个。\n下半年工作打算\n新建村级卫生所5个。\n", "t")
+    done, plan = (next(s for s in doc.sentences if s.text.startswith("新建") and n in s.text) for n in "35")
+    assert (done.status, done.year, plan.status, plan.year) == ("achieved", 2022, "planned", 2022)
+
+
 @pytest.mark.parametrize("title, congress", [
     ("江城市青山区2024年政府工作报告", ""),
     ("政府工作报告", "——2024年1月8日在江城市青山区第十八届人民代表大会第四次会议上\n"),
