@@ -315,6 +315,7 @@ _FIRM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:股份有限公司|有限责�
 _FIRM_KINDS = re.compile(r"(?:境内外|境内|境外|海外)?(?:上市|国有|民营|外资|私营|合资|独资|控股|国有控股|子|母|分|空壳|平台|"
                          r"融资担保|担保|保险|证券|基金|信托|投资|科技|有限|股份有限|有限责任)")
 _COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]{1,3})(?:个|家|所|座|处)")
+_COUNTED_TO_THE_END = re.compile(r"(?:\d+|[一二三四五六七八九十两]{1,3})个(?=[，,。；;、]|$)")
 _SEAT = re.compile(r"(?:（[\u4e00-\u9fff]{2,4}）|\([\u4e00-\u9fff]{2,4}\))$")
 
 
@@ -427,6 +428,7 @@ _ORG_GENERIC = frozenset({"专业", "物业", "社会", "企业", "行业", "相
 _ADMIN_HEADS = ("政府", "人民政府", "办事处")
 _JOINABLE_ORG = ("部", "局", "厅", "委", "委员会")
 _SCHOOLS = ("研究所", "研究院", "学院", "大学", "实验室")   # named by two fields joined by 与 (某某科学与技术学院)
+_ROAD_ORDER = frozenset("东西南北中一二三四五六七八九十新环大小支干外内上下前后")   # 解放东路, 滨江一路: a road's part
 _NTH_ONE = re.compile(r"第(?:\d+|[一二三四五六七八九十]+)[个家座所条处]")
 _HONOURS_COUNTED = re.compile(r"等(?:国家级?|省级?|市级?|区级?|县级?|各级|各类|[、和及])*(?:荣誉|称号|奖项|殊荣|表彰)"
                               r"(?:\d+|[一二三四五六七八九十百]+)?[项个次]?$")
@@ -509,11 +511,16 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue
         head, k = found
         typ, mode, min_chars = voc.heads[head]
+        if head == "路" and len(tok.text) == 2 and tok.text not in voc.heads and tok.tag != "ns" \
+                and tok.text[0] not in _ROAD_ORDER and tokenizer().FREQ.get(tok.text, 0) >= 50 \
+                and (i == 0 or toks[i - 1].tag.startswith("v") and len(toks[i - 1].text) >= 2
+                     or toks[i - 1].text[0] in PUNCT):
+            continue  # 殷殷嘱托指路领航, 理清思路: a word ending in 路 (指路, 思路, 出路), no road
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         if nxt[:1] in ("牌",) or (typ in ("Place", "ResidentialArea") and nxt[:1] in ("长", "制")) or (
                 len(head) == 1 and nxt[:1] == "前" and not nxt.startswith("前期")) or (head in ("省", "市", "县") and nxt[:1] in ("域", "级", "属")) or (
                 head in ("乡", "村", "镇") and nxt[:1] in ("风", "情", "愁", "貌")) or (len(head) == 1 and nxt.startswith("之")) \
-                or (head == "中心" and nxt in ("地带", "位置", "地段")) or (head in ("路", "街", "巷") and nxt.startswith("街道")) \
+                or (head == "中心" and (nxt in ("地带", "位置", "地段") or nxt[:1] == "村")) or (head in ("路", "街", "巷") and nxt.startswith("街道")) \
                 or (typ == "Facility" and len(head) == 1 and nxt in ("村", "镇", "乡")):
             continue  # 街长, 河长制, 某市省域副中心, 镇容镇貌, 一河之隔, 县城中心地带, 某某路街道, 张家店村: an office, a rule, a
             # scope, a saying, a subdistrict named after its road, a village named after an inn
@@ -771,6 +778,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if head == "试点" and 0 < i < len(toks) - 1 and toks[i + 1].tag == "v" and (
                 toks[i - 1].tag in ("nt", "ns") or toks[i - 1].text.endswith(_TRIAL_HOSTS)):
             continue  # 与某公司试点成立合作社, 在某社区试点推行: on trial, an adverb after who or where
+        if typ == "ResidentialArea" and _COUNTED_TO_THE_END.match(text, tok.end):
+            continue  # 新建美丽乡村中心村5个: a kind of village counted (某村3个组 counts the village's groups)
         if (typ in ("Facility", "Organization") or head == "项目") and _COUNT_AFTER.match(text, tok.end):
             continue  # 申报县级农民专业合作社2个, 申报某类债券项目20个: counted after, the same
         if typ == "Facility" and _FIRM_AFTER.match(text, tok.end) or typ == "Organization" and re.match(
@@ -915,7 +924,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             out.append(Candidate(tok.text, "Place", view.sentence.index, tok.start, tok.end,
                                  confidence=0.6, priority=1, nested=True, rule="ns-admin"))
         elif i and len(toks[i - 1].text) == 1 and toks[i - 1].tag == "ns" and toks[i - 1].end == tok.start \
-                and len(tok.text) == 2 and tok.text[-1] == "村" and (i < 2 or toks[i - 2].tag[:1] not in ("n", "a")) \
+                and len(tok.text) == 2 and tok.text[-1] == "村" and (i < 2 or toks[i - 2].tag[:1] not in ("n", "a") or (
+                    i >= 3 and toks[i - 2].text in _DIVISION_CHARS and toks[i - 3].text in ("我", "本"))) \
                 and not view.is_protected(toks[i - 1].start, tok.end):  # 东|山村建成: a village cut by jieba, anywhere
             out.append(Candidate(toks[i - 1].text + tok.text, "ResidentialArea", view.sentence.index, toks[i - 1].start,
                                  tok.end, confidence=0.5, priority=1, rule="ns-cut-village"))
@@ -1381,6 +1391,7 @@ def _is_rhetoric(content: str, voc: _Vocab) -> bool:
 
 
 _TIME_LIMIT = re.compile(r"(?:最多|最长|最快|不超过|压缩至|压缩到)?\d+(?:\.\d+)?个?(?:工作日|天|日|小时|分钟)(?:办结|内)?")
+_CARDS = re.compile(r"(?:[和与及]“[^“”]{1,8}”)*(?:[两二三四五六七八九十]|这)张(?:王)?牌")
 _RUN_HELD = re.compile(r"(?:开展|推出|举办|推行|开设|组织)$")   # 开展“某某上门”“某某课堂”: activities held, each one
 
 
@@ -1416,7 +1427,7 @@ def _quotes(view: _View, voc: _Vocab) -> tuple[list[Candidate], list[Hint]]:
         run_class = None
         listed = len(run) > 1 or run_after.startswith(("等", "、"))
         if listed:
-            clause = re.split(r"[，,。；;：:]", run_after, maxsplit=1)[0]
+            clause = re.split(r"[，,。；;：:“]", run_after, maxsplit=1)[0]  # (…等重点工作上破除“某某”困局: not 局)
             run_class = _class_of(clause, voc) if "等" in clause else None
         touching = len(run) > 1 and all(a.end() == b.start() for a, b in zip(run, run[1:]))
         if touching and not run_class and "为主题" not in run_after[:6] \
@@ -1431,6 +1442,9 @@ def _quotes(view: _View, voc: _Vocab) -> tuple[list[Candidate], list[Hint]]:
                     out.append(Candidate(m.group(1), "Concept", sidx, m.start(), m.end(), confidence=0.6,
                                          priority=2, rule="quote-part"))
             continue
+        if _CARDS.match(text, last.end()):
+            view.protected.extend((m.start(), m.end()) for m in run)
+            continue  # 打好“红色”和“绿色”两张牌: the cards a place plays are ways of speaking, no names
         for m in run:
             cand, more_hints = _one_quote(view, m, voc, run_class if listed else None)
             view.protected.append((m.start(), m.end()))
@@ -2009,6 +2023,7 @@ def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
         if (honours := _HONOURS_COUNTED.search(obj)) and honours.start() >= 4:
             obj = obj[:honours.start()]  # 荣获全国某某先进区等国家和省市荣誉95项: the first title, the rest counted
             obj_end = m.end() + len(obj)
+        named_titles = obj.endswith("称号")  # 荣获“甲”和“乙”称号: the word says both are titles
         for w in voc.award_trim:
             if obj.endswith(w) and len(obj) > len(w):
                 obj = obj[: -len(w)]
@@ -2020,7 +2035,7 @@ def _award_cue_candidates(view: _View, voc: _Vocab) -> list[Candidate]:
             parts = [_PEOPLE_COUNTED.sub("", p) for p in listed]  # 获评某某奖2人、某某工匠4人: every honour listed
         elif cue not in ("荣获", "获", "获评") or "和" in obj:
             pieces = re.split(r"[和及、]", obj)
-            if len(pieces) > 1 and (each or all(_titled(p, voc) for p in pieces)):
+            if len(pieces) > 1 and (each or named_titles or all(_titled(p, voc) for p in pieces)):
                 parts = pieces  # 荣获“甲”和“乙”称号: two titles
         graded = _GRADES_SHARED.search(obj)
         if graded:  # 晋升为国家3A和4A级旅游景区: two grades of one title
@@ -2132,7 +2147,8 @@ _GOOD_PLACE = re.compile(rf"({_GOOD_QUALITY})([{_CJK}]{{2,4}}?)(建设|(?=[，,�
 
 
 # 推进某某城市建设 / 加快建设某某名城: the kind of city the place aims to become
-_CITY_AIM = re.compile(rf"(?:推进|加快|打造|建设|建成|创建)([{_CJK}]{{2,12}}?(?:城市|名城|之都))(?:建设|(?=[，,；;。]|$))")
+_CITY_AIM = re.compile(rf"(?:推进|加快|打造|建设|建成|创建)((?:(?![和与及])[{_CJK}]){{2,12}}?(?:城市|名城|之都))"
+                       rf"(?:建设|(?=[，,；;。]|$))")   # (推进经济发展和城市建设: two things, no city named)
 
 
 # the forms a guiding idea takes in the genre: 某某式现代化, 以某某为中心的发展思想, 四字就是四字 (a slogan)
@@ -3079,7 +3095,8 @@ _ROUTE = re.compile(
     rf"|(?:市郊铁路|城际铁路|市域铁路)(?:[{_CJK}]{{2,4}}至)?[{_CJK}]{{2,4}}线"  # 市郊铁路某某线, 市域铁路A至B线
     rf"|(?<![{_CJK}])[东西南北]{{1,2}}[二三四五六七]环(?:路|线)?(?![境保节比球])"  # 东三环, 西南五环
     rf"|{_LINE_OPENS}[{_CJK}]{{2,3}}高速(?={_LINE_GOES_ON}|公路|改扩建|扩容)"  # 某某高速, after a verb or a mark
-    rf"|(?<![A-Za-z0-9])[GS]\d{{1,4}}(?![\dA-Za-z])(?:[{_CJK}]{{2,4}}?(?:高速|国道|省道))?")  # G12某某高速, G345
+    rf"|(?<![A-Za-z0-9])[GS]\d{{1,4}}(?![\dA-Za-z]|[{_CJK}]{{0,4}}峰会|集团|国家|成员)(?:[{_CJK}]{{2,4}}?(?:高速|国道|省道))?")
+# G12某某高速, G345 (not the G20 summit, nor its states)
 
 
 _ROAD_CHAR = rf"(?:(?![的和与及])[{_CJK}])"   # (甲班列和乙至丙的跨境公路: two things and a description, no road's name)

@@ -35,15 +35,15 @@ _AFTER_WORDS = re.compile(rf"[{_CJK}\w]{{0,12}}")
 _AFTER_RUN = re.compile(rf"[{_CJK}]+")
 _GIVEN = re.compile(r"成立|发放|建立|组建|获得|获评|入选|签订|落户|入驻|申请|争取|兑现|拨付|办理|享受")  # what a counted body does or gets
 _AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)|^(?:以上|以下|左右|以内)"
-                         r"|的|和|(?<![普涉以危])及|等|之一|[是为被将把在对居已]|(?<![合兼吞归])并(?![网购联入])|(?<=[\u4e00-\u9fff]{2})(?:[均各]|分别)"
+                         r"|的|和|(?<![普涉以危])及|等|之一|[是为被将把在对已]|居(?![民住家委室])|(?<![合兼吞归])并(?![网购联入])|(?<=[\u4e00-\u9fff]{2})(?:[均各]|分别)"
                          r"|稳居|位居|跃居|取得|进行|预计|(?:不断|持续|稳步|逐步|进一步|快速|加快|迅速|顺利|先后|相继|陆续|扎实|认真|大力|全力|着力|积极(?!分子)|累计|全面(?=[开完启建推实]|$)|投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与"
                          r"|参加|铺设|竣工|通车|贯通|投用|投产|用于|配备|赴|(?<=[\u4e00-\u9fff]{2})落实|基本(?=完成|实现|建成|达到|形成)|成功(?=认定|创建|获评|获批|入选|举办|申报|实现|完成))"
                          rf"|中$|(?<=[{_CJK}]{{2}})(?:{_GIVEN.pattern})")  # 6个无物业小区成立…: the areas, not what they do
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
-_LEAD_WORDS = re.compile(r"^(?:[（(][^（）()]{1,6}[）)]|是(?=[\u4e00-\u9fff]{4})|全年|年内|年末|其中|同时|目前|现有|当前|全区|全市|全省|全县|全镇|全乡|全旗|全州|全盟|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
+_LEAD_WORDS = re.compile(r"^(?:[（(][^（）()]{1,6}[）)]|是(?=[\u4e00-\u9fff]{4})|该项目|该工程|全年|年内|年末|其中|同时|目前|现有|当前|全区|全市|全省|全县|全镇|全乡|全旗|全州|全盟|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
 _QUOTE_BEFORE = re.compile(r"“([^“”，,。；;]{1,12})”$")
 _NOTE_END = re.compile(r"[（(][^（）()，,。；;]{1,12}[）)](?:实现|完成|达到|达|为)?$")
-_YEAR_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年(?:度|末|底)?|\d{1,2}(?:月?[-—至~]\d{1,2})?月份?(?:\d{1,2}日)?|\d{1,2}日)")
+_YEAR_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年(?:度|末|底|以来)?|\d{1,2}(?:月?[-—至~]\d{1,2})?月份?(?:\d{1,2}日)?|\d{1,2}日)")
 _COMPARED_TO = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}年|上年|去年|上年同期|去年同期)$")
 _DIGIT_END = re.compile(r"\d[.．、]?$")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -184,6 +184,10 @@ def _subject(text: str, start: int, end: int) -> str:
     (财政收入（不含基金）2.01亿元: past a note in brackets)."""
     if speed := _SPEED_BEFORE.search(text, 0, start):
         return speed.group(0)  # 时速350公里的某某高铁: the line's speed, not its length
+    if text[end - 1:end] in _COUNT_UNITS and (described := _DESCRIBED_KIND.match(text, end)) \
+            and word_tags().get(fast_cut(described.group(1))[0], "")[:1] == "v" \
+            and word_tags().get(fast_cut(described.group(2))[-1], "") == "n":
+        return described.group(2)  # 112项满足群众期盼、破解发展难题的改革任务: the kind (a noun), after what it does
     if text[:start].endswith("为") and (served := _SERVED_WITH.match(text, end)):
         return served.group(0)  # 为7万人次提供送餐服务: what the people counted are given
     note = _NOTE_END.search(text, 0, start)
@@ -225,14 +229,18 @@ def _subject(text: str, start: int, end: int) -> str:
     head = _YEAR_THEN.sub("", head)  # 某某收入2011年(完成): the year is the figure's (it dates it)
     if not head and after:
         return (verb.group(1) if verb else "") + after  # 全镇4个村开展…: one word after, nothing before
-    if not head and text[end - 1:end] in _COUNT_UNITS and (count := _COUNT_THEN_COUNT.match(text, end)):
+    if text[end - 1:end] in _COUNT_UNITS and (count := _COUNT_THEN_COUNT.match(text, end)) and (not head or (
+            word_tags().get(fast_cut(head)[-1], "")[:1] == "v" and count.group(0).endswith(("公顷", "亩", "公里")))):
+        # (批次推进15宗78公顷某某用地: after the verb too, when the second figure is the size of what is counted)
         return _subject(text, end, count.end())  # 全旗165户568名某某户: both count what is named after the second
     head = _BOUND_END.sub("", head)  # 总投资不低于2000亿元: the bound is a qualifier
     head = _ITEM_MARK.sub("", head)  # 2.培育…平台2家: the item's number
     head = _FIGURE_END.sub("", head) or head  # 易地扶贫搬迁1646户(6680人): the figure before is no part of it
     head = _HOW_MANY_START.sub("", head) or head  # 2.2万某某人口人均纯收入: how many there are is no part of it
-    if head.endswith("等") and (run := _AFTER_RUN.match(text, end, end + 24)) and len(run.group(0)) >= 2:
-        return _whole_words(run.group(0), 12)  # 新增甲、乙等10户投产企业: the kind counted, named after the figure
+    if head.endswith("等") and (run := _AFTER_RUN.match(text, end, end + 24)) and (
+            kind := re.split(r"的|和|及", run.group(0), maxsplit=1)[0]) and kind not in _ZH_UNITS \
+            and kind not in unit_words():  # (党建、安全等7大类: 大类 is the unit, no kind named)
+        return _whole_words(kind, 12)  # 新增甲、乙等10户投产企业, 甲等22栋楼: the kind counted, named after the figure
     if len(head) >= 4:
         head = _ACT_OF_COUNTING.sub("", head)  # 完成地区生产总值802亿元, 服务业完成增加值537亿元: what is counted
     return _whole_words(head.replace("分别", ""), 20, last=True)  # (甲项目分别完成投资: respectively, no part)
@@ -241,7 +249,7 @@ def _subject(text: str, start: int, end: int) -> str:
 # the verbs, qualifiers and time words a clause puts between what it counts and the figure (…完成, …将首超, …年均增长)
 _VERB_TAIL = re.compile(r"(?:完成了|达到了|实现了|完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
                         r"比上年增长|增速|增加|减少|削减|压减|降低到|降低至|下降到|下降至|下降|提高|上涨|发展到|发展至|增长了|增加了|提高了|下降了|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|"
-                        r"降至|降低|拓展|扩大|扩展|预计|累计|累积|共有|共计|(?<!公)共|提升|至|年均|拟按|按|拟|连续|下辖|辖|拥有|现有|有|跨越了?|跨过|越过|(?<![人年])均|分别|稳定在|保持在|保持|先后|已经|已)+$")
+                        r"降至|降低|拓展|扩大|扩展|预计|累计|累积|共有|共计|(?<!公)共|提升|至|年均|拟按|按|拟|连续|下辖|辖|拥有|现有|有|跨越了?|跨过|越过|(?<![人年])均|分别|稳定在|保持在|保持|先后|已经|已|以|完工|竣工)+$")
 _CHANGED_TO = re.compile(r"(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升|跃升|攀升)(?:到|至)(?:(?:19|20)\d{2}年?(?:底|末)?的?)?")
 _FROM_YEAR = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?|每年|每月|每亩|每人|每户)*$")
 _RANGE_BEFORE = re.compile(r"\d(?:%|％)?[—–~～]$")
@@ -252,7 +260,7 @@ _SPAN_END = re.compile(r"(?:近|过去)?[两二三四五六七八九十]年$")
 _LISTED_CLAUSE = re.compile(r"、[^，,；;。：:]*$")
 _LIST_BEFORE_KIND = re.compile(rf"^.*[{_CJK}](?<![高中初同平均对上优特次超])等(?![级待候同])(?=[{_CJK}]{{2}})")
 _ABOUT_LISTED = re.compile(rf"^.*等[{_CJK}]{{0,4}}?(?:开展|组织|举办|进行)(?=[{_CJK}]{{2}})")
-_COUNT_UNITS = "个名家处座条所项户人间套件场"  # what a number counts right before a noun (30个实践岗位)
+_COUNT_UNITS = "个名家处座条所项户人间套件场宗"  # what a number counts right before a noun (30个实践岗位)
 _BY_WAYS = re.compile(rf"^.*等(?:{WAYS_OF_WORKING})")
 _OF_AFTER = re.compile(rf"的([{_CJK}]{{2,10}}?)(?=[，,。；;、（(]|$|和|及|开工|建成|完成)")
 _OWN_YEAR = re.compile(r"(?:预计)?((?:19|20)\d{2})年(?:预计|全年)?[，,]|(?:预计)((?:19|20)\d{2})年(?!以来|起|至|底|末)")
@@ -263,14 +271,17 @@ _GAP = re.compile(r"(?:高于|低于|高出|低出|超出|快于|慢于|塌|落�
 _YEAR_THEN = re.compile(r"((?:19|20)\d{2})年(?:底|末)?(?:预计|全年)?(?:实现|完成|达到|达)?$")
 _BOUND_END = re.compile(r"(?:不低于|不少于|不高于|不超过|低于|不到|保持在|稳定在|可比|实际)$")
 _OF_TARGET = re.compile(rf"(?:完成|达到|占)[{_CJK}]{{0,10}}?(?:计划|目标|任务|预算)的|超(?:过|出)?[{_CJK}]{{0,6}}?(?:计划|目标|任务)")
-_ACT_OF_COUNTING = re.compile(r"^(?:可|将)?(?:完成|实现)|(?<=[\u4e00-\u9fff]{2})(?:可|将|已|已经|预计)?(?:完成|实现)"
+_ACT_OF_COUNTING = re.compile(r"^(?:可|将)?(?:完成|实现)|(?<=[\u4e00-\u9fff]{2})(?:共|共计|累计)?(?:可|将|已|已经|预计)?(?:完成|实现)"
                               r"(?=[\u4e00-\u9fff]{2})")  # the act, opening the words or between whose it is and what
 _BASIS = re.compile(r"按[\u4e00-\u9fff]{1,6}口径(?:计算)?(?:预计)?$")
 _ITEM_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])")
 _SERVED_WITH = re.compile(r"(?:提供|开展)[\u4e00-\u9fff]{2,10}?(?=[，,。；;、]|$)")
+_NOTE_MARK = re.compile(r"\[\d{1,3}\]|〔\d{1,3}〕|【\d{1,3}】")
+_YEAR_OPENS = re.compile(r"((?:19|20)\d{2})年(?!以来|起|至|前|后|以前|以后|的|[-—~～])(?=[\u4e00-\u9fff])")
+_DESCRIBED_KIND = re.compile(r"([^，,。；;：:\d的]{2,24})的([\u4e00-\u9fff]{2,8}?)(?=[，,。；;、]|$)")
 _SPEED_BEFORE = re.compile(r"(?:设计)?(?:时速|车速)$")
 _HOW_MANY_START = re.compile(r"^(?:\d+\.)?\d+[万亿](?=[\u4e00-\u9fff])(?![元吨亩])")  # (10万元以上的村: a size)
-_COUNT_THEN_COUNT = re.compile(r"\d+(?:\.\d+)?万?(?:[户个人家名条座]|公里)(?=[\u4e00-\u9fff])")
+_COUNT_THEN_COUNT = re.compile(r"\d+(?:\.\d+)?万?(?:[户个人家名条座宗处]|公里|公顷|亩)(?=[\u4e00-\u9fff])")
 _FIGURE_END = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?万?[户个人家元]$")
 
 
@@ -344,7 +355,7 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
                             or before.endswith(("连续", "近", "过去", "前", "后", "这", "每", "第", "至", "-", "—", "~"))
                             or re.match(r"[来前后内间中度底末初级以]|的时间|时间", text[end:])):
             continue  # 2025年, 连续16年 (a run), 近5年, 5年来: dates and spans, not a figure in years
-        if unit == "岁" and re.match(r"(?:以[上下])?(?:儿童|婴幼儿|老年人|老人|人群|青少年)", text[end:]):
+        if unit in ("岁", "周岁") and re.match(r"(?:以[上下])?(?:儿童|婴幼儿|老年人|老人|人群|青少年)", text[end:]):
             continue  # 5岁以下儿童死亡率, 60岁以上老年人: the age names the group, it is no measure
         if num[0].isdigit():
             if before.endswith(("第", ".", "-", "+", "＋", "×")) and not before.endswith(("%-", "％-")) \
@@ -396,13 +407,15 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
         if approx in ("以内",):
             approx = "以内"
         base = _BASE_YEAR.search(before)  # 是2011年的1.37倍: the base's year, not the figure's
-        dated = None if base else _DATED.search(before) or _YEAR_THEN.search(_clause_before(text, start))
+        dated = None if base else _DATED.search(before) or _YEAR_THEN.search(_clause_before(text, start)) \
+            or _YEAR_OPENS.match(_clause_before(text, start).strip())  # 2024年实现年出栏量满产10万头: that year's
         # 从2020年的82.4岁提升至…, 某某收入2011年完成28.13亿元: the figure of the year it names
         subject = _change_of(text, start, end, out) or _share_of(text, start, out) or _subject(
             text, start, start if unit == "年" else end)  # (再延长30年试点: years measure what stands before them)
         if _RANGE_BEFORE.search(text, 0, start) and out:
             subject = out[-1].subject  # 经济增长4.5%—5%: the range's top is the same thing's
-        if subject in ("新增", "新建", "净增", "增加") and out and out[-1].unit == unit and out[-1].subject:
+        subject = _NOTE_MARK.sub("", subject)  # 新开发“双协员”[21]305个: the mark of a note at the report's end
+        if subject in ("新增", "新建", "净增", "增加", "建成") and out and out[-1].unit == unit and out[-1].subject:
             subject = out[-1].subject  # 某某企业120户，其中新增74户: of the same kind (新增 is its qualifier)
         qualifier = ";".join(q for q in (_qualifier(text, start, approx), base and f"是{base.group(1)}的") if q)
         clause = _clause_before(text, start)

@@ -844,6 +844,23 @@ def _counted_parts(entities: Sequence[Entity], out: _Collector) -> None:
                     out.add(part.name, "partOf", e.name, part.sentences()[0], 0.5, "counted")
 
 
+_THIS_PROJECT_AT = re.compile(r"该(?:项目|工程)(?:选址|拟)?位于")
+
+
+def _this_project_at(text: str, sidx: int, ms: list[_M], before: Sequence[_M], out: _Collector) -> None:
+    """（一）某某加工项目：该项目位于某村…: the project named last (in this sentence, else the one before) stands
+    where 该项目位于 places it."""
+    at = _THIS_PROJECT_AT.search(text)
+    if at is None:
+        return
+    end = _NO_CLAUSE_END.match(text, at.end()).end()
+    where = [m for m in ms if at.end() <= m.start < end and m.entity.type in _LOCATIONS]
+    named = [m for m in ms if m.end <= at.start() and m.entity.type in ("Program", "Facility", "Place")] or [
+        m for m in before if m.entity.type in ("Program", "Facility")]
+    if where and named and named[-1].entity is not where[-1].entity:  # (位于我镇某村: the village)
+        out.add(named[-1].entity.name, "locatedIn", where[-1].entity.name, sidx, 0.55, "该项目位于")
+
+
 _ANAPHOR_KINDS = ("社区", "居民区", "村", "嘎查", "镇", "乡", "街道")
 _THIS_ONE = re.compile(rf"该({'|'.join(_ANAPHOR_KINDS)})")
 
@@ -875,6 +892,7 @@ def extract_relations(doc: Document, entities: Sequence[Entity], hints: Sequence
             if kind and m.entity.type in ("ResidentialArea", "Place") and len(m.entity.name) > len(kind) + 1:
                 last_named[kind] = m.entity.name
         _located(s.text, s.index, ms, doc.level, out)
+        _this_project_at(s.text, s.index, ms, mentions.get(s.index - 1, ()), out)
         _targets(s.text, s.index, ms, out)
         _organized(s.text, s.index, ms, out)
         _organized_item(doc, s, ms, mentions, out)

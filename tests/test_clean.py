@@ -111,6 +111,19 @@ def test_clean_reads_character_references_a_web_copy_kept_even_when_a_wrap_cut_o
     assert "生态立区、绿色发展" in {e.name for e in extract(doc).entities}
 
 
+def test_clean_drops_a_pdf_page_number_between_wrapped_lines():
+    """A page's number (- 2 -) a PDF put between two lines of a paragraph goes, so the figure cut by the page
+    (16883 | 元) is read with its unit."""
+    text = ("全年完成地区生产总值21.5亿元，达到年初预定目标任务；社会消费品零售总额完成3.2亿元，同比下降9.7%；"
+            "城镇常住居民人均可支配收入增长5.5%，农村常住居民人均可支配收入16883元，同比增长9.7%。一年来，我们主要做了以下"
+            "工作，坚持生态优先、绿色发展的总体思路，统筹推进各项事业全面发展，各项事业取得新的成效，人民群众的获得感、"
+            "幸福感和安全感不断增强，社会大局和谐稳定，为开启新征程奠定了坚实基础，实现了良好开局。")
+    lines = [text[i:i + 30] for i in range(0, len(text), 30)]  # a PDF's page width
+    cut = next(n for n, line in enumerate(lines) if line.endswith("168")) + 1
+    cleaned = clean_text("\n".join(lines[:cut] + ["- 2 -"] + lines[cut:]))
+    assert cleaned == text
+
+
 def test_clean_drops_the_bullet_opening_a_line():
     """●某某区地处…: the bullet is no part of the place's name."""
     assert clean_text("●青港区地处青河市东南部\n■ 完成生产总值153.6亿元") == "青港区地处青河市东南部\n完成生产总值153.6亿元"

@@ -1,7 +1,8 @@
 """Stage 4c: numbers with units, Chinese numerals, 万/亿, qualifiers; dates and ordinals are not metrics."""
 import pytest
 
-from kg.metrics import chinese_number, sentence_metrics
+from kg.metrics import chinese_number, extract_metrics, sentence_metrics
+from kg.pipeline import document_from_text
 from kg.models import Sentence
 
 
@@ -508,7 +509,7 @@ def test_metrics_of_a_pdf_text_with_spaced_figures():
     ("同时铺设主排水管道1238米。", {("铺设主排水管道", "1238", "米")}),
     # where the figures rank (两项指标稳居…) and how they add up (累计完成) are no part of what is counted
     ("规上工业增加值增长11.5%，两项指标稳居全市第一。", {("规上工业增加值", "11.5", "%"), ("指标", "2", "项")}),
-    ("100个重点项目累计完成投资288.5亿元。", {("重点项目", "100", "个"), ("重点项目累计投资", "288.5", "亿元")}),
+    ("100个重点项目累计完成投资288.5亿元。", {("重点项目", "100", "个"), ("重点项目投资", "288.5", "亿元")}),
     # a run of years is of the figure before it, not of one named later in the sentence
     ("实现地区生产总值210亿元，连续三年雄踞全市第一；城乡居民人均可支配收入分别增长8.5%、10.6%。",
      {("地区生产总值", "210", "亿元"), ("地区生产总值", "3", "年"), ("城乡居民人均可支配收入", "8.5", "%"),
@@ -591,6 +592,19 @@ def test_metrics_of_a_pdf_text_with_spaced_figures():
     ("销售收入超亿元企业120户，其中新增74户；超10亿元企业13户。",
      {("销售收入超亿元企业", "120", "户"), ("销售收入超亿元企业", "74", "户"), ("企业", "13", "户")}),
     ("新增青华纺织、白罗电器等10户投产企业。", {("投产企业", "10", "户")}),
+    # 居民 (residents) is no 居 (to rank) ending what is counted
+    ("完成青河厂家属院等22栋楼、778户居民的老旧小区提升改造。", {("楼", "22", "栋"), ("居民", "778", "户")}),
+    # the mark of a note ([21]) is no part of what is counted; a bare 建成 counts what the figure before it does
+    ("新开发“双协员”[21]305个，新建美丽乡村中心村5个、建成13个。",
+     {("双协员", "305", "个"), ("新建美丽乡村中心村", "5", "个"), ("新建美丽乡村中心村", "13", "个")}),
+    # 以 (at, by) and 共完成 are no part of what is counted; an age (60周岁以上人群) is no figure
+    ("青精厂地块以48.3亿元出让，街道共完成固定资产投资10.69亿元，60周岁以上人群疫苗接种覆盖率全区第一。",
+     {("青精厂地块", "48.3", "亿元"), ("街道固定资产投资", "10.69", "亿元")}),
+    # what a count does before the kind it counts (112项满足群众期盼、破解发展难题的改革任务) is no part of it; a count
+    # after a verb and before a size (批次推进15宗78公顷…) counts what the size names; 完工 ends what is counted
+    ("完成112项满足群众期盼、破解发展难题的改革任务，批次推进15宗78公顷经营性用地供应，确保青河商务区完工440万平方米。",
+     {("改革任务", "112", "项"), ("经营性用地供应", "15", "宗"), ("经营性用地供应", "78", "公顷"),
+      ("青河商务区", "440", "万平方米")}),
 ])
 def test_metrics_subjects_read_in_outside_reports(text, expected):
     """What each figure counts, in sentences like those of reports read outside the corpus."""
@@ -602,6 +616,16 @@ def test_metrics_a_year_opening_a_clause_on_a_scope_dates_the_figures_after_it()
     text = "省长说，初步统计，2012年全省生产总值19701.78亿元，增长11.4%。"
     s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
     assert {(m.value, m.year) for m in sentence_metrics(s, None)} == {("19701.78", 2012), ("11.4", 2012)}
-    text = "增长11.4%，2012年全省生产总值19701.78亿元。"  # a figure before the year: not dated by it
+    text = "增长11.4%，2012年全省生产总值19701.78亿元。"  # a figure before the year: not dated by it (the one after,
+    # in the clause the year opens, is)
     s = Sentence(index=0, text=text, start=0, end=len(text), part=1, section=None, paragraph=0)
-    assert {m.year for m in sentence_metrics(s, None)} == {None}
+    assert {(m.value, m.year) for m in sentence_metrics(s, None)} == {("11.4", None), ("19701.78", 2012)}
+
+
+def test_metrics_a_year_opening_the_clause_dates_its_figure():
+    """…，2023年预计完成生猪出栏3.2万头，2024年实现满产10万头 in a review of 2021: each figure is of the year its
+    clause opens with (not of the part); 2020年以来 is a span, neither a date nor part of what is counted."""
+    doc = document_from_text("2022年青河镇人民政府工作报告\n一、2021年工作回顾\n青和农牧生猪养殖项目投产，2023年预计完成生猪出栏"
+                             "3.2万头，2024年实现满产10万头。2020年以来累计投资5亿元。\n", "t")
+    got = {(m.subject, m.value, m.year) for m in extract_metrics(doc)}
+    assert {("生猪出栏", "32000", 2023), ("满产", "100000", 2024), ("投资", "5", 2021)} <= got
