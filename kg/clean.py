@@ -7,7 +7,7 @@ from functools import cache
 
 from .resources import read_lines, read_table
 
-__all__ = ["clean_text", "curl_quotes", "join_spaced_figures", "join_wrapped_lines", "normalize_spaces"]
+__all__ = ["clean_text", "curl_quotes", "join_spaced_figures", "join_wrapped_lines", "normalize_spaces", "simplified"]
 
 _BULLET = re.compile(r"^[●■◆▲★☆○◇□•▪◎※➢►]+ ?")   # a list's bullet opening a line, no part of its text
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
@@ -108,6 +108,33 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     return out
 
 
+# characters only Traditional script writes, common in the genre (們 個 會 國 經濟…): a web copy in Traditional
+# characters (a mirror site's) is read as the Simplified text it was written in
+_TRADITIONAL_ONLY = frozenset("們個來會為國經濟發實現這說時對進過還從區縣鎮點書長開關問題學與產業務項設機")
+_PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")  # 報(bào)告: a site's readings
+
+
+@cache
+def _to_simplified():
+    from opencc import OpenCC  # (loaded only for a text that needs it)
+
+    return OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """A report copied in Traditional characters (政府工作報告, 會議現場), with or without the readings a site put
+    after them (報(bào)告), as Simplified text; a Simplified one as it is.
+
+    >>> simplified("現在，我代表縣人民政府向大會報(bào)告工作。一年來，全縣經濟實現穩步發展。"), simplified("一年来")
+    ('现在，我代表县人民政府向大会报告工作。一年来，全县经济实现稳步发展。', '一年来')
+    """
+    sample = text[:4000]
+    marks = sum(ch in _TRADITIONAL_ONLY for ch in sample)
+    if marks < 5 or marks < 0.03 * len(_HAS_CJK.findall(sample)):
+        return text
+    return _to_simplified().convert(_PINYIN_NOTE.sub("", text))
+
+
 def clean_text(text: str) -> str:
     """Report text with one paragraph per line, normalised spaces and no web-page furniture.
 
@@ -116,7 +143,7 @@ def clean_text(text: str) -> str:
     """
     chrome_lines, drops, cuts, tails = _chrome_rules()
     lines: list[str] = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for raw in simplified(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = curl_quotes(join_spaced_figures(_BULLET.sub("", normalize_spaces(raw))))
         for cut in cuts:
             if (found := cut.search(line)) and found.end() - found.start() <= _CHROME_MAX:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import html.parser
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,8 +40,12 @@ class LoadedText:
     format: str  # "text" | "html" | "pdf"
 
 
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode report bytes as UTF-8 (with or without BOM) or GB18030; raise ValueError otherwise.
+    """Decode report bytes as UTF-8 (with or without BOM), GB18030 or Big5 (a Traditional copy); raise
+    ValueError otherwise.
 
     >>> decode_bytes("工作报告".encode("gb18030"))
     ('工作报告', 'gb18030')
@@ -56,7 +61,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return _decode_truncated(data, "utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
         try:
-            return _decode_truncated(data, "gb18030"), "gb18030"
+            text = _decode_truncated(data, "gb18030")
+            if len(_PRIVATE_USE.findall(text)) > 0.01 * len(text):  # Big5 bytes read as GB18030: private-use
+                try:                                                 # characters where Chinese should be
+                    return _decode_truncated(data, "cp950"), "big5"
+                except UnicodeDecodeError:
+                    pass
+            return text, "gb18030"
         except UnicodeDecodeError as gb_error:
             # where the likelier encoding breaks down: the later of the two failures
             raise ValueError(f"not UTF-8 or GB18030 text (mixed or unknown encoding; invalid byte at offset "

@@ -124,6 +124,21 @@ def test_clean_drops_a_pdf_page_number_between_wrapped_lines():
     assert cleaned == text
 
 
+def test_clean_reads_a_traditional_copy_as_simplified_text():
+    """A mirror site's copy in Traditional characters, with or without readings after them (報(bào)告), is read as
+    the Simplified report it was: its names and figures are found; a Simplified text with a stray Traditional
+    character stays as it is."""
+    text = ("一、2004年工作回顧\n過(guò)去的一年，全省各族人民堅(jiān)持以鄧小平理論為指導(dǎo)，全年完成生產(chǎn)總值5612.3億元，"
+            "實現財政總收入608億元，建成青山縣人民醫院。")
+    assert clean_text(text) == ("一、2004年工作回顾\n过去的一年，全省各族人民坚持以邓小平理论为指导，全年完成生产总值5612.3亿元，"
+                                "实现财政总收入608亿元，建成青山县人民医院。")
+    doc = document_from_text(text, "x")
+    result = extract(doc)
+    assert {"邓小平理论", "青山县人民医院"} <= {e.name for e in result.entities}
+    assert ("生产总值", "5612.3") in {(m.subject, m.value) for m in result.metrics}
+    assert clean_text("全年完成生产总值5612.3亿元，建成青山縣人民医院。") == "全年完成生产总值5612.3亿元，建成青山縣人民医院。"
+
+
 def test_clean_drops_the_bullet_opening_a_line():
     """●某某区地处…: the bullet is no part of the place's name."""
     assert clean_text("●青港区地处青河市东南部\n■ 完成生产总值153.6亿元") == "青港区地处青河市东南部\n完成生产总值153.6亿元"

@@ -29,6 +29,20 @@ def test_load_decode_bytes(data, encoding):
     assert decode_bytes(data) == ("工作报告", encoding)
 
 
+def test_load_reads_a_big5_copy_and_the_pipeline_reads_it_simplified(tmp_path):
+    """A Traditional copy saved in Big5 is no GB18030 text (its bytes read so give private-use characters): it
+    is read as Big5, and the extraction sees the Simplified text."""
+    text = "一、2021年工作回顧\n現在，青河縣經濟實現穩步發展，地區生產總值增長8%，新建青山村衛生室3個。"
+    assert decode_bytes(text.encode("big5")) == (text, "big5")
+    path = tmp_path / "qinghe_2022.txt"
+    path.write_bytes(text.encode("big5"))
+    from kg.pipeline import extract, load_document
+
+    result = extract(load_document(path))
+    assert ("地区生产总值", "8", "%") in {(m.subject, m.value, m.unit) for m in result.metrics}
+    assert "青山村" in {e.name for e in result.entities}
+
+
 def test_load_bom_is_stripped(tmp_path):
     path = tmp_path / "bom.txt"
     path.write_bytes(b"\xef\xbb\xbf" + "一、2023年工作总结\n完成建设。".encode("utf-8"))
