@@ -315,7 +315,8 @@ _FIRM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:股份有限公司|有限责�
 _FIRM_KINDS = re.compile(r"(?:境内外|境内|境外|海外)?(?:上市|国有|民营|外资|私营|合资|独资|控股|国有控股|子|母|分|空壳|平台|"
                          r"融资担保|担保|保险|证券|基金|信托|投资|科技|有限|股份有限|有限责任)")
 _COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]{1,3})(?:个|家|所|座|处)")
-_COUNTED_TO_THE_END = re.compile(r"(?:\d+|[一二三四五六七八九十两]{1,3})个(?=[，,。；;、]|$)")
+_GRADED_TITLE = re.compile(r"(?:国家|省|自治区|市|全国)级?")
+_COUNTED_TO_THE_END = re.compile(r"(?:\d+|[一二三四五六七八九十两]{1,3})[个座处](?=[，,。；;、]|$)")
 _SEAT = re.compile(r"(?:（[\u4e00-\u9fff]{2,4}）|\([\u4e00-\u9fff]{2,4}\))$")
 
 
@@ -740,6 +741,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             j += 1  # 建设一条某某路: how many, not the first word of the name
         if j + 1 < k and toks[j].text in _DIVISION_CHARS and j > 0 and toks[j - 1].text in ("我", "本", "全"):
             j += 1  # 我乡某某村: the village, not 乡某某村
+        elif j + 1 < k and toks[j].text in ("社区", "街道", "村", "镇") and j > 0 and toks[j - 1].text in ("该", "本"):
+            j += 1  # 该社区胜利街27号院: the street, not 社区胜利街
         start = toks[j].start
         if typ == "Organization" and head.endswith(("公司", "集团")):
             start = _seat_in_brackets(view, start)
@@ -757,7 +760,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue  # 建成甲、乙两大某某基地: a kind the listed ones are counted in (三大战役纪念馆 is one)
         if typ in ("Facility", "Organization") and (_COUNTED_SITES.search(lead) or _COUNTED_SITES.search(lead[:-2])
                                                     and lead[-2:] in ("集中", "新建", "新增", "标准化")) \
-                or typ == "Place" and _COUNTED_SITES.search(lead):
+                or typ in ("Place", "ResidentialArea") and _COUNTED_SITES.search(lead):
             continue  # 建成3个某某文化中心, 3个集中隔离点, 3个某某实验室, 16个某某产业园: a kind of site counted, not one named
         if typ == "Facility" and k - j >= 2 and all(t.tag == "v" for t in toks[j:k]) \
                 and any(len(t.text) >= 2 for t in toks[j:k]) \
@@ -778,7 +781,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if head == "试点" and 0 < i < len(toks) - 1 and toks[i + 1].tag == "v" and (
                 toks[i - 1].tag in ("nt", "ns") or toks[i - 1].text.endswith(_TRIAL_HOSTS)):
             continue  # 与某公司试点成立合作社, 在某社区试点推行: on trial, an adverb after who or where
-        if typ == "ResidentialArea" and _COUNTED_TO_THE_END.match(text, tok.end):
+        if typ in ("ResidentialArea", "Place") and _COUNTED_TO_THE_END.match(text, tok.end) \
+                and not _GRADED_TITLE.match(text, toks[j].start):  # (新增国家级旅游度假区2个: titles a place holds)
             continue  # 新建美丽乡村中心村5个: a kind of village counted (某村3个组 counts the village's groups)
         if (typ in ("Facility", "Organization") or head == "项目") and _COUNT_AFTER.match(text, tok.end):
             continue  # 申报县级农民专业合作社2个, 申报某类债券项目20个: counted after, the same
@@ -1218,7 +1222,8 @@ def _policy_title(title: str, voc: _Vocab) -> bool:
             return True
     return title.endswith(("意见", "通知", "决定", "法", "条例", "计划", "规划", "纲要", "制度", "标准", "公约",
                            "清单", "报告", "准则", "章程", "协议", "政策", "措施", "建议", "草案", "法典", "宪法",
-                           "完成情况", "执行情况", "汇报"))  # 《某年实事项目完成情况》: a report
+                           "完成情况", "执行情况", "汇报", "指引", "指南", "细则", "导则", "规程"))
+    # 《某年实事项目完成情况》: a report; 《某某工作指引》: guidance
 
 
 _TITLE_SPAN = re.compile(r"[（(](?:(?:19|20)\d{2}[—–\-－~～至](?:19|20)?\d{2}|(?:19|20)\d{2})年?(?:版|修订)?[）)]$")
@@ -1391,6 +1396,7 @@ def _is_rhetoric(content: str, voc: _Vocab) -> bool:
 
 
 _TIME_LIMIT = re.compile(r"(?:最多|最长|最快|不超过|压缩至|压缩到)?\d+(?:\.\d+)?个?(?:工作日|天|日|小时|分钟)(?:办结|内)?")
+_ROAD_KIND_QUOTED = re.compile(r"[\u4e00-\u9fff]{1,3}路|[\u4e00-\u9fff]*道路")
 _CARDS = re.compile(r"(?:[和与及]“[^“”]{1,8}”)*(?:[两二三四五六七八九十]|这)张(?:王)?牌")
 _RUN_HELD = re.compile(r"(?:开展|推出|举办|推行|开设|组织)$")   # 开展“某某上门”“某某课堂”: activities held, each one
 
@@ -1582,6 +1588,8 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
     if _COMMITTEES.fullmatch(content):  # 村“两委”, 社区“两委”: the committees of the unit before the quote
         unit = re.search(r"(?:村|社区|嘎查)$", before)
         qual = unit.group(0) if unit else ""
+    if own in (None, "Place") and _ROAD_KIND_QUOTED.fullmatch(content):
+        return [], []  # 打通“断头路”、建设“民生路”, 新增“最干净道路”: kinds of road, in quotes; no road's name
     if own:
         name = content
         if qual and own in ("Mechanism", "Organization", "Facility"):
@@ -1861,7 +1869,7 @@ def _community_holders(view: _View, voc: _Vocab) -> list[Candidate]:
 
 _COMMUNITY_SUBJECT = re.compile(
     rf"(?:^|(?<=[，,；;。：:]))(?![在对向为到从])([{_CJK}]{{2,4}}?)社区(?=被|以|先后|通过|建立|建成|开展|组织|实施|推出|荣获|获得|获评|位于|辖|"
-    rf"共有|现有|积极|围绕|持续|深入|着力|全面|开工|完成|实现|成功|新建|\d|[“《]|和[{_CJK}]{{2,4}}社区|、[{_CJK}]{{2,4}}社区)")
+    rf"共有|现有|积极|围绕|持续|深入|着力|全面|开工|完成|实现|成功|新建|总人口|常住|户籍|面积|\d|[“《]|和[{_CJK}]{{2,4}}社区|、[{_CJK}]{{2,4}}社区)")
 _COMMUNITY_AT = re.compile(rf"(?<=[在对])([{_CJK}]{{2,4}}?)社区(?=[，,]|打造|建立|建设|开展|设立|试点|推行|探索|成立|实施|推出|"
                            rf"进行|铺设|新建|修建|安装|举办)")
 _COMMUNITIES_LISTED = re.compile(rf"(?:^|(?<=[，,；;。：:）)]))((?:[{_CJK}]{{2,4}}?社区、)+[{_CJK}]{{2,4}}?社区)")

@@ -2267,6 +2267,15 @@ def test_extract_outside_reports_round_60(text, expected, absent, level):
     ("殷殷嘱托指路领航，理清发展思路，建成人民西路。", {"人民西路": "Place"}, ("殷殷嘱托指路",), "county"),
     # two things joined (推进经济发展和城市建设) name no city the report aims to be; one city aimed at is named
     ("积极推进经济发展和城市建设互融共促，加快建设青山文化名城。", {"青山文化名城": "Concept"}, ("经济发展和城市",), "district"),
+    # 位于 (lies in) ends a name; sites counted (辖4个开放式小区, 新建口袋公园2座、…) are kinds; a community before its
+    # population is named; 该社区 before a street is no part of it; quoted kinds of road (“断头路”, “最干净道路”) and
+    # metaphors (“舒筋活络”) name nothing; a title of guidance (《…工作指引》) is a policy document
+    ("中兴社区位于周宁县城中心地带，辖4个开放式小区，胜利东街社区总人口9112人。", {"中兴社区": "ResidentialArea",
+     "胜利东街社区": "ResidentialArea"}, ("中兴社区位于周宁县", "开放式小区", "胜利东街社区总人口"), "subdistrict"),
+    ("该社区胜利街27号院建成示范小区，新建口袋公园2座、垂直绿化9处。", {"胜利街": "Place"}, ("社区胜利街", "口袋公园"),
+     "subdistrict"),
+    ("打通“断头路”、建设“民生路”，新增“最干净道路”4条，为城区发展“舒筋活络”，起草《青河省户外登记基地工作指引》。",
+     {"《青河省户外登记基地工作指引》": "PolicyDocument"}, ("断头路", "民生路", "最干净道路", "舒筋活络"), "district"),
     # an economic zone or belt (某某经济区, 某某经济带) is a place, quoted or not
     ("抢抓“青海经济区”新机遇，融入白江经济带建设。", {"青海经济区": "Place", "白江经济带": "Place"}, (), "town"),
 ])
