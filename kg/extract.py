@@ -782,7 +782,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 toks[i - 1].tag in ("nt", "ns") or toks[i - 1].text.endswith(_TRIAL_HOSTS)):
             continue  # 与某公司试点成立合作社, 在某社区试点推行: on trial, an adverb after who or where
         if typ in ("ResidentialArea", "Place") and _COUNTED_TO_THE_END.match(text, tok.end) \
-                and not _GRADED_TITLE.match(text, toks[j].start):  # (新增国家级旅游度假区2个: titles a place holds)
+                and not _GRADED_TITLE.match(text, toks[j].start):  # (新增国家级某某区2个: titles a place holds)
             continue  # 新建美丽乡村中心村5个: a kind of village counted (某村3个组 counts the village's groups)
         if (typ in ("Facility", "Organization") or head == "项目") and _COUNT_AFTER.match(text, tok.end):
             continue  # 申报县级农民专业合作社2个, 申报某类债券项目20个: counted after, the same
