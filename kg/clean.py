@@ -156,8 +156,12 @@ def clean_text(text: str) -> str:
         if _is_spaced_title(line):
             line = line.replace(" ", "")
         lines.append(line)
-    text = "\n".join(join_wrapped_lines(lines))
-    if "&" in text:  # a copy that kept the page's character references (&ldquo;某某&rdquo;): the characters
-        text = "\n".join(curl_quotes(normalize_spaces(line)) for line in _REFERENCE.sub(
-            lambda m: html.unescape(m.group(0)), text).split("\n"))
-    return text
+    return "\n".join(_characters(line) for line in join_wrapped_lines(lines))
+
+
+def _characters(line: str) -> str:
+    """A line of a copy that kept the page's character references (&ldquo;某某&rdquo;, joined first when a wrap cut
+    one): the characters, read as any other line's; a line without one as it is."""
+    if "&" not in line or not _REFERENCE.search(line):
+        return line
+    return curl_quotes(normalize_spaces(_REFERENCE.sub(lambda m: html.unescape(m.group(0)), line)))

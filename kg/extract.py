@@ -314,9 +314,10 @@ _FIRM_WORD_END = re.compile(r"(?:集团|控股|股份|实业|科技|公司|银�
 _FIRM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:股份有限公司|有限责任公司|有限公司|集团)")
 _FIRM_KINDS = re.compile(r"(?:境内外|境内|境外|海外)?(?:上市|国有|民营|外资|私营|合资|独资|控股|国有控股|子|母|分|空壳|平台|"
                          r"融资担保|担保|保险|证券|基金|信托|投资|科技|有限|股份有限|有限责任)")
-_COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]{1,3})(?:个|家|所|座|处)")
+_COUNT_NUMBER = r"(?:\d+|[一二三四五六七八九十两]{1,3})"   # how many: 3, 三, 十二
+_COUNT_AFTER = re.compile(rf"{_COUNT_NUMBER}(?:个|家|所|座|处)")
 _GRADED_TITLE = re.compile(r"(?:国家|省|自治区|市|全国)级?")
-_COUNTED_TO_THE_END = re.compile(r"(?:\d+|[一二三四五六七八九十两]{1,3})[个座处](?=[，,。；;、]|$)")
+_COUNTED_TO_THE_END = re.compile(rf"{_COUNT_NUMBER}[个座处](?=[，,。；;、]|$)")   # … and nothing after the count
 _SEAT = re.compile(r"(?:（[\u4e00-\u9fff]{2,4}）|\([\u4e00-\u9fff]{2,4}\))$")
 
 

@@ -407,8 +407,9 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
         if approx in ("以内",):
             approx = "以内"
         base = _BASE_YEAR.search(before)  # 是2011年的1.37倍: the base's year, not the figure's
-        dated = None if base else _DATED.search(before) or _YEAR_THEN.search(_clause_before(text, start)) \
-            or _YEAR_OPENS.match(_clause_before(text, start).strip())  # 2024年实现年出栏量满产10万头: that year's
+        clause = _clause_before(text, start)
+        dated = None if base else _DATED.search(before) or _YEAR_THEN.search(clause) \
+            or _YEAR_OPENS.match(clause.strip())  # 2024年实现年出栏量满产10万头: that year's
         # 从2020年的82.4岁提升至…, 某某收入2011年完成28.13亿元: the figure of the year it names
         subject = _change_of(text, start, end, out) or _share_of(text, start, out) or _subject(
             text, start, start if unit == "年" else end)  # (再延长30年试点: years measure what stands before them)
@@ -418,7 +419,6 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
         if subject in ("新增", "新建", "净增", "增加", "建成") and out and out[-1].unit == unit and out[-1].subject:
             subject = out[-1].subject  # 某某企业120户，其中新增74户: of the same kind (新增 is its qualifier)
         qualifier = ";".join(q for q in (_qualifier(text, start, approx), base and f"是{base.group(1)}的") if q)
-        clause = _clause_before(text, start)
         gap = _GAP.fullmatch(clause.strip()) if unit in ("个百分点", "%") and out else None
         if gap:  # 同比增长3.2%，高于全省0.1个百分点: how far the growth before is from a reference
             subject, qualifier = out[-1].subject, ";".join(q for q in (gap.group(0), approx) if q)
