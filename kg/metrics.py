@@ -230,7 +230,7 @@ def _subject(text: str, start: int, end: int) -> str:
     if not head and after:
         return (verb.group(1) if verb else "") + after  # 全镇4个村开展…: one word after, nothing before
     if text[end - 1:end] in _COUNT_UNITS and (count := _COUNT_THEN_COUNT.match(text, end)) and (not head or (
-            word_tags().get(fast_cut(head)[-1], "")[:1] == "v" and count.group(0).endswith(("公顷", "亩", "公里")))):
+            word_tags().get(fast_cut(head)[-1], "")[:1] == "v" and count.group(0).endswith(_SIZES))):
         # (批次推进15宗78公顷某某用地: after the verb too, when the second figure is the size of what is counted)
         return _subject(text, end, count.end())  # 全旗165户568名某某户: both count what is named after the second
     head = _BOUND_END.sub("", head)  # 总投资不低于2000亿元: the bound is a qualifier
@@ -281,7 +281,8 @@ _YEAR_OPENS = re.compile(r"((?:19|20)\d{2})年(?!以来|起|至|前|后|以前|�
 _DESCRIBED_KIND = re.compile(r"([^，,。；;：:\d的]{2,24})的([\u4e00-\u9fff]{2,8}?)(?=[，,。；;、]|$)")
 _SPEED_BEFORE = re.compile(r"(?:设计)?(?:时速|车速)$")
 _HOW_MANY_START = re.compile(r"^(?:\d+\.)?\d+[万亿](?=[\u4e00-\u9fff])(?![元吨亩])")  # (10万元以上的村: a size)
-_COUNT_THEN_COUNT = re.compile(r"\d+(?:\.\d+)?万?(?:[户个人家名条座宗处]|公里|公顷|亩)(?=[\u4e00-\u9fff])")
+_SIZES = ("公里", "公顷", "亩")   # how large what a count counts is (56条76公里…, 15宗78公顷…)
+_COUNT_THEN_COUNT = re.compile(rf"\d+(?:\.\d+)?万?(?:[户个人家名条座宗处]|{'|'.join(_SIZES)})(?=[\u4e00-\u9fff])")
 _FIGURE_END = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?万?[户个人家元]$")
 
 

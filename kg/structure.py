@@ -34,8 +34,9 @@ _BARE_PART = re.compile(rf"^(?:(?:(?:19|20)\d{{2}}年|{_ZH_YEAR}年|过去|今�
                         rf"[^。，,；;：:]{{2,18}}"
                         r"|[^。，,；;：:—]{2,12}——[^。，,；;：:—]{2,16})$")
 _TITLE_MAX = 40   # a title is one short line
-_WITHIN_THE_YEAR = re.compile(r"(?:^|、)(?:上半年|下半年|前三季度|第?[一二三四]季度)")   # a heading on part of a year
-_PERIOD_OPENING = re.compile(r"^(?:上半年|下半年|前三季度|第?[一二三四]季度|年度|全年)")
+_PART_OF_YEAR = r"上半年|下半年|前三季度|第?[一二三四]季度"   # a report or a part on part of a year
+_PERIOD_OPENING = re.compile(rf"^(?:{_PART_OF_YEAR}|年度|全年)")
+_WITHIN_THE_YEAR = re.compile(rf"(?:^|、)(?:{_PART_OF_YEAR})")   # a heading on part of a year
 TERM_OF_OFFICE = re.compile(r"第?[一二三四五六七八九十\d]+届")   # 第十五届, 十五届: a body's term, no part of its name
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五|(?<![\d一二三四五六七八九十第])([九十])五(?=”|计划|规划|时期|期间|末)")
 # “十四五”: the 14th five-year plan; “十五”, 九五计划: the 10th and 9th (not 十五届, the 15th term)
