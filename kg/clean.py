@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from functools import cache
 
 from .resources import read_lines, read_table
 
-__all__ = ["clean_text", "curl_quotes", "join_spaced_figures", "join_wrapped_lines", "normalize_spaces", "simplified"]
+__all__ = ["clean_text", "curl_quotes", "join_fragments", "join_spaced_figures", "join_wrapped_lines",
+           "join_wrap_spaces", "normalize_spaces", "simplified", "strip_copy_marks"]
 
 _BULLET = re.compile(r"^[●■◆▲★☆○◇□•▪◎※➢►]+ ?")   # a list's bullet opening a line, no part of its text
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
@@ -33,12 +35,16 @@ def normalize_spaces(line: str) -> str:
 _ASCII_QUOTED = re.compile(r'"([^"\n]{1,40})"')
 _SEMICOLON_QUOTED = re.compile(r";;([^;\n]{1,30});;")   # a copy that turned “” into ;; (贯彻;;五个坚持;;)
 _APOSTROPHE_QUOTED = re.compile(r"'([^'“”\n]{1,30}?)\s?“")   # a copy that opened with ' and closed with “ ('九大战略“)
+_DOUBLE_APOSTROPHE_QUOTED = re.compile(r"\"([^\"'“”\n]{1,30}?)'")   # a copy that opened with " and closed with ' ("某某')
+_QUESTION_QUOTED = re.compile(r"\?([^?\n]{1,30})\?")
+_LATIN_NEAR_MARK = re.compile(r"[A-Za-z0-9=&/吗呢么何谁哪]\?|\?[A-Za-z=&]")   # a web address's ? (…php?id=5) or a
+# question's (为什么?) is no quote
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")   # a quote holding Chinese is a Chinese quote
 
 
 def curl_quotes(line: str) -> str:
     """Chinese text quoted with ASCII marks ("某某"行动), with the ;; a bad copy made of “”, or opened with ' and
-    closed with “ ('某某“): the quotes the genre uses, so a quoted name is read as one (a line with an odd number
+    closed with “ ('某某“) or with ' ("某某'), or with both lost to ? (?某某?): the quotes the genre uses, so a quoted name is read as one (a line with an odd number
     of " is left as it is).
 
     >>> curl_quotes('开展"县县通"攻坚行动，贯彻;;五个坚持;;'), curl_quotes("围绕'九大战略“，实施'1222“工作布局")
@@ -46,6 +52,10 @@ def curl_quotes(line: str) -> str:
     """
     def curl(m: re.Match) -> str:
         return f"“{m.group(1)}”" if _HAS_CJK.search(m.group(1)) else m.group(0)
+    if "'" in line and '"' in line and re.sub(r"[^\"']", "", line) == "\"'" * line.count('"'):
+        line = _DOUBLE_APOSTROPHE_QUOTED.sub(lambda m: f"“{m.group(1)}”", line)
+    if "?" in line and line.count("?") % 2 == 0 and not _LATIN_NEAR_MARK.search(line):
+        line = _QUESTION_QUOTED.sub(curl, line)  # 以?三个代表?重要思想为指导: quotes a copy lost to "?"
     if '"' in line and line.count('"') % 2 == 0:
         line = _ASCII_QUOTED.sub(curl, line)
     if "'" in line and "“" in line and "”" not in line:
@@ -76,18 +86,20 @@ def _is_spaced_title(line: str) -> bool:
     return bool(re.fullmatch(r"(\S ){3,}\S", line)) and all(len(tok) == 1 for tok in line.split(" "))
 
 
-_RUNS_ON = re.compile(r"(?:[\u4e00-\u9fff\d%，,、“（(]|&[a-z]{1,7})$")   # a line cut in mid-sentence (not at an end mark,
+_RUNS_ON = re.compile(r"(?:[\u4e00-\u9fff\d%，,、“（(]|\d[.．]|&[a-z]{1,7})$")   # a line cut in mid-sentence (not at an end mark,
 # nor a web tag; a character reference cut in two, &ldqu|o;, runs on)
 _REFERENCE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#[xX][0-9a-fA-F]{2,5});")   # &ldquo;, &#8220;: a web copy's characters
 _HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、．.](?!\d)|"
                             r"第[一二三四五六七八九十]+部分|[一二三四五六七八九十]是|——)")
+_SPACED_OUT = 0.6   # of all lines, the share a blank line follows in a copy that put one after every line
 _WRAPPED_SHARE = 0.4   # of the longer lines, the share that must run on for the text to count as hard-wrapped
 
 
-def join_wrapped_lines(lines: list[str]) -> list[str]:
+def join_wrapped_lines(lines: list[str], breaks: frozenset[int] = frozenset()) -> list[str]:
     """Lines a PDF or a copy hard-wrapped at the page's width joined back into their paragraphs: in a text where
     many long lines run on (no end mark, the next line no heading), a line as long as most and with no end mark
-    goes on in the next one. A text with a paragraph per line is returned as it is.
+    goes on in the next one, unless a blank line followed it (its index is in ``breaks``). A text with a
+    paragraph per line is returned as it is.
 
     >>> join_wrapped_lines(["一、2022年工作回顾", "全年新建学校3所，改造道路12条，完成了各项任务。"])
     ['一、2022年工作回顾', '全年新建学校3所，改造道路12条，完成了各项任务。']
@@ -98,13 +110,49 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     if len(runs_on) < 5 or len(runs_on) < _WRAPPED_SHARE * len(long):
         return lines
     width = sorted(len(lines[i]) for i in runs_on)[len(runs_on) // 2]  # the page's width, as most wrapped lines have it
-    cut = {i for i in runs_on if len(lines[i]) >= 0.75 * width}  # (a short line that runs on is a heading or a title)
+    cut = {i for i in runs_on if len(lines[i]) >= 0.75 * width and i not in breaks}  # (a short line that runs on is a heading or a title)
+    cut |= {i for i, line in enumerate(lines[:-1]) if _HEADING_START.match(line) and _RUNS_ON.search(line)
+            and "。" in line and len(line) >= 0.75 * width and not _HEADING_START.match(lines[i + 1]) and i not in breaks}
+    # (（一）某某做大做强。全力创建…: a heading whose paragraph goes on from its line runs on too)
     out: list[str] = []
     for i, line in enumerate(lines):
         if i - 1 in cut:
             out[-1] += line
         else:
             out.append(line)
+    return out
+
+
+_END_MARK = re.compile(r"[。！？!?；;：:…]$")
+_ADDRESS = re.compile(r"各位代表|同志们")   # the speech's salutation opens a paragraph of its own
+_FRAGMENT_SHARE = 0.25   # of all lines, the share of short pieces that run on for a text to count as cut into spans
+
+
+def _opens_paragraph(line: str) -> bool:
+    return bool(_HEADING_START.match(line) or _ADDRESS.match(line))
+
+
+def join_fragments(lines: list[str]) -> list[str]:
+    """A copy that broke its paragraphs at every span of a PDF's text (现在，我代表 | 某某 | 镇人民政府向大会报告工作，请 |
+    予审 | 议，…) with its paragraphs back: in a text where short pieces that run on are many, a line with no end
+    mark goes on in the next, unless the next opens a heading or the line is a heading with its title (a bare
+    list mark, 2., takes its title from the next line). Any other text is returned as it is.
+
+    >>> join_fragments(["一、工作回顾", "2.", "工业", "经济提能升级", "。", "完成产值", "5", "亿元", "，增长", "8%", "。"] * 2)[:3]
+    ['一、工作回顾', '2.工业经济提能升级。', '完成产值5亿元，增长8%。']
+    """
+    pieces = sum(len(line) <= 6 and not _END_MARK.search(line) and not _opens_paragraph(line) for line in lines)
+    if pieces < 10 or pieces < _FRAGMENT_SHARE * len(lines):
+        return lines
+    out: list[str] = []
+    bare_mark = False   # the last line began as a list mark alone: its title runs on to an end mark
+    for line in lines:
+        if out and not _END_MARK.search(out[-1]) and not _opens_paragraph(line) and (
+                bare_mark or not _opens_paragraph(out[-1])):
+            out[-1] += line
+        else:
+            out.append(line)
+            bare_mark = bool(_HEADING_START.fullmatch(line))
     return out
 
 
@@ -135,6 +183,44 @@ def simplified(text: str) -> str:
     return _to_simplified().convert(_PINYIN_NOTE.sub("", text))
 
 
+# a site's copy mark: three or four letters and digits, some lower case and some not (pbY, C6m, q8j), that end
+# paragraphs; acronyms (GDP, 5G, O2O) are upper case, units (km) end no paragraph
+_MARK = re.compile(r"(?<![A-Za-z0-9])(?=[A-Za-z0-9]{0,3}[a-z])(?=[A-Za-z0-9]{0,3}[A-Z0-9])[A-Za-z0-9]{3,4}(?=[ \t\u3000]*(?:\n|$)|[ \t\u3000]{2})")
+_MARKS_MIN = 5   # the times a mark must end a paragraph for it to be a site's mark, not a word
+
+
+def strip_copy_marks(text: str) -> str:
+    """A copy in which a site marked every paragraph's end (…提出意见。pbY), as the paragraphs it marked: the mark
+    is a paragraph break, wherever it stands (a flattened copy keeps it between two paragraphs of one line).
+
+    >>> strip_copy_marks("各位代表：pbY   现在，我代表政府报告工作。pbY\\n" * 5).split()[:3]
+    ['各位代表：', '现在，我代表政府报告工作。', '各位代表：']
+    """
+    ends = Counter(m.group(0) for m in _MARK.finditer(text))
+    for mark in (mark for mark, n in ends.items() if n >= _MARKS_MIN):
+        text = re.sub(rf"(?<![A-Za-z0-9]){mark}(?![A-Za-z0-9])[ \t\u3000]*", "\n", text)
+    return text
+
+
+_WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，。、；：,;:）)])[ ](?=[\u4e00-\u9fff（(])")
+_WRAP_SPACING = 25   # a copy that joined a page's lines with a space has one every line's width, no closer
+
+
+def join_wrap_spaces(line: str) -> str:
+    """A paragraph whose hard-wrapped lines a copy joined with a space (…列席 人员提出意见, 坚 定不移): the space
+    between two characters gone where such spaces stand a line's width apart, three or more of them; a space
+    a writer put between a title and a name (区长 某某) is one alone.
+
+    >>> join_wrap_spaces("五年来，在县委的正确领导下，在县人大、县政协 的监督支持下，县政府团结带领全县人民，牢牢把握发展机遇，坚 "
+    ...                  "定不移实施发展战略，较好完成了十三五规划确定的主要目标任务。率先在全省完成扩 区调区。")[:32]
+    '五年来，在县委的正确领导下，在县人大、县政协的监督支持下，县政府'
+    """
+    spaces = [m.start() for m in _WRAP_SPACE.finditer(line)]
+    if len(spaces) < 3 or min(b - a for a, b in zip(spaces, spaces[1:])) < _WRAP_SPACING:
+        return line
+    return _WRAP_SPACE.sub("", line)
+
+
 def clean_text(text: str) -> str:
     """Report text with one paragraph per line, normalised spaces and no web-page furniture.
 
@@ -143,8 +229,12 @@ def clean_text(text: str) -> str:
     """
     chrome_lines, drops, cuts, tails = _chrome_rules()
     lines: list[str] = []
-    for raw in simplified(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = curl_quotes(join_spaced_figures(_BULLET.sub("", normalize_spaces(raw))))
+    breaks: set[int] = set()   # the lines a blank line follows: a paragraph ends there, however wrapped
+    for raw in strip_copy_marks(simplified(text).replace("\r\n", "\n").replace("\r", "\n")).split("\n"):
+        if not (line := normalize_spaces(raw)):
+            breaks.add(len(lines) - 1)
+            continue
+        line = curl_quotes(join_spaced_figures(_BULLET.sub("", line)))
         for cut in cuts:
             if (found := cut.search(line)) and found.end() - found.start() <= _CHROME_MAX:
                 line = (line[:found.start()] + line[found.end():]).strip()
@@ -156,7 +246,11 @@ def clean_text(text: str) -> str:
         if _is_spaced_title(line):
             line = line.replace(" ", "")
         lines.append(line)
-    return "\n".join(_characters(line) for line in join_wrapped_lines(lines))
+    if len(breaks) > _SPACED_OUT * len(lines):
+        breaks = set()  # a copy with a blank line after every line: they mark no paragraph
+    joined = join_fragments(lines)
+    paragraphs = join_wrapped_lines(joined, frozenset(breaks) if joined is lines else frozenset())
+    return "\n".join(_characters(join_wrap_spaces(line)) for line in paragraphs)
 
 
 def _characters(line: str) -> str:

@@ -947,6 +947,61 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             out.append(Candidate(tok.text, "Place", view.sentence.index, tok.start, tok.end,
                                  confidence=0.5, priority=1, nested=True, rule="ns-listed"))
     out.extend(_brands(view, voc))
+    out.extend(_lanes(view))
+    out.extend(_steppe_units(view, voc))
+    return out
+
+
+_STEPPE_UNITS = {"嘎查": "ResidentialArea", "苏木": "Place"}   # a pastoral village, a pastoral township
+
+
+def _steppe_units(view: _View, voc: _Vocab) -> list[Candidate]:
+    """某某嘎查, 某某苏木: a Mongolian name jieba cuts into pieces of any tag (沙巴/nr 日/m 太/d 嘎查) is every piece
+    back to a verb, a preposition or a mark, up to six characters."""
+    toks, out = view.toks, []
+    for i, tok in enumerate(toks):
+        if tok.text not in _STEPPE_UNITS:
+            continue
+        j = i
+        while j and toks[j - 1].end == toks[j].start and toks[j - 1].text[0] not in PUNCT \
+                and toks[j - 1].tag[:1] not in ("v", "p", "u", "c", "x") and toks[j - 1].text not in voc.stop \
+                and tok.start - toks[j - 1].start <= 6 and not _HAS_HEAD_END.search(toks[j - 1].text):
+            j -= 1
+        if 2 <= tok.start - toks[j].start and not view.is_protected(toks[j].start, tok.end):
+            out.append(Candidate(view.text[toks[j].start:tok.end], _STEPPE_UNITS[tok.text], view.sentence.index,
+                                 toks[j].start, tok.end, confidence=0.55, priority=1, nested=True, rule="steppe-unit"))
+    return out
+
+
+def _after_steppe_units(cands: list[Candidate]) -> list[Candidate]:
+    """A name that opens inside a Mongolian village's (苏布尔嘎|嘎查乡村旅游示范点: jieba cut the name, the site's
+    rule began at 嘎查) opens where the village's name does."""
+    units = [c for c in cands if c.rule == "steppe-unit"]
+    out = []
+    for c in cands:
+        unit = next((u for u in units if u.start < c.start < u.end and c.rule != "steppe-unit"
+                     and c.name.startswith(u.name[c.start - u.start:])), None)
+        out.append(replace(c, name=unit.name[:c.start - unit.start] + c.name, start=unit.start) if unit else c)
+    return out
+
+
+_HAS_HEAD_END = re.compile(r"[镇乡村区县旗市]$")   # (巴彦托海镇|哈克嘎查: the town before the village is no part of it)
+
+
+_LANE = re.compile(r"(?:^|(?<=[，,。；;、：:（(]))([\u4e00-\u9fff]{2,4}路\d{1,4}弄)(?!\d)")
+
+
+def _lanes(view: _View) -> list[Candidate]:
+    """某某路261弄 opening a clause or an item: a lane, the housing estate a city's reports name by its address."""
+    out = []
+    for m in _LANE.finditer(view.text):
+        start, end = m.span(1)
+        while (i := view.token_at(start)) < len(view.toks) and view.toks[i].start == start \
+                and view.toks[i].tag[:1] in ("v", "d", "p", "c") and view.text.index("路", start) - view.toks[i].end >= 2:
+            start = view.toks[i].end  # 完成某某路435弄: the verb before the lane is no part of it
+        if not view.is_protected(start, end):
+            out.append(Candidate(view.text[start:end], "ResidentialArea", view.sentence.index, start, end,
+                                 confidence=0.6, priority=1, rule="lane"))
     return out
 
 
@@ -1532,6 +1587,14 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
 
     if word:
         typ, naming = voc.quote_types[word]
+        if typ == "Program" and len(items := content.split("、")) >= 2 and all(
+                len(i) >= 4 and i.endswith("年") for i in items):  # “项目提质年、乡村和美年”活动: a campaign each year
+            at = m.start() + 1 + raw.find(items[0])
+            for item in items:
+                cands.append(Candidate(item, "Program", sidx, at, at + len(item), confidence=0.8, priority=2,
+                                       rule="quote-years"))
+                at += len(item) + 1
+            return cands, hints
         full = raw + phrase  # “互联网+”行动 keeps its plus
         if raw != content:
             aliases.add(content + phrase)
@@ -1551,8 +1614,8 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
                 content) < 3:
             return [], []
         conf = 0.85
-        if adjectival and naming != "full":
-            return [], []
+        if adjectival and naming != "full" or naming != "full" and content in voc.rhetoric:
+            return [], []  # (通过“头脑风暴”碰撞…思路: a figure of speech, whatever follows it)
         if typ == "Award" and _award_generic(name, voc):
             return [], []
         cands.append(Candidate(name, typ, sidx, m.start(), end, aliases=tuple(sorted(aliases - {name})),
@@ -1591,6 +1654,8 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
         qual = unit.group(0) if unit else ""
     if own in (None, "Place") and _ROAD_KIND_QUOTED.fullmatch(content):
         return [], []  # 打通“断头路”、建设“民生路”, 新增“最干净道路”: kinds of road, in quotes; no road's name
+    if own and content in voc.rhetoric:
+        return [], []  # 打造社区品牌“新亮点”: a figure of speech, though it ends like a facility (点)
     if own:
         name = content
         if qual and own in ("Mechanism", "Organization", "Facility"):
@@ -1609,6 +1674,9 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
         typ = "Concept" if "、" in content and run_class in ("Place", "ResidentialArea", "Facility") else run_class
         return [Candidate(content, typ, sidx, m.start(), m.end(), aliases=tuple(aliases),
                           confidence=0.75, priority=2, rule="quote-list")], []
+    if before.endswith("以") and re.match(r"为(?:目标|方向|愿景)", after):
+        return [Candidate(content, "Concept", sidx, m.start(), m.end(), aliases=tuple(aliases), confidence=0.7,
+                          priority=2, rule="quote-aim")], []  # 以“产业强镇”为目标: the aim, a slogan
     if re.match(r"为主题", after) or (before.endswith("以") and "为主题" in after[:12]):
         return [Candidate(content, "Program", sidx, m.start(), m.end(), confidence=0.75, priority=2,
                           rule="quote-theme")], []
@@ -1720,7 +1788,7 @@ _PILOT_PLACE = re.compile(r"试点(?:县|市|城市|区|园区|镇|乡|村|单�
 
 # cue_done verbs (award_words.tsv) that also take things no honour is (获得资金, 通过验收, 列入规划): what follows
 # them is an honour only when its words say so; every other cue_done verb names one by itself
-_WEAK_AWARD_CUES = frozenset({"获得", "获", "通过", "新创建", "列入", "跻身", "命名为", "被命名为", "确定为", "被确定为"})  # 命名为“某某园区”: its name
+_WEAK_AWARD_CUES = frozenset({"获得", "获", "获批", "通过", "新创建", "列入", "跻身", "命名为", "被命名为", "确定为", "被确定为"})  # 命名为“某某园区”: its name
 _NATIONAL_START = re.compile(r"国家级|国家|全国|省级")
 _GRADED_ZONE = re.compile(rf"(?:国家级|省级|自治区级)[{_CJK}]{{1,8}}(?:区|园区|景区|度假区|基地)")  # 创建国家级某某区
 _AWARD_CLASS = r"(?:城市|城区|县城|区|县|市|镇|乡|村|街道|社区|单位|集体|称号|奖|示范区|示范点|先进|模范|站|中心|园区|基地|医院|学校)$"
@@ -2735,7 +2803,7 @@ def _full_name(surface: str, names: dict[str, str]) -> tuple[str, ...]:
 
 
 _LOCAL_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2})(社区|嘎查|镇)(?=[\u4e00-\u9fff\d]{2,})")
-_NOT_LOCAL_STEM = re.compile(r"[农城新美县市省区乡村镇全三百各每]|^街道$|^辖区$")  # 新农村…, 美丽圩镇…, 各社区…: kinds, not names
+_NOT_LOCAL_STEM = re.compile(r"[农城新美县市省区乡村镇全三百各每]|^街道$|^辖区$|^会议$")  # 新农村…, 美丽圩镇…, 各社区…: kinds, not names
 
 
 def _local_prefixes(kept: list[Candidate], view: _View) -> list[Candidate]:
@@ -3278,6 +3346,17 @@ _COMMUNITY_HEADS = ("社区", "居民区", "小区", "嘎查")
 _LINE_WORD = re.compile(r"高速|高铁|铁路|城际|国道|省道|公路|段|[GS]\d")
 
 
+_BOUND = re.compile(r"[东南西北]至")   # 东至某路，北至某路: a site's bounds
+
+
+def _past_bound(c: Candidate, text: str) -> Candidate:
+    """东至某某路 at a clause's start or after the site (项目东至…): the road, not its bound's word."""
+    if c.type == "Place" and _BOUND.match(c.name) and len(c.name) >= 5 and _BOUND.search(text, c.end) \
+            and (not c.start or text[c.start - 1] in "，,；;。：:" or text[:c.start].endswith(("项目", "地块", "用地"))):
+        return replace(c, name=c.name[2:], start=c.start + 2)
+    return c
+
+
 def _within_sections(cands: list[Candidate]) -> list[Candidate]:
     """Inside a stretch of road (某某高速A至B段), only its two ends are places of their own (and kept beside
     it): not the line with the first end (某高速A), nor the second end with the road's kind (B公路)."""
@@ -3413,8 +3492,10 @@ def sentence_candidates(sentence: Sentence, level: str = "", home: Home | None =
     hints += hints_w
     cands += branches
     hints += hints_b
+    if "嘎查" in view.text or "苏木" in view.text:
+        cands = _after_steppe_units(cands)
     if "至" in view.text:
-        cands = _within_sections(cands)
+        cands = [_past_bound(c, view.text) for c in _within_sections(cands)]
     kept = _abbreviated(_split_regions(_select(cands)), view)
     kept = [c for c in kept if not _place_of_a_verb(c, kept, view) and not _type_word_of_a_quote(c, kept, view)
             and not _across_a_government(c) and not _every_one_of_a_list(c, view)]

@@ -33,14 +33,15 @@ _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]")
 _AFTER_WORDS = re.compile(rf"[{_CJK}\w]{{0,12}}")
 _AFTER_RUN = re.compile(rf"[{_CJK}]+")
-_GIVEN = re.compile(r"成立|发放|建立|组建|获得|获评|入选|签订|落户|入驻|申请|争取|兑现|拨付|办理|享受")  # what a counted body does or gets
+_GIVEN = re.compile(r"成立|发放|建立|组建|获得|获评|入选|签订|达成|落户|入驻|申请|争取|兑现|拨付|办理|享受")  # what a counted body does or gets
 _AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升)(?:到|至)|^(?:以上|以下|左右|以内)"
                          r"|的|和|(?<![普涉以危])及|等|之一|[是为被将把在对已]|居(?![民住家委室])|(?<![合兼吞归])并(?![网购联入])|(?<=[\u4e00-\u9fff]{2})(?:[均各]|分别)"
-                         r"|稳居|位居|跃居|取得|进行|预计|(?:不断|持续|稳步|逐步|进一步|快速|加快|迅速|顺利|先后|相继|陆续|扎实|认真|大力|全力|着力|积极(?!分子)|累计|全面(?=[开完启建推实]|$)|投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与"
-                         r"|参加|铺设|竣工|通车|贯通|投用|投产|用于|配备|赴|(?<=[\u4e00-\u9fff]{2})落实|基本(?=完成|实现|建成|达到|形成)|成功(?=认定|创建|获评|获批|入选|举办|申报|实现|完成))"
+                         r"|稳居|位居|跃居|取得|进行|预计|(?:依次|不断|持续|稳步|逐步|进一步|快速|加快|迅速|顺利|先后|相继|陆续|扎实|认真|大力|全力|着力|积极(?!分子)|累计|全面(?=[开完启建推实]|$)|投入|实现|达到|完成|开工|建成|全部|正式|新台阶|大关|开展|实施|参与"
+                         r"|参加|铺设|竣工|通车|贯通|投用|投产|用于|配备|赴|(?<=[\u4e00-\u9fff]{2})落实|基本(?=完成|实现|建成|达到|形成)|圆满(?=完成|结束|落幕)|(?<=[\u4e00-\u9fff]{2})进展(?=顺利|良好|有序|迅速)|(?<=[\u4e00-\u9fff]{2})到(?![位期岗户])|成功(?=认定|创建|获评|获批|入选|举办|申报|实现|完成))"
                          rf"|中$|(?<=[{_CJK}]{{2}})(?:{_GIVEN.pattern})")  # 6个无物业小区成立…: the areas, not what they do
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
-_LEAD_WORDS = re.compile(r"^(?:[（(][^（）()]{1,6}[）)]|是(?=[\u4e00-\u9fff]{4})|该项目|该工程|全年|年内|年末|其中|同时|目前|现有|当前|全区|全市|全省|全县|全镇|全乡|全旗|全州|全盟|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
+_LEAD_WORDS = re.compile(r"^(?:[（(][^（）()]{1,6}[）)]|[更也还既又正]?是(?=[\u4e00-\u9fff]{4})|该项目|该工程|全年|年内|年末|其中|同时|截[至止](?:目前|当前)?|目前|现有|当前|全区|全市|全省|全县|全镇|全乡|全旗|全州|全盟|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
+_QUOTED_KIND = re.compile(r"“([^“”，,。；;、]{2,12})”")
 _QUOTE_BEFORE = re.compile(r"“([^“”，,。；;]{1,12})”$")
 _NOTE_END = re.compile(r"[（(][^（）()，,。；;]{1,12}[）)](?:实现|完成|达到|达|为)?$")
 _YEAR_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年(?:度|末|底|以来)?|\d{1,2}(?:月?[-—至~]\d{1,2})?月份?(?:\d{1,2}日)?|\d{1,2}日)")
@@ -197,7 +198,8 @@ def _subject(text: str, start: int, end: int) -> str:
         before = quoted.group(1) + before
     after_m = _AFTER_WORDS.match(text[end:])
     after = after_m.group(0) if after_m else ""
-    after = re.split(r"\d", _AFTER_STOP.split(after, maxsplit=1)[0], maxsplit=1)[0]  # not the next figure
+    after = re.split(r"(?:约|近|逾)?\d", _AFTER_STOP.split(after, maxsplit=1)[0], maxsplit=1)[0]  # not the next figure
+    # (4处更新项目约2.6万平方米: nor the next figure's 约)
     if after and len(first := fast_cut(after)[0]) >= 2 and word_tags().get(first) == "v" \
             and text[end - 1] not in _COUNT_UNITS:
         after = ""  # 某某亿元支持某某, 4%左右安排: what the money is for, not what it is (30个实践岗位: counted)
@@ -207,6 +209,12 @@ def _subject(text: str, start: int, end: int) -> str:
     after = re.split(rf"[{_CJK}]{{2}}了", after, maxsplit=1)[0] or after  # 6万吨某某装备填补了…: not what it did
     if after.startswith("台阶") and text[end - 1] not in _COUNT_UNITS:
         after = ""  # 某某收入跃上30亿元台阶: a milestone passed, not what is counted (迈上3个台阶 counts steps)
+    if not after and text[end - 1:end] in _COUNT_UNITS + "支次批期届轮" and (quoted := _QUOTED_KIND.match(text, end)):
+        run = _AFTER_RUN.match(text, quoted.end())
+        rest = _whole_words(_AFTER_STOP.split(run.group(0), maxsplit=1)[0], 12) if run else ""
+        if not rest or word_tags().get(fast_cut(rest)[0], "")[:1] != "v":
+            after = ("" if quoted.group(1).endswith("版") and rest else quoted.group(1)) + rest
+            # 组建36支“某某管家”队伍: the quoted kind counted, with its noun (“升级版”某某站: a grade, no part)
     verb = re.search(r"(新建|新增|建成|完成|实施|安装|开展|增设|组织|提供|清理|调整|布局|完善|发放|投放|封存)$",
                      _TOTAL_END.sub("", before))
     of = _OF_AFTER.match(text, end)
@@ -249,7 +257,7 @@ def _subject(text: str, start: int, end: int) -> str:
 # the verbs, qualifiers and time words a clause puts between what it counts and the figure (…完成, …将首超, …年均增长)
 _VERB_TAIL = re.compile(r"(?:完成了|达到了|实现了|完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
                         r"比上年增长|增速|增加|减少|削减|压减|降低到|降低至|下降到|下降至|下降|提高|上涨|发展到|发展至|增长了|增加了|提高了|下降了|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|"
-                        r"降至|降低|拓展|扩大|扩展|预计|累计|累积|共有|共计|(?<!公)共|提升|至|年均|拟按|按|拟|连续|下辖|辖|拥有|现有|有|跨越了?|跨过|越过|(?<![人年])均|分别|稳定在|保持在|保持|先后|已经|已|以|完工|竣工)+$")
+                        r"降至|上升至|上升到|平均为|降低|拓展|扩大|扩展|预计|累计|累积|共有|共计|(?<!公)共|提升|至|年均|拟按|按|拟|连续|下辖|辖|拥有|现有|有|跨越了?|跨过|越过|(?<![人年])均|分别|稳定在|保持在|保持|先后|已经|已|以|完工|竣工)+$")
 _CHANGED_TO = re.compile(r"(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升|跃升|攀升)(?:到|至)(?:(?:19|20)\d{2}年?(?:底|末)?的?)?")
 _FROM_YEAR = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?|每年|每月|每亩|每人|每户)*$")
 _RANGE_BEFORE = re.compile(r"\d(?:%|％)?[—–~～]$")
@@ -278,12 +286,21 @@ _ITEM_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])")
 _SERVED_WITH = re.compile(r"(?:提供|开展)[\u4e00-\u9fff]{2,10}?(?=[，,。；;、]|$)")
 _NOTE_MARK = re.compile(r"\[\d{1,3}\]|〔\d{1,3}〕|【\d{1,3}】")
 _YEAR_OPENS = re.compile(r"((?:19|20)\d{2})年(?!以来|起|至|前|后|以前|以后|的|[-—~～])(?=[\u4e00-\u9fff])")
-_DESCRIBED_KIND = re.compile(r"([^，,。；;：:\d的]{2,24})的([\u4e00-\u9fff]{2,8}?)(?=[，,。；;、]|$)")
+_DESCRIBED_KIND = re.compile(r"([^，,。；;：:\d的]{2,24})的([\u4e00-\u9fff]{2,8}?)(?=[，,。；;、]|$|实施|开展|提供|办理|完成)")
 _SPEED_BEFORE = re.compile(r"(?:设计)?(?:时速|车速)$")
 _HOW_MANY_START = re.compile(r"^(?:\d+\.)?\d+[万亿](?=[\u4e00-\u9fff])(?![元吨亩])")  # (10万元以上的村: a size)
 _SIZES = ("公里", "公顷", "亩")   # how large what a count counts is (56条76公里…, 15宗78公顷…)
 _COUNT_THEN_COUNT = re.compile(rf"\d+(?:\.\d+)?万?(?:[户个人家名条座宗处]|{'|'.join(_SIZES)})(?=[\u4e00-\u9fff])")
 _FIGURE_END = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?万?[户个人家元]$")
+
+
+def _past_verbs(phrase: str) -> str:
+    """The phrase after the verbs that open it (举办好|庆祝|某某成立 → 某某成立), or the phrase when all of it is."""
+    words = fast_cut(phrase)
+    k = 0
+    while k < len(words) - 1 and (word_tags().get(words[k], "")[:1] in ("v", "d") or words[k] in ("好", "的") or words[k].endswith(("庆祝", "纪念", "迎接"))):
+        k += 1
+    return "".join(words[k:])
 
 
 def _after_figures(head: str) -> str:
@@ -356,6 +373,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
                             or before.endswith(("连续", "近", "过去", "前", "后", "这", "每", "第", "至", "-", "—", "~"))
                             or re.match(r"[来前后内间中度底末初级以]|的时间|时间", text[end:])):
             continue  # 2025年, 连续16年 (a run), 近5年, 5年来: dates and spans, not a figure in years
+        if unit == "小时" and re.match(r"自助|不打烊|无人", text[end:]):
+            continue  # 24小时自助服务终端, 24小时不打烊专区: what a service is called, no measure
         if unit in ("岁", "周岁") and re.match(r"(?:以[上下])?(?:儿童|婴幼儿|老年人|老人|人群|青少年)", text[end:]):
             continue  # 5岁以下儿童死亡率, 60岁以上老年人: the age names the group, it is no measure
         if num[0].isdigit():
@@ -413,7 +432,9 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
             or _YEAR_OPENS.match(clause.strip())  # 2024年实现年出栏量满产10万头: that year's
         # 从2020年的82.4岁提升至…, 某某收入2011年完成28.13亿元: the figure of the year it names
         subject = _change_of(text, start, end, out) or _share_of(text, start, out) or _subject(
-            text, start, start if unit == "年" else end)  # (再延长30年试点: years measure what stands before them)
+            text, start, start if unit in ("年", "周年") else end)  # (再延长30年试点, 成立80周年纪念活动: years measure what stands before them)
+        if unit == "周年":
+            subject = _past_verbs(subject)  # 筹备某某胜利80周年纪念活动: the event remembered, not the doing
         if _RANGE_BEFORE.search(text, 0, start) and out:
             subject = out[-1].subject  # 经济增长4.5%—5%: the range's top is the same thing's
         subject = _NOTE_MARK.sub("", subject)  # 新开发“双协员”[21]305个: the mark of a note at the report's end
@@ -489,7 +510,7 @@ def _respectively(text: str, metrics: list[Metric], starts: list[int]) -> list[M
         pair = _PAIR_RESPECTIVELY.fullmatch(wide)
         if not pair and n == 2 and _THEN_RESPECTIVELY.match(text, _figure_end(text, starts[i + 1])):
             pair = _PAIR_BEFORE.fullmatch(wide)  # 城镇和农村某某收入完成X元、Y元，分别增长…: the pair named first
-        shared = _SHARED_RESPECTIVELY.fullmatch(wide)
+        shared = _SHARED_RESPECTIVELY.fullmatch(wide) or n == 2 and _TWO_IN_ONE.fullmatch(wide)
         if n >= 2 and _RESPECTIVELY.fullmatch(clause):
             named = [m.subject for m in out[:i] if m.subject]
             subjects = named[len(named) - n:] if len(named) >= n else []
@@ -497,14 +518,18 @@ def _respectively(text: str, metrics: list[Metric], starts: list[int]) -> list[M
             first, second = _LEAD_WORDS.sub("", pair.group(1)), pair.group(2)
             if len(first) <= 3 < len(second) - 2:  # 城镇、农村常住居民人均可支配收入: the two share the rest of the
                 # name; 汽车、电子信息产业: only the kind of sector
-                first += second[-2:] if second.endswith(("产业", "行业")) else second[2:]
+                first += second[-2:] if second.endswith(("产业", "行业")) else second[len(_SETTING.match(second).group(0)) or 2:]
             elif _shares_a_word(first, second):
                 first += second[1:]  # 年末存、贷款余额: 存款余额
+            elif (measure := _MEASURE_END.search(second)) and not _MEASURE_END.search(first):
+                first += measure.group(0)  # 高技术制造业、装备制造业增加值: the first's value added too
             subjects = [first, second]
         elif n >= 2 and shared and not pair:  # 某某人均可支配收入分别为3.6万元、2.1万元: one subject for both
             subjects = [_LEAD_WORDS.sub("", shared.group(1))] * n
-            if n == 2 and "存贷款" in subjects[0]:  # 存贷款余额分别增加X和Y: deposits, then loans
-                subjects = [subjects[0].replace("存贷款", "存款"), subjects[0].replace("存贷款", "贷款")]
+            for both, (first, second) in _TWO_NAMED_AS_ONE.items():
+                if n == 2 and both in subjects[0]:  # 存贷款余额分别增加X和Y: deposits, then loans
+                    subjects = [subjects[0].replace(both, first), subjects[0].replace(both, second)]
+                    break
         elif n >= 2 and i >= n and _CHANGE_ONLY.fullmatch(clause) and _listed_run(text, starts, i - n) == n:
             subjects = [m.subject for m in out[i - n:i]]
         elif n >= 2:
@@ -515,12 +540,17 @@ def _respectively(text: str, metrics: list[Metric], starts: list[int]) -> list[M
     return out
 
 
-_RESPECTIVELY = re.compile(rf"(?:[两三四五六七八九十]年)?(?:同比|比上年|较上年|年均|(?:较|比)(?:19|20)\d{{2}}年)?分别(?:比年初|较年初|比上年|较上年)?"
+_RESPECTIVELY = re.compile(rf"(?:[两三四五六七八九十]年)?(?:同比|比上年|较上年|年均|(?:较|比)(?:19|20)\d{{2}}年)?分别(?:比年初|较年初|比上年|较上年)?(?:同比)?"
                           rf"(?:比增|增长|下降|提高|增加|减少|达到|达|为|{_MULTIPLE_OF})")
 _PAIR_RESPECTIVELY = re.compile(rf"([{_CJK}]{{2,16}}?)(?:和|及|与|、)([{_CJK}]{{2,16}}?)均?(?:同比)?分别(?:比上年|同比)?"
                                 rf"(?:达到|达|为|完成|实现|是|增长|下降|提高|回落|削减|减少|降低|上升)?")
 _PAIR_BEFORE = re.compile(rf"([{_CJK}]{{2,16}}?)(?:和|及|与|、)([{_CJK}]{{2,16}}?)(?:完成|达到|达|为|实现|是)?")
 _THEN_RESPECTIVELY = re.compile(r"[，,]?(?:同比|比上年|较上年)?分别")
+_SETTING = re.compile(r"(?:农村牧区|农牧区|农村|乡村|牧区|城镇|城市)?")   # 城镇和农村牧区某某收入: where the second lives
+_MEASURE_END = re.compile(r"(?:增加值|总产值|产值|营业收入|主营业务收入|销售收入|收入|投资|产量|销售额|总额|利润)$")
+_TWO_NAMED_AS_ONE = {"存贷款": ("存款", "贷款")}   # (城乡居民收入 stays one subject: the golds name it so)
+_TWO_IN_ONE = re.compile(rf"([{_CJK}]{{0,8}}(?:存贷款|城乡居民)[{_CJK}]{{0,10}}?)(?:年均|同比|比上年)?"
+                         rf"(?:达到|达|为|增长|提高|增加)?")  # 存贷款余额达X和Y (the two, in order), 城乡居民收入增长X和Y (both)
 _SHARED_RESPECTIVELY = re.compile(rf"([{_CJK}]{{2,20}}?)(?:比年初|较年初)?分别(?:达到|达|为|完成|实现|是|增长|下降|提高|增加|减少)?")
 
 
@@ -606,6 +636,8 @@ def _shares(text: str, sentence: Sentence, year: int | None, quoted: list[tuple[
         if any(a <= start < b for a, b in quoted) or text[start - 1:start] == "/":
             continue  # 0.6人/百亿元: the per-amount of a rate, not an amount
         if m.group("cheng"):
+            if re.match(r"[村镇乡社组]", text[end:end + 1]) and (not start or text[start - 1] in "、，,。；;"):
+                continue  # 、五成村楠竹…: a village's name in a list, no share of villages (全镇八成村…)
             cheng = m.group("cheng")
             value, unit = Decimal((int(cheng) if cheng.isdigit() else _DIGITS[cheng]) * 10), "%"
         elif m.group("half"):

@@ -127,6 +127,9 @@ def _in(ms: Sequence[_M], start: int, end: int) -> list[_M]:
     return [m for m in ms if start <= m.start and m.end <= end]
 
 
+_FIRM_TITLE = re.compile(r"企业(?:\d+强|[百千]强|[一二三四五六七八九十]+强)?$")   # a title only a firm holds
+
+
 def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Collector, planned: bool = False) -> None:
     """X荣获Y / 通过Y评审 / 被授予Y: the holder is the nearest suitable name before the cue in the clause.
     In the plans, a title sought (创建Y, 争创Y) is the honour the plan is for: a planned receivedAward."""
@@ -193,8 +196,8 @@ def _awards(text: str, sidx: int, ms: list[_M], default_holder: str, out: _Colle
                 holder = prev[-1].entity.name if prev else ""
             if not holder and not holders:
                 lead = text[cs:cue_at]
-                if cue == "成为" and lead.strip():
-                    continue  # 某某新材料成为首个…集群: an unnamed holder, not the report's place
+                if cue == "成为" and lead.strip() or _FIRM_TITLE.search(award.entity.name):
+                    continue  # 某某新材料成为首个…集群, 某某获评省“某某企业”: an unnamed holder, not the report's place
                 if re.search(r"\d+(?:家|名|个)", lead) and not _EVERY_UNIT.search(lead) \
                         or re.match(r"\d+(?:人|名|位)", text[award.end:]):
                     continue  # 3家企业荣获…, 获评某某工匠4人: unnamed holders (16个区均被评为…: the place itself)

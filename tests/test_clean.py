@@ -142,3 +142,95 @@ def test_clean_reads_a_traditional_copy_as_simplified_text():
 def test_clean_drops_the_bullet_opening_a_line():
     """●某某区地处…: the bullet is no part of the place's name."""
     assert clean_text("●青港区地处青河市东南部\n■ 完成生产总值153.6亿元") == "青港区地处青河市东南部\n完成生产总值153.6亿元"
+
+
+def test_clean_joins_a_copy_cut_at_every_span_of_its_pdf():
+    """A copy that broke its lines at every span (现在，我代表 | 青山 | 镇人民政府…, 增长 | 5% | ；): the paragraphs
+    back, headings on lines of their own (a bare list mark takes its title), so its figures are read."""
+    pieces = ["青山", "镇", "2023", "年政府工作报告", "各位代表：", "现在，我代表", "青山", "镇人民政府向大会报告工作，请",
+              "予审", "议。", "一、2023年工作回顾", "（一）经济运行稳中有升", "前三季度，完成地区生产总值", "12.5",
+              "亿元，增长", "5%", "；财政收入", "8600", "万元，增长", "14.9%", "。", "1.", "特色农业提", "质扩量", "。",
+              "围绕", "青山", "花生、南岗茶园等特色农业扩大种植面积，花生种植面积达", "7860", "亩，增长", "10.2%", "。"]
+    assert clean_text("\n".join(pieces)).split("\n") == [
+        "青山镇2023年政府工作报告", "各位代表：", "现在，我代表青山镇人民政府向大会报告工作，请予审议。", "一、2023年工作回顾",
+        "（一）经济运行稳中有升", "前三季度，完成地区生产总值12.5亿元，增长5%；财政收入8600万元，增长14.9%。",
+        "1.特色农业提质扩量。", "围绕青山花生、南岗茶园等特色农业扩大种植面积，花生种植面积达7860亩，增长10.2%。"]
+    doc = document_from_text("\n".join(pieces), "x")
+    assert {("地区生产总值", "12.5"), ("花生种植面积", "7860")} <= {(m.subject, m.value) for m in extract(doc).metrics}
+
+
+def test_clean_keeps_short_lines_of_a_text_that_is_no_cut_copy():
+    """A text whose short lines are few (a title, a byline) is not joined piece by piece."""
+    text = ("青县人民政府工作报告\n张三\n各位代表：\n现在，我代表青县人民政府向大会作政府工作报告，请予审议。\n一、过去五年工作回顾\n"
+            "五年来，我们较好地完成了各项任务。")
+    assert clean_text(text) == text
+
+
+def test_clean_curls_quotes_a_copy_opened_with_a_double_mark_and_closed_with_an_apostrophe():
+    """深化"亩均论英雄'改革 (a site's “…” as "…'): the quotes, so the quoted name is one and no figure; a line
+    whose marks do not alternate so is left as it is."""
+    assert clean_text('深化"亩均论英雄\'改革，推进"三转一市\'。') == "深化“亩均论英雄”改革，推进“三转一市”。"
+    assert clean_text('"甲"和\'乙\'') == '“甲”和\'乙\''
+    doc = document_from_text('一、2023年工作回顾\n省"152\'工程物流园征地工作完成。', "x")
+    assert not extract(doc).metrics
+
+
+def test_clean_curls_quotes_a_copy_lost_to_question_marks():
+    """以?三个代表?重要思想为指导 (a copy that could not encode “”): the quotes; a question's ? and a web address's
+    stay."""
+    assert clean_text("坚持以?三个代表?重要思想为指导，实施?生态立县、工业强县?战略。") == \
+        "坚持以“三个代表”重要思想为指导，实施“生态立县、工业强县”战略。"
+    assert clean_text("这是为什么?那又如何?") == "这是为什么?那又如何?"
+    assert clean_text("详见http://a.cn/x.php?id=5，和?某某?") == "详见http://a.cn/x.php?id=5，和?某某?"
+    doc = document_from_text("一、2009年工作回顾\n坚持以?三个代表?重要思想为指导。", "x")
+    assert not extract(doc).metrics
+
+
+def test_clean_reads_a_site_s_copy_marks_as_paragraph_ends():
+    """A site that marked every paragraph's end (…提出意见。pbY), even in a copy flattened to one line (…C6m   一、…):
+    the marks go and the paragraphs they ended are lines, so headings are read; acronyms (GDP) stay."""
+    marked = ("青县2017年政府工作报告pbY\npbY\n各位代表：pbY\n现在，我代表县政府报告工作。pbY\n一、过去五年工作回顾pbY\n"
+              "五年来，全县GDP增长8%。pbY\n二、2017年工作安排pbY\n继续努力，GDP增长7%。pbY\n")
+    assert clean_text(marked).split("\n") == ["青县2017年政府工作报告", "各位代表：", "现在，我代表县政府报告工作。",
+                                               "一、过去五年工作回顾", "五年来，全县GDP增长8%。", "二、2017年工作安排",
+                                               "继续努力，GDP增长7%。"]
+    flat = marked.replace("pbY\n", "C6m   ").replace("C6m   C6m   ", "C6m   ")
+    assert clean_text(flat).split("\n") == clean_text(marked).split("\n")
+
+
+def test_clean_joins_a_paragraph_a_copy_joined_with_spaces_at_its_wraps():
+    """列席 人员, 坚 定不移: spaces a copy put where a page's lines were joined go when they stand a line's width
+    apart; a space between a title and a name stays."""
+    line = ("五年来，在县委的正确领导下，在县人大、县政协 的监督支持下，县政府团结带领全县人民，牢牢把握发展机遇，坚 "
+            "定不移实施发展战略，较好完成了十三五规划确定的主要目标任务。率先在全省完成扩 区调区。")
+    assert clean_text(line) == line.replace(" ", "")
+    assert clean_text("青县人民政府县长 张三") == "青县人民政府县长 张三"
+
+
+def test_clean_ends_a_wrapped_paragraph_at_a_blank_line_and_runs_a_figure_cut_at_its_point():
+    """In a hard-wrapped copy a blank line ends a paragraph (a byline is no part of the date above it), and a
+    figure cut after its point (1. | 37倍) is one figure."""
+    text = ("2017年2月22日在青县第十七届人民代表大会第一次会议上\n\n青县人民政府代县长张三\n\n"
+            "五年来，面对复杂多变的宏观经济形势和艰巨繁重的改革发展稳定任务，我们在市委、\n"
+            "市政府和县委的坚强领导下，在县人大、县政协的监督支持下，沉着应对，砥砺奋进，\n"
+            "较好地完成了县十六届人大历次会议确定的各项任务，圆满完成了十二五任务目标，实\n"
+            "现了十三五良好开局。截至2016年末，全县地方生产总值完成96.4亿元，是2011年的1.\n"
+            "37倍；财政总收入、公共预算收入分别完成6.1亿元、3.6亿元，分别是2011年的1.65倍\n"
+            "、1.86倍；规模以上工业增加值完成52.1亿元，是2011年的1.88倍；全社会固定资产投\n"
+            "资完成59.4亿元，是2011年的2.65倍，全县经济总体实力迈上了新台阶。\n")
+    lines = clean_text(text).split("\n")
+    assert lines[:2] == ["2017年2月22日在青县第十七届人民代表大会第一次会议上", "青县人民政府代县长张三"]
+    assert "是2011年的1.37倍；" in lines[2] and len(lines) == 3
+
+
+def test_clean_runs_on_a_wrapped_heading_whose_paragraph_starts_on_its_line():
+    """（一）某某做大做强。全力创建…, cut at the page's width: the heading's paragraph goes on in the next line; a
+    heading alone on its line stays a line of its own."""
+    text = ("一、工作目标\n2025年地区生产总值预计实现12亿元，增长6%以上，固定资产\n投资额实现3亿元、增长5%左右，其中工业投资实现1亿元、增\n"
+            "长7%以上，社会消费品零售总额实现4亿元、增长5%左右，一\n般公共预算收入增长3%左右，全体居民人均可支配收入增长与\n"
+            "上年度持平，全力创建智能制造新城，坚持稳中求进工作总基调，\n完整准确全面贯彻新发展理念，统筹发展和安全，推动经济实\n"
+            "现质的有效提升和量的合理增长。\n二、主要任务\n（一）特色产业做大做强。全力创建国家高新区，年内力争\n"
+            "引资8亿元以上，实现规上工业产值增长9%、工业投资增长6%。\n（二）城镇品质不断提升\n有序推进城市建设扩容。")
+    lines = clean_text(text).split("\n")
+    assert "（一）特色产业做大做强。全力创建国家高新区，年内力争引资8亿元以上，实现规上工业产值增长9%、工业投资增长6%。" in lines
+    assert lines[-2:] == ["（二）城镇品质不断提升", "有序推进城市建设扩容。"]

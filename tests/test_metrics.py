@@ -611,6 +611,49 @@ def test_metrics_subjects_read_in_outside_reports(text, expected):
     assert subjects(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # 圆满(完成), 到(a place), 依次, 达成 and a lead 截至目前 are no part of what is counted
+    ("3个村520亩征地工作圆满完成，组织860名党员到基地参观，6位书记依次发言，与9家银行达成合作，截至目前花生种植面积达7860亩。",
+     {("村", "3", "个"), ("征地工作", "520", "亩"), ("组织党员", "860", "名"), ("书记", "6", "位"), ("银行", "9", "家"),
+      ("花生种植面积", "7860", "亩")}),
+    # one balance of deposits and loans (存贷款余额) given two figures: the two, in order, and the growths after
+    # them too; town and country (城乡居民…) given two: both are its
+    ("各项存贷款余额达730万元和402万元，同比增长3.8%和1.8%。",
+     {("各项存款余额", "730", "万元"), ("各项贷款余额", "402", "万元"), ("各项存款余额", "3.8", "%"),
+      ("各项贷款余额", "1.8", "%")}),
+    ("城乡居民人均可支配收入年均增长8%和11.6%。",
+     {("城乡居民人均可支配收入", "8", "%"), ("城乡居民人均可支配收入", "11.6", "%")}),
+    # 分别比上年同比增长: respectively, whatever the base is called
+    ("农村经济总收入达12387万元，农民人均纯收入达3325元，分别比上年同比增长15%和35.49%。",
+     {("农村经济总收入", "12387", "万元"), ("农民人均纯收入", "3325", "元"), ("农村经济总收入", "15", "%"),
+      ("农民人均纯收入", "35.49", "%")}),
+    # an anniversary is of what stands before it, after the verbs that celebrate it
+    ("隆重庆祝自治区成立60周年，筹备青河建县80周年纪念活动。",
+     {("自治区成立", "60", "周年"), ("青河建县", "80", "周年")}),
+    # a count before a quoted kind (36支“睦邻管家”队伍) counts that kind; vaccine doses (剂) are counted
+    ("组建36支“睦邻管家”队伍，联系30家“双报到”单位，共接种第一针疫苗63685剂。",
+     {("睦邻管家队伍", "36", "支"), ("双报到单位", "30", "家"), ("接种第一针疫苗", "63685", "剂")}),
+    # 平均为 and 上升至 are no part of what is measured; two sectors listed before one value's name (增加值) share it
+    ("城镇调查失业率平均为5.1%，优良天数比例上升至87.2%，高技术制造业、装备制造业增加值分别增长8.9%、7.7%。",
+     {("城镇调查失业率", "5.1", "%"), ("优良天数比例", "87.2", "%"), ("高技术制造业增加值", "8.9", "%"),
+      ("装备制造业增加值", "7.7", "%")}),
+    # the next figure's 约 is no part of what a count counts; a kind described before 的 and followed by what is
+    # done for it (…的残疾人家庭实施…) is counted; 24小时 naming a self-service desk is no figure
+    ("4处更新项目约2.6万平方米，为45户有需求且符合改造条件的残疾人家庭实施无障碍改造，设置一台24小时自助服务终端。",
+     {("更新项目", "4", "处"), ("更新项目", "2.6", "万平方米"), ("残疾人家庭", "45", "户")}),
+    # 城镇和农村牧区某某收入: the first is the town's, however long the second's setting is named
+    ("城镇和农村牧区常住居民人均可支配收入同比分别增长5%和7.5%。",
+     {("城镇常住居民人均可支配收入", "5", "%"), ("农村牧区常住居民人均可支配收入", "7.5", "%")}),
+    # 进展(顺利) is no part of what is counted
+    ("青河产业园等41个项目进展顺利。", {("项目", "41", "个")}),
+    # a village named 五成村 in a list is no share (八成村 after 全镇 is)
+    ("城郊村香菇种植、五成村楠竹开发来势看好，全镇八成村实现增收。", {("村", "80", "%")}),
+])
+def test_metrics_subjects_read_in_outside_reports_round_65(text, expected):
+    """What each figure counts, in sentences like those of reports read outside the corpus at stop 32."""
+    assert subjects(text) == expected
+
+
 def test_metrics_a_year_opening_a_clause_on_a_scope_dates_the_figures_after_it():
     """苏树林说，初步统计，2012年全省生产总值…: a news piece has no dated parts, the clause gives the year."""
     text = "省长说，初步统计，2012年全省生产总值19701.78亿元，增长11.4%。"

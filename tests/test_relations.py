@@ -592,3 +592,13 @@ def test_relations_this_project_stands_where_the_sentence_places_it():
     assert ("青安净菜加工项目", "locatedIn", "白水村") in got
     assert ("青湾冷链物流中心", "locatedIn", "东塘村") in got
     assert not {r for r in got if r[2] == "青河镇" and r[1] == "locatedIn"}
+
+
+def test_relations_a_title_only_a_firm_holds_is_not_the_reporting_place_s():
+    """青禾科技获评省“专精特新企业” (an unnamed firm): the title is a firm's, so the district, the holder when a
+    clause names none, does not hold it; a named firm holding one (…等3家企业获评) still does."""
+    text = ("2022年青河区政府工作报告\n现在，我代表区人民政府向大会报告工作。\n一、2021年工作回顾\n"
+            "青禾科技获评省“专精特新企业”，冻梨在线获评省互联网企业50强。获评国家生态文明建设示范区。\n")
+    got = report_relations(text)
+    assert not {r for r in got if r[0] == "青河区" and r[2].endswith(("企业", "50强"))}, got
+    assert ("青河区", "receivedAward", "国家生态文明建设示范区") in got, got
