@@ -20,6 +20,7 @@ _RUNS = re.compile(r" {2,}")
 # figure's unit and subject must touch it to be read; a short number opening a line is a list mark (1 经济…)
 _SPACED_FIGURE = re.compile(r"(?<=[\d%])[ ](?=[\u4e00-\u9fff%‰])|(?<=[\u4e00-\u9fff])[ ](?=\d)")
 _LIST_MARK = re.compile(r"\d{1,2}[ ]")
+_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,.])")   # 45,000元, 1,220,000元: one number each
 
 
 def normalize_spaces(line: str) -> str:
@@ -64,13 +65,15 @@ def curl_quotes(line: str) -> str:
 
 
 def join_spaced_figures(line: str) -> str:
-    """Figures set apart by spaces joined to their words; a list mark opening the line keeps its space.
+    """Figures set apart by spaces joined to their words, and figures written with thousands separators
+    (45,000元) as one number; a list mark opening the line keeps its space.
 
-    >>> join_spaced_figures("完成 7.8 亿元，增长 4.2%")
-    '完成7.8亿元，增长4.2%'
+    >>> join_spaced_figures("完成 7.8 亿元，增长 4.2%"), join_spaced_figures("分别达到45,000元和1,220,000元,增长5%")
+    ('完成7.8亿元，增长4.2%', '分别达到45000元和1220000元,增长5%')
     """
     head = m.end() if (m := _LIST_MARK.match(line)) else 0
-    return line[:head] + _SPACED_FIGURE.sub("", line[head:])
+    line = line[:head] + _SPACED_FIGURE.sub("", line[head:])
+    return _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), line) if "," in line else line
 
 
 @cache
@@ -202,6 +205,8 @@ def strip_copy_marks(text: str) -> str:
     return text
 
 
+_FOREIGN_LINE = re.compile(r"[^\u4e00-\u9fff]*[A-Za-z]{2,}[ ,.]+[A-Za-z]{2,}[^\u4e00-\u9fff]*(?<![:：])")
+# a line of words and no Chinese (not a glossary's term, ［5］ESI：)
 _WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，。、；：,;:）)])[ ](?=[\u4e00-\u9fff（(])")
 _WRAP_SPACING = 25   # a copy that joined a page's lines with a space has one every line's width, no closer
 
@@ -239,7 +244,8 @@ def clean_text(text: str) -> str:
             if (found := cut.search(line)) and found.end() - found.start() <= _CHROME_MAX:
                 line = (line[:found.start()] + line[found.end():]).strip()
         short = len(line) <= _CHROME_MAX
-        if not line or line in chrome_lines or short and any(d.search(line) for d in drops):
+        if not line or line in chrome_lines or short and any(d.search(line) for d in drops) \
+                or _FOREIGN_LINE.fullmatch(line):  # (a bilingual copy's English lines)
             continue
         if short and any(t.search(line) for t in tails):
             break

@@ -40,7 +40,7 @@ _AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减
                          r"|参加|铺设|竣工|通车|贯通|投用|投产|用于|配备|赴|(?<=[\u4e00-\u9fff]{2})落实|基本(?=完成|实现|建成|达到|形成)|圆满(?=完成|结束|落幕)|(?<=[\u4e00-\u9fff]{2})进展(?=顺利|良好|有序|迅速)|(?<=[\u4e00-\u9fff]{2})到(?![位期岗户])|成功(?=认定|创建|获评|获批|入选|举办|申报|实现|完成))"
                          rf"|中$|(?<=[{_CJK}]{{2}})(?:{_GIVEN.pattern})")  # 6个无物业小区成立…: the areas, not what they do
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
-_LEAD_WORDS = re.compile(r"^(?:[（(][^（）()]{1,6}[）)]|[更也还既又正]?是(?=[\u4e00-\u9fff]{4})|该项目|该工程|全年|年内|年末|其中|同时|截[至止](?:目前|当前)?|目前|现有|当前|全区|全市|全省|全县|全镇|全乡|全旗|全州|全盟|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
+_LEAD_WORDS = re.compile(r"^(?:[（(][^（）()]{1,6}[）)]|已(?=[\u4e00-\u9fff]{2})(?!建)|[更也还既又正]?是(?=[\u4e00-\u9fff]{4})|该项目|该工程|全年|年内|年末|其中|同时|截[至止](?:目前|当前)?|目前|现有|当前|全区|全市|全省|全县|全镇|全乡|全旗|全州|全盟|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
 _QUOTED_KIND = re.compile(r"“([^“”，,。；;、]{2,12})”")
 _QUOTE_BEFORE = re.compile(r"“([^“”，,。；;]{1,12})”$")
 _NOTE_END = re.compile(r"[（(][^（）()，,。；;]{1,12}[）)](?:实现|完成|达到|达|为)?$")
@@ -530,8 +530,9 @@ def _respectively(text: str, metrics: list[Metric], starts: list[int]) -> list[M
                 if n == 2 and both in subjects[0]:  # 存贷款余额分别增加X和Y: deposits, then loans
                     subjects = [subjects[0].replace(both, first), subjects[0].replace(both, second)]
                     break
-        elif n >= 2 and i >= n and _CHANGE_ONLY.fullmatch(clause) and _listed_run(text, starts, i - n) == n:
-            subjects = [m.subject for m in out[i - n:i]]
+        elif n >= 2 and i >= n and _CHANGE_ONLY.fullmatch(clause) and (
+                _listed_run(text, starts, i - n) == n or _named_apart(out[i - n:i], out[i].unit)):
+            subjects = [m.subject for m in out[i - n:i]]  # (…收入17175元，…纯收入5153元，实际增长9.8%和8.5%)
         elif n >= 2:
             subjects = _listed_subjects(wide, n)
         for k, subject in enumerate(subjects):
@@ -552,6 +553,12 @@ _TWO_NAMED_AS_ONE = {"存贷款": ("存款", "贷款")}   # (城乡居民收入 
 _TWO_IN_ONE = re.compile(rf"([{_CJK}]{{0,8}}(?:存贷款|城乡居民)[{_CJK}]{{0,10}}?)(?:年均|同比|比上年)?"
                          rf"(?:达到|达|为|增长|提高|增加)?")  # 存贷款余额达X和Y (the two, in order), 城乡居民收入增长X和Y (both)
 _SHARED_RESPECTIVELY = re.compile(rf"([{_CJK}]{{2,20}}?)(?:比年初|较年初)?分别(?:达到|达|为|完成|实现|是|增长|下降|提高|增加|减少)?")
+
+
+def _named_apart(before: list[Metric], unit: str) -> bool:
+    """The figures right before a run of changes are of as many different things, each a level (no change of
+    the run's unit): the changes are theirs, in order."""
+    return len({m.subject for m in before}) == len(before) and all(m.subject and m.unit != unit for m in before)
 
 
 def _listed_subjects(clause: str, n: int) -> list[str]:

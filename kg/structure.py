@@ -43,9 +43,10 @@ _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五|(?<![\d一�
 _PLAN_NAMED = re.compile(rf"“?(?:{_FIVE_YEAR_PLAN.pattern})”?(?:计划|规划)")   # “十五”计划: a plan by its name
 _DATE = re.compile(rf"((?:19|20)\d{{2}}|{_ZH_YEAR})\s*年\s*(\d{{1,2}}|{_NUMERAL})\s*月\s*(\d{{1,2}}|{_NUMERAL})\s*日")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
-_REPRESENT = re.compile(r"我代表([^\s、，,。；;]{2,30}?(?:办事处|行政公署)|[^\s、，,。；;]{2,20}?(?:人民政府|政府))")
+_REPRESENT = re.compile(r"我代表([^\s、，,。；;向]{2,30}?(?:办事处|行政公署)|[^\s、，,。；;向]{2,20}?(?:人民政府|政府))")
 # (not 镇党委、政府; 某某区人民政府某某街道办事处 whole: the office, not the government, speaks)
 _CONGRESS = re.compile(r"(?:在|——(?!在))([^\s\d]{2,15}?)\s*第\S{1,4}届\s*人民代表大会")  # (——某区第十七届…: the byline run on)
+_SELF = re.compile(r"^[本我](?=(?:自治区|自治州|省|市|区|县|旗|盟|镇|乡|街道)(?:人民政府|政府|办事处))")
 _BODY_BY_LEVEL = re.compile(r"(自治区|自治州|省|市|区|县|旗|盟|镇|乡|街道)(?:人民政府|政府|办事处|行政公署)")
 _TITLE_ISSUER = re.compile(r"^(\S{2,20}?(?:办事处|人民政府|行政公署|政府))(?:(?:19|20)\d{2}年)?\S*工作报告")
 _TITLE_OFFICE = re.compile(r"^(\S{2,24}?办事处)\S*工作(?:报告|总结)")  # 某区人民政府某某街道办事处工作总结: the office
@@ -165,13 +166,15 @@ def _year_planned(date: str) -> int:
 
 def _metadata(text: str, lines: list[str]) -> dict[str, str]:
     """Title, issuing body, place, level and date where the text gives them."""
-    title = next((line for line in lines[:12] if "报告" in line and len(line) <= _TITLE_MAX), lines[0] if lines else "")
+    title = next((line for line in lines[:12] if "报告" in line and len(line) <= _TITLE_MAX),
+                 lines[0] if lines and len(lines[0]) <= _TITLE_MAX else "")  # (a paragraph opening the text is no title)
     issuer = ""
     undated_title = _PERIOD_OPENING.sub("", _YEAR.sub("", title))  # 某市2026年政府工作报告 → 某市政府工作报告; 2016年上半年某乡…
     if match := (_REPRESENT.search(text[:3000]) or _TITLE_OFFICE.match(undated_title) or _TITLE_ISSUER.match(undated_title)
                  or _SIGNATURE.search("\n".join(lines[:12]))):
         issuer = match.group(1)
     issuer = TERM_OF_OFFICE.sub("", issuer)  # 我代表旗第十五届人民政府: the body, not its term
+    issuer = _SELF.sub("", issuer)  # 我代表本镇政府: the town's government, named by its level
     if office := _OFFICE_OF_GOVERNMENT.match(issuer):  # 某某区人民政府某某街道办事处: the office speaks
         issuer = office.group(1)
     place = ""
@@ -363,6 +366,11 @@ def parse_document(text: str, doc_id: str, source: str = "", encoding: str = "ut
     if (review := _intro_review(meta["title"], parts)) is not None:  # 某某街道2021年工作总结暨2022年工作计划
         sentences = [replace(s, status=ACHIEVED, year=review) if s.part == 0 and s.status == UNKNOWN
                      and s.text != meta["title"] and not s.in_glossary else s for s in sentences]
+    if (opening := _announced(sentences[:4])) is not None:  # 现将本年度工作情况总结如下: a summary, undivided by year
+        sentences = [replace(s, status=opening[0], year=opening[1]) if s.status == UNKNOWN and not s.in_glossary
+                     and s.text != meta["title"] else s for s in sentences]
+        parts = [replace(p, status=opening[0], year=opening[1]) if p.status == UNKNOWN and not p.is_glossary else p
+                 for p in parts]
     sections = [replace(sec, end=_section_end(sec, sections, parts)) for sec in sections]
     glossary = tuple(
         GlossaryEntry(term=t, definition=d, start=s, end=e, sentence=_sentence_at(sentences, s))
@@ -393,6 +401,27 @@ def _intro_review(title: str, parts: list[Part]) -> int | None:
     first = next((p for p in parts[1:] if not p.is_glossary), None)
     if len(years) == 2 and first is not None and first.status == ACHIEVED and first.year in (min(years), None):
         return min(years)
+    return None
+
+
+_ANNOUNCED = re.compile(r"现将(?P<when>[^，,。；;]{0,12}?)(?:主要)?工作(?:开展)?(?:情况|完成情况)?(?P<what>总结|汇报|报告|计划|安排|打算|要点)如下")
+_DATED_SPAN = re.compile(r"(?:19|20)\d{2}(?=年)")
+
+
+def _announced(opening: list[Sentence]) -> tuple[str, int | None] | None:
+    """The status and year of a text that says at its start what follows (现将2024年度工作情况汇报如下, 现将全年工作
+    总结如下: a review; 现将明年工作安排如下: a plan), with the year it or the sentences before it name.
+
+    >>> _announced([Sentence(0, "2018年，我社区较好完成了各项任务。", 0, 17, 0, None, 0),
+    ...             Sentence(1, "现将本年度主要工作情况总结如下：", 17, 33, 0, None, 0)])
+    ('achieved', 2018)
+    """
+    for k, sentence in enumerate(opening):
+        if found := _ANNOUNCED.search(sentence.text):
+            status = ACHIEVED if found.group("what") in ("总结", "汇报", "报告") else PLANNED
+            years = [int(y) for s in opening[:k + 1] for y in _DATED_SPAN.findall(s.text)]
+            named = [int(y) for y in _DATED_SPAN.findall(found.group("when"))]
+            return status, (named or years or [None])[-1]
     return None
 
 

@@ -234,3 +234,21 @@ def test_clean_runs_on_a_wrapped_heading_whose_paragraph_starts_on_its_line():
     lines = clean_text(text).split("\n")
     assert "（一）特色产业做大做强。全力创建国家高新区，年内力争引资8亿元以上，实现规上工业产值增长9%、工业投资增长6%。" in lines
     assert lines[-2:] == ["（二）城镇品质不断提升", "有序推进城市建设扩容。"]
+
+
+def test_clean_reads_a_figure_written_with_thousands_separators_as_one_number():
+    """45,000元 (a copy's thousands separator): one figure of 45000, not 000元; a decimal or a list is left."""
+    assert clean_text("收入分别达到了45,000元和1,220,000元,增长5%。") == "收入分别达到了45000元和1220000元,增长5%。"
+    assert clean_text("增长3.5,12.75和0.5个百分点。") == "增长3.5,12.75和0.5个百分点。"
+    doc = document_from_text("一、2023年工作回顾\n城镇居民人均可支配收入和农村居民人均纯收入分别达到了45,000元和22,000元。", "x")
+    assert {m.value for m in extract(doc).metrics} == {"45000", "22000"}
+
+
+def test_clean_drops_a_transcript_s_speaker_tags_and_times_and_a_bilingual_copy_s_english_lines():
+    """[某某]:一、2009年工作回顾 [09:05] (a live transcript): the line, so the heading is read; the English lines
+    of a bilingual copy go, so no figure is read in them."""
+    text = ("[张三]:一、2009年工作回顾 [09:05]\n[张三]:全年生产总值增长8.7%。 [09:08]\nI. Review of the Work in 2009\n"
+            "GDP grew by an increase of 9% over the previous year.\n")
+    assert clean_text(text).split("\n") == ["一、2009年工作回顾", "全年生产总值增长8.7%。"]
+    doc = document_from_text(text, "x")
+    assert [(m.value, m.year) for m in extract(doc).metrics] == [("8.7", 2009)]

@@ -2321,6 +2321,10 @@ def test_extract_outside_reports_round_62(text, expected, absent, level):
      ("嘎查乡村旅游示范点",), "town"),
     # a congress's committee (社区代表会议社区委员会) names no community 会议社区
     ("表决通过了青河街道社区代表会议社区委员会成员名单。", {}, ("会议社区",), "subdistrict"),
+    # a year's plan of the economy (国民经济和社会发展计划) is a policy document; a research centre of no one
+    # (联合研发中心) names none
+    ("报告青河区2025年国民经济和社会发展计划执行情况，筹建航运装备联合研发中心，建成青河研发中心。",
+     {"青河区2025年国民经济和社会发展计划": "PolicyDocument", "青河研发中心": "Facility"}, ("研发中心",), "district"),
     # campaign years listed in one quote before 活动 are a campaign each
     ("全力抓好“项目提质增效年、乡村和美显现年、社会稳定巩固年”活动。",
      {"项目提质增效年": "Program", "乡村和美显现年": "Program", "社会稳定巩固年": "Program"},

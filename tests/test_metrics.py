@@ -644,6 +644,12 @@ def test_metrics_subjects_read_in_outside_reports(text, expected):
     # 城镇和农村牧区某某收入: the first is the town's, however long the second's setting is named
     ("城镇和农村牧区常住居民人均可支配收入同比分别增长5%和7.5%。",
      {("城镇常住居民人均可支配收入", "5", "%"), ("农村牧区常住居民人均可支配收入", "7.5", "%")}),
+    # 已 (already) opening a clause is no part of what is counted, but 已建 (built) is
+    ("已循环展播162场，已建和在建高层42栋。", {("循环展播", "162", "场"), ("已建和在建高层", "42", "栋")}),
+    # changes listed after two levels named apart are theirs, in order (…收入X元，…纯收入Y元，实际增长A%和B%)
+    ("城镇居民人均可支配收入17175元，农村居民人均纯收入5153元，实际增长9.8%和8.5%。",
+     {("城镇居民人均可支配收入", "17175", "元"), ("农村居民人均纯收入", "5153", "元"), ("城镇居民人均可支配收入", "9.8", "%"),
+      ("农村居民人均纯收入", "8.5", "%")}),
     # 进展(顺利) is no part of what is counted
     ("青河产业园等41个项目进展顺利。", {("项目", "41", "个")}),
     # a village named 五成村 in a list is no share (八成村 after 全镇 is)

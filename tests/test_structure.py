@@ -403,3 +403,29 @@ def test_structure_work_carried_out_reviews_and_a_line_opening_on_an_office_sign
     assert [(p.status, p.year) for p in doc.parts[1:]] == [("achieved", 2021)]
     doc = document_from_text("某某老城办打造十大民生工程\n年后,办事处主任带队走访企业。\n", "t")
     assert doc.issuer == "" and "," not in doc.place
+
+
+def test_structure_a_text_that_announces_its_summary_reviews_the_year_it_names():
+    """2018年，…。现将本年度主要工作情况总结如下: no heading dates the text, its opening says it sums up 2018
+    (现将…工作安排如下: it plans); a paragraph opening the text is no title naming a place (在某某街道的领导下)."""
+    doc = document_from_text("2018年，在上级党委的领导下，我社区扎实推进各项工作。现将本年度主要工作情况总结如下：\n"
+                             "一、聚焦民生服务\n全年完成老旧小区改造项目2项，组织消防演练2次。\n", "t")
+    assert {(s.status, s.year) for s in doc.sentences} == {("achieved", 2018)}, [(s.text, s.status) for s in doc.sentences]
+    plan = document_from_text("新的一年，我社区将继续努力。现将2025年工作安排如下：\n一、加强党建\n建成党群服务站1个。\n", "t")
+    assert {(s.status, s.year) for s in plan.sentences} == {("planned", 2025)}
+    report = document_from_text("在青河街道的领导下，我社区居委会认真开展社区服务工作，现将2024年度工作情况汇报如下：\n"
+                                "一、综合事务\n按时完成街道的工作安排。\n", "t")
+    assert report.place == "" and {s.status for s in report.sentences} == {"achieved"}
+
+
+def test_structure_a_government_named_as_this_town_s_is_the_town_s():
+    """我代表本镇政府 (this town's government): the body named by its level, no town called 本镇."""
+    doc = document_from_text("青山镇2023年政府工作报告\n各位代表：\n现在，我代表本镇政府向大会报告工作。\n一、2022年工作回顾\n"
+                             "全镇生产总值达到12亿元。\n", "t")
+    assert doc.issuer == "青山镇政府" and doc.place == "青山镇", (doc.issuer, doc.place)
+
+
+def test_structure_the_body_a_speaker_represents_ends_before_what_it_does():
+    """我代表国务院向大会作政府工作报告: the body is 国务院, not 国务院向大会作政府."""
+    doc = document_from_text("政府工作报告\n各位代表：\n现在，我代表国务院向大会作政府工作报告，请予审议。\n", "t")
+    assert doc.issuer != "国务院向大会作政府"
