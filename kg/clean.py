@@ -43,10 +43,14 @@ _LATIN_NEAR_MARK = re.compile(r"[A-Za-z0-9=&/吗呢么何谁哪]\?|\?[A-Za-z=&]"
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")   # a quote holding Chinese is a Chinese quote
 
 
+def _quoted(m: re.Match) -> str:
+    return f"“{m.group(1)}”"
+
+
 def curl_quotes(line: str) -> str:
-    """Chinese text quoted with ASCII marks ("某某"行动), with the ;; a bad copy made of “”, or opened with ' and
-    closed with “ ('某某“) or with ' ("某某'), or with both lost to ? (?某某?): the quotes the genre uses, so a quoted name is read as one (a line with an odd number
-    of " is left as it is).
+    """Chinese text quoted with ASCII marks ("某某"行动), with the ;; a bad copy made of “”, opened with ' and
+    closed with “ ('某某“), opened with " and closed with ' ("某某'), or with both lost to ? (?某某?): the quotes
+    the genre uses, so a quoted name is read as one (a line with an odd number of " is left as it is).
 
     >>> curl_quotes('开展"县县通"攻坚行动，贯彻;;五个坚持;;'), curl_quotes("围绕'九大战略“，实施'1222“工作布局")
     ('开展“县县通”攻坚行动，贯彻“五个坚持”', '围绕“九大战略”，实施“1222”工作布局')
@@ -54,13 +58,13 @@ def curl_quotes(line: str) -> str:
     def curl(m: re.Match) -> str:
         return f"“{m.group(1)}”" if _HAS_CJK.search(m.group(1)) else m.group(0)
     if "'" in line and '"' in line and re.sub(r"[^\"']", "", line) == "\"'" * line.count('"'):
-        line = _DOUBLE_APOSTROPHE_QUOTED.sub(lambda m: f"“{m.group(1)}”", line)
+        line = _DOUBLE_APOSTROPHE_QUOTED.sub(_quoted, line)
     if "?" in line and line.count("?") % 2 == 0 and not _LATIN_NEAR_MARK.search(line):
         line = _QUESTION_QUOTED.sub(curl, line)  # 以?三个代表?重要思想为指导: quotes a copy lost to "?"
     if '"' in line and line.count('"') % 2 == 0:
         line = _ASCII_QUOTED.sub(curl, line)
     if "'" in line and "“" in line and "”" not in line:
-        line = _APOSTROPHE_QUOTED.sub(lambda m: f"“{m.group(1)}”", line)
+        line = _APOSTROPHE_QUOTED.sub(_quoted, line)
     return _SEMICOLON_QUOTED.sub(curl, line) if ";;" in line else line
 
 
@@ -113,10 +117,11 @@ def join_wrapped_lines(lines: list[str], breaks: frozenset[int] = frozenset()) -
     if len(runs_on) < 5 or len(runs_on) < _WRAPPED_SHARE * len(long):
         return lines
     width = sorted(len(lines[i]) for i in runs_on)[len(runs_on) // 2]  # the page's width, as most wrapped lines have it
-    cut = {i for i in runs_on if len(lines[i]) >= 0.75 * width and i not in breaks}  # (a short line that runs on is a heading or a title)
+    full = 0.75 * width   # (a short line that runs on is a heading or a title)
+    cut = {i for i in runs_on if len(lines[i]) >= full}
     cut |= {i for i, line in enumerate(lines[:-1]) if _HEADING_START.match(line) and _RUNS_ON.search(line)
-            and "。" in line and len(line) >= 0.75 * width and not _HEADING_START.match(lines[i + 1]) and i not in breaks}
-    # (（一）某某做大做强。全力创建…: a heading whose paragraph goes on from its line runs on too)
+            and "。" in line and len(line) >= full and not _HEADING_START.match(lines[i + 1])}
+    cut -= breaks  # (（一）某某做大做强。全力创建…: a heading whose paragraph goes on from its line runs on too)
     out: list[str] = []
     for i, line in enumerate(lines):
         if i - 1 in cut:
@@ -187,8 +192,10 @@ def simplified(text: str) -> str:
 
 
 # a site's copy mark: three or four letters and digits, some lower case and some not (pbY, C6m, q8j), that end
-# paragraphs; acronyms (GDP, 5G, O2O) are upper case, units (km) end no paragraph
-_MARK = re.compile(r"(?<![A-Za-z0-9])(?=[A-Za-z0-9]{0,3}[a-z])(?=[A-Za-z0-9]{0,3}[A-Z0-9])[A-Za-z0-9]{3,4}(?=[ \t\u3000]*(?:\n|$)|[ \t\u3000]{2})")
+# paragraphs (at a line's end, or before a run of spaces in a flattened copy); acronyms (GDP, 5G, O2O) are upper
+# case, units (km) end no paragraph
+_MARK = re.compile(r"(?<![A-Za-z0-9])(?=[A-Za-z0-9]{0,3}[a-z])(?=[A-Za-z0-9]{0,3}[A-Z0-9])[A-Za-z0-9]{3,4}"
+                   r"(?=[ \t\u3000]*(?:\n|$)|[ \t\u3000]{2})")
 _MARKS_MIN = 5   # the times a mark must end a paragraph for it to be a site's mark, not a word
 
 

@@ -953,6 +953,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
 
 
 _STEPPE_UNITS = {"嘎查": "ResidentialArea", "苏木": "Place"}   # a pastoral village, a pastoral township
+_HAS_HEAD_END = re.compile(r"[镇乡村区县旗市]$")   # (巴彦托海镇|哈克嘎查: the town before the village is no part of it)
 
 
 def _steppe_units(view: _View, voc: _Vocab) -> list[Candidate]:
@@ -979,13 +980,11 @@ def _after_steppe_units(cands: list[Candidate]) -> list[Candidate]:
     units = [c for c in cands if c.rule == "steppe-unit"]
     out = []
     for c in cands:
-        unit = next((u for u in units if u.start < c.start < u.end and c.rule != "steppe-unit"
-                     and c.name.startswith(u.name[c.start - u.start:])), None)
+        unit = None if c.rule == "steppe-unit" else next(
+            (u for u in units if u.start < c.start < u.end and c.name.startswith(u.name[c.start - u.start:])), None)
         out.append(replace(c, name=unit.name[:c.start - unit.start] + c.name, start=unit.start) if unit else c)
     return out
 
-
-_HAS_HEAD_END = re.compile(r"[镇乡村区县旗市]$")   # (巴彦托海镇|哈克嘎查: the town before the village is no part of it)
 
 
 _LANE = re.compile(r"(?:^|(?<=[，,。；;、：:（(]))([\u4e00-\u9fff]{2,4}路\d{1,4}弄)(?!\d)")
@@ -996,8 +995,9 @@ def _lanes(view: _View) -> list[Candidate]:
     out = []
     for m in _LANE.finditer(view.text):
         start, end = m.span(1)
+        road = view.text.index("路", start)
         while (i := view.token_at(start)) < len(view.toks) and view.toks[i].start == start \
-                and view.toks[i].tag[:1] in ("v", "d", "p", "c") and view.text.index("路", start) - view.toks[i].end >= 2:
+                and view.toks[i].tag[:1] in ("v", "d", "p", "c") and road - view.toks[i].end >= 2:
             start = view.toks[i].end  # 完成某某路435弄: the verb before the lane is no part of it
         if not view.is_protected(start, end):
             out.append(Candidate(view.text[start:end], "ResidentialArea", view.sentence.index, start, end,

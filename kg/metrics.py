@@ -298,7 +298,8 @@ def _past_verbs(phrase: str) -> str:
     """The phrase after the verbs that open it (举办好|庆祝|某某成立 → 某某成立), or the phrase when all of it is."""
     words = fast_cut(phrase)
     k = 0
-    while k < len(words) - 1 and (word_tags().get(words[k], "")[:1] in ("v", "d") or words[k] in ("好", "的") or words[k].endswith(("庆祝", "纪念", "迎接"))):
+    while k < len(words) - 1 and (word_tags().get(words[k], "")[:1] in ("v", "d") or words[k] in ("好", "的")
+                                  or words[k].endswith(("庆祝", "纪念", "迎接"))):  # (jieba: 隆重庆祝/nr)
         k += 1
     return "".join(words[k:])
 
@@ -432,7 +433,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
             or _YEAR_OPENS.match(clause.strip())  # 2024年实现年出栏量满产10万头: that year's
         # 从2020年的82.4岁提升至…, 某某收入2011年完成28.13亿元: the figure of the year it names
         subject = _change_of(text, start, end, out) or _share_of(text, start, out) or _subject(
-            text, start, start if unit in ("年", "周年") else end)  # (再延长30年试点, 成立80周年纪念活动: years measure what stands before them)
+            text, start, start if unit in ("年", "周年") else end)
+        # (再延长30年试点, 成立80周年纪念活动: years measure what stands before them)
         if unit == "周年":
             subject = _past_verbs(subject)  # 筹备某某胜利80周年纪念活动: the event remembered, not the doing
         if _RANGE_BEFORE.search(text, 0, start) and out:
@@ -518,7 +520,8 @@ def _respectively(text: str, metrics: list[Metric], starts: list[int]) -> list[M
             first, second = _LEAD_WORDS.sub("", pair.group(1)), pair.group(2)
             if len(first) <= 3 < len(second) - 2:  # 城镇、农村常住居民人均可支配收入: the two share the rest of the
                 # name; 汽车、电子信息产业: only the kind of sector
-                first += second[-2:] if second.endswith(("产业", "行业")) else second[len(_SETTING.match(second).group(0)) or 2:]
+                setting = len(_SETTING.match(second).group(0)) or 2
+                first += second[-2:] if second.endswith(("产业", "行业")) else second[setting:]
             elif _shares_a_word(first, second):
                 first += second[1:]  # 年末存、贷款余额: 存款余额
             elif (measure := _MEASURE_END.search(second)) and not _MEASURE_END.search(first):
