@@ -209,7 +209,7 @@ def _subject(text: str, start: int, end: int) -> str:
     after = re.split(rf"[{_CJK}]{{2}}了", after, maxsplit=1)[0] or after  # 6万吨某某装备填补了…: not what it did
     if after.startswith("台阶") and text[end - 1] not in _COUNT_UNITS:
         after = ""  # 某某收入跃上30亿元台阶: a milestone passed, not what is counted (迈上3个台阶 counts steps)
-    if not after and text[end - 1:end] in _COUNT_UNITS + "支次批期届轮" and (quoted := _QUOTED_KIND.match(text, end)):
+    if not after and text[end - 1:end] in _QUOTED_KIND_UNITS and (quoted := _QUOTED_KIND.match(text, end)):
         run = _AFTER_RUN.match(text, quoted.end())
         rest = _whole_words(_AFTER_STOP.split(run.group(0), maxsplit=1)[0], 12) if run else ""
         if not rest or word_tags().get(fast_cut(rest)[0], "")[:1] != "v":
@@ -269,6 +269,7 @@ _LISTED_CLAUSE = re.compile(r"、[^，,；;。：:]*$")
 _LIST_BEFORE_KIND = re.compile(rf"^.*[{_CJK}](?<![高中初同平均对上优特次超])等(?![级待候同])(?=[{_CJK}]{{2}})")
 _ABOUT_LISTED = re.compile(rf"^.*等[{_CJK}]{{0,4}}?(?:开展|组织|举办|进行)(?=[{_CJK}]{{2}})")
 _COUNT_UNITS = "个名家处座条所项户人间套件场宗"  # what a number counts right before a noun (30个实践岗位)
+_QUOTED_KIND_UNITS = _COUNT_UNITS + "支次批期届轮"   # … or before a quoted kind (36支“某某管家”队伍, 3次“某某”评选)
 _BY_WAYS = re.compile(rf"^.*等(?:{WAYS_OF_WORKING})")
 _OF_AFTER = re.compile(rf"的([{_CJK}]{{2,10}}?)(?=[，,。；;、（(]|$|和|及|开工|建成|完成)")
 _OWN_YEAR = re.compile(r"(?:预计)?((?:19|20)\d{2})年(?:预计|全年)?[，,]|(?:预计)((?:19|20)\d{2})年(?!以来|起|至|底|末)")

@@ -46,8 +46,8 @@ _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 _REPRESENT = re.compile(r"我代表([^\s、，,。；;向]{2,30}?(?:办事处|行政公署)|[^\s、，,。；;向]{2,20}?(?:人民政府|政府))")
 # (not 镇党委、政府; 某某区人民政府某某街道办事处 whole: the office, not the government, speaks)
 _CONGRESS = re.compile(r"(?:在|——(?!在))([^\s\d]{2,15}?)\s*第\S{1,4}届\s*人民代表大会")  # (——某区第十七届…: the byline run on)
-_SELF = re.compile(r"^[本我](?=(?:自治区|自治州|省|市|区|县|旗|盟|镇|乡|街道)(?:人民政府|政府|办事处))")
 _BODY_BY_LEVEL = re.compile(r"(自治区|自治州|省|市|区|县|旗|盟|镇|乡|街道)(?:人民政府|政府|办事处|行政公署)")
+_SELF = re.compile(rf"^[本我](?={_BODY_BY_LEVEL.pattern})")   # 本镇政府: this town's, a body named by its level
 _TITLE_ISSUER = re.compile(r"^(\S{2,20}?(?:办事处|人民政府|行政公署|政府))(?:(?:19|20)\d{2}年)?\S*工作报告")
 _TITLE_OFFICE = re.compile(r"^(\S{2,24}?办事处)\S*工作(?:报告|总结)")  # 某区人民政府某某街道办事处工作总结: the office
 _NAME_CHAR = r"[^\s\d，,。；;：:、“”（）()]"   # a character a place's name in a title may hold
