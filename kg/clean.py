@@ -13,7 +13,8 @@ __all__ = ["clean_text", "curl_quotes", "join_fragments", "join_spaced_figures",
 
 _BULLET = re.compile(r"^[●■◆▲★☆○◇□•▪◎※➢►]+ ?")   # a list's bullet opening a line, no part of its text
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]")  # and stray controls
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f\ufe0f\U0001F000-\U0001FAFF]")  # and stray
+# controls, and a post's emoji (📈, 🏆)
 _CHROME_MAX = 80  # page furniture is short: a longer line (a report flattened to one line) is never dropped
 _RUNS = re.compile(r" {2,}")
 # a space a PDF or a typesetter puts between a figure and the words around it (完成 7.8 亿元, 2019 年): the
@@ -164,9 +165,59 @@ def join_fragments(lines: list[str]) -> list[str]:
     return out
 
 
+_CONTENTS_MAX = 24   # a table of contents lists headings, each a short line
+
+
+def drop_contents(lines: list[str]) -> list[str]:
+    """A table of contents the copy kept before its text (一、2023年工作回顾 | 二、2024年工作安排 | (一)聚焦… and
+    then the title, 各位代表, 一、2023年工作回顾 again): the text without it, so its headings open no parts. A
+    text that opens with a heading it does not repeat is returned as it is.
+
+    >>> drop_contents(["一、2023年工作回顾", "二、2024年工作安排", "(一)聚焦项目", "某县政府工作报告", "一、2023年工作回顾", "全年…"])
+    ['某县政府工作报告', '一、2023年工作回顾', '全年…']
+    """
+    k = 0
+    while k < len(lines) and len(lines[k]) <= _CONTENTS_MAX and _HEADING_START.match(lines[k]):
+        k += 1
+    return lines[k:] if k >= 3 and lines[0] in lines[k:] else lines
+
+
+_CHUNK_MARK = re.compile(r"(\d{1,3})、")
+_CHUNK_MIN = 100   # a doc site's chunk is a page's worth of text; a list's items are shorter or end their sentence
+
+
+def join_numbered_chunks(lines: list[str]) -> list[str]:
+    """A doc-sharing site's copy served in numbered chunks cut wherever a chunk was full (1、…街 | 2、道办事处…):
+    the text without the chunks' numbers, a chunk cut in mid-sentence going on in the next. Chunks are long
+    lines numbered 1, 2, 3… one after the other, most cut with no end mark; any other text (a list of long
+    items, each ending its sentence) is returned as it is.
+
+    >>> [line[118:130] for line in join_numbered_chunks(["1、" + "甲" * 120 + "，新建街", "2、道办事处" + "乙" * 120 + "。", "3、丙。"])]
+    ['甲甲，新建街道办事处乙乙', '']
+    """
+    if not lines or not (first := _CHUNK_MARK.match(lines[0])) or first.group(1) != "1":
+        return lines
+    count = 1
+    while count < len(lines) and len(lines[count - 1]) >= _CHUNK_MIN and (
+            m := _CHUNK_MARK.match(lines[count])) and int(m.group(1)) == count + 1:
+        count += 1
+    cut = sum(not _END_MARK.search(lines[i]) for i in range(count - 1))
+    if count < 2 or 2 * cut < count - 1:
+        return lines
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        text = line[_CHUNK_MARK.match(line).end():].lstrip() if i < count else line
+        if 0 < i < count and not _END_MARK.search(out[-1]):
+            out[-1] += text
+        else:
+            out.append(text)
+    return out
+
+
 # characters only Traditional script writes, common in the genre (們 個 會 國 經濟…): a web copy in Traditional
 # characters (a mirror site's) is read as the Simplified text it was written in
 _TRADITIONAL_ONLY = frozenset("們個來會為國經濟發實現這說時對進過還從區縣鎮點書長開關問題學與產業務項設機")
+_PARTICLE_ZHE = re.compile(r"(?<=[向朝随沿绕味本有带接靠])著(?![作名称录述])")  # 向著 is 向着 (著作 stays)
 _PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")  # 報(bào)告: a site's readings
 
 
@@ -181,14 +232,14 @@ def simplified(text: str) -> str:
     """A report copied in Traditional characters (政府工作報告, 會議現場), with or without the readings a site put
     after them (報(bào)告), as Simplified text; a Simplified one as it is.
 
-    >>> simplified("現在，我代表縣人民政府向大會報(bào)告工作。一年來，全縣經濟實現穩步發展。"), simplified("一年来")
-    ('现在，我代表县人民政府向大会报告工作。一年来，全县经济实现稳步发展。', '一年来')
+    >>> simplified("現在，我代表縣人民政府向大會報(bào)告工作。一年來，全縣經濟向著目標實現穩步發展。"), simplified("一年来")
+    ('现在，我代表县人民政府向大会报告工作。一年来，全县经济向着目标实现稳步发展。', '一年来')
     """
     sample = text[:4000]
     marks = sum(ch in _TRADITIONAL_ONLY for ch in sample)
     if marks < 5 or marks < 0.03 * len(_HAS_CJK.findall(sample)):
         return text
-    return _to_simplified().convert(_PINYIN_NOTE.sub("", text))
+    return _PARTICLE_ZHE.sub("着", _to_simplified().convert(_PINYIN_NOTE.sub("", text)))
 
 
 # a site's copy mark: three or four letters and digits, some lower case and some not (pbY, C6m, q8j), that end
@@ -228,9 +279,50 @@ def join_wrap_spaces(line: str) -> str:
     '五年来，在县委的正确领导下，在县人大、县政协的监督支持下，县政府'
     """
     spaces = [m.start() for m in _WRAP_SPACE.finditer(line)]
-    if len(spaces) < 3 or min(b - a for a, b in zip(spaces, spaces[1:])) < _WRAP_SPACING:
-        return line
+    gaps = [b - a for a, b in zip(spaces, spaces[1:])]
+    if len(spaces) < 3 or min(gaps) < _WRAP_SPACING or max(gaps) > 1.5 * min(gaps):
+        return line   # (a flattened copy's spaces between paragraphs stand at no regular width)
     return _WRAP_SPACE.sub("", line)
+
+
+_CJK_TEXT = r"\u4e00-\u9fff，。、；：！？“”（）《》,.;:!?()%\d"
+_COLUMN_GAP = re.compile(rf"(?<=[{_CJK_TEXT}])[ \u3000]{{6,}}(?=[{_CJK_TEXT}])")
+_COLUMN_LINES = 5   # the lines a gap must split, a column's width of text each side, for a page to be in two columns
+_COLUMN_WIDTH = 12   # (a table's cells are shorter)
+
+
+def split_columns(lines: list[str]) -> list[str]:
+    """A page set in two columns and copied with its layout (pdftotext -layout: 某某工作取得了新进展，     做好政府
+    各项工作意义重大。): the left column's lines, then the right's, where a run of spaces splits many lines
+    alike; a line indented as far as the right column is the right's. Blank lines inside the columns go (they
+    are the layout's, not paragraphs'). Any other text is returned as it is.
+
+    >>> [line[:2] for line in split_columns(["甲" * 12 + " " * 8 + "乙" * 12] * 5 + ["结束。"])]
+    ['甲甲', '甲甲', '甲甲', '甲甲', '甲甲', '乙乙', '乙乙', '乙乙', '乙乙', '乙乙', '结束']
+    """
+    gaps = [_COLUMN_GAP.search(line.strip()) for line in lines]
+    if sum(g is not None and g.start() >= _COLUMN_WIDTH and len(line.strip()) - g.end() >= _COLUMN_WIDTH
+           for line, g in zip(lines, gaps)) < _COLUMN_LINES:
+        return lines
+    out: list[str] = []
+    left: list[str] = []
+    right: list[str] = []
+    for line, gap in zip(lines, gaps):
+        text = line.strip()
+        if gap:
+            left.append(text[:gap.start()])
+            right.append(text[gap.end():])
+        elif left and (not text or len(line) - len(line.lstrip()) >= 20):
+            if text:
+                right.append(text)   # (the right column's line beside an empty left one)
+        else:
+            out += left + right + [line]
+            left, right = [], []
+    return out + left + right
+
+
+_SPACED_POINT = re.compile(r"(?<=.\d)\. (?=\d)")   # 24. 3亿元: a PDF copy's decimal point set apart (1. 加强…, a
+# list's number opening its paragraph, stays)
 
 
 def clean_text(text: str) -> str:
@@ -242,7 +334,7 @@ def clean_text(text: str) -> str:
     chrome_lines, drops, cuts, tails = _chrome_rules()
     lines: list[str] = []
     breaks: set[int] = set()   # the lines a blank line follows: a paragraph ends there, however wrapped
-    for raw in strip_copy_marks(simplified(text).replace("\r\n", "\n").replace("\r", "\n")).split("\n"):
+    for raw in split_columns(strip_copy_marks(simplified(text).replace("\r\n", "\n").replace("\r", "\n")).split("\n")):
         if not (line := normalize_spaces(raw)):
             breaks.add(len(lines) - 1)
             continue
@@ -261,9 +353,9 @@ def clean_text(text: str) -> str:
         lines.append(line)
     if len(breaks) > _SPACED_OUT * len(lines):
         breaks = set()  # a copy with a blank line after every line: they mark no paragraph
-    joined = join_fragments(lines)
-    paragraphs = join_wrapped_lines(joined, frozenset(breaks) if joined is lines else frozenset())
-    return "\n".join(_characters(join_wrap_spaces(line)) for line in paragraphs)
+    joined = join_fragments(join_numbered_chunks(lines))
+    paragraphs = drop_contents(join_wrapped_lines(joined, frozenset(breaks) if joined is lines else frozenset()))
+    return "\n".join(_SPACED_POINT.sub(".", _characters(join_wrap_spaces(line))) for line in paragraphs)
 
 
 def _characters(line: str) -> str:

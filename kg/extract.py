@@ -71,7 +71,7 @@ _CLASS_TYPES = {"居民区": "ResidentialArea", "小区": "ResidentialArea", "�
 _CLASS_ALTERNATIVES = "|".join(sorted(_CLASS_TYPES, key=len, reverse=True))
 _ACTS_AFTER_LIST = "开展|实施|推进|推广|打造|建立|新建|建成|试点|种植|落实|完成|修建|铺设|启动|率先"
 _CLASS_LIST = re.compile(  # 甲、乙等村开展某某基地建设: the villages are the class, not the 基地 after the act
-    rf"(?:^|(?<=[在对和与、，,；;：:的]))((?:(?:(?!等)[{_CJK}]){{2,8}}、)*(?:(?!等)[{_CJK}]){{2,8}})"
+    rf"(?:^|(?<=[在对和与、，,；;：:的了]))((?:(?:(?!等)[{_CJK}]){{2,8}}、)*(?:(?!等)[{_CJK}]){{2,8}})"
     rf"(等(?:(?:\d+|[一二三四五六七八九十]+)[个家处座条所]?)?|两个|两|(?:\d+|[一二三四五六七八九十]+)[个家处座条所]|[三四五六七八九十]大)"
     rf"((?!(?:{_CLASS_ALTERNATIVES})(?:{_ACTS_AFTER_LIST}))[{_CJK}]{{1,6}}|)({_CLASS_ALTERNATIVES})(?![{_CJK}]?[区制长])")
 _EACH_IN = re.compile(rf"分别在((?:[{_CJK}]{{2,4}}、)+[{_CJK}]{{2,4}}?)(?=开展|设立|打造|建设|实施|推进|建成)")
@@ -177,7 +177,7 @@ def _vocab() -> _Vocab:
         award_trim=tuple(sorted(awards["trim"], key=len, reverse=True)),
         title_after=re.compile(rf"(?<![{_CJK}])([{sur}][{_CJK}]{{1,2}}?)(?:{title_alt})"),
         title_before=re.compile(rf"(?:{title_alt})[ \u3000\u00a0]*([{sur}][{_CJK}]{{1,2}})[ \u3000\u00a0]*$"),
-        title_then_name=re.compile(rf"(?:{title_alt})([{sur}][{_CJK}]{{1,2}}?)(?=[、，,。；;]|等|同志|出席|带队|参加|主持|一行|讲话|致辞|在)"),
+        title_then_name=re.compile(rf"(?:{title_alt})([{sur}][{_CJK}]{{1,2}}?)(?=[、，,。；;]|等|同志|出席|带队|参加|主持|一行|讲话|致辞|在|上台|发言|回顾|介绍|宣布|汇报|代表|作(?!为|用|出))"),
         body_then_name=re.compile(rf"(?:党校|学校|大学|学院|医院|中心|公司|集团|协会|受|邀请|陪同|[省市区县旗州盟]委)([{sur}][{_CJK}]{{1,2}}?)副?"
                                   rf"(?:{title_alt}|院长|校长|教授)"),
         group_heads=frozenset(groups),
@@ -513,6 +513,8 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
             continue
         head, k = found
         typ, mode, min_chars = voc.heads[head]
+        if tok.text == "所" and i + 2 < len(toks) and toks[i + 1].tag.startswith("v") and toks[i + 2].text == "的":
+            continue  # 某某发展所取得的成绩: 所 before a verb and 的 is a particle, no institute
         if head == "路" and len(tok.text) == 2 and tok.text not in voc.heads and tok.tag != "ns" \
                 and tok.text[0] not in _ROAD_ORDER and tokenizer().FREQ.get(tok.text, 0) >= 50 \
                 and (i == 0 or toks[i - 1].tag.startswith("v") and len(toks[i - 1].text) >= 2
@@ -912,7 +914,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 and not view.is_protected(tok.start, tok.end):  # 某正街 (read as a person's name): a street
             out.append(Candidate(tok.text, "Place", view.sentence.index, tok.start, tok.end, confidence=0.6,
                                  priority=1, nested=True, rule="street-word"))
-        if tok.tag != "ns":
+        if tok.tag != "ns" and not (tok.tag.startswith("n") and tok.text in _full_divisions()):
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if tok.text in _provinces() and (nxt is None or nxt.text not in voc.heads) \
@@ -928,7 +930,7 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
         if _known_place(tok.text) and not view.is_protected(tok.start, tok.end):
             out.append(Candidate(tok.text, "Place", view.sentence.index, tok.start, tok.end,
                                  confidence=0.6, priority=1, nested=True, rule="ns-admin"))
-        elif i and len(toks[i - 1].text) == 1 and toks[i - 1].tag == "ns" and toks[i - 1].end == tok.start \
+        elif i and len(toks[i - 1].text) == 1 and toks[i - 1].tag in ("ns", "g") and toks[i - 1].end == tok.start \
                 and len(tok.text) == 2 and tok.text[-1] == "村" and (i < 2 or toks[i - 2].tag[:1] not in ("n", "a") or (
                     i >= 3 and toks[i - 2].text in _DIVISION_CHARS and toks[i - 3].text in ("我", "本"))) \
                 and not view.is_protected(toks[i - 1].start, tok.end):  # 东|山村建成: a village cut by jieba, anywhere
@@ -1003,6 +1005,16 @@ def _lanes(view: _View) -> list[Candidate]:
             out.append(Candidate(view.text[start:end], "ResidentialArea", view.sentence.index, start, end,
                                  confidence=0.6, priority=1, rule="lane"))
     return out
+
+
+@cache
+def _full_divisions() -> frozenset[str]:
+    """The gazetteer's divisions by their full names where jieba has no other reading: a name it does not know or
+    reads as a person's (章贡区), or a place whose stem is no word (尧都区); not 老城区 or 平房区, also an old
+    town and an area of bungalows."""
+    tags = word_tags()
+    return frozenset(d.name for d in divisions() if len(d.name) >= 3 and (
+        tags.get(d.name, "nr")[:2] in ("nr", "nz") or tags.get(d.name) == "ns" and d.name[:-1] not in tags))
 
 
 @cache
@@ -1188,15 +1200,17 @@ def _listed_place(toks: Sequence[Token], i: int, voc: _Vocab) -> bool:
         [toks[i + 2]] if after in _LIST_LINKS and i + 2 < len(toks) else [])
     if any(n.text[:1] == word[0] for n in neighbours):
         return False  # 涉税、涉海: a run of words built alike, not places
-    return any(n.tag.startswith("ns") or _known_place(n.text) or len(n.text) == 1 for n in neighbours)
-    # a place listed with places or with names the dictionary does not know, not with words (自治、法治、德治)
+    return any(n.tag.startswith("ns") or _known_place(n.text) or len(n.text) == 1 for n in neighbours) and not any(
+        n.tag in ("a", "ad", "an") for n in neighbours)
+    # a place listed with places or with names the dictionary does not know, not with words (自治、法治、德治;
+    # 宜居、安宁、和谐: qualities, one of them a word the dictionary also has as a place)
 
 
 def _known_place(word: str) -> bool:
     """A dictionary place name with its kind: 奉贤区, 黄浦江, 北山 (not 宜居城市, 大城市)."""
     if word in _NOT_PLACES:
         return False
-    if (len(word) >= 3 and word[-1] in "河湖江岛") or (len(word) == 2 and word[-1] == "山"):
+    if (len(word) >= 3 and word[-1] in "河湖江岛") or (len(word) == 2 and word[-1] == "山") or word in _full_divisions():
         return True
     return len(word) >= 3 and word[-1] in "省市区县镇乡旗州" and word_tags().get(word[:-1], "").startswith(
         ("ns", "nr", "nz"))
@@ -1436,9 +1450,13 @@ def _parallel(items: list[str]) -> bool:
         len({i[0] for i in items}) == 1 or len({i[-1] for i in items}) == 1)
 
 
+_PART_ONE = r"(?:(?:19|20)\d{2}年度?|今年|明年|上半年|下半年)(?:工作)?(?:回顾|安排|总结|计划|要点|打算|思路)"
+_PART_TITLE = re.compile(rf"[{_CJK}]{{0,8}}?{_PART_ONE}(?:[暨及和]{_PART_ONE})?")   # (某乡2025年工作总结暨2026年工作计划)
+
+
 def _is_rhetoric(content: str, voc: _Vocab) -> bool:
-    if content in voc.rhetoric or len(content) <= 1:
-        return True
+    if content in voc.rhetoric or len(content) <= 1 or _PART_TITLE.fullmatch(content):
+        return True  # (报告分为“2018年工作回顾”和“2019年工作安排”: the report's own parts, named)
     if len(content) <= 3 and content[0] == "新" and not re.search(rf"[{_NUMERALS}]", content[1:]):
         return True  # “新高度” is emphasis, “新两翼” a numbered strategy
     if len(content) <= 4 and any(content.endswith(w) for w in voc.rhetoric):
@@ -1588,11 +1606,12 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
     if word:
         typ, naming = voc.quote_types[word]
         if typ == "Program" and len(items := content.split("、")) >= 2 and all(
-                len(i) >= 4 and i.endswith("年") for i in items):  # “项目提质年、乡村和美年”活动: a campaign each year
-            at = m.start() + 1 + raw.find(items[0])
-            for item in items:
-                cands.append(Candidate(item, "Program", sidx, at, at + len(item), confidence=0.8, priority=2,
-                                       rule="quote-years"))
+                len(i.strip()) >= 4 and (i.endswith("年") or i.endswith(("行动", "工程", "活动"))) for i in items):
+            at = m.start() + 1 + raw.find(items[0])  # “项目提质年、乡村和美年”活动: a campaign each year;
+            for item in items:  # “某某先锋行动、某某创建行动”四项行动: each action
+                lead = len(item) - len(item.lstrip())
+                cands.append(Candidate(item.strip(), "Program", sidx, at + lead, at + len(item), confidence=0.8,
+                                       priority=2, rule="quote-years"))
                 at += len(item) + 1
             return cands, hints
         full = raw + phrase  # “互联网+”行动 keeps its plus
@@ -1937,7 +1956,7 @@ def _community_holders(view: _View, voc: _Vocab) -> list[Candidate]:
 
 
 _COMMUNITY_SUBJECT = re.compile(
-    rf"(?:^|(?<=[，,；;。：:]))(?![在对向为到从])([{_CJK}]{{2,4}}?)社区(?=被|以|先后|通过|建立|建成|开展|组织|实施|推出|荣获|获得|获评|位于|辖|"
+    rf"(?:^|(?<=[，,；;。：:])|(?<=\d年度)|(?<=\d年)(?!度))(?![在对向为到从])([{_CJK}]{{2,4}}?)社区(?=被|以|先后|通过|建立|建成|开展|组织|实施|推出|荣获|获得|获评|位于|辖|召开|举办|举行|"
     rf"共有|现有|积极|围绕|持续|深入|着力|全面|开工|完成|实现|成功|新建|总人口|常住|户籍|面积|\d|[“《]|和[{_CJK}]{{2,4}}社区|、[{_CJK}]{{2,4}}社区)")
 _COMMUNITY_AT = re.compile(rf"(?<=[在对])([{_CJK}]{{2,4}}?)社区(?=[，,]|打造|建立|建设|开展|设立|试点|推行|探索|成立|实施|推出|"
                            rf"进行|铺设|新建|修建|安装|举办)")
@@ -2013,7 +2032,7 @@ def _community_subjects(view: _View, voc: _Vocab) -> list[Candidate]:
 
 
 _TITLES_LISTED = re.compile(r"了?([^。；;，,：:]{4,300}?)等(?:\d+|[一二三四五六七八九十百]+)?多?[项个]?"
-                            r"(?:(?:国家级|省级|市级|区级|县级|各级|各类|国家|省|市)[、和及]?)*(?:荣誉|称号|奖项|殊荣)")
+                            r"(?:(?:国家级|省级|市级|区级|县级|各级|各类|国家|省|市|[国省市]字号)[、和及]?)*(?:荣誉|称号|奖项|殊荣)")
 
 
 _QUOTED_RUN = re.compile(r"(?:“[^“”]{2,40}”){2,}(?=([，,]?(?:以及|及|和))?)")  # 荣获“甲”“乙”“丙”: touching quotes
@@ -2532,6 +2551,14 @@ _WORKS_END = re.compile(rf"(?:{SITE_WORKS}|迁建|迁址新建|复产|技改|更
 _RENEWED_AREAS = re.compile(r"棚户区|棚改|旧城|老旧小区|城中村|安置")
 
 
+_BUILT_END = re.compile(r"(?:新建|改扩建|扩建|改建|迁建)$")
+
+
+def _head_at_end(text: str, voc: _Vocab) -> str:
+    """The longest head word ``text`` ends in ('' if none)."""
+    return next((text[-n:] for n in voc.head_lengths if n < len(text) and text[-n:] in voc.heads), "")
+
+
 def _listed_project_type(item: str, kind: str, voc: _Vocab) -> str:
     """A project listed by name (A、B等项目投入运营) is works when its name says so (某某改造, 某某新建, 某某工程)
     or the list's kind does (A、B等棚改项目: areas renewed), a programme by a programme's head;
@@ -2600,6 +2627,8 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
         cls, typ = m.group(4), _CLASS_TYPES[m.group(4)]
         if m.group(2) == "两" and m.group(3):
             continue  # 甲和两河某某景区: 两 opens the next name, it counts nothing (甲、乙两景区 does)
+        if typ == "ResidentialArea" and m.group(2)[-1] in "家户名人":
+            continue  # 招引某某企业1家落户某村: the firms counted, not villages
         items = m.group(1).split("、")
         if typ == "ResidentialArea" and len(items) >= 2 and (pair := re.fullmatch(
                 rf"([{_CJK}]{{2,4}})[和及]([{_CJK}]{{2,4}})", items[-1])):
@@ -2609,8 +2638,9 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             items = list(pair.groups())  # 甲和乙两个市民广场: the two, each
         if len(items) == 1 and not m.group(2).startswith("等") and not m.group(2)[0].isdigit():
             continue
-        if typ == "Program" and (len(items) == 1 or re.search(r"重点|重大|标志性|产业|领域", m.group(3))):
-            continue  # 新能源汽车、机器人等重点项目: the items are sectors, the projects unnamed
+        if typ == "Program" and (len(items) == 1 or re.search(r"重点|重大|标志性|产业|领域", m.group(3))) or (
+                typ == "Facility" and "产业" in m.group(3)):
+            continue  # 新能源汽车、机器人等重点项目, 中药材、水果等特色产业的基地: the items are sectors, the sites unnamed
         if re.search(rf"{WAYS_OF_WORKING}|措施|行业|区域|地区|国家|城市", m.group(3)):
             continue  # 联合走访、定期座谈等方式走访企业: ways of working, not firms; 钢铁、汽车等行业和…企业: sectors;
             # 苏浙沪等重点区域龙头企业: where the firms are
@@ -2625,6 +2655,12 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             pos = start + len(item)
             if n == 0:
                 item, start = _drop_lead_verbs(view, item, start, voc)
+            if typ == "Program" and (built := _BUILT_END.search(item)) and _head_type(item[:built.start()], voc) in (
+                    "Facility", "Place"):
+                item = item[:built.start()]  # 某某小学新建、某某中学等14个项目: the school the works build
+            if typ == "Program" and (head := _head_at_end(item, voc)) and not _specific(
+                    item[:-len(head)], tokens(item[:-len(head)]), voc, "Facility"):
+                continue  # 标准化幼儿园、某某中学等项目: a kind of site built, none named
             if len(item) < 2 or item in voc.stop or item in voc.generic or item.endswith((cls, "和", "与")) or "及" in item or \
                     _WHOLE_UNIT.fullmatch(item) or \
                     all(t.tag.startswith("v") or t.tag in ("l", "d", "ad") for t in tokens(item)) and any(

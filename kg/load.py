@@ -138,9 +138,15 @@ def _pdf_to_text(path: Path) -> str:
         raise ReportError(path, f"unreadable PDF ({type(error).__name__})") from None
 
 
+# a copy saved as text that is a page's markup all the same (<h3>某某</h3><p>…): it opens with a block element, or
+# block elements mark its lines
+_BLOCK_TAG = re.compile(r"<(?:p|div|br|h[1-6]|section|article|table|body|span)\b[^<>]{0,200}>", re.IGNORECASE)
+
+
 def _is_html(path: Path, head: str) -> bool:
-    return path.suffix.lower() in {".html", ".htm", ".xhtml"} or head.lstrip().lower().startswith(
-        ("<!doctype html", "<html"))
+    opening = head.lstrip().lower()
+    return path.suffix.lower() in {".html", ".htm", ".xhtml"} or opening.startswith(("<!doctype html", "<html")) \
+        or bool(_BLOCK_TAG.match(opening)) or len(_BLOCK_TAG.findall(head)) >= 3
 
 
 _KINDS = ((stat.S_ISDIR, "is a directory"), (stat.S_ISFIFO, "is a named pipe, not a file"),

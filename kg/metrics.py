@@ -28,7 +28,8 @@ _ZH_UNITS = ("个", "项", "名", "家", "条", "处", "位", "大", "方面", "
 _SKIP_BEFORE = ("第", "党的", "十", "前", "近", "每")
 _QUALIFIERS = ("同比增长", "同比下降", "比上年增长", "增长", "下降", "减少", "提高", "上涨", "累计", "共计", "共有", "总数",
                "不低于", "不少于", "不超过", "低于",
-               "新建", "新增", "全年", "年内", "年末", "年底", "达到", "突破", "力争", "超过", "超", "约", "近", "占计划")
+               "新建", "新增", "全年", "年内", "年末", "年底", "达到", "突破", "力争", "超过", "超", "约", "近", "占计划",
+               "同比上升")
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]")
 _AFTER_WORDS = re.compile(rf"[{_CJK}\w]{{0,12}}")
@@ -40,10 +41,10 @@ _AFTER_STOP = re.compile(r"^(?:预计)?(?:增加|提高|增长|上升|下降|减
                          r"|参加|铺设|竣工|通车|贯通|投用|投产|用于|配备|赴|(?<=[\u4e00-\u9fff]{2})落实|基本(?=完成|实现|建成|达到|形成)|圆满(?=完成|结束|落幕)|(?<=[\u4e00-\u9fff]{2})进展(?=顺利|良好|有序|迅速)|(?<=[\u4e00-\u9fff]{2})到(?![位期岗户])|成功(?=认定|创建|获评|获批|入选|举办|申报|实现|完成))"
                          rf"|中$|(?<=[{_CJK}]{{2}})(?:{_GIVEN.pattern})")  # 6个无物业小区成立…: the areas, not what they do
 _TOTAL_END = re.compile(r"(全年|年内|累计|共计|共有|共)$")
-_LEAD_WORDS = re.compile(r"^(?:[（(][^（）()]{1,6}[）)]|已(?=[\u4e00-\u9fff]{2})(?!建)|[更也还既又正]?是(?=[\u4e00-\u9fff]{4})|该项目|该工程|全年|年内|年末|其中|同时|截[至止](?:目前|当前)?|目前|现有|当前|全区|全市|全省|全县|全镇|全乡|全旗|全州|全盟|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
+_LEAD_WORDS = re.compile(r"^(?:[（(][^（）()]{1,6}[）)]|已(?=[\u4e00-\u9fff]{2})(?!建)|[更也还既又正]?是(?=[\u4e00-\u9fff]{4})|该项目|该工程|全年|年内|年末|其中|同时|特别是|尤其是|截[至止](?:目前|当前)?|目前|现有|当前|全区|全市|全省|全县|全镇|全乡|全旗|全州|全盟|全街道|我[区市省县镇乡旗]|累计|共计|共有|共|力争|确保|预计)+")
 _QUOTED_KIND = re.compile(r"“([^“”，,。；;、]{2,12})”")
 _QUOTE_BEFORE = re.compile(r"“([^“”，,。；;]{1,12})”$")
-_NOTE_END = re.compile(r"[（(][^（）()，,。；;]{1,12}[）)](?:实现|完成|达到|达|为)?$")
+_NOTE_END = re.compile(r"[（(][^（）()，,。；;]{1,12}[）)](?:实现|完成|达到|达|为|(?:同比)?(?:增长|下降|提高|减少|增加))?$")
 _YEAR_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年(?:度|末|底|以来)?|\d{1,2}(?:月?[-—至~]\d{1,2})?月份?(?:\d{1,2}日)?|\d{1,2}日)")
 _COMPARED_TO = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}年|上年|去年|上年同期|去年同期)$")
 _DIGIT_END = re.compile(r"\d[.．、]?$")
@@ -144,8 +145,8 @@ def _clause_before(text: str, start: int) -> str:
 
 
 _MULTIPLE_OF = r"是[^，,。；;]{1,12}?的"  # 是2011年的1.37倍, 是“十一五”的2.5倍: a multiple of a base
-_CHANGE_ONLY = re.compile(r"(?:(?:“?十[一二三四五六七八九]五”?)?(?:时期|期间|末)|过去五年|五年来|[两三四五六七八九十]年)?(?:同比|(?:比|较)(?:上年|去年)(?:同期|同口径)?|年均|按可比口径|同口径(?:年均)?|同步)?(?:可比|实际)?(?:比增|增长|下降|提高|减少|增加|增速|增幅|上升|递增|递减)了?(?:约|近|超过|超)?"
-                          rf"|(?:占|为|完成)(?:年度|全年|年)?计划的|{_MULTIPLE_OF}|(?:期末|期间|同期)的"
+_CHANGE_ONLY = re.compile(r"(?:(?:“?十[一二三四五六七八九]五”?)?(?:时期|期间|末)|过去五年|五年来|[两三四五六七八九十]年)?(?:同比|(?:比|较)(?:上年|去年)(?:[\u4e00-\u9fff]{1,6}?|同期|同口径)?|年均|按可比口径|同口径(?:年均)?|同步)?(?:可比|实际)?(?:比增|增长|下降|提高|减少|增加|增速|增幅|上升|递增|递减)了?(?:约|近|超过|超)?"
+                          rf"|(?:占|为|完成)(?:年度|全年|年)?(?:计划的|任务的?)|{_MULTIPLE_OF}|(?:期末|期间|同期)的"
                           r"|连续(?:\d+|[一二三四五六七八九十两]{1,3})年|(?:突破|超过|达到)")
 
 
@@ -154,6 +155,8 @@ def _change_of(text: str, start: int, end: int, earlier: Sequence[Metric]) -> st
     nothing (its clause holds only the change, and no words follow the figure) is about the figure named just
     before it; '' otherwise."""
     wide = re.split(r"[，,；;。]", text[:start])[-1].strip()  # (quotes and all: 是“十一五”的2.5倍)
+    if _NOTE_END.search(wide) and _NOTE_END.search(wide).start() > 0:
+        return ""  # 实际利用外资（验资口径）增长5%: the change of what the note is about, named before it
     if not earlier or not (_CHANGE_ONLY.fullmatch(_clause_before(text, start).strip()) or _TIMES_OF.fullmatch(wide)):
         return ""
     after = _AFTER_WORDS.match(text[end:])
@@ -207,6 +210,8 @@ def _subject(text: str, start: int, end: int) -> str:
             and (run := _AFTER_RUN.match(text, end, end + 24)):  # (not a run of signs or Latin letters: ¹A…)
         after = _whole_words(run.group(0), 12)  # cut at its length: end it at a word
     after = re.split(rf"[{_CJK}]{{2}}了", after, maxsplit=1)[0] or after  # 6万吨某某装备填补了…: not what it did
+    if text[end - 1:end] in _COUNT_UNITS + "大" and len(after) >= 4:
+        after = _before_its_doing(after)
     if after.startswith("台阶") and text[end - 1] not in _COUNT_UNITS:
         after = ""  # 某某收入跃上30亿元台阶: a milestone passed, not what is counted (迈上3个台阶 counts steps)
     if not after and text[end - 1:end] in _QUOTED_KIND_UNITS and (quoted := _QUOTED_KIND.match(text, end)):
@@ -255,7 +260,7 @@ def _subject(text: str, start: int, end: int) -> str:
 
 
 # the verbs, qualifiers and time words a clause puts between what it counts and the figure (…完成, …将首超, …年均增长)
-_VERB_TAIL = re.compile(r"(?:完成了|达到了|实现了|完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|近|同比增长|同比下降|"
+_VERB_TAIL = re.compile(r"(?:完成了|达到了|实现了|完成|达到|达|突破|增长|实现|控制到|控制在|提高到|降到|为|超过|超|约|接近|近|同比增长|同比下降|同比上升|"
                         r"比上年增长|增速|增加|减少|削减|压减|降低到|降低至|下降到|下降至|下降|提高|上涨|发展到|发展至|增长了|增加了|提高了|下降了|迈上|跃上|站上|登上|将|首次|首|增至|增加到|提升至|提高至|"
                         r"降至|上升至|上升到|平均为|降低|拓展|扩大|扩展|预计|累计|累积|共有|共计|(?<!公)共|提升|至|年均|拟按|按|拟|连续|下辖|辖|拥有|现有|有|跨越了?|跨过|越过|(?<![人年])均|分别|稳定在|保持在|保持|先后|已经|已|以|完工|竣工)+$")
 _CHANGED_TO = re.compile(r"(?:预计)?(?:增加|提高|增长|上升|下降|减少|扩大|缩小|提升|跃升|攀升)(?:到|至)(?:(?:19|20)\d{2}年?(?:底|末)?的?)?")
@@ -279,7 +284,7 @@ _GAP = re.compile(r"(?:高于|低于|高出|低出|超出|快于|慢于|塌|落�
                   r"预期|年度|全年)?(?:平均水平|平均|目标|计划|预期)?|(?:快于|慢于|高于|低于)[\u4e00-\u9fff]{2,6}?(?:增速|增幅)")
 _YEAR_THEN = re.compile(r"((?:19|20)\d{2})年(?:底|末)?(?:预计|全年)?(?:实现|完成|达到|达)?$")
 _BOUND_END = re.compile(r"(?:不低于|不少于|不高于|不超过|低于|不到|保持在|稳定在|可比|实际)$")
-_OF_TARGET = re.compile(rf"(?:完成|达到|占)[{_CJK}]{{0,10}}?(?:计划|目标|任务|预算)的|超(?:过|出)?[{_CJK}]{{0,6}}?(?:计划|目标|任务)")
+_OF_TARGET = re.compile(rf"(?:完成|达到|占)[{_CJK}]{{0,10}}?(?:计划|目标|任务|预算)的|完成(?:年度|全年)任务|超(?:过|出)?[{_CJK}]{{0,6}}?(?:计划|目标|任务)")
 _ACT_OF_COUNTING = re.compile(r"^(?:可|将)?(?:完成|实现)|(?<=[\u4e00-\u9fff]{2})(?:共|共计|累计)?(?:可|将|已|已经|预计)?(?:完成|实现)"
                               r"(?=[\u4e00-\u9fff]{2})")  # the act, opening the words or between whose it is and what
 _BASIS = re.compile(r"按[\u4e00-\u9fff]{1,6}口径(?:计算)?(?:预计)?$")
@@ -321,6 +326,17 @@ def _after_figures(head: str) -> str:
         if given := _GIVEN.search(head, 2):
             head = head[given.start():]  # from its verb (申请财政扶持), not whom it went to
     return _FROM_YEAR.sub("", head)  # 由2005年的61.88亿元: the base, not part of what is counted
+
+
+def _before_its_doing(kind: str) -> str:
+    """What a count names, without what the counted things then do (四大片区联动发展 → 片区, 5个项目开工建设 →
+    项目): the words before a verb only verbs follow; a kind with a verb inside (社区治理项目, 充电桩) or at
+    its end (小区改造) as it is."""
+    words = fast_cut(kind)
+    tags = [word_tags().get(w, "") for w in words]
+    doing = next((k for k in range(1, len(words) - 1) if tags[k] == "v" and len(words[k]) >= 2 and tags[k - 1][:1] == "n"
+                  and all(t[:1] == "d" or t[:1] == "v" and len(w) >= 2 for w, t in zip(words[k + 1:], tags[k + 1:]))), 0)
+    return "".join(words[:doing]) if doing else kind
 
 
 def _whole_words(text: str, limit: int, last: bool = False) -> str:

@@ -252,3 +252,73 @@ def test_clean_drops_a_transcript_s_speaker_tags_and_times_and_a_bilingual_copy_
     assert clean_text(text).split("\n") == ["一、2009年工作回顾", "全年生产总值增长8.7%。"]
     doc = document_from_text(text, "x")
     assert [(m.value, m.year) for m in extract(doc).metrics] == [("8.7", 2009)]
+
+
+def test_clean_joins_a_doc_site_copy_served_in_numbered_chunks():
+    """1、…青河街 | 2、道办事处…: a doc site's chunks, cut wherever full, are one text again, without their numbers;
+    a list of long items, each ending its sentence, keeps its numbers."""
+    first = "1、-精品合同推荐- 2008年工作总结一年来，" + "全力加强社区建设，社区环境进一步改善，" * 6 + "青河街"
+    second = "2、道办事处针对居民的要求，" + "切实担负起整治环境的责任，" * 8 + "安装了4组健身"
+    third = "3、路径，填补了社区健身器材的空白。"
+    text = clean_text("\n".join([first, second, third]))
+    assert "青河街道办事处针对" in text and "4组健身路径" in text
+    assert not text.startswith("1、") and "精品合同推荐" not in text and "2、" not in text
+    items = ["1、" + "加强社区建设，" * 16 + "完成了任务。", "2、" + "推进环境整治，" * 16 + "取得了成效。"]
+    assert clean_text("\n".join(items)).split("\n") == items
+
+
+def test_clean_reads_a_page_set_in_two_columns_left_then_right():
+    """A page copied with its layout (pdftotext -layout), two columns side by side: the left column, then the
+    right; a table's short cells are no columns."""
+    page = [
+        "     过去一年，全区经济运行稳中有进，工业                做好今年政府工作意义重大。政府工作的",
+        "     增加值增长百分之八，社会事业取得了                  总体要求是：坚持稳中求进工作总基调，",
+        "     新进步。                                            全面贯彻新发展理念，推动高质量发展，",
+        "",
+        "         各位代表，过去一年的成绩来之不易，              统筹推进稳增长、促改革、调结构、惠民",
+        "     这些成绩的取得，得益于全区广大干部群众              生、防风险各项工作，全力推动经济发展",
+        "     的共同努力，在此表示衷心的感谢！                    质量变革、效率变革、动力变革。",
+    ]
+    text = clean_text("\n".join(page))
+    assert "社会事业取得了新进步。" in text and "得益于全区广大干部群众的共同努力" in text
+    assert "政府工作的总体要求是" in text and "惠民生、防风险" in text
+    assert text.index("共同努力") < text.index("做好今年政府工作")
+    table = ["地区生产总值        100亿元", "财政收入        12亿元", "固定资产投资        40亿元",
+             "社会消费品零售总额        30亿元", "城镇居民收入        5万元"]
+    assert clean_text("\n".join(table)).split("\n") == [clean_text(row) for row in table]
+
+
+def test_clean_keeps_a_flattened_copy_s_spaces_between_paragraphs():
+    """A flattened copy's paragraphs stand apart at no regular width: the spaces between them stay (a wrap's
+    spaces stand a line's width apart)."""
+    line = ("一年来，青河街道办事处全力加强社区建设，社区环境进一步改善。 做为社区管理负责人，我现将工作总结如下。"
+            "一、加大环境整治力度，绿化美化社区 社区是居民的生活地，社区环境是居民关注的热点，随着人民群众生活"
+            "水平的提高，居民对社区的环境倍加关注，街道办事处针对居民的这一要求，号召居民大搞爱国卫生运动，督导"
+            "居民拆除了多年的私搭乱建，加快旧小区改造步伐，铺设主排水管道1238米，修建了简易活动场地。 为了把实事办好，"
+            "社区干部不辞辛苦。")
+    assert clean_text(line).count(" ") == 3
+
+
+def test_clean_drops_a_page_s_upload_time_lead_caption_and_share_lines():
+    """时间:2022-07-15 08:03:00, 导语:…来源于网友上传, a photo's caption (大会现场 张某某 摄), 微信扫一扫…, a doc
+    site's size and upload place (约4.99千字, 发布于四川): a web page's furniture; a Traditional copy's 向著 is 向着."""
+    page = "\n".join(["区政府工作报告", "时间:2022-07-15 08:03:00", "导语:本文来源于网友上传,不代表本站观点。",
+                      "添加青河网 | 公文写作素材范文网站到电脑桌面", "约4.99千字", "2026-01-22 发布于四川", "举报",
+                      "大会现场 张青河 摄", "各位代表：", "一年来，全区經濟向著目標穩步發展，實現了各項任務。",
+                      "微信扫一扫在手机阅读、分享本文", "版权声明", "作者原创,不允许二次传播"])
+    assert clean_text(page).split("\n") == ["区政府工作报告", "各位代表：", "一年来，全区经济向着目标稳步发展，实现了各项任务。"]
+
+
+def test_clean_closes_a_decimal_point_a_pdf_copy_set_apart_and_drops_its_page_count():
+    """24. 3亿元: the copy's decimal point set apart is one number again; a list's number opening its paragraph
+    (1. 2023年…) stays; 第1 页共 3页 is the page's furniture."""
+    text = clean_text("固定资产投资24. 3亿元，比上年分别增长36. 8%、25%。\n1. 2023年工作回顾\n开展便民服务活动。 第1 页共 3页")
+    assert text.split("\n") == ["固定资产投资24.3亿元，比上年分别增长36.8%、25%。", "1. 2023年工作回顾", "开展便民服务活动。"]
+
+
+def test_clean_drops_a_page_s_breadcrumb_original_title_and_cut_notice():
+    """您的位置:某网>>政府报告>>正文, (原标题:…), ……(某网省略912字,正式会员可完整阅读)……: the page's, not the
+    report's."""
+    page = "\n".join(["您的位置:青河文秘网>>换届/政务讲话/动员大会>>正文", "(原标题:《政府工作报告》解读二)",
+                      "全县生产总值增长6%。", "……(青河文秘网省略912字,正式会员可完整阅读)……", "新建学校3所。"])
+    assert clean_text(page).split("\n") == ["全县生产总值增长6%。", "新建学校3所。"]

@@ -98,3 +98,18 @@ def test_load_folder_notes_are_not_reports_unless_named(tmp_path):
     (tmp_path / "README.txt").write_text("readme", encoding="utf-8")
     assert [p.name for p in report_files([tmp_path])] == ["2024_report.md"]
     assert [p.name for p in report_files([tmp_path / "SOURCES.md"])] == ["SOURCES.md"]
+
+
+def test_load_reads_a_text_file_holding_a_page_s_markup_as_html(tmp_path):
+    """A copy saved as .txt that is a page's markup all the same (<h3>…</h3><h1>2023年工作回顾</h1>): its
+    blocks are lines, its tags gone; a text that only mentions a tag is text."""
+    page = tmp_path / "r.txt"
+    page.write_text("<h3> 会议开幕。</h3><h1 style=\"text-align: center;\"><b>2023年工作回顾</b></h1>"
+                    "<h3> 全区生产总值增长5%。</h3>", encoding="utf-8")
+    loaded = read_report(page)
+    assert loaded.format == "html"
+    assert [line.strip() for line in loaded.text.split("\n") if line.strip()] == [
+        "会议开幕。", "2023年工作回顾", "全区生产总值增长5%。"]
+    plain = tmp_path / "p.txt"
+    plain.write_text("一、2023年工作回顾\n网页以<p>标记段落。\n", encoding="utf-8")
+    assert read_report(plain).format == "text"

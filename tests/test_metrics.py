@@ -678,3 +678,33 @@ def test_metrics_a_year_opening_the_clause_dates_its_figure():
                              "3.2万头，2024年实现满产10万头。2020年以来累计投资5亿元。\n", "t")
     got = {(m.subject, m.value, m.year) for m in extract_metrics(doc)}
     assert {("生猪出栏", "32000", 2023), ("满产", "100000", 2024), ("投资", "5", 2021)} <= got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a count names what is counted, not what the counted things then do (四大片区联动发展); a kind with a verb
+    # inside (社区治理项目, 充电桩) or ending in one (小区改造) is kept whole
+    ("四大片区联动发展，实施5个社区治理项目，新建37个充电桩，完成3个小区改造。",
+     {("片区", "4", "个"), ("实施社区治理项目", "5", "个"), ("新建充电桩", "37", "个"), ("完成小区改造", "3", "个")}),
+    # 接近 is how near the figure is, no part of what it measures
+    ("人均地区生产总值接近1400美元。", {("人均地区生产总值", "1400", "美元")}),
+    # 同比上升 is a change of the figure before; 完成年度任务35.3% is a share of its target; a change against a
+    # named base (较去年整个雪季增长110%) is the figure's before it
+    ("地方财政收入99万元，同比上升70.7%；民间投资1130万元，完成年度任务35.3%；营收2100万元，较去年整个雪季增长110%。",
+     {("地方财政收入", "99", "万元"), ("地方财政收入", "70.7", "%"), ("民间投资", "1130", "万元"),
+      ("民间投资", "35.3", "%"), ("营收", "2100", "万元"), ("营收", "110", "%")}),
+    # a change after a note in brackets (实际利用外资（验资口径）增长5%) is of what the note is about
+    ("一般公共预算收入增长2.5%；实际利用外资（验资口径）增长5%。",
+     {("一般公共预算收入", "2.5", "%"), ("实际利用外资", "5", "%")}),
+    # 特别是 (above all) is no part of what is counted
+    ("特别是农村居民人均可支配收入完成13006元。", {("农村居民人均可支配收入", "13006", "元")}),
+])
+def test_metrics_subjects_read_in_outside_reports_round_67(text, expected):
+    """What each figure counts, in sentences like those of reports read outside the corpus at stop 33."""
+    assert subjects(text) == expected
+
+
+def test_metrics_qualifiers_of_a_rise_and_a_nearness():
+    s = Sentence(index=0, text="财政收入99万元，同比上升70.7%，人口接近1400万人。", start=0, end=30, part=1, section=None,
+                 paragraph=0)
+    assert {(m.value, m.qualifier) for m in sentence_metrics(s, 2023)} == {
+        ("99", ""), ("70.7", "同比上升"), ("14000000", "近")}

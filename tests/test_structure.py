@@ -429,3 +429,22 @@ def test_structure_the_body_a_speaker_represents_ends_before_what_it_does():
     """我代表国务院向大会作政府工作报告: the body is 国务院, not 国务院向大会作政府."""
     doc = document_from_text("政府工作报告\n各位代表：\n现在，我代表国务院向大会作政府工作报告，请予审议。\n", "t")
     assert doc.issuer != "国务院向大会作政府"
+
+
+def test_structure_reads_a_post_s_headings_that_open_with_their_verb_and_end_with_emoji():
+    """回顾2023年工作成果🏆 / 展望2024年工作目标🎯: a post's part headings, verb first, its emoji no part of them."""
+    doc = document_from_text("某县2024工作报告\n回顾2023年工作成果🏆\n全县生产总值增长6%。📈\n"
+                             "展望2024年工作目标🎯\n确保生产总值增长7%。\n", "t")
+    assert [(s.text, s.status) for s in doc.sentences[1:]] == [
+        ("回顾2023年工作成果", "achieved"), ("全县生产总值增长6%。", "achieved"),
+        ("展望2024年工作目标", "planned"), ("确保生产总值增长7%。", "planned")]
+
+
+def test_structure_reads_a_report_whose_copy_kept_its_table_of_contents():
+    """The contents listed before the text (一、…回顾 | 二、…安排 | (一)…) open no parts: the review that follows is
+    the review, not a list inside the plan."""
+    doc = document_from_text("一、2023年工作回顾\n二、2024年工作安排\n（一）聚焦项目建设\n（二）聚焦工业强县\n"
+                             "某县政府工作报告\n一、2023年工作回顾\n全年生产总值增长3%。\n二、2024年工作安排\n"
+                             "生产总值增长5%。\n", "t")
+    assert [(s.text, s.status, s.year) for s in doc.sentences if "生产总值" in s.text] == [
+        ("全年生产总值增长3%。", "achieved", 2023), ("生产总值增长5%。", "planned", 2024)]
