@@ -321,6 +321,11 @@ def split_columns(lines: list[str]) -> list[str]:
     return out + left + right
 
 
+# a flattened copy's paragraph that opens with its part's heading and a space (一、2023年工作回顾 2023年是…。): the
+# heading is a line of its own, so that it opens the part
+_INLINE_HEADING = re.compile(r"([一二三四五六七八九十]+、[^\s，。,；;：:]{2,24}) (?=\S.{40,}。)")
+
+
 _SPACED_POINT = re.compile(r"(?<=.\d)\. (?=\d)")   # 24. 3亿元: a PDF copy's decimal point set apart (1. 加强…, a
 # list's number opening its paragraph, stays)
 
@@ -338,6 +343,9 @@ def clean_text(text: str) -> str:
         if not (line := normalize_spaces(raw)):
             breaks.add(len(lines) - 1)
             continue
+        if heading := _INLINE_HEADING.match(line):
+            lines.append(heading.group(1))
+            line = line[heading.end():]
         line = curl_quotes(join_spaced_figures(_BULLET.sub("", line)))
         for cut in cuts:
             if (found := cut.search(line)) and found.end() - found.start() <= _CHROME_MAX:

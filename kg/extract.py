@@ -894,6 +894,9 @@ def _suffix_names(view: _View, voc: _Vocab) -> list[Candidate]:
                 out.append(Candidate(name[:-2], inner, view.sentence.index, start, tok.end - 2,
                                      aliases=(name,), confidence=0.6, priority=1, rule="head:site"))
                 continue
+        if typ != "Organization" and (body := name.rfind(_GOVERNMENT)) > 0 \
+                and len(name) - body - len(_GOVERNMENT) >= 2 + len(head):  # 某区人民政府某某新村街道办事处: the
+            start, name = start + body + len(_GOVERNMENT), name[body + len(_GOVERNMENT):]  # estate after the body
         phase = _PHASE.match(name)
         if _PHASE_ONLY.match(name):
             continue
@@ -1660,6 +1663,7 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
         return [], []
     qual = _qualifier(view, m.start(), voc)
     if re.search(r"(?:企业|公司)$", before) and 2 <= len(content) <= 10 and not _own_type(content, voc) \
+            and content not in voc.rhetoric \
             and not re.search(r"[+＋、]|[包单卡码证券源]$|^[一二两三四五六七八九十]|^[\u4e00-\u9fff]改[\u4e00-\u9fff]$", content) \
             and not re.match(rf"等?[{_CJK}]{{0,2}}(?:{_KIND_AFTER_QUOTE})", after):  # (企业“服务包”: a service given)
         return [Candidate(content, "Organization", sidx, m.start(), m.end(), aliases=tuple(aliases),
@@ -2551,6 +2555,7 @@ _WORKS_END = re.compile(rf"(?:{SITE_WORKS}|迁建|迁址新建|复产|技改|更
 _RENEWED_AREAS = re.compile(r"棚户区|棚改|旧城|老旧小区|城中村|安置")
 
 
+_GOVERNMENT = "人民政府"
 _BUILT_END = re.compile(r"(?:新建|改扩建|扩建|改建|迁建)$")
 
 

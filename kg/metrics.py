@@ -463,7 +463,8 @@ def sentence_metrics(sentence: Sentence, year: int | None = None,
         gap = _GAP.fullmatch(clause.strip()) if unit in ("个百分点", "%") and out else None
         if gap:  # 同比增长3.2%，高于全省0.1个百分点: how far the growth before is from a reference
             subject, qualifier = out[-1].subject, ";".join(q for q in (gap.group(0), approx) if q)
-        if unit == "%" and out and (of_target := _OF_TARGET.fullmatch(clause.strip())):
+        if out and (of_target := _OF_TARGET.fullmatch(clause.strip())) and (
+                unit == "%" or of_target.group(0).startswith("超") and unit == out[-1].unit):
             subject, qualifier = out[-1].subject, of_target.group(0)  # 完成3.3亿元，完成年度计划的107%: of the figure before
         if not subject and not clause.endswith(("、", "和")) \
                 and (named := [o.subject for o in out if o.subject]):

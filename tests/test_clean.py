@@ -322,3 +322,13 @@ def test_clean_drops_a_page_s_breadcrumb_original_title_and_cut_notice():
     page = "\n".join(["您的位置:青河文秘网>>换届/政务讲话/动员大会>>正文", "(原标题:《政府工作报告》解读二)",
                       "全县生产总值增长6%。", "……(青河文秘网省略912字,正式会员可完整阅读)……", "新建学校3所。"])
     assert clean_text(page).split("\n") == ["全县生产总值增长6%。", "新建学校3所。"]
+
+
+def test_clean_puts_a_flattened_copy_s_part_heading_on_its_own_line():
+    """一、2023年工作回顾 2023年是…。: the heading that opens a flattened paragraph is a line of its own; a doc site's
+    lead (下面是小编为大家整理的…) goes."""
+    text = clean_text("下面是小编为大家整理的街道工作总结，供大家参考。\n一、2023年工作回顾 2023年是全面贯彻党的二十大精神开局之年，"
+                      "一年来，我们较好完成了经济社会发展各项预期目标，全年实现地区生产总值60.3亿元。")
+    assert text.split("\n")[:2] == ["一、2023年工作回顾", "2023年是全面贯彻党的二十大精神开局之年，"
+                                    "一年来，我们较好完成了经济社会发展各项预期目标，全年实现地区生产总值60.3亿元。"]
+    assert clean_text("一、加强组织建设 夯实基层基础") == "一、加强组织建设 夯实基层基础"

@@ -2371,6 +2371,10 @@ def test_extract_outside_reports_round_65(text, expected, absent, level):
     ("共同打造宜居、安宁、和谐的社区环境，选举产生居民代表。", {}, ("安宁", "产生居民"), "subdistrict"),
     # sectors listed before 特色产业基地 name no sites
     ("中药材、精品水果、生态油茶等特色产业基地规模不断扩大。", {}, ("中药材", "精品水果", "生态油茶"), "township"),
+    # an estate named after the government's name (某区人民政府青柳新村街道办事处) starts after it; a lifeline in quotes
+    # (招商引资“生命线”) is a figure of speech
+    ("青河区人民政府青柳新村街道办事处抓牢招商引资“生命线”，服务直达企业“家门口”。", {"青柳新村": "ResidentialArea"},
+     ("青河区人民政府青柳新村", "生命线", "家门口"), "subdistrict"),
 ])
 def test_extract_outside_reports_round_67(text, expected, absent, level):
     """Generic bugs found reading reports outside the corpus at stop 33, each in sentences of my own."""

@@ -695,6 +695,9 @@ def test_metrics_a_year_opening_the_clause_dates_its_figure():
     # a change after a note in brackets (实际利用外资（验资口径）增长5%) is of what the note is about
     ("一般公共预算收入增长2.5%；实际利用外资（验资口径）增长5%。",
      {("一般公共预算收入", "2.5", "%"), ("实际利用外资", "5", "%")}),
+    # 超额完成年度任务2.1亿元 is by how much the figure before beat its target; the growth after is that figure's too
+    ("固定资产投资完成17亿元，超额完成年度任务2.1亿元，增长20.6%。",
+     {("固定资产投资", "17", "亿元"), ("固定资产投资", "2.1", "亿元"), ("固定资产投资", "20.6", "%")}),
     # 特别是 (above all) is no part of what is counted
     ("特别是农村居民人均可支配收入完成13006元。", {("农村居民人均可支配收入", "13006", "元")}),
 ])

@@ -448,3 +448,17 @@ def test_structure_reads_a_report_whose_copy_kept_its_table_of_contents():
                              "生产总值增长5%。\n", "t")
     assert [(s.text, s.status, s.year) for s in doc.sentences if "生产总值" in s.text] == [
         ("全年生产总值增长3%。", "achieved", 2023), ("生产总值增长5%。", "planned", 2024)]
+
+
+def test_structure_reads_a_part_of_highlights_of_a_past_year_as_its_review():
+    """一、2022年亮点工作 in a text on 2022 and the plan of 2023: the review of 2022."""
+    doc = document_from_text("街道工作总结及2023年工作思路\n一、2022年亮点工作\n全年固定资产投资12.43亿元。\n"
+                             "二、2023年工作思路\n固定资产投资增长5%。\n", "t")
+    assert [(s.status, s.year) for s in doc.sentences if "固定资产投资" in s.text] == [
+        ("achieved", 2022), ("planned", 2023)]
+
+
+def test_structure_reads_a_review_of_years_in_a_range_as_a_part():
+    """2020-2022年工作总结, a heading alone on its line: the review of the term, up to its last year."""
+    doc = document_from_text("某街道社代会报告\n2020-2022年工作总结\n过去三年完成49项实事项目。\n", "t")
+    assert (doc.sentences[-1].status, doc.sentences[-1].year) == ("achieved", 2022)
