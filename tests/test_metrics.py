@@ -698,6 +698,10 @@ def test_metrics_a_year_opening_the_clause_dates_its_figure():
     # 超额完成年度任务2.1亿元 is by how much the figure before beat its target; the growth after is that figure's too
     ("固定资产投资完成17亿元，超额完成年度任务2.1亿元，增长20.6%。",
      {("固定资产投资", "17", "亿元"), ("固定资产投资", "2.1", "亿元"), ("固定资产投资", "20.6", "%")}),
+    # the part of the year (上半年) or the year aimed at (到1967年) leads the clause, and how much of the plan it is
+    # (仅完成计划的) ends it: neither is part of what is counted
+    ("上半年全县地区生产总值完成11.3亿元，到1967年实现粮食总产6.4亿公斤，人均纯收入仅完成计划的2.98%。",
+     {("地区生产总值", "11.3", "亿元"), ("粮食总产", "6.4", "亿公斤"), ("人均纯收入", "2.98", "%")}),
     # 特别是 (above all) is no part of what is counted
     ("特别是农村居民人均可支配收入完成13006元。", {("农村居民人均可支配收入", "13006", "元")}),
 ])
