@@ -8,13 +8,14 @@ from functools import cache
 
 from .resources import read_lines, read_table
 
-__all__ = ["clean_text", "curl_quotes", "join_fragments", "join_spaced_figures", "join_wrapped_lines",
-           "join_wrap_spaces", "normalize_spaces", "simplified", "strip_copy_marks"]
+__all__ = ["clean_text", "curl_quotes", "drop_contents", "join_fragments", "join_numbered_chunks",
+           "join_spaced_figures", "join_wrapped_lines", "join_wrap_spaces", "normalize_spaces", "simplified",
+           "split_columns", "strip_copy_marks"]
 
 _BULLET = re.compile(r"^[●■◆▲★☆○◇□•▪◎※➢►]+ ?")   # a list's bullet opening a line, no part of its text
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f\ufe0f\U0001F000-\U0001FAFF]")  # and stray
-# controls, and a post's emoji (📈, 🏆)
+# characters no reader sees, stray controls, and a post's emoji (📈, 🏆)
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f\ufe0f\U0001F000-\U0001FAFF]")
 _CHROME_MAX = 80  # page furniture is short: a longer line (a report flattened to one line) is never dropped
 _RUNS = re.compile(r" {2,}")
 # a space a PDF or a typesetter puts between a figure and the words around it (完成 7.8 亿元, 2019 年): the
@@ -289,6 +290,7 @@ _CJK_TEXT = r"\u4e00-\u9fff，。、；：！？“”（）《》,.;:!?()%\d"
 _COLUMN_GAP = re.compile(rf"(?<=[{_CJK_TEXT}])[ \u3000]{{6,}}(?=[{_CJK_TEXT}])")
 _COLUMN_LINES = 5   # the lines a gap must split, a column's width of text each side, for a page to be in two columns
 _COLUMN_WIDTH = 12   # (a table's cells are shorter)
+_RIGHT_INDENT = 20   # a line indented this far beside a column split is the right column's, its left one empty
 
 
 def split_columns(lines: list[str]) -> list[str]:
@@ -300,7 +302,7 @@ def split_columns(lines: list[str]) -> list[str]:
     >>> [line[:2] for line in split_columns(["甲" * 12 + " " * 8 + "乙" * 12] * 5 + ["结束。"])]
     ['甲甲', '甲甲', '甲甲', '甲甲', '甲甲', '乙乙', '乙乙', '乙乙', '乙乙', '乙乙', '结束']
     """
-    gaps = [_COLUMN_GAP.search(line.strip()) for line in lines]
+    gaps = [_COLUMN_GAP.search(line.strip()) if "      " in line or "\u3000" in line else None for line in lines]
     if sum(g is not None and g.start() >= _COLUMN_WIDTH and len(line.strip()) - g.end() >= _COLUMN_WIDTH
            for line, g in zip(lines, gaps)) < _COLUMN_LINES:
         return lines
@@ -312,7 +314,7 @@ def split_columns(lines: list[str]) -> list[str]:
         if gap:
             left.append(text[:gap.start()])
             right.append(text[gap.end():])
-        elif left and (not text or len(line) - len(line.lstrip()) >= 20):
+        elif left and (not text or len(line) - len(line.lstrip()) >= _RIGHT_INDENT):
             if text:
                 right.append(text)   # (the right column's line beside an empty left one)
         else:
@@ -324,8 +326,6 @@ def split_columns(lines: list[str]) -> list[str]:
 # a flattened copy's paragraph that opens with its part's heading and a space (一、2023年工作回顾 2023年是…。): the
 # heading is a line of its own, so that it opens the part
 _INLINE_HEADING = re.compile(r"([一二三四五六七八九十]+、[^\s，。,；;：:]{2,24}) (?=\S.{40,}。)")
-
-
 _SPACED_POINT = re.compile(r"(?<=.\d)\. (?=\d)")   # 24. 3亿元: a PDF copy's decimal point set apart (1. 加强…, a
 # list's number opening its paragraph, stays)
 

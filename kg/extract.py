@@ -1611,8 +1611,8 @@ def _one_quote(view: _View, m: re.Match, voc: _Vocab, run_class: str | None
         if typ == "Program" and len(items := content.split("、")) >= 2 and all(
                 len(i.strip()) >= 4 and (i.endswith("年") or i.endswith(("行动", "工程", "活动"))) for i in items):
             at = m.start() + 1 + raw.find(items[0])  # “项目提质年、乡村和美年”活动: a campaign each year;
-            for item in items:  # “某某先锋行动、某某创建行动”四项行动: each action
-                lead = len(item) - len(item.lstrip())
+            for item in items:  # “某某先锋行动、某某创建行动”四项行动: each action (the rule keeps its first name,
+                lead = len(item) - len(item.lstrip())  # which the confidence table counts by)
                 cands.append(Candidate(item.strip(), "Program", sidx, at + lead, at + len(item), confidence=0.8,
                                        priority=2, rule="quote-years"))
                 at += len(item) + 1

@@ -155,7 +155,7 @@ def _change_of(text: str, start: int, end: int, earlier: Sequence[Metric]) -> st
     nothing (its clause holds only the change, and no words follow the figure) is about the figure named just
     before it; '' otherwise."""
     wide = re.split(r"[，,；;。]", text[:start])[-1].strip()  # (quotes and all: 是“十一五”的2.5倍)
-    if _NOTE_END.search(wide) and _NOTE_END.search(wide).start() > 0:
+    if (note := _NOTE_END.search(wide)) and note.start() > 0:
         return ""  # 实际利用外资（验资口径）增长5%: the change of what the note is about, named before it
     if not earlier or not (_CHANGE_ONLY.fullmatch(_clause_before(text, start).strip()) or _TIMES_OF.fullmatch(wide)):
         return ""
