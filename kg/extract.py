@@ -1088,11 +1088,17 @@ def _class_noun(name: str, head_len: int, typ: str) -> bool:
             mod[0].tag == "nr" and name.endswith(_PORT_HEADS))  # 凤凰机场: a port by a word jieba takes for a person
 
 
+def _head_word(text: str, voc: _Vocab, bare: bool = True) -> str:
+    """The longest head word ``text`` ends in, '' if none (one lookup per head length, longest first, not a scan of
+    every head); with ``bare`` False only a head some words stand before (标准化幼儿园, not 幼儿园)."""
+    return next((text[-n:] for n in voc.head_lengths
+                 if (n <= len(text) if bare else n < len(text)) and text[-n:] in voc.heads), "")
+
+
 def _head_type(text: str, voc: _Vocab) -> str | None:
-    """The type of the longest head ``text`` ends in, if any (one lookup per head length, longest first,
-    not a scan of every head)."""
-    return next((voc.heads[text[-n:]][0] for n in voc.head_lengths if n <= len(text) and text[-n:] in voc.heads),
-                None)
+    """The type of the longest head ``text`` ends in, if any."""
+    head = _head_word(text, voc)
+    return voc.heads[head][0] if head else None
 
 
 def _ends_in_head(text: str, voc: _Vocab) -> bool:
@@ -2559,11 +2565,6 @@ _GOVERNMENT = "人民政府"
 _BUILT_END = re.compile(r"(?:新建|改扩建|扩建|改建|迁建)$")
 
 
-def _head_at_end(text: str, voc: _Vocab) -> str:
-    """The longest head word ``text`` ends in ('' if none)."""
-    return next((text[-n:] for n in voc.head_lengths if n < len(text) and text[-n:] in voc.heads), "")
-
-
 def _listed_project_type(item: str, kind: str, voc: _Vocab) -> str:
     """A project listed by name (A、B等项目投入运营) is works when its name says so (某某改造, 某某新建, 某某工程)
     or the list's kind does (A、B等棚改项目: areas renewed), a programme by a programme's head;
@@ -2663,7 +2664,7 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
             if typ == "Program" and (built := _BUILT_END.search(item)) and _head_type(item[:built.start()], voc) in (
                     "Facility", "Place"):
                 item = item[:built.start()]  # 某某小学新建、某某中学等14个项目: the school the works build
-            if typ == "Program" and (head := _head_at_end(item, voc)) and not _specific(
+            if typ == "Program" and (head := _head_word(item, voc, bare=False)) and not _specific(
                     item[:-len(head)], tokens(item[:-len(head)]), voc, "Facility"):
                 continue  # 标准化幼儿园、某某中学等项目: a kind of site built, none named
             if len(item) < 2 or item in voc.stop or item in voc.generic or item.endswith((cls, "和", "与")) or "及" in item or \
