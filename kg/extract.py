@@ -2665,7 +2665,7 @@ def _coordination(view: _View, voc: _Vocab) -> list[Candidate]:
                     "Facility", "Place"):
                 item = item[:built.start()]  # 某某小学新建、某某中学等14个项目: the school the works build
             if typ == "Program" and (head := _head_word(item, voc, bare=False)) and not _specific(
-                    item[:-len(head)], tokens(item[:-len(head)]), voc, "Facility"):
+                    modifier := item[:-len(head)], tokens(modifier), voc, "Facility"):
                 continue  # 标准化幼儿园、某某中学等项目: a kind of site built, none named
             if len(item) < 2 or item in voc.stop or item in voc.generic or item.endswith((cls, "和", "与")) or "及" in item or \
                     _WHOLE_UNIT.fullmatch(item) or \
